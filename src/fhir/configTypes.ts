@@ -1,0 +1,48 @@
+/**
+ * Shape of the run-time configuration file `smart-config.json` (public/ in the source tree, dist/ after
+ * the build). A deployer edits it without rebuilding; server/serve.ts derives its CSP from it.
+ */
+export interface ConditionSearch {
+  /** Condition `category` token to add to the search (e.g. "problem-list-item"), or undefined for none. */
+  category?: string;
+  /** Condition `clinical-status` tokens (comma-separated) to add, or undefined for none. */
+  clinicalStatus?: string;
+}
+
+export interface ServerConfig {
+  /** Human name shown in messages ("SMART sandbox", "Epic production"). */
+  name: string;
+  /**
+   * An `iss` is accepted when it equals `iss` or starts with `issPrefix`. A prefix must include the
+   * origin and at least one path slash ("https://ehr.example.org/fhir/"), so "https://ehr.example.org.evil"
+   * never matches.
+   */
+  iss?: string;
+  issPrefix?: string;
+  /** Overrides of the top-level clientId / scope for this server. */
+  clientId?: string;
+  scope?: string;
+  /** Origins of the authorization and token endpoints when they differ from the FHIR origin (for CSP). */
+  authOrigins?: string[];
+  /** Condition searches to run and merge. Default: one search with no category or status filter. */
+  conditionSearches?: ConditionSearch[];
+  /** Read MedicationStatement: true (default) or false when the server is known not to support it. */
+  medicationStatement?: boolean;
+  /** Page size asked for with _count (servers clamp it). Default 200. */
+  pageSize?: number;
+  /** Maximum resources read per kind of record before the section is marked truncated. Default 5000. */
+  maxResourcesPerType?: number;
+}
+
+export interface AppConfig {
+  /** Default OAuth client id. */
+  clientId: string;
+  /** Default scopes (space-separated). Always contains "launch" explicitly. */
+  scope: string;
+  /** Allowed FHIR servers. A launch whose iss matches none is refused before any redirect. */
+  servers: ServerConfig[];
+  /** Origins allowed to frame the app (CSP frame-ancestors), e.g. the EHR's web origin. */
+  frameAncestors?: string[];
+  /** Per-request timeout in milliseconds. Default 20000. */
+  requestTimeoutMs?: number;
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from "vitest/config";
+import react from "@vitejs/plugin-react";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
+// Unit, integration (real fhirclient against MSW) and jsdom component tests.
+// Browser tests (real Chromium) live in tests/browser and run with vitest.browser.config.ts.
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    // Under jsdom, "fhirclient" would resolve to its Node entry (no oauth2): use the browser build.
+    alias: { fhirclient: require.resolve("fhirclient/lib/entry/browser.js") },
+  },
+  test: {
+    environment: "node",
+    include: ["tests/**/*.test.{ts,tsx}"],
+    exclude: ["tests/browser/**", "node_modules/**"],
+    server: { deps: { inline: ["fhirclient"] } },
+    testTimeout: 20000,
+  },
+});
