@@ -1,0 +1,94 @@
+/**
+ * One GET through fhirclient (which adds the bearer token and refreshes it when it can), with a timeout,
+ * bounded retries for 429/502/503/504 honouring Retry-After, and one retry after a network error or timeout.
+ * fhirclient has no retry or timeout of its own; this is the only place that adds them.
+ */
+import type Client from "fhirclient/lib/Client";
+import { classifyError, type Failure } from "./errors";
+
+export interface RequestPolicy {
+  timeoutMs: number;
+  /** Retries after 429 / 502 / 503 / 504. */
+  maxRetries: number;
+  /** Retries after a network error or timeout. */
+  networkRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  nowMs: () => number;
+}
+
+export const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(t);
+      reject(signal.reason);
+    }, { once: true });
+  });
+
+export function defaultPolicy(timeoutMs = 20000): RequestPolicy {
+  return {
+    timeoutMs,
+    maxRetries: 3,
+    networkRetries: 1,
+    baseDelayMs: 400,
+    maxDelayMs: 8000,
+    sleep: defaultSleep,
+    nowMs: () => Date.now(),
+  };
+}
+
+/** Thrown by fetchJson: carries only a safe category, never the URL or response body. */
+export class RequestFailure extends Error {
+  readonly failure: Failure;
+  constructor(failure: Failure) {
+    super(`FHIR request failed: ${failure.kind}${failure.status ? ` (${failure.status})` : ""}`);
+    this.name = "RequestFailure";
+    this.failure = failure;
+  }
+}
+
+function combine(signal: AbortSignal | undefined, timeout: AbortSignal): AbortSignal {
+  return signal ? AbortSignal.any([signal, timeout]) : timeout;
+}
+
+export async function fetchJson(
+  client: Client,
+  url: string,
+  policy: RequestPolicy,
+  signal?: AbortSignal,
+): Promise<Record<string, unknown>> {
+  let retries = 0;
+  let networkRetries = 0;
+  for (;;) {
+    const timeout = AbortSignal.timeout(policy.timeoutMs);
+    let failure: Failure;
+    try {
+      const body: unknown = await client.request({ url, signal: combine(signal, timeout) }, { pageLimit: 1 });
+      if (typeof body === "object" && body !== null && !Array.isArray(body) && "resourceType" in body) {
+        return body as Record<string, unknown>;
+      }
+      failure = { kind: "malformed" };
+      throw new RequestFailure(failure);
+    } catch (error) {
+      if (error instanceof RequestFailure) throw error;
+      if (signal?.aborted) throw new RequestFailure({ kind: "aborted" });
+      failure = timeout.aborted ? { kind: "timeout" } : classifyError(error, policy.nowMs());
+    }
+    const retryable = failure.kind === "rate-limited" || failure.kind === "unavailable";
+    if (retryable && retries < policy.maxRetries) {
+      const backoff = policy.baseDelayMs * 2 ** retries;
+      const wait = failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1000 : backoff;
+      retries++;
+      await policy.sleep(Math.min(wait, policy.maxDelayMs), signal);
+      continue;
+    }
+    if ((failure.kind === "network" || failure.kind === "timeout") && networkRetries < policy.networkRetries) {
+      networkRetries++;
+      continue;
+    }
+    throw new RequestFailure(failure);
+  }
+}
