@@ -1,0 +1,122 @@
+/** Pure formatting helpers for the panel and its plain-text summary. No clock, no locale state. */
+import type { HumanName, Patient } from "fhir/r4";
+
+/** Longest untrusted string shown as-is; longer ones are cut (CSS also wraps anywhere). */
+export const MAX_TEXT = 400;
+
+// Bidi embedding/override/isolate controls and C0/C1 controls (tab/newline folded to a space).
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g; // eslint-disable-line no-control-regex
+
+/** Cut an untrusted string to `max` characters (with an ellipsis). Undefined/empty stays empty. */
+export function clip(value: string | undefined, max = MAX_TEXT): string {
+  if (!value) return "";
+  const chars = Array.from(value.length > max * 2 + 8 ? value.slice(0, max * 2 + 8) : value);
+  return chars.length > max ? `${chars.slice(0, max).join("")}…` : chars.join("");
+}
+
+/** Clip and drop control / direction-override characters: for plain text pasted into a note. */
+export function plain(value: string | undefined, max = MAX_TEXT): string {
+  return clip((value ?? "").replace(CONTROL, " ").replace(/\s+/g, " ").trim(), max);
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T[\d:.]+(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
+interface PartialDate {
+  y: number;
+  m?: number;
+  d?: number;
+}
+
+/** Read a FHIR date / dateTime as written ("2019", "2019-05", "2019-05-12T10:00:00+02:00"); no time-zone shift. */
+export function parsePartialDate(value: string | undefined): PartialDate | undefined {
+  const match = value ? DATE_RE.exec(value.trim()) : null;
+  if (!match) return undefined;
+  const y = Number(match[1]);
+  const m = match[2] === undefined ? undefined : Number(match[2]);
+  const d = match[3] === undefined ? undefined : Number(match[3]);
+  if (m !== undefined && (m < 1 || m > 12)) return undefined;
+  if (d !== undefined && (d < 1 || d > 31)) return undefined;
+  return { y, m, d };
+}
+
+/** "12 May 2019", "May 2019", "2019"; anything unreadable is returned clipped, as written. */
+export function formatDate(value: string | undefined): string {
+  const p = parsePartialDate(value);
+  if (!p) return clip(value, 60);
+  if (p.m === undefined) return String(p.y);
+  const month = MONTHS[p.m - 1] ?? "";
+  return p.d === undefined ? `${month} ${p.y}` : `${p.d} ${month} ${p.y}`;
+}
+
+/** The local calendar date of a Date as "YYYY-MM-DD" (the clinician's today). */
+export function localDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** "14:05 on 3 Mar 2025" in local time. */
+export function formatDateTime(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(date.getHours())}:${pad(date.getMinutes())} on ${formatDate(localDate(date))}`;
+}
+
+/** "just now", "5 minutes ago", "2 hours ago", "3 days ago". */
+export function formatElapsed(from: Date, now: Date): string {
+  const minutes = Math.floor((now.getTime() - from.getTime()) / 60000);
+  if (!Number.isFinite(minutes) || minutes < 1) return "just now";
+  if (minutes < 60) return plural(minutes, "minute") + " ago";
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return plural(hours, "hour") + " ago";
+  return plural(Math.floor(hours / 24), "day") + " ago";
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+export interface AgeRange {
+  min: number;
+  max: number;
+}
+
+/**
+ * The patient's age in whole years on a (possibly partial) date, from a (possibly partial) birth date,
+ * compared as calendar fields (never through the Date constructor, so "2019-05" is not shifted by the time zone).
+ * When a date is too coarse to decide whether the birthday had passed, the range covers both answers.
+ * Undefined when either date is unreadable or the date is before birth.
+ */
+export function ageAt(birthDate: string | undefined, date: string | undefined): AgeRange | undefined {
+  const b = parsePartialDate(birthDate);
+  const t = parsePartialDate(date);
+  if (!b || !t) return undefined;
+  // Earliest and latest (month, day) each date may stand for.
+  const lo = (p: PartialDate) => (p.m ?? 1) * 100 + (p.d ?? 1);
+  const hi = (p: PartialDate) => (p.m ?? 12) * 100 + (p.d ?? 31);
+  const years = t.y - b.y;
+  // Youngest: target as early as possible, birthday as late as possible.
+  const min = years - (lo(t) < hi(b) ? 1 : 0);
+  const max = years - (hi(t) < lo(b) ? 1 : 0);
+  if (max < 0) return undefined;
+  return { min: Math.max(0, min), max };
+}
+
+/** "68" or "68 or 69". */
+export function formatAge(range: AgeRange | undefined): string {
+  if (!range) return "";
+  return range.min === range.max ? String(range.min) : `${range.min} or ${range.max}`;
+}
+
+/** Best display name: official, else usual, else the first; text, else given + family. */
+export function patientName(patient: Patient): string {
+  const names: HumanName[] = patient.name ?? [];
+  const name = names.find((n) => n.use === "official") ?? names.find((n) => n.use === "usual") ?? names[0];
+  const text = name?.text?.trim() || [...(name?.given ?? []), name?.family ?? ""].join(" ").trim();
+  return clip(text, 120) || "Name not recorded";
+}
+
+const SEX: Record<string, string> = { male: "Male", female: "Female", other: "Other", unknown: "Unknown" };
+
+export function patientSex(patient: Patient): string {
+  return (patient.gender && SEX[patient.gender]) || "Not recorded";
+}

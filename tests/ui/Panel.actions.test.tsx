@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { Panel } from "../../src/ui/Panel";
+import { panelToPlainText } from "../../src/ui/plainText";
+import { NOW, mixedFindings, ready, withFindings } from "./fixtures";
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+function stubClipboard(clipboard: unknown) {
+  Object.defineProperty(navigator, "clipboard", { value: clipboard, configurable: true });
+}
+
+describe("Copy summary", () => {
+  it("writes the plain-text summary and confirms in a live region", async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    stubClipboard({ writeText });
+    const d = withFindings(mixedFindings());
+    render(<Panel state={ready(d)} now={NOW} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Copy summary" }));
+    });
+    expect(writeText).toHaveBeenCalledWith(panelToPlainText(d, NOW));
+    const live = screen.getByText("Summary copied. Paste it into the note.");
+    expect(live.getAttribute("aria-live")).toBe("polite");
+    expect(screen.queryByRole("textbox")).toBeNull();
+  });
+
+  it("falls back to a message and selectable text when the clipboard is missing", async () => {
+    stubClipboard(undefined);
+    const d = withFindings(mixedFindings());
+    render(<Panel state={ready(d)} now={NOW} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Copy summary" }));
+    });
+    expect(screen.getByText(/Copying is not available here/)).toBeTruthy();
+    expect((screen.getByRole("textbox", { name: "Summary to copy" }) as HTMLTextAreaElement).value).toBe(panelToPlainText(d, NOW));
+  });
+
+  it("falls back when writing is refused", async () => {
+    stubClipboard({ writeText: vi.fn().mockRejectedValue(new Error("NotAllowedError")) });
+    render(<Panel state={ready()} now={NOW} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Copy summary" }));
+    });
+    expect(screen.getByText(/Copying is not available here/)).toBeTruthy();
+  });
+});
+
+describe("Print", () => {
+  it("calls window.print", () => {
+    const print = vi.fn();
+    vi.stubGlobal("print", print);
+    render(<Panel state={ready()} now={NOW} />);
+    fireEvent.click(screen.getByRole("button", { name: "Print" }));
+    expect(print).toHaveBeenCalledTimes(1);
+  });
+});
