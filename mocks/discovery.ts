@@ -1,0 +1,102 @@
+/** Discovery documents: SMART configuration, CapabilityStatement and SMART style. */
+import type { CapabilityStatement, CapabilityStatementRestResource } from "fhir/r4";
+import { INCLUDES, SEARCHABLE_TYPES, searchParamsOf } from "./fhirSearch";
+
+export interface Endpoints {
+  authorize: string;
+  token: string;
+}
+
+export function smartConfiguration(e: Endpoints): Record<string, unknown> {
+  return {
+    issuer: e.authorize.replace(/\/auth\/authorize$/, ""),
+    authorization_endpoint: e.authorize,
+    token_endpoint: e.token,
+    token_endpoint_auth_methods_supported: ["none"],
+    grant_types_supported: ["authorization_code", "refresh_token"],
+    response_types_supported: ["code"],
+    code_challenge_methods_supported: ["S256"],
+    scopes_supported: [
+      "openid", "fhirUser", "launch", "launch/patient", "offline_access", "online_access",
+      "patient/*.rs", "user/*.rs", "patient/*.read", "user/*.read",
+    ],
+    capabilities: [
+      "launch-ehr",
+      "launch-standalone",
+      "client-public",
+      "context-ehr-patient",
+      "context-standalone-patient",
+      "context-banner",
+      "context-style",
+      "permission-v1",
+      "permission-v2",
+      "permission-patient",
+      "permission-user",
+      "permission-offline",
+      "permission-online",
+      "sso-openid-connect",
+    ],
+  };
+}
+
+export function capabilityStatement(e: Endpoints, fhirVersion: string, date: string): CapabilityStatement {
+  const searchable: CapabilityStatementRestResource[] = SEARCHABLE_TYPES.map((type) => {
+    const resource: CapabilityStatementRestResource = {
+      type,
+      interaction: [{ code: "read" }, { code: "search-type" }],
+      searchParam: searchParamsOf(type).map((name) => ({ name, type: name === "patient" || name === "subject" ? "reference" : "token" })),
+    };
+    const include = INCLUDES[type];
+    if (include) resource.searchInclude = [include];
+    return resource;
+  });
+  return {
+    resourceType: "CapabilityStatement",
+    status: "active",
+    date,
+    kind: "instance",
+    software: { name: "Demo EHR (mock)" },
+    fhirVersion: fhirVersion as CapabilityStatement["fhirVersion"],
+    format: ["application/fhir+json", "json"],
+    rest: [
+      {
+        mode: "server",
+        security: {
+          service: [
+            {
+              coding: [{ system: "http://terminology.hl7.org/CodeSystem/restful-security-service", code: "SMART-on-FHIR" }],
+            },
+          ],
+          extension: [
+            {
+              url: "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris",
+              extension: [
+                { url: "authorize", valueUri: e.authorize },
+                { url: "token", valueUri: e.token },
+              ],
+            },
+          ],
+        },
+        resource: [
+          { type: "Patient", interaction: [{ code: "read" }] },
+          ...searchable,
+          { type: "Medication", interaction: [{ code: "read" }] },
+        ],
+      },
+    ],
+  };
+}
+
+export const SMART_STYLE = {
+  color_background: "#edeae3",
+  color_error: "#9e2d2d",
+  color_highlight: "#69b5ce",
+  color_modal_backdrop: "",
+  color_success: "#498e49",
+  color_text: "#303030",
+  dim_border_radius: "6px",
+  dim_font_size: "13px",
+  dim_spacing_size: "20px",
+  font_family_body: "Georgia, Times, 'Times New Roman', serif",
+  font_family_heading: "'HelveticaNeue-Light', Helvetica, Arial, 'Lucida Grande', sans-serif",
+};

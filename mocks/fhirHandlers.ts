@@ -1,0 +1,259 @@
+/**
+ * FHIR R4 endpoints of the mock, on the plain base (`<baseUrl>/fhir`) and on launch-specific bases
+ * (`<baseUrl>/sim/<launch>/fhir`). Every data request passes through `gate`: latency, bearer token (401),
+ * scope (403), then per-route patient checks, then the launch's simulated faults.
+ */
+import { delay, http, type HttpHandler } from "msw";
+import type { MedicationRequest, MedicationStatement, Resource } from "fhir/r4";
+import { capabilityStatement, smartConfiguration } from "./discovery";
+import { resolveBase, type EhrContext, type ResolvedBase } from "./ehrContext";
+import { INCLUDES, SEARCHABLE_TYPES, filterResources, patientIdFromParams, searchPage } from "./fhirSearch";
+import { faultApplies, type DemoFault, type DemoLaunch } from "./launchContext";
+import { FHIR_JSON, fhirError, fhirJson, withCors } from "./responses";
+import { checkScope, type ScopeAction } from "./smartScopes";
+import { read, type AccessPayload } from "./tokens";
+
+const CROSS_ORIGIN_BASE = "https://evil.example/fhir";
+
+interface Call {
+  request: Request;
+  base: ResolvedBase;
+  launch: DemoLaunch;
+  token?: AccessPayload;
+  /** Key of the per-session counters: the access token, or the sim segment for anonymous requests. */
+  sessionKey: string;
+  /** Set when only patient/ scopes allowed the request. */
+  patientOnly: boolean;
+}
+
+function bearer(request: Request): string | null {
+  const m = /^Bearer\s+(\S+)$/i.exec(request.headers.get("Authorization") ?? "");
+  return m ? m[1]! : null;
+}
+
+function unauthorized(diagnostics: string): Response {
+  return fhirError(401, "login", diagnostics, { "WWW-Authenticate": 'Bearer error="invalid_token"' });
+}
+
+function outcomeCode(status: number): string {
+  if (status === 401) return "login";
+  if (status === 403) return "forbidden";
+  if (status === 404) return "not-found";
+  if (status === 429) return "throttled";
+  if (status >= 500) return "transient";
+  return "processing";
+}
+
+function waitForAbort(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener("abort", () => resolve(), { once: true });
+  });
+}
+
+async function faultResponse(request: Request, fault: DemoFault): Promise<Response> {
+  if (fault.body === "hang") {
+    // Never answer: only the client's AbortSignal (or a closed connection) ends this request.
+    await waitForAbort(request.signal);
+    return Response.error();
+  }
+  const headers: Record<string, string> = {};
+  if (fault.retryAfter !== undefined) headers["Retry-After"] = String(fault.retryAfter);
+  if (fault.body === "malformed-json") {
+    return new Response('{"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"resourceType":', {
+      status: fault.status,
+      headers: { "Content-Type": FHIR_JSON, ...headers },
+    });
+  }
+  if (fault.body === "not-a-bundle") return fhirJson({ message: "JSON, but not a FHIR resource" }, fault.status, headers);
+  return fhirError(fault.status, outcomeCode(fault.status), `Simulated HTTP ${fault.status} failure`, headers);
+}
+
+/** Common checks. Returns a Call to continue with, or the Response that ends the request. */
+async function gate(
+  ctx: EhrContext,
+  request: Request,
+  simSegment: string | undefined,
+  access: { resourceType: string; action: ScopeAction } | null,
+): Promise<Call | Response> {
+  const base = resolveBase(ctx, simSegment);
+  if (!base) return fhirError(404, "not-found", "Unknown simulated FHIR base");
+  const raw = bearer(request);
+  const token = raw ? read(raw, "access") : null;
+  const launch: DemoLaunch = { ...base.simLaunch, ...(token?.l ?? {}) };
+  const latency = launch.latencyMs ?? ctx.latencyMs;
+  if (latency > 0) await delay(latency);
+  const call: Call = { request, base, launch, sessionKey: raw ?? `anon:${base.simSegment ?? ""}`, patientOnly: false };
+  if (token) call.token = token;
+  if (!access) return call;
+
+  if (!raw) return unauthorized("An access token is required");
+  if (!token) return unauthorized("The access token is invalid");
+  if (token.exp <= ctx.now().getTime()) return unauthorized("The access token has expired");
+  const counters = ctx.state.counters(raw);
+  counters.requests += 1;
+  if (launch.expireAfterRequests !== undefined && counters.requests > launch.expireAfterRequests) {
+    return unauthorized("The access token has expired");
+  }
+  const decision = checkScope(token.s, access.resourceType, access.action);
+  if (!decision.allowed) {
+    return fhirError(403, "forbidden", `The granted scope does not allow ${access.action} of ${access.resourceType}`);
+  }
+  call.patientOnly = decision.patientOnly;
+  return call;
+}
+
+/** The launch's simulated fault for this request type, if this request is scheduled to fail. */
+async function maybeFault(ctx: EhrContext, call: Call, type: string): Promise<Response | null> {
+  const n = ctx.state.countType(call.sessionKey, type);
+  const fault = call.launch.faults?.[type];
+  if (!fault || !faultApplies(fault, n)) return null;
+  return faultResponse(call.request, fault);
+}
+
+function forbiddenPatient(): Response {
+  return fhirError(403, "forbidden", "The access token does not allow access to this patient");
+}
+
+function referencedMedicationId(ref: string | undefined, fhirBase: string): string | null {
+  if (!ref) return null;
+  const rel = ref.startsWith(`${fhirBase}/`) ? ref.slice(fhirBase.length + 1) : ref;
+  const m = /^Medication\/([A-Za-z0-9\-.]{1,64})$/.exec(rel);
+  return m ? m[1]! : null;
+}
+
+function countParam(ctx: EhrContext, value: string | null): number {
+  const n = value === null ? NaN : Number.parseInt(value, 10);
+  if (!Number.isFinite(n) || n < 0) return ctx.defaultPageSize;
+  return Math.min(n, ctx.maxPageSize);
+}
+
+async function search(ctx: EhrContext, call: Call, type: string): Promise<Response> {
+  const url = new URL(call.request.url);
+  const q = url.searchParams;
+  const pid = patientIdFromParams(q);
+  if (pid === undefined) return fhirError(400, "required", "A patient or subject parameter is required");
+  if (pid === null) return fhirError(400, "invalid", "patient/subject must reference a Patient");
+  if (call.patientOnly && call.token?.p !== pid) return forbiddenPatient();
+  const fault = await maybeFault(ctx, call, type);
+  if (fault) return fault;
+
+  const patient = ctx.store.patient(pid);
+  const resources = ctx.store.resources(pid) ?? [];
+  const { matches, used } = filterResources(type, resources, q);
+  const offsetRaw = Number.parseInt(q.get("_offset") ?? "0", 10);
+  const offset = Number.isFinite(offsetRaw) && offsetRaw > 0 ? offsetRaw : 0;
+
+  const includeName = INCLUDES[type];
+  const token = call.token;
+  const include =
+    includeName !== undefined &&
+    q.getAll("_include").includes(includeName) &&
+    !patient?.ignoresInclude &&
+    token !== undefined &&
+    checkScope(token.s, "Medication", "read").allowed;
+
+  const includeFor = (page: readonly Resource[]): Resource[] => {
+    const out = new Map<string, Resource>();
+    for (const r of page) {
+      const id = referencedMedicationId(
+        (r as MedicationRequest | MedicationStatement).medicationReference?.reference,
+        call.base.fhirBase,
+      );
+      if (!id || out.has(id)) continue;
+      const med = resources.find((x) => x.resourceType === "Medication" && x.id === id) ?? ctx.store.medication(id);
+      if (med) out.set(id, med);
+    }
+    return [...out.values()];
+  };
+
+  const bundle = searchPage({
+    fhirBase: call.base.fhirBase,
+    resourceType: type,
+    matches,
+    used,
+    ...(include ? { include: includeName, includeFor } : {}),
+    warnings: patient?.searchWarnings?.[type] ?? [],
+    offset,
+    count: countParam(ctx, q.get("_count")),
+    ...(call.launch.crossOriginNext === type ? { nextBase: CROSS_ORIGIN_BASE } : {}),
+  });
+  return fhirJson(bundle);
+}
+
+function subjectId(resource: Resource): string | undefined {
+  const ref = (resource as { subject?: { reference?: string } }).subject?.reference;
+  return ref?.startsWith("Patient/") ? ref.slice("Patient/".length) : undefined;
+}
+
+async function readById(ctx: EhrContext, call: Call, type: string, id: string): Promise<Response> {
+  if (type === "Patient") {
+    if (call.patientOnly && call.token?.p !== id) return forbiddenPatient();
+  }
+  const resource = type === "Patient" ? ctx.store.resources(id)?.find((r) => r.resourceType === "Patient") : ctx.store.find(type, id);
+  if (resource && type !== "Patient" && type !== "Medication" && call.patientOnly && subjectId(resource) !== call.token?.p) {
+    return forbiddenPatient();
+  }
+  const fault = await maybeFault(ctx, call, type);
+  if (fault) return fault;
+  if (!resource) return fhirError(404, "not-found", `${type}/${id} is not known`);
+  return fhirJson(resource);
+}
+
+const READABLE = new Set(["Patient", "Medication", ...SEARCHABLE_TYPES]);
+
+type Resolver = (request: Request, sim: string | undefined, params: Record<string, string>) => Promise<Response>;
+
+/** Registers a GET route on the plain FHIR base and on the sim bases. */
+function route(ctx: EhrContext, path: string, resolver: Resolver): HttpHandler[] {
+  const wrap =
+    (sim: boolean) =>
+    async ({ request, params }: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => {
+      const flat: Record<string, string> = {};
+      for (const [k, v] of Object.entries(params)) if (typeof v === "string") flat[k] = v;
+      return withCors(request, await resolver(request, sim ? flat.launch : undefined, flat));
+    };
+  return [
+    http.get(`${ctx.fhirBase}${path}`, wrap(false)),
+    http.get(`${ctx.baseUrl}/sim/:launch/fhir${path}`, wrap(true)),
+  ];
+}
+
+export function fhirHandlers(ctx: EhrContext): HttpHandler[] {
+  return [
+    ...route(ctx, "/.well-known/smart-configuration", async (request, sim) => {
+      const call = await gate(ctx, request, sim, null);
+      if (call instanceof Response) return call;
+      if (call.launch.noWellKnown) return fhirError(404, "not-found", "No SMART configuration here");
+      const fault = await maybeFault(ctx, call, ".well-known");
+      if (fault) return fault;
+      return new Response(JSON.stringify(smartConfiguration(ctx.endpoints)), {
+        headers: { "Content-Type": "application/json; charset=utf-8" },
+      });
+    }),
+    ...route(ctx, "/metadata", async (request, sim) => {
+      const call = await gate(ctx, request, sim, null);
+      if (call instanceof Response) return call;
+      const fault = await maybeFault(ctx, call, "metadata");
+      if (fault) return fault;
+      const date = ctx.now().toISOString().slice(0, 10);
+      return fhirJson(capabilityStatement(ctx.endpoints, call.launch.fhirVersion ?? "4.0.1", date));
+    }),
+    ...route(ctx, "/:type/:id", async (request, sim, params) => {
+      const type = params.type ?? "";
+      const id = params.id ?? "";
+      if (!READABLE.has(type)) return fhirError(404, "not-supported", `Resource type ${type} is not supported`);
+      const call = await gate(ctx, request, sim, { resourceType: type, action: "read" });
+      if (call instanceof Response) return call;
+      return readById(ctx, call, type, id);
+    }),
+    ...route(ctx, "/:type", async (request, sim, params) => {
+      const type = params.type ?? "";
+      if (!READABLE.has(type)) return fhirError(404, "not-supported", `Resource type ${type} is not supported`);
+      if (!SEARCHABLE_TYPES.includes(type)) return fhirError(400, "not-supported", `Search of ${type} is not supported`);
+      const call = await gate(ctx, request, sim, { resourceType: type, action: "search" });
+      if (call instanceof Response) return call;
+      return search(ctx, call, type);
+    }),
+  ];
+}

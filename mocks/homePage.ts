@@ -1,0 +1,79 @@
+/** The demo EHR's home page: every demo patient with an EHR "Launch" link into the app. No external assets. */
+import type { Patient } from "fhir/r4";
+import type { DemoPatient } from "./data/demoPatient";
+import { encodeLaunch } from "./launchContext";
+import { escapeHtml } from "./responses";
+
+export interface HomePageInput {
+  patients: readonly DemoPatient[];
+  fhirBase: string;
+  /** The app's SMART launch URL, e.g. "http://localhost:4000/launch.html". */
+  appLaunchUrl: string;
+  now: Date;
+}
+
+export function launchUrl(appLaunchUrl: string, fhirBase: string, launch?: string): string {
+  const url = new URL(appLaunchUrl);
+  url.searchParams.set("iss", fhirBase);
+  if (launch !== undefined) url.searchParams.set("launch", launch);
+  return url.toString();
+}
+
+function patientFacts(p: DemoPatient, now: Date): { name: string; birthDate: string; sex: string } {
+  const resource = p.resources(now).find((r): r is Patient => r.resourceType === "Patient");
+  const birth = resource?.birthDate ?? "unknown";
+  const died = resource?.deceasedDateTime ? ` (died ${resource.deceasedDateTime.slice(0, 10)})` : "";
+  return { name: p.label, birthDate: birth + died, sex: resource?.gender ?? "unknown" };
+}
+
+export function homePage({ patients, fhirBase, appLaunchUrl, now }: HomePageInput): string {
+  const rows = patients
+    .map((p) => {
+      const f = patientFacts(p, now);
+      const href = launchUrl(appLaunchUrl, fhirBase, encodeLaunch({ patient: p.id }));
+      return `      <tr>
+        <th scope="row">${escapeHtml(f.name.slice(0, 80))}</th>
+        <td>${escapeHtml(f.birthDate)}</td>
+        <td>${escapeHtml(f.sex)}</td>
+        <td>${escapeHtml(p.description)}</td>
+        <td><a href="${escapeHtml(href)}" data-patient-id="${escapeHtml(p.id)}" aria-label="Launch the app for ${escapeHtml(f.name.slice(0, 80))}">Launch</a></td>
+      </tr>`;
+    })
+    .join("\n");
+  const standalone = launchUrl(appLaunchUrl, fhirBase);
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Demo EHR</title>
+  <style>
+    body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #1b1b1b; background: #fff; }
+    table { border-collapse: collapse; width: 100%; }
+    th, td { border-bottom: 1px solid #ccc; padding: .5rem; text-align: left; vertical-align: top; }
+    a { color: #0645ad; }
+    a:focus { outline: 3px solid #1a73e8; outline-offset: 2px; }
+    .note { color: #444; }
+  </style>
+</head>
+<body>
+  <header>
+    <h1>Demo EHR</h1>
+    <p class="note">A mock EHR with synthetic patients only. FHIR base: <code>${escapeHtml(fhirBase)}</code></p>
+  </header>
+  <main>
+    <p><a href="${escapeHtml(standalone)}" id="standalone-launch">Standalone launch</a> (the app asks the EHR to pick a patient)</p>
+    <table>
+      <caption>Patients</caption>
+      <thead>
+        <tr><th scope="col">Name</th><th scope="col">Birth date</th><th scope="col">Sex</th><th scope="col">About this record</th><th scope="col">App</th></tr>
+      </thead>
+      <tbody>
+${rows}
+      </tbody>
+    </table>
+  </main>
+</body>
+</html>
+`;
+}
