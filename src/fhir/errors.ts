@@ -63,7 +63,8 @@ export function classifyError(error: unknown, nowMs: number): Failure {
       return { kind: statusKind(status), status, retryAfterSeconds };
     }
     if (error.name === "SyntaxError" || error.kind === "malformed") return { kind: "malformed" };
-    if (error.name === "TypeError") return { kind: "network" };
+    // Browsers reject fetch with a TypeError; node-fetch (fhirclient's fetch under Node) with a FetchError.
+    if (error.name === "TypeError" || error.name === "FetchError") return { kind: "network" };
   }
   return { kind: "unknown" };
 }
