@@ -1,0 +1,38 @@
+/**
+ * The matching engine: which documented causes of night leg cramps a patient's records support.
+ * Pure: no I/O, never reads the clock (options.now is the only time), never throws on malformed input.
+ */
+import { buildFindings } from "./assemble";
+import type { RawEvidence } from "./evidence";
+import { olderAgeEvidence, patientFacts } from "./patient";
+import { arr, isObj } from "./read";
+import { conditionEvidence, medicationEvidence, procedureEvidence, type Clock } from "./records";
+import type { EngineInput, EngineOptions, EngineResult } from "./types";
+
+export type * from "./types";
+
+export function matchRecords(input: EngineInput, options: EngineOptions): EngineResult {
+  const now = options && options.now instanceof Date ? options.now : new Date(Number.NaN);
+  const source: Partial<EngineInput> = isObj(input) ? input : {};
+  const facts = patientFacts(source.patient, now);
+  const clock: Clock = { now, nowMs: now.getTime(), deceased: facts.deceased };
+  const raw: RawEvidence[] = [];
+  for (const c of arr(source.conditions)) collect(raw, conditionEvidence, c, clock);
+  for (const m of arr(source.medications)) collect(raw, medicationEvidence, m, clock);
+  for (const p of arr(source.procedures)) collect(raw, procedureEvidence, p, clock);
+  try {
+    for (const e of olderAgeEvidence(source.patient, facts)) raw.push(e);
+  } catch {
+    // unreadable patient: no age evidence
+  }
+  return { findings: buildFindings(raw), patient: facts };
+}
+
+/** A record the readers cannot handle (e.g. a getter that throws) is skipped, never fatal. */
+function collect(out: RawEvidence[], read: (r: unknown, clock: Clock) => RawEvidence[], record: unknown, clock: Clock): void {
+  try {
+    for (const e of read(record, clock)) out.push(e);
+  } catch {
+    // skipped
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * Lookup tables built once at module load from the knowledge base, so matching a coding is a few map
+ * reads: exact codes and code prefixes per system, compiled name and form patterns.
+ */
+import {
+  CODE_RULES,
+  FORM_VETOES,
+  LOOK_ALIKES,
+  NAME_RULES,
+  ORAL_FORM_WORDS,
+  SYSTEMS,
+  type CodeRule,
+  type LookAlike,
+  type NameRule,
+  type ResourceKind,
+  type SystemKey,
+} from "../knowledge";
+import type { CauseId } from "./types";
+
+interface Entry {
+  /** A positive rule, or a look-alike (negative) entry. */
+  rule?: CodeRule;
+  lookAlike?: LookAlike;
+  order: number;
+}
+
+interface SystemIndex {
+  exact: Map<string, Entry[]>;
+  prefix: Map<string, Entry[]>;
+  maxPrefix: number;
+}
+
+const PREFIX_SYSTEMS: ReadonlySet<SystemKey> = new Set(["icd10cm", "icd9cm", "atc", "cpt"]);
+
+/** Normalise a code for lookup: ICD/ATC/CPT upper-case without dots or spaces; others trimmed. */
+export function normalizeCode(system: SystemKey, code: string): string {
+  const trimmed = code.trim();
+  return PREFIX_SYSTEMS.has(system) ? trimmed.toUpperCase().replace(/[.\s]/g, "") : trimmed;
+}
+
+const URI_TO_SYSTEM = new Map<string, SystemKey>();
+for (const [key, def] of Object.entries(SYSTEMS) as [SystemKey, { uris: string[] }][]) {
+  for (const uri of def.uris) URI_TO_SYSTEM.set(uri.toLowerCase(), key);
+}
+
+const RAW_URI_CACHE = new Map<string, SystemKey | undefined>();
+
+export function systemKeyOf(uri: string | undefined): SystemKey | undefined {
+  if (!uri) return undefined;
+  const direct = URI_TO_SYSTEM.get(uri);
+  if (direct) return direct;
+  if (RAW_URI_CACHE.has(uri)) return RAW_URI_CACHE.get(uri);
+  const key = URI_TO_SYSTEM.get(uri.trim().toLowerCase().replace(/\/$/, ""));
+  if (RAW_URI_CACHE.size < 1000) RAW_URI_CACHE.set(uri, key);
+  return key;
+}
+
+export function systemLabel(uri: string | undefined): string {
+  const key = systemKeyOf(uri);
+  return key ? SYSTEMS[key].label : uri ? uri : "Unknown system";
+}
+
+const INDEX = new Map<SystemKey, SystemIndex>();
+function indexFor(system: SystemKey): SystemIndex {
+  let idx = INDEX.get(system);
+  if (!idx) {
+    idx = { exact: new Map(), prefix: new Map(), maxPrefix: 0 };
+    INDEX.set(system, idx);
+  }
+  return idx;
+}
+
+function add(system: SystemKey, match: "exact" | "prefix", codes: string, entry: Entry): void {
+  const idx = indexFor(system);
+  for (const raw of codes.split(" ")) {
+    if (!raw) continue;
+    const code = normalizeCode(system, raw);
+    const map = match === "exact" ? idx.exact : idx.prefix;
+    const list = map.get(code);
+    if (list) list.push(entry);
+    else map.set(code, [entry]);
+    if (match === "prefix") idx.maxPrefix = Math.max(idx.maxPrefix, code.length);
+  }
+}
+
+CODE_RULES.forEach((rule, i) => add(rule.system, rule.match, rule.codes, { rule, order: i }));
+LOOK_ALIKES.forEach((lookAlike, i) => add(lookAlike.system, lookAlike.match, lookAlike.codes, { lookAlike, order: i }));
+
+export interface CodeHit {
+  cause: CauseId;
+  rule: CodeRule;
+}
+
+export interface CodeLookup {
+  /** True when any rule or look-alike knows this code (name matching then does not run). */
+  recognised: boolean;
+  hits: CodeHit[];
+}
+
+const EMPTY: CodeLookup = { recognised: false, hits: [] };
+
+/**
+ * Causes a code supports for a kind of resource. Per cause the most specific entry wins (an exact
+ * code beats any prefix, a longer prefix beats a shorter one); a look-alike wins a tie.
+ */
+export function lookupCode(system: SystemKey, rawCode: string, kind: ResourceKind): CodeLookup {
+  return computeLookup(system, rawCode, kind);
+}
+
+function computeLookup(system: SystemKey, rawCode: string, kind: ResourceKind): CodeLookup {
+  const idx = INDEX.get(system);
+  if (!idx) return EMPTY;
+  const code = normalizeCode(system, rawCode);
+  if (!code) return EMPTY;
+  const found: { entry: Entry; depth: number }[] = [];
+  const exact = idx.exact.get(code);
+  if (exact) for (const entry of exact) found.push({ entry, depth: Number.MAX_SAFE_INTEGER });
+  if (idx.prefix.size > 0) {
+    const max = Math.min(code.length, idx.maxPrefix);
+    for (let len = 1; len <= max; len++) {
+      const list = idx.prefix.get(code.slice(0, len));
+      if (list) for (const entry of list) found.push({ entry, depth: len });
+    }
+  }
+  if (found.length === 0) return EMPTY;
+  const best = new Map<CauseId, { depth: number; rule?: CodeRule; order: number; negative: boolean }>();
+  for (const { entry, depth } of found) {
+    const negative = entry.lookAlike !== undefined;
+    if (entry.rule && !entry.rule.appliesTo.includes(kind)) continue;
+    const causes = entry.rule ? entry.rule.causes : entry.lookAlike!.notFor;
+    for (const cause of causes) {
+      const cur = best.get(cause);
+      const better =
+        !cur ||
+        depth > cur.depth ||
+        (depth === cur.depth && negative && !cur.negative) ||
+        (depth === cur.depth && negative === cur.negative && entry.order < cur.order);
+      if (better) best.set(cause, { depth, rule: entry.rule, order: entry.order, negative });
+    }
+  }
+  const hits: CodeHit[] = [];
+  for (const [cause, b] of best) if (!b.negative && b.rule) hits.push({ cause, rule: b.rule });
+  return { recognised: true, hits };
+}
+
+// ---- name and form patterns ----
+
+function compile(fragments: readonly string[] | undefined): RegExp | undefined {
+  if (!fragments || fragments.length === 0) return undefined;
+  return new RegExp(`\\b(?:${fragments.join("|")})\\b`, "i");
+}
+
+export interface CompiledNameRule {
+  rule: NameRule;
+  pattern: RegExp;
+  veto?: RegExp;
+}
+
+const COMPILED_NAMES: CompiledNameRule[] = NAME_RULES.map((rule) => ({
+  rule,
+  pattern: compile(rule.patterns)!,
+  veto: compile(rule.veto),
+}));
+
+const NAME_RULES_BY_KIND = new Map<ResourceKind, { any: RegExp; rules: CompiledNameRule[] }>();
+for (const kind of ["Condition", "Medication", "Procedure"] as const) {
+  const rules = COMPILED_NAMES.filter((c) => c.rule.appliesTo.includes(kind));
+  const any = compile(rules.flatMap((c) => c.rule.patterns));
+  if (any) NAME_RULES_BY_KIND.set(kind, { any, rules });
+}
+
+/** Name rules for a kind of resource, with one combined pattern for a quick reject. */
+export function nameRulesFor(kind: ResourceKind): { any: RegExp; rules: CompiledNameRule[] } | undefined {
+  return NAME_RULES_BY_KIND.get(kind);
+}
+
+const FORM_VETO_RE = new Map<CauseId, RegExp>();
+for (const [cause, words] of Object.entries(FORM_VETOES) as [CauseId, string[]][]) {
+  const re = compile(words);
+  if (re) FORM_VETO_RE.set(cause, re);
+}
+const ORAL_RE = compile(ORAL_FORM_WORDS)!;
+
+/** True when a medicine's text rules it out for a cause (eye drops for a BP medicine, an implant for a pill...). */
+export function formVetoes(cause: CauseId, text: string): boolean {
+  const re = FORM_VETO_RE.get(cause);
+  return re !== undefined && re.test(text);
+}
+
+export function saysOral(text: string): boolean {
+  return ORAL_RE.test(text);
+}
+
+/** Counts for the benchmark and the report. */
+export function indexStats(): Record<string, { exact: number; prefix: number }> {
+  const out: Record<string, { exact: number; prefix: number }> = {};
+  for (const [system, idx] of INDEX) out[system] = { exact: idx.exact.size, prefix: idx.prefix.size };
+  return out;
+}

@@ -1,0 +1,55 @@
+/** Patient facts (age today or at death, deceased) and the older-age evidence. */
+import { OLDER_AGE_THRESHOLD } from "../knowledge";
+import { ageInYears, dateParts, utcParts } from "./dates";
+import type { RawEvidence } from "./evidence";
+import { isObj, str } from "./read";
+import type { PatientFacts } from "./types";
+
+export function patientFacts(patient: unknown, now: Date): PatientFacts {
+  if (!isObj(patient)) return { deceased: false };
+  const id = str(patient.id);
+  const deceasedDate = str(patient.deceasedDateTime);
+  const deceased = patient.deceasedBoolean === true || deceasedDate !== undefined;
+  const facts: PatientFacts = { deceased };
+  if (id) facts.id = id;
+  if (deceasedDate) facts.deceasedDate = deceasedDate;
+  const birth = dateParts(str(patient.birthDate));
+  if (!birth) return facts;
+  const at = deceased ? dateParts(deceasedDate) : utcParts(now);
+  if (!at) return facts;
+  const age = ageInYears(birth, at);
+  if (age >= 0 && age < 150) {
+    facts.age = age;
+    facts.ageAt = deceased ? "death" : "today";
+  }
+  return facts;
+}
+
+export function olderAgeEvidence(patient: unknown, facts: PatientFacts): RawEvidence[] {
+  if (facts.age === undefined || facts.age < OLDER_AGE_THRESHOLD || !isObj(patient)) return [];
+  const birthDate = str(patient.birthDate);
+  const ref = `Patient/${facts.id ?? "unknown"}`;
+  const when = facts.ageAt === "death" ? "at death" : "today";
+  const status = facts.deceased ? "deceased" : "current";
+  return [
+    {
+      cause: "older-age",
+      escalates: false,
+      groupKey: "age",
+      sortMs: Number.NEGATIVE_INFINITY,
+      evidence: {
+        ref,
+        resourceType: "Patient",
+        text: `Age ${facts.age} ${when} (born ${birthDate ?? "unknown"})`,
+        matched: { systemLabel: "Patient.birthDate", code: birthDate },
+        matchedBy: "age",
+        ruleId: "older-age.birth-date",
+        reason: `Age ${facts.age} ${when}: at or over ${OLDER_AGE_THRESHOLD}, the age the app highlights (the source gives no cut-off)`,
+        status,
+        current: !facts.deceased,
+        dates: {},
+        ...(facts.deceased ? { notes: ["The patient is recorded as deceased: age at death."] } : {}),
+      },
+    },
+  ];
+}

@@ -1,0 +1,37 @@
+/** The knowledge base: causes, recognition rules, look-alikes, name rules, version and changelog. */
+import { CONDITION_RULES } from "./codes/conditionCodes";
+import { LOOK_ALIKES } from "./codes/lookAlikes";
+import { MEDICINE_RULES } from "./codes/medicineCodes";
+import { PROCEDURE_RULES } from "./codes/procedureCodes";
+import type { CodeRule } from "./types";
+
+export { CAUSES, causeById } from "./causes";
+export { FORM_VETOES, ORAL_FORM_WORDS } from "./forms";
+export {
+  CHANGELOG,
+  DIALYSIS_RECENT_DAYS,
+  KNOWLEDGE_INFO,
+  KNOWLEDGE_VERSION,
+  OLDER_AGE_THRESHOLD,
+  PREGNANCY_CURRENT_WEEKS,
+  SOURCE,
+} from "./info";
+export { NAME_RULES } from "./nameRules";
+export type { Cause, ChangelogEntry, Citation, CodeRule, LookAlike, NameRule, ResourceKind, SystemKey } from "./types";
+export { CONDITION_RULES, LOOK_ALIKES, MEDICINE_RULES, PROCEDURE_RULES };
+
+/** Every code rule, conditions first, then medicines, then procedures. */
+export const CODE_RULES: readonly CodeRule[] = [...CONDITION_RULES, ...MEDICINE_RULES, ...PROCEDURE_RULES];
+
+/** FHIR system URIs (and OIDs) for each system key, with the label shown to clinicians. */
+export const SYSTEMS: Record<import("./types").SystemKey, { label: string; uris: string[] }> = {
+  snomed: { label: "SNOMED CT", uris: ["http://snomed.info/sct", "urn:oid:2.16.840.1.113883.6.96"] },
+  icd10cm: {
+    label: "ICD-10-CM",
+    uris: ["http://hl7.org/fhir/sid/icd-10-cm", "http://hl7.org/fhir/sid/icd-10-us", "urn:oid:2.16.840.1.113883.6.90"],
+  },
+  icd9cm: { label: "ICD-9-CM", uris: ["http://hl7.org/fhir/sid/icd-9-cm", "urn:oid:2.16.840.1.113883.6.103"] },
+  rxnorm: { label: "RxNorm", uris: ["http://www.nlm.nih.gov/research/umls/rxnorm", "urn:oid:2.16.840.1.113883.6.88"] },
+  atc: { label: "ATC", uris: ["http://www.whocc.no/atc", "urn:oid:2.16.840.1.113883.6.73"] },
+  cpt: { label: "CPT", uris: ["http://www.ama-assn.org/go/cpt", "urn:oid:2.16.840.1.113883.6.12"] },
+};

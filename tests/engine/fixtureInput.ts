@@ -1,0 +1,32 @@
+/** Builds EngineInput from a sandbox bundle (the shared Synthea fixtures), as the data layer would. */
+import { readFileSync, readdirSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Bundle, Condition, MedicationRequest, Patient, Procedure } from "fhir/r4";
+import type { EngineInput } from "../../src/engine/types";
+
+/** ../shared beside the repository (CI has it beside the clone too). */
+export const SHARED_DIR = resolve(__dirname, "../../../shared");
+export const FIXTURE_DIR = resolve(SHARED_DIR, "fixtures/sandbox-r4");
+
+export function fixtureFile(prefix: string): string {
+  const name = readdirSync(FIXTURE_DIR).find((f) => f.startsWith(prefix));
+  if (!name) throw new Error(`No fixture starting with ${prefix}`);
+  return resolve(FIXTURE_DIR, name);
+}
+
+export function inputFromBundle(file: string): EngineInput {
+  const bundle = JSON.parse(readFileSync(file, "utf8")) as Bundle;
+  const input: EngineInput = { conditions: [], medications: [], procedures: [] };
+  for (const entry of bundle.entry ?? []) {
+    const r = entry.resource;
+    if (!r) continue;
+    if (r.resourceType === "Patient") input.patient = r as Patient;
+    else if (r.resourceType === "Condition") input.conditions.push(r as Condition);
+    else if (r.resourceType === "Procedure") input.procedures.push(r as Procedure);
+    else if (r.resourceType === "MedicationRequest") {
+      const mr = r as MedicationRequest;
+      input.medications.push({ resource: mr, concept: mr.medicationCodeableConcept, conceptSource: { kind: "inline" } });
+    }
+  }
+  return input;
+}
