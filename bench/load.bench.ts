@@ -1,0 +1,148 @@
+/**
+ * Data-loading benchmark (issue 4): for each fixture patient, launch the production build from the demo
+ * EHR in Chromium with injected latency per request and measure
+ *   - FHIR requests made after the token, and how many sequential waves they form,
+ *   - bytes received (FHIR response bodies),
+ *   - median time from index.html load to data-panel-status leaving "loading".
+ * Then the same patients read the naive way (one query after another, the server's default page size,
+ * each referenced Medication fetched in turn), with the same token against the same server.
+ *
+ * Run: npm run build && npm run bench:load [-- --latency 100 --runs 5]
+ */
+import { panelStatus, startStack } from "../tests/browser/stack";
+import { DEMO_PATIENTS } from "../mocks/patients";
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(v) ? v : fallback;
+}
+const LATENCY = arg("--latency", 100);
+const RUNS = arg("--runs", 5);
+
+interface Timed {
+  url: string;
+  start: number;
+  end: number;
+  bytes: number;
+}
+
+/** Waves: a request is in wave n+1 when it started after a wave-n request had finished. */
+export function countWaves(requests: Timed[]): number {
+  const sorted = [...requests].sort((a, b) => a.start - b.start);
+  const level = new Map<Timed, number>();
+  for (const r of sorted) {
+    let l = 1;
+    for (const p of sorted) if (p !== r && p.end <= r.start && level.has(p)) l = Math.max(l, level.get(p)! + 1);
+    level.set(r, l);
+  }
+  return Math.max(0, ...level.values());
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)]! : NaN;
+};
+
+const stack = await startStack({ latencyMs: LATENCY });
+const rows: string[] = [];
+try {
+  for (const patient of DEMO_PATIENTS) {
+    const times: number[] = [];
+    let requests: Timed[] = [];
+    let status = "";
+    let token = "";
+    for (let run = 0; run < RUNS; run++) {
+      const { page, context } = await stack.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { __leftLoading?: number };
+        new MutationObserver(() => {
+          const s = document.querySelector("[data-panel-status]")?.getAttribute("data-panel-status");
+          if (s && s !== "loading" && w.__leftLoading === undefined) w.__leftLoading = performance.now();
+        }).observe(document, { subtree: true, attributes: true, childList: true });
+      });
+      const seen: Timed[] = [];
+      const open = new Map<object, Timed>();
+      page.on("request", (req) => {
+        if (!req.url().startsWith(stack.fhirBaseUrl) || req.url().includes(".well-known")) return;
+        if (!new URL(page.url()).pathname.endsWith("index.html")) return;
+        const t: Timed = { url: req.url(), start: Date.now(), end: Infinity, bytes: 0 };
+        open.set(req, t);
+        seen.push(t);
+      });
+      page.on("requestfinished", async (req) => {
+        const t = open.get(req);
+        if (!t) return;
+        t.end = Date.now();
+        t.bytes = (await req.sizes()).responseBodySize;
+      });
+      await page.goto(stack.launchUrl({ patient: patient.id }));
+      status = await panelStatus(page, 120000);
+      await page.waitForLoadState("networkidle");
+      times.push(await page.evaluate(() => (window as unknown as { __leftLoading: number }).__leftLoading));
+      requests = seen;
+      token = await page.evaluate(() => {
+        const key = JSON.parse(sessionStorage.getItem("SMART_KEY") ?? '""');
+        return JSON.parse(sessionStorage.getItem(key) ?? "{}").tokenResponse?.access_token ?? "";
+      });
+      await context.close();
+    }
+    const naive = await naiveLoad(stack.fhirBaseUrl, patient.id, token);
+    rows.push(
+      [
+        patient.id.slice(0, 22).padEnd(22),
+        status.padEnd(7),
+        String(requests.length).padStart(4),
+        String(countWaves(requests)).padStart(5),
+        String(Math.round(requests.reduce((n, r) => n + r.bytes, 0) / 1024)).padStart(6),
+        String(Math.round(median(times))).padStart(7),
+        String(naive.requests).padStart(6),
+        String(naive.requests).padStart(6),
+        String(Math.round(naive.bytes / 1024)).padStart(6),
+        String(Math.round(naive.ms)).padStart(7),
+      ].join(" | "),
+    );
+  }
+} finally {
+  await stack.close();
+}
+
+/** The naive loader: sequential queries, default page size, Medications fetched one by one. */
+async function naiveLoad(base: string, patientId: string, token: string) {
+  const headers = { authorization: `Bearer ${token}`, accept: "application/fhir+json" };
+  let requests = 0;
+  let bytes = 0;
+  const t0 = performance.now();
+  const get = async (url: string) => {
+    requests++;
+    const res = await fetch(url, { headers });
+    const text = await res.text();
+    bytes += text.length;
+    try {
+      return JSON.parse(text) as { link?: { relation: string; url: string }[]; entry?: { resource: Record<string, unknown> }[] };
+    } catch {
+      return {};
+    }
+  };
+  await get(`${base}/Patient/${patientId}`);
+  const refs = new Set<string>();
+  for (const q of ["Condition", "MedicationRequest", "MedicationStatement", "Procedure"]) {
+    let url: string | undefined = `${base}/${q}?patient=${patientId}`;
+    while (url) {
+      const b = await get(url);
+      for (const e of b.entry ?? []) {
+        const ref = (e.resource.medicationReference as { reference?: string } | undefined)?.reference;
+        if (ref && !ref.startsWith("#")) refs.add(ref);
+      }
+      url = b.link?.find((l) => l.relation === "next")?.url;
+    }
+  }
+  for (const ref of refs) await get(`${base}/${ref}`);
+  return { requests, bytes, ms: performance.now() - t0 + LATENCY /* + the token exchange, as in the app's figure */ };
+}
+
+console.log(`\nData loading, Chromium, ${LATENCY} ms injected latency per EHR request, median of ${RUNS} runs`);
+console.log(`target for patients with <= 200 resources per type: <= 2 waves, time-to-ready <= ${3 * LATENCY + 150} ms\n`);
+console.log("patient                | status  | reqs | waves | KiB    | ready ms | naive: reqs | waves | KiB    | ms");
+console.log("-".repeat(110));
+for (const r of rows) console.log(r);

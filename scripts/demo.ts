@@ -1,0 +1,45 @@
+/**
+ * `npm start`: the app (production build, served with its security headers) plus the built-in demo EHR
+ * (SMART authorization + FHIR R4 from the MSW handlers in mocks/), on loopback, with sample patients.
+ * `npm run dev`: the same with Vite's dev server (hot reload) instead of the build.
+ *
+ * Options: --port <app port, default 4000> --ehr-port <default 4010> --latency <ms per FHIR request>
+ */
+import { resolve } from "node:path";
+import { startEhrHttpServer } from "../mocks/httpServer";
+import { startStaticServer } from "../server/serve";
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(v) ? v : fallback;
+}
+
+const dev = process.argv.includes("--dev");
+const appPort = arg("--port", 4000);
+const ehrPort = arg("--ehr-port", 4010);
+const latencyMs = arg("--latency", 0);
+const host = "127.0.0.1";
+
+async function startApp(): Promise<{ url: string; close(): Promise<void> }> {
+  if (!dev) return startStaticServer({ root: resolve(import.meta.dirname, "../dist"), port: appPort, host });
+  const { createServer } = await import("vite");
+  const server = await createServer({ server: { port: appPort, host, strictPort: true } });
+  await server.listen();
+  return { url: `http://${host}:${appPort}`, close: () => server.close() };
+}
+
+const app = await startApp();
+const ehr = await startEhrHttpServer({ port: ehrPort, host, appLaunchUrl: `${app.url}/launch.html`, latencyMs });
+
+console.log("");
+console.log(`  Demo EHR with sample patients:  ${ehr.baseUrl}/`);
+console.log("");
+console.log(`  (app ${app.url}${dev ? " [vite dev]" : ""}, FHIR base ${ehr.fhirBaseUrl}; Ctrl+C to stop)`);
+
+const stop = async () => {
+  await Promise.allSettled([ehr.close(), app.close()]);
+  process.exit(0);
+};
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());

@@ -1,0 +1,94 @@
+// @vitest-environment jsdom
+/**
+ * authorize → token → data → panel state, with real fhirclient against the mock EHR (msw/node):
+ * the store that index.html runs, observed through the PanelState it publishes.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createMockEhrServer } from "../../mocks/node";
+import type { DemoLaunch } from "../../mocks/launchContext";
+import { createPanelStore } from "../../src/app/panelStore";
+import type { PanelState } from "../../src/app/panelState";
+import type { RequestPolicy } from "../../src/fhir/request";
+import { CONFIG, EHR_ORIGIN, launchAndLand } from "../fhir/smartFlow";
+
+const NOW = new Date("2026-11-26T12:00:00Z");
+const TREY = "f46d1649-8a02-4de8-8cff-f76fae267d3a";
+const server = createMockEhrServer(EHR_ORIGIN, { now: () => NOW });
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const policy = (): RequestPolicy => ({
+  timeoutMs: 2000,
+  maxRetries: 1,
+  networkRetries: 1,
+  baseDelayMs: 1,
+  maxDelayMs: 5,
+  sleep: async () => undefined,
+  nowMs: () => NOW.getTime(),
+});
+
+async function run(launch: DemoLaunch): Promise<{ states: PanelState[]; final: PanelState }> {
+  const { clientP, pageUrl } = await launchAndLand(launch);
+  const store = createPanelStore({
+    pageUrl,
+    clientP,
+    configP: Promise.resolve(CONFIG),
+    now: () => NOW,
+    fetchStyle: (url) => fetch(url).then((r) => r.json()),
+    policy,
+  });
+  const states: PanelState[] = [store.getState()];
+  store.subscribe(() => states.push(store.getState()));
+  await store.start();
+  return { states, final: store.getState() };
+}
+
+describe("panel store: launch to panel state", () => {
+  it("starts loading and ends ready with findings matched from the records", async () => {
+    const { states, final } = await run({ patient: TREY });
+    expect(states[0]).toEqual({ status: "loading" });
+    expect(final.status).toBe("ready");
+    if (final.status !== "ready") return;
+    const ids = final.data.result.findings.map((f) => f.causeId);
+    expect(ids).toEqual(expect.arrayContaining(["hypertension", "diuretics", "hypothyroidism", "older-age"]));
+    expect(final.data.showBanner).toBe(true);
+    expect(final.data.knowledge.version).toMatch(/\d/);
+  });
+
+  it("ends partial when a section fails, and carries the failed section", async () => {
+    const { final } = await run({ patient: TREY, faults: { Condition: { status: 500 } } });
+    expect(final.status).toBe("partial");
+    if (final.status !== "partial") return;
+    expect(final.data.sources.find((s) => s.source === "Condition")?.status).toBe("failed");
+    expect(final.data.result.findings.some((f) => f.causeId === "hypertension")).toBe(false);
+  });
+
+  it("an optional MedicationStatement the EHR does not support keeps the panel ready", async () => {
+    const { final } = await run({ patient: TREY, faults: { MedicationStatement: { status: 404 } } });
+    expect(final.status).toBe("ready");
+  });
+
+  it("need_patient_banner false hides the banner; smart_style_url is read as validated data", async () => {
+    const { final } = await run({ patient: TREY, needPatientBanner: false, smartStyle: true });
+    expect(final.status).toBe("ready");
+    if (final.status !== "ready") return;
+    expect(final.data.showBanner).toBe(false);
+    expect(final.data.style && Object.keys(final.data.style).length).toBeGreaterThan(0);
+  });
+
+  it("a token without a patient is a blocking error", async () => {
+    const { final } = await run({ patient: TREY, noPatient: true });
+    expect(final).toMatchObject({ status: "error", error: { kind: "no-patient" } });
+  });
+
+  it("an authorization error in the redirect URI is shown with its code", async () => {
+    const { final } = await run({ patient: TREY, authError: "access_denied" });
+    expect(final).toMatchObject({ status: "error", error: { kind: "auth-denied", detail: "access_denied" } });
+  });
+
+  it("a session that ends mid-load is an error, never a partial panel", async () => {
+    const { final } = await run({ patient: TREY, expireAfterRequests: 3 });
+    expect(final).toMatchObject({ status: "error", error: { kind: "session-expired" } });
+  });
+});
