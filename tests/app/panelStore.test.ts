@@ -19,7 +19,7 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 const policy = (): RequestPolicy => ({
-  timeoutMs: 2000,
+  timeoutMs: 300,
   maxRetries: 1,
   networkRetries: 1,
   baseDelayMs: 1,
@@ -90,5 +90,21 @@ describe("panel store: launch to panel state", () => {
   it("a session that ends mid-load is an error, never a partial panel", async () => {
     const { final } = await run({ patient: TREY, expireAfterRequests: 3 });
     expect(final).toMatchObject({ status: "error", error: { kind: "session-expired" } });
+  });
+
+  it("a server that never answers ends partial, never stuck in loading", async () => {
+    const { final } = await run({ patient: TREY, faults: { Condition: { status: 200, body: "hang" }, Procedure: { status: 200, body: "hang" } } });
+    expect(final.status).toBe("partial");
+    if (final.status !== "partial") return;
+    const statuses = Object.fromEntries(final.data.sources.map((s) => [s.source, s.status]));
+    expect(statuses).toMatchObject({ Condition: "failed", Procedure: "failed", MedicationRequest: "read" });
+  });
+
+  it("a Patient read that never answers still ends (partial, no banner data invented)", async () => {
+    const { final } = await run({ patient: TREY, faults: { Patient: { status: 200, body: "hang" } } });
+    expect(final.status).toBe("partial");
+    if (final.status !== "partial") return;
+    expect(final.data.sources.find((s) => s.source === "Patient")?.status).toBe("failed");
+    expect(final.data.result.findings.some((f) => f.causeId === "older-age")).toBe(false);
   });
 });
