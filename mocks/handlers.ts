@@ -9,7 +9,7 @@
  * - the same FHIR routes under <baseUrl>/sim/<launch>/fhir (see launchContext.ts)
  * - OPTIONS <baseUrl>/* → 204 CORS preflight
  */
-import { http, type RequestHandler } from "msw";
+import { delay, http, type RequestHandler } from "msw";
 import { authHandlers } from "./authHandlers";
 import { createContext, type EhrHandlerOptions } from "./ehrContext";
 import { fhirHandlers } from "./fhirHandlers";
@@ -20,8 +20,17 @@ export type { EhrHandlerOptions } from "./ehrContext";
 
 export function createEhrHandlers(options: EhrHandlerOptions): RequestHandler[] {
   const ctx = createContext(options, options.patients ?? DEMO_PATIENTS);
+  // Server-wide latency applies to every EHR request, as on a real network: CORS preflights and the
+  // authorization server too (FHIR data requests get theirs, or the launch's, in fhirHandlers' gate).
+  const wait = async () => {
+    if (ctx.latencyMs > 0) await delay(ctx.latencyMs);
+  };
   return [
-    http.options(`${ctx.baseUrl}/*`, ({ request }) => new Response(null, { status: 204, headers: corsHeaders(request) })),
+    http.options(`${ctx.baseUrl}/*`, async ({ request }) => {
+      await wait();
+      return new Response(null, { status: 204, headers: corsHeaders(request) });
+    }),
+    http.all(`${ctx.baseUrl}/auth/*`, wait), // falls through to the auth handlers
     ...authHandlers(ctx),
     ...fhirHandlers(ctx),
   ];

@@ -1,13 +1,12 @@
 /**
  * Entry of index.html (the redirect URI). `FHIR.oauth2.ready()` runs exactly once per page load, here at
  * module scope and never inside a React effect (a second call would spend the code twice).
+ * The token exchange and the FHIR reads start before React is even downloaded: the panel's UI arrives
+ * in a separate chunk while the network works, and index.html already shows the loading state.
  */
 import FHIR from "fhirclient";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
 import { loadConfig } from "../fhir/config";
 import { redirectError } from "../fhir/session";
-import { App } from "./App";
 import { createPanelStore } from "./panelStore";
 
 FHIR.oauth2.settings.refreshTokenWithClientId = true; // public client (client-js#175)
@@ -23,10 +22,16 @@ const store = createPanelStore({
   now: () => new Date(),
   fetchStyle: (url) => fetch(url, { credentials: "omit", referrerPolicy: "no-referrer" }).then((r) => r.json()),
 });
-
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <App store={store} />
-  </StrictMode>,
-);
 void store.start();
+
+void import("./render").then(
+  ({ render }) => render(document.getElementById("root")!, store),
+  () => {
+    // The UI chunk could not load (network, deployment mismatch): say so instead of spinning.
+    const status = document.querySelector("[data-panel-status]");
+    status?.setAttribute("data-panel-status", "error");
+    status?.removeAttribute("aria-busy");
+    const message = document.getElementById("boot-message");
+    if (message) message.textContent = "The app could not finish loading. Reload the page, or open the app again from the EHR.";
+  },
+);
