@@ -82,7 +82,14 @@ function ReadyView({ status, data, now, onReload }: ReadyProps) {
     <div className="nlc" data-panel-status={status} style={styleVars(data.style)}>
       <header className="nlc-header">
         <h1>{TITLE}</h1>
-        {data.showBanner && <PatientBanner patient={data.patient} facts={facts} now={now} />}
+        {data.showBanner && (
+          <PatientBanner
+            patient={data.patient}
+            facts={facts}
+            now={now}
+            read={data.sources.find((s) => s.source === "Patient")?.status === "read"}
+          />
+        )}
         <PanelActions getText={() => panelToPlainText(data, now)} />
       </header>
       <main className="nlc-main">

@@ -4,7 +4,16 @@ import type { PatientFacts } from "../engine/types";
 import { ageAt, formatDate, localDate, patientName, patientSex } from "./format";
 import { Untrusted } from "./Untrusted";
 
-export function PatientBanner({ patient, facts, now }: { patient: Patient; facts: PatientFacts; now: Date }) {
+export function PatientBanner({ patient, facts, now, read = true }: { patient: Patient; facts: PatientFacts; now: Date; read?: boolean }) {
+  if (!read) {
+    // Never "not recorded" for a Patient resource that could not be read.
+    return (
+      <section className="nlc-banner" aria-label="Patient">
+        <p className="nlc-banner-name">Patient details could not be read</p>
+        <p>Name, date of birth, age and sex are unknown here; check them in the EHR.</p>
+      </section>
+    );
+  }
   const age = facts.age ?? ageAt(patient.birthDate, localDate(now))?.min;
   const deceasedDate = facts.deceasedDate ?? patient.deceasedDateTime;
   return (

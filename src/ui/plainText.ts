@@ -49,12 +49,17 @@ export function panelToPlainText(data: PanelData, now: Date): string {
   const { patient, result, knowledge } = data;
   const status = unreadSources(data.sources).length ? "partial" : "ready";
   const age = result.patient.age ?? ageAt(patient.birthDate, localDate(now))?.min;
+  const patientRead = data.sources.find((s) => s.source === "Patient")?.status === "read";
   const lines = [
     "Night leg cramps: documented causes and risk factors in the record",
-    `Patient: ${plain(patientName(patient), 120)}`,
-    `Date of birth: ${patient.birthDate ? formatDate(patient.birthDate) : "not recorded"}` +
-      (age !== undefined ? ` (age ${age}${result.patient.ageAt === "death" ? " at death" : ""})` : "") +
-      `; sex: ${patientSex(patient)}`,
+    ...(patientRead
+      ? [
+          `Patient: ${plain(patientName(patient), 120)}`,
+          `Date of birth: ${patient.birthDate ? formatDate(patient.birthDate) : "not recorded"}` +
+            (age !== undefined ? ` (age ${age}${result.patient.ageAt === "death" ? " at death" : ""})` : "") +
+            `; sex: ${patientSex(patient)}`,
+        ]
+      : ["Patient: details could not be read from the EHR (name, date of birth, age and sex unknown here)."]),
   ];
   if (result.patient.deceased) {
     const date = result.patient.deceasedDate ?? patient.deceasedDateTime;

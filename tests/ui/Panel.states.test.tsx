@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { Panel } from "../../src/ui/Panel";
+import { panelToPlainText } from "../../src/ui/plainText";
 import { NOW, data, mixedFindings, partial, ready, sources, withFindings } from "./fixtures";
 
 afterEach(cleanup);
@@ -152,5 +153,20 @@ describe("Panel states", () => {
     levels.forEach((l, i) => {
       if (i > 0) expect(l - levels[i - 1]!).toBeLessThanOrEqual(1);
     });
+  });
+});
+
+describe("a Patient resource that could not be read", () => {
+  it("never says 'not recorded' in the banner or the copied text", () => {
+    const d = data({
+      patient: { resourceType: "Patient", id: "p1" },
+      sources: sources({ Patient: { status: "failed", count: 0, message: "The EHR could not return the patient's demographics." } }),
+    });
+    const { container } = render(<Panel state={{ status: "partial", data: d }} now={NOW} />);
+    expect(screen.getByText("Patient details could not be read")).toBeTruthy();
+    expect(container.querySelector(".nlc-banner")?.textContent).not.toMatch(/not recorded/i);
+    const text = panelToPlainText(d, NOW);
+    expect(text).toMatch(/details could not be read/);
+    expect(text).not.toMatch(/Name not recorded|Date of birth: not recorded/);
   });
 });
