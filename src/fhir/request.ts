@@ -50,6 +50,20 @@ export class RequestFailure extends Error {
   }
 }
 
+/**
+ * fhirclient refreshes an expiring token inside request(); a refused refresh would then look like a 400/403
+ * on the data. Refresh here first, so a refused refresh reads as what it is: the session has ended.
+ */
+async function refreshOrEnd(client: Client, policy: RequestPolicy, signal?: AbortSignal): Promise<void> {
+  try {
+    await client.refreshIfNeeded({ signal });
+  } catch (error) {
+    if (signal?.aborted) throw new RequestFailure({ kind: "aborted" });
+    const failure = classifyError(error, policy.nowMs());
+    throw new RequestFailure(failure.status ? { kind: "unauthorized", status: failure.status } : failure);
+  }
+}
+
 function combine(signal: AbortSignal | undefined, timeout: AbortSignal): AbortSignal {
   return signal ? AbortSignal.any([signal, timeout]) : timeout;
 }
@@ -60,6 +74,7 @@ export async function fetchJson(
   policy: RequestPolicy,
   signal?: AbortSignal,
 ): Promise<Record<string, unknown>> {
+  await refreshOrEnd(client, policy, signal);
   let retries = 0;
   let networkRetries = 0;
   for (;;) {

@@ -68,4 +68,18 @@ describe("SMART EHR launch with real fhirclient", () => {
     const error = await FHIR.oauth2.ready().then(() => undefined, (e: unknown) => e);
     expect(readyErrorKind(error)).toBe("no-session");
   });
+
+  it("a missing .well-known/smart-configuration stops the launch: PKCE S256 support cannot be confirmed", async () => {
+    // fhirclient falls back to the CapabilityStatement's OAuth URIs, which cannot declare PKCE methods;
+    // with pkceMode "required" it refuses rather than sending an authorization request without PKCE.
+    const { simFhirBase } = await import("../../mocks/launchContext");
+    await expect(launchAndLand({ patient: TREY }, simFhirBase(EHR_ORIGIN, { noWellKnown: true }))).rejects.toThrow(/PKCE/);
+  });
+
+  it("when both discovery documents fail, authorize() rejects before any redirect", async () => {
+    const { simFhirBase } = await import("../../mocks/launchContext");
+    const iss = simFhirBase(EHR_ORIGIN, { noWellKnown: true, faults: { metadata: { status: 500 } } });
+    await expect(launchAndLand({ patient: TREY }, iss)).rejects.toThrow();
+  });
 });
+

@@ -290,3 +290,31 @@ describe("failures, one section at a time", () => {
     if (outcome.ok) expect(outcome.data.input.procedures.map((p) => p.id)).toEqual(["p1"]);
   });
 });
+
+describe("refresh", () => {
+  const scope =
+    "launch launch/patient openid fhirUser online_access patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Procedure.rs patient/Medication.rs";
+
+  it("an expiring token is refreshed before reading, and the data is read", async () => {
+    const outcome = await load({ patient: TREY, grantScope: scope, expiresIn: 5 });
+    expect(Object.values(sources(outcome)).map((s) => s.status)).toEqual(["read", "read", "read", "read", "read"]);
+    expect(requested.filter((u) => u.endsWith("/auth/token")).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a refused refresh ends the session (not a section error)", async () => {
+    const { clientP } = await launchAndLand({ patient: TREY, grantScope: scope, expiresIn: 5 });
+    const client = await clientP!;
+    expect(client.state.tokenResponse?.refresh_token).toBeTruthy();
+    server.use(http.post(`${EHR_ORIGIN}/auth/token`, () => HttpResponse.json({ error: "invalid_grant" }, { status: 400 })));
+    const outcome = await loadPatientData({
+      client,
+      patientId: TREY,
+      base: FHIR_BASE,
+      grantedScope: scope,
+      server: { name: "t" },
+      policy: fastPolicy(),
+      now: () => NOW,
+    });
+    expect(outcome).toEqual({ ok: false, error: "session-expired" });
+  });
+});
