@@ -61,8 +61,8 @@ const MESSAGES: Record<ErrorKind, { title: string; action: string }> = {
     action: "Ask the EHR administrator for the R4 endpoint of this server.",
   },
   "patient-unreadable": {
-    title: "The patient's record could not be read.",
-    action: RELAUNCH,
+    title: "None of the patient's records could be read, so nothing is shown and nothing is ruled out.",
+    action: RELAUNCH + " If it happens again, ask the EHR administrator which permissions this app was granted.",
   },
   "config-missing": {
     title: "The app's configuration file (smart-config.json) could not be read.",

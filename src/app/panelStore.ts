@@ -75,6 +75,8 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
     });
     if (!outcome.ok) return fail(outcome.error, outcome.detail);
     const { data } = outcome;
+    // Nothing at all could be read (e.g. a token naming a patient it cannot read): nothing to show.
+    if (data.sources.every((s) => s.status !== "read")) return fail("patient-unreadable");
     const now = deps.now();
     const result = matchRecords(data.input, { now });
     const partial = data.sources.some((s) => s.status !== "read" && !(s.optional && s.status === "not-supported"));

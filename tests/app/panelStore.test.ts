@@ -107,4 +107,9 @@ describe("panel store: launch to panel state", () => {
     expect(final.data.sources.find((s) => s.source === "Patient")?.status).toBe("failed");
     expect(final.data.result.findings.some((f) => f.causeId === "older-age")).toBe(false);
   });
+
+  it("a token naming a patient it cannot read ends in an error, not an empty banner", async () => {
+    const { final } = await run({ patient: TREY, tokenPatient: "aa0b29d0-6916-4fb7-85f0-6e42370dd5fa" });
+    expect(final).toMatchObject({ status: "error", error: { kind: "patient-unreadable" } });
+  });
 });

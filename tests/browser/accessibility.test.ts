@@ -21,8 +21,11 @@ afterAll(async () => {
 });
 
 /** axe violations as "rule: target, target" lines, so a failure says what and where. */
-async function axeViolations(page: Page): Promise<string[]> {
+async function axeViolations(page: Page, label: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  console.log(
+    `axe ${label}: ${results.violations.length} violations, ${results.passes.length} rules passed, ${results.incomplete.length} incomplete (${results.incomplete.map((r) => r.id).join(", ") || "none"})`,
+  );
   // Guard against a run that checked nothing (e.g. axe not injected).
   expect(results.passes.length).toBeGreaterThan(0);
   return results.violations.map((v) => `${v.id} (${v.impact ?? "?"}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
@@ -40,7 +43,7 @@ describe("axe-core: no WCAG 2.1 A/AA violation in any state (Chromium)", () => {
     await page.waitForURL(/\/index\.html/);
     await page.waitForSelector("[data-panel-status='loading']");
     expect(await page.locator("[data-panel-status]").getAttribute("aria-busy")).toBe("true");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, "loading")).toEqual([]);
     // Still loading when analysed: the state under test is really "loading".
     expect(await page.locator("[data-panel-status]").getAttribute("data-panel-status")).toBe("loading");
     await context.close();
@@ -51,7 +54,7 @@ describe("axe-core: no WCAG 2.1 A/AA violation in any state (Chromium)", () => {
     expect(await panelStatus(page)).toBe("ready");
     expect(await expandAll(page, "button[aria-expanded='false']")).toBeGreaterThan(5);
     expect(await page.locator("[data-evidence]").first().isVisible()).toBe(true);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, "ready")).toEqual([]);
     await context.close();
   });
 
@@ -59,21 +62,21 @@ describe("axe-core: no WCAG 2.1 A/AA violation in any state (Chromium)", () => {
     const { page, context } = await openPage(stack.launchUrl({ patient: TREY, faults: { MedicationRequest: { status: 500 } } }));
     expect(await panelStatus(page)).toBe("partial");
     await expandAll(page, "button[aria-expanded='false']");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, "partial")).toEqual([]);
     await context.close();
   });
 
   it("error (index.html opened directly)", async () => {
     const { page, context } = await openPage(`${stack.appUrl}/index.html`);
     expect(await panelStatus(page)).toBe("error");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, "error")).toEqual([]);
     await context.close();
   });
 
   it("launch page error (no iss)", async () => {
     const { page, context } = await openPage(`${stack.appUrl}/launch.html`);
     expect(await panelStatus(page)).toBe("error");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, "launch error")).toEqual([]);
     await context.close();
   });
 });

@@ -279,22 +279,14 @@ describe("patient mismatch (Chromium)", () => {
     const w = await watchedPage(stack);
     await w.page.goto(stack.launchUrl({ patient: TREY, tokenPatient: AMMIE }));
     const status = await panelStatus(w.page);
-    expect(["error", "partial"]).toContain(status);
+    // Nothing of this patient can be read: the panel says so instead of showing an empty banner.
+    expect(status).toBe("error");
     const text = await w.page.locator("body").innerText();
+    expect(text).toMatch(/None of the patient's records could be read/);
     const trey = resourceRefs(TREY);
-    const ammie = resourceRefs(AMMIE);
     expect(trey.size).toBeGreaterThan(5);
-    const evidence = Object.values(await readFindings(w.page)).flatMap((f) => f.evidence);
-    // Ammie's record is unreadable with this token, so no finding may cite Trey's (wrong patient) records,
-    // and Ammie's only if they were actually read (the banner would then be hers).
-    for (const ref of evidence) expect(trey.has(ref), ref).toBe(false);
-    for (const name of patientNameParts(TREY)) expect(text).not.toContain(name);
-    if (status === "partial") {
-      const sources = await readSources(w.page);
-      for (const [source, s] of Object.entries(sources)) expect(s, source).not.toBe("read");
-      const bannerNamesAmmie = patientNameParts(AMMIE).some((n) => text.includes(n));
-      for (const ref of evidence) expect(ammie.has(ref) && bannerNamesAmmie, ref).toBe(true);
-    }
+    expect(await readFindings(w.page)).toEqual({});
+    for (const name of [...patientNameParts(TREY), ...patientNameParts(AMMIE)]) expect(text).not.toContain(name);
     await w.context.close();
   });
 });

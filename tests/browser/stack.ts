@@ -88,14 +88,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 /** Waits until the panel leaves "loading" and returns its status. */
 export async function panelStatus(page: Page, timeout = 20000): Promise<string> {
   const el = page.locator("[data-panel-status]");
-  await page.waitForFunction(
-    () => {
-      const s = document.querySelector("[data-panel-status]")?.getAttribute("data-panel-status");
-      return s !== undefined && s !== null && s !== "loading";
-    },
-    undefined,
-    { timeout },
-  );
+  try {
+    await page.waitForFunction(
+      () => {
+        const s = document.querySelector("[data-panel-status]")?.getAttribute("data-panel-status");
+        return s !== undefined && s !== null && s !== "loading";
+      },
+      undefined,
+      { timeout },
+    );
+  } catch (error) {
+    // Say where it was stuck: the page (path only) and what it showed.
+    const url = new URL(page.url());
+    const shown = await page.evaluate(() => document.body?.innerText.slice(0, 300) ?? "").catch(() => "?");
+    throw new Error(`panel still loading after ${timeout} ms at ${url.pathname}: ${JSON.stringify(shown)}`, { cause: error });
+  }
   return (await el.getAttribute("data-panel-status")) ?? "";
 }
 

@@ -1,0 +1,142 @@
+/**
+ * Size budget of the production build (dist/, so it runs with the browser suite after the build):
+ * everything each page loads — the HTML, its scripts, module preloads and stylesheets, and every chunk or
+ * JSON file reachable from them through static or dynamic imports — gzipped at level 9 and summed.
+ * launch.html must stay small and free of React; index.html (the panel) has a larger budget.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+
+const DIST = resolve(import.meta.dirname, "../../dist");
+const KB = 1024;
+const LAUNCH_BUDGET = 35 * KB;
+const INDEX_BUDGET = 170 * KB;
+/** Strings only React's runtime contains (React 19 element tag, package name, internals objects). */
+const REACT_MARKERS = ["react.transitional.element", "react-dom", "__SECRET_INTERNALS", "__CLIENT_INTERNALS_DO_NOT_USE"];
+
+/** A URL from HTML or a chunk → absolute path in dist/, or null when it leaves the app (data:, other origins). */
+function toDistPath(ref: string, fromDir: string): string | null {
+  if (/^(?:[a-z]+:|\/\/)/i.test(ref)) return null;
+  const clean = ref.split(/[?#]/)[0] ?? "";
+  const path = clean.startsWith("/") ? join(DIST, clean) : resolve(fromDir, clean);
+  if (relative(DIST, path).startsWith("..")) throw new Error(`${ref} points outside dist/`);
+  return path;
+}
+
+function attr(tag: string, name: string): string | undefined {
+  return new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)["']`, "i").exec(tag)?.[1];
+}
+
+/** The files an HTML page loads itself: <script src>, <link rel=modulepreload|stylesheet href>. */
+function htmlAssets(html: string): string[] {
+  const refs: string[] = [];
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
+    const src = attr(tag, "src");
+    if (src) refs.push(src);
+  }
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
+    const rel = (attr(tag, "rel") ?? "").toLowerCase().split(/\s+/);
+    const href = attr(tag, "href");
+    if (href && (rel.includes("modulepreload") || rel.includes("stylesheet"))) refs.push(href);
+  }
+  return refs;
+}
+
+/**
+ * What a built chunk loads: static imports (`import … from "./x.js"`, `import "./x.js"`), dynamic imports
+ * (`import("./x.js")`, quotes or backticks), Vite's preload list (`m.f=["assets/x.js", "assets/x.css"]`,
+ * relative to the site root) and JSON files named in string literals.
+ */
+function chunkImports(code: string): { relative: string[]; fromRoot: string[] } {
+  const rel = new Set<string>();
+  const fromRoot = new Set<string>();
+  for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*["'`](\.{1,2}\/[^"'`\s]+)["'`]/g)) rel.add(m[1]!);
+  for (const m of code.matchAll(/\bimport\s*\(\s*["'`](\.{1,2}\/[^"'`\s]+)["'`]\s*\)/g)) rel.add(m[1]!);
+  for (const list of code.matchAll(/__vite__mapDeps[\s\S]{0,80}?m\.f\s*=\s*\[([^\]]*)\]/g)) {
+    for (const m of list[1]!.matchAll(/["'`]([^"'`]+)["'`]/g)) fromRoot.add(m[1]!);
+  }
+  for (const m of code.matchAll(/["'`]((?:\.{1,2}\/|\/)?[\w./-]+\.json)["'`]/g)) {
+    const ref = m[1]!;
+    if (ref.startsWith(".")) rel.add(ref);
+    else fromRoot.add(ref);
+  }
+  return { relative: [...rel], fromRoot: [...fromRoot] };
+}
+
+/** Every file a page loads (itself included), following chunks recursively. */
+function pageFiles(htmlName: string): string[] {
+  const htmlPath = join(DIST, htmlName);
+  const seen = new Set<string>([htmlPath]);
+  const queue: string[] = [];
+  const add = (path: string | null, from: string, optional = false) => {
+    if (!path || seen.has(path)) return;
+    if (!existsSync(path)) {
+      // JSON names in chunks may be unrelated strings; anything else must exist.
+      if (optional) return;
+      throw new Error(`${relative(DIST, from)} references missing ${relative(DIST, path)}`);
+    }
+    seen.add(path);
+    queue.push(path);
+  };
+  for (const ref of htmlAssets(readFileSync(htmlPath, "utf8"))) add(toDistPath(ref, DIST), htmlPath);
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (!file.endsWith(".js")) continue;
+    const { relative: rel, fromRoot } = chunkImports(readFileSync(file, "utf8"));
+    for (const ref of rel) add(toDistPath(ref, dirname(file)), file, ref.endsWith(".json"));
+    for (const ref of fromRoot) add(toDistPath(ref.startsWith("/") ? ref : `/${ref}`, DIST), file, ref.endsWith(".json"));
+  }
+  return [...seen];
+}
+
+function gzipSize(path: string): number {
+  return gzipSync(readFileSync(path), { level: 9 }).length;
+}
+
+function report(htmlName: string): { total: number; files: string[] } {
+  const files = pageFiles(htmlName);
+  const sizes = files.map((f) => ({ file: relative(DIST, f), raw: readFileSync(f).length, gzip: gzipSize(f) }));
+  const total = sizes.reduce((n, s) => n + s.gzip, 0);
+  const lines = sizes.map((s) => `  ${s.file.padEnd(40)} ${(s.raw / KB).toFixed(1).padStart(7)} kB raw ${(s.gzip / KB).toFixed(1).padStart(7)} kB gzip`);
+  console.log(`${htmlName}: ${(total / KB).toFixed(1)} kB gzip (level 9) in ${files.length} files\n${lines.join("\n")}`);
+  return { total, files };
+}
+
+function hasReact(path: string): boolean {
+  const text = readFileSync(path, "utf8");
+  return REACT_MARKERS.some((m) => text.includes(m));
+}
+
+describe("bundle budget (dist/)", () => {
+  it("dist/ has been built", () => {
+    expect(existsSync(join(DIST, "launch.html")), "run `npx vite build` first").toBe(true);
+    expect(existsSync(join(DIST, "index.html")), "run `npx vite build` first").toBe(true);
+  });
+
+  it("the parsers find static, dynamic and preload references", () => {
+    expect(htmlAssets('<script type="module" crossorigin src="/assets/a.js"></script><link rel="modulepreload" href="/assets/b.js"><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/c.css">')).toEqual(["/assets/a.js", "/assets/b.js", "/assets/c.css"]);
+    const found = chunkImports(
+      'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["assets/r.js","assets/r.css"])))=>i;import{a}from"./e.js";import"./side.js";import(`./r.js`);import("./k.js");fetch("smart-config.json")',
+    );
+    expect(found.relative.sort()).toEqual(["./e.js", "./k.js", "./r.js", "./side.js"]);
+    expect(found.fromRoot.sort()).toEqual(["assets/r.css", "assets/r.js", "smart-config.json"]);
+  });
+
+  it(`launch.html loads at most ${LAUNCH_BUDGET / KB} kB gzip, and no React`, () => {
+    const { total, files } = report("launch.html");
+    expect(files.some((f) => f.endsWith(".js"))).toBe(true);
+    const withReact = files.filter(hasReact).map((f) => relative(DIST, f));
+    expect(withReact).toEqual([]);
+    expect(total).toBeLessThanOrEqual(LAUNCH_BUDGET);
+  });
+
+  it(`index.html loads at most ${INDEX_BUDGET / KB} kB gzip, everything reachable included`, () => {
+    const { total, files } = report("index.html");
+    // The panel is React: finding it proves the walk reached the UI chunk, wherever the build put it.
+    expect(files.some(hasReact), "React reached from index.html").toBe(true);
+    expect(files.some((f) => f.endsWith(".css")), "the panel's stylesheet is counted").toBe(true);
+    expect(total).toBeLessThanOrEqual(INDEX_BUDGET);
+  });
+});
