@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { http, HttpResponse } from "msw";
 import { createMockEhrServer } from "../../mocks/node";
+import type Client from "fhirclient/lib/Client";
 import type { DemoLaunch } from "../../mocks/launchContext";
 import { loadPatientData, type LoadOutcome } from "../../src/fhir/load";
 import type { RequestPolicy } from "../../src/fhir/request";
@@ -43,18 +44,23 @@ function fastPolicy(timeoutMs = 2000): RequestPolicy {
   };
 }
 
-async function load(launch: DemoLaunch, serverConfig: Partial<ServerConfig> = {}, iss?: string, policy = fastPolicy()): Promise<LoadOutcome> {
-  const { clientP } = await launchAndLand(launch, iss);
-  const client = await clientP!;
+/** Reads the launched patient's data with an already-landed client. */
+function loadWith(client: Client, serverConfig: Partial<ServerConfig> = {}, policy = fastPolicy(), grantedScope?: string): Promise<LoadOutcome> {
   return loadPatientData({
     client,
     patientId: client.patient.id!,
     base: client.state.serverUrl,
-    grantedScope: String(client.state.tokenResponse?.scope ?? ""),
+    grantedScope: grantedScope ?? String(client.state.tokenResponse?.scope ?? ""),
     server: { name: "test", ...serverConfig },
     policy,
     now: () => NOW,
   });
+}
+
+/** Launches with `launch`, then reads. */
+async function load(launch: DemoLaunch, serverConfig: Partial<ServerConfig> = {}, iss?: string, policy = fastPolicy()): Promise<LoadOutcome> {
+  const { clientP } = await launchAndLand(launch, iss);
+  return loadWith(await clientP!, serverConfig, policy);
 }
 
 function sources(outcome: LoadOutcome): Record<string, SourceReport> {
@@ -203,15 +209,7 @@ describe("failures, one section at a time", () => {
     const { clientP } = await launchAndLand({ patient: TREY });
     const client = await clientP!;
     server.use(http.get(`${FHIR_BASE}/Procedure`, () => HttpResponse.error()));
-    const outcome = await loadPatientData({
-      client,
-      patientId: TREY,
-      base: FHIR_BASE,
-      grantedScope: String(client.state.tokenResponse?.scope),
-      server: { name: "t" },
-      policy: fastPolicy(),
-      now: () => NOW,
-    });
+    const outcome = await loadWith(client);
     expect(sources(outcome).Procedure!.status).toBe("failed");
     expect(sources(outcome).Procedure!.message).toMatch(/network/);
   });
@@ -246,15 +244,7 @@ describe("failures, one section at a time", () => {
     const { clientP } = await launchAndLand({ patient: TREY });
     const client = await clientP!;
     server.use(http.get(`${FHIR_BASE}/Patient/:id`, () => HttpResponse.json({ resourceType: "Patient", id: "someone-else" })));
-    const outcome = await loadPatientData({
-      client,
-      patientId: TREY,
-      base: FHIR_BASE,
-      grantedScope: String(client.state.tokenResponse?.scope),
-      server: { name: "t" },
-      policy: fastPolicy(),
-      now: () => NOW,
-    });
+    const outcome = await loadWith(client);
     expect(outcome).toEqual({ ok: false, error: "patient-mismatch" });
   });
 
@@ -274,15 +264,7 @@ describe("failures, one section at a time", () => {
         }),
       ),
     );
-    const outcome = await loadPatientData({
-      client,
-      patientId: TREY,
-      base: FHIR_BASE,
-      grantedScope: String(client.state.tokenResponse?.scope),
-      server: { name: "t" },
-      policy: fastPolicy(),
-      now: () => NOW,
-    });
+    const outcome = await loadWith(client);
     const s = sources(outcome);
     expect(s.Procedure!.count).toBe(1);
     expect(s.Procedure!.warnings.join(" ")).toMatch(/another patient/);
@@ -306,15 +288,7 @@ describe("refresh", () => {
     const client = await clientP!;
     expect(client.state.tokenResponse?.refresh_token).toBeTruthy();
     server.use(http.post(`${EHR_ORIGIN}/auth/token`, () => HttpResponse.json({ error: "invalid_grant" }, { status: 400 })));
-    const outcome = await loadPatientData({
-      client,
-      patientId: TREY,
-      base: FHIR_BASE,
-      grantedScope: scope,
-      server: { name: "t" },
-      policy: fastPolicy(),
-      now: () => NOW,
-    });
+    const outcome = await loadWith(client, {}, fastPolicy(), scope);
     expect(outcome).toEqual({ ok: false, error: "session-expired" });
   });
 });
