@@ -82,14 +82,15 @@ function ReadyView({ status, data, now, onReload }: ReadyProps) {
     <div className="nlc" data-panel-status={status} style={styleVars(data.style)}>
       <header className="nlc-header">
         <h1>{TITLE}</h1>
-        {data.showBanner && (
+        {/* The EHR may show its own banner (need_patient_banner false); the printout always names the patient. */}
+        <div className={data.showBanner ? undefined : "nlc-print-banner"}>
           <PatientBanner
             patient={data.patient}
             facts={facts}
             now={now}
             read={data.sources.find((s) => s.source === "Patient")?.status === "read"}
           />
-        )}
+        </div>
         <PanelActions getText={() => panelToPlainText(data, now)} />
       </header>
       <main className="nlc-main">

@@ -132,4 +132,16 @@ describe("screenshots for docs/screenshots (Chromium)", () => {
     await saveScreenshot(page, "narrow.png", true);
     await context.close();
   });
+
+  it("heads the printout with the patient's name and date of birth even when the EHR shows its own banner", async () => {
+    const { page, context, status } = await open(stack.launchUrl({ patient: TREY, needPatientBanner: false }), 1024);
+    expect(status).toBe("ready");
+    const banner = page.getByRole("region", { name: "Patient" });
+    expect(await banner.isVisible()).toBe(false);
+    await page.emulateMedia({ media: "print" });
+    expect(await banner.isVisible()).toBe(true);
+    expect(await banner.innerText()).toMatch(/Trey\s+Berge[\s\S]*13 Jan 1913/);
+    await context.close();
+  });
 });
+
