@@ -96,4 +96,28 @@ describe("EHR launch into the panel (Chromium)", () => {
     expect(await page.locator("body").innerText()).toMatch(/deceased/i);
     await context.close();
   });
+
+  it("from the demo EHR's patient list: Launch performs the EHR launch into the panel", async () => {
+    const { page, context } = await stack.newPage({ now: NOW });
+    await page.goto(`${stack.ehrUrl}/`);
+    expect(await page.locator("tbody tr").count()).toBeGreaterThanOrEqual(7);
+    await page.locator(`a[data-patient-id="${NEVA}"]`).click();
+    expect(await panelStatus(page)).toBe("ready");
+    expect(new URL(page.url()).origin).toBe(stack.appUrl);
+    expect((await readFindings(page))["type-2-diabetes"]?.current).toBe("true");
+    await context.close();
+  });
+
+  it("standalone launch: the EHR's patient picker chooses the patient", async () => {
+    const { page, context } = await stack.newPage({ now: NOW });
+    await page.goto(stack.launchUrl(undefined));
+    await page.locator(`a[href*="launch="]`).first().waitFor();
+    const links = page.locator("a");
+    const trey = links.filter({ hasText: "Trey" });
+    await trey.first().click();
+    expect(await panelStatus(page)).toBe("ready");
+    expect((await readFindings(page))["older-age"]?.evidence).toEqual([`Patient/${TREY}`]);
+    await context.close();
+  });
 });
+
