@@ -17,53 +17,91 @@ function cmpStr(a: string | undefined, b: string | undefined): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** Evidence order: current first, then most recent, then by reference (total, so input order never matters). */
+/**
+ * Evidence order: current first, then most recent, then by reference (total, so input order never
+ * matters). Only two items for the same record reach the last key, which builds their Evidence.
+ */
 function cmpRaw(a: RawEvidence, b: RawEvidence): number {
-  if (a.evidence.current !== b.evidence.current) return a.evidence.current ? -1 : 1;
+  if (a.current !== b.current) return a.current ? -1 : 1;
   if (a.sortMs !== b.sortMs) return b.sortMs - a.sortMs;
   return (
-    cmpStr(a.evidence.ref, b.evidence.ref) ||
-    cmpStr(a.evidence.ruleId, b.evidence.ruleId) ||
-    cmpStr(a.evidence.status, b.evidence.status) ||
-    cmpStr(a.evidence.text, b.evidence.text) ||
-    cmpStr(a.groupKey, b.groupKey) ||
-    cmpStr(a.evidence.recordStatus, b.evidence.recordStatus) ||
-    cmpStr(JSON.stringify(a.evidence), JSON.stringify(b.evidence))
+    cmpRef(a, b) ||
+    cmpStr(a.ruleId, b.ruleId) ||
+    cmpStr(a.status, b.status) ||
+    cmpStr(a.text, b.text) ||
+    cmpStr(a.groupKey(), b.groupKey()) ||
+    cmpStr(a.recordStatus, b.recordStatus) ||
+    cmpStr(JSON.stringify(a.evidence()), JSON.stringify(b.evidence()))
   );
 }
 
-/** Keep one evidence item per (cause, resource): the same resource never gives two for one cause. */
-function dedupeByRef(items: RawEvidence[]): RawEvidence[] {
-  const best = new Map<string, RawEvidence>();
-  for (const item of items) {
-    const cur = best.get(item.evidence.ref);
-    if (!cur || cmpRaw(item, cur) < 0) best.set(item.evidence.ref, item);
-  }
-  return [...best.values()];
+/**
+ * The order of the refs `${resourceType}/${id}`, without building them: no resource type is a
+ * prefix of another, so different types are ordered by type alone.
+ */
+function cmpRef(a: RawEvidence, b: RawEvidence): number {
+  return a.resourceType === b.resourceType ? cmpStr(a.id, b.id) : cmpStr(a.resourceType, b.resourceType);
 }
 
-/** Records that say the same thing (same code, rule and status) are folded under the most recent. */
-function group(items: RawEvidence[]): RawEvidence[] {
-  const groups = new Map<string, RawEvidence[]>();
-  for (const item of items) {
-    const list = groups.get(item.groupKey);
-    if (list) list.push(item);
-    else groups.set(item.groupKey, [item]);
+/** Records already seen, by resource type then id. */
+type SeenRecords = Map<RawEvidence["resourceType"], Set<string>>;
+
+/** True the first time a record is seen. */
+function firstSight(seen: SeenRecords, item: RawEvidence): boolean {
+  let ids = seen.get(item.resourceType);
+  if (!ids) seen.set(item.resourceType, (ids = new Set()));
+  if (ids.has(item.id)) return false;
+  ids.add(item.id);
+  return true;
+}
+
+/** Records that say the same thing (same rule, code or words, status and kind of record), under the first. */
+interface Group {
+  head: RawEvidence;
+  duplicates?: string[];
+}
+
+/** The group, among those with the item's match key, that the item belongs to, if any. */
+function groupOf(candidates: Group[] | undefined, item: RawEvidence): Group | undefined {
+  if (!candidates) return undefined;
+  for (const group of candidates) {
+    const { head } = group;
+    if (head.ruleId === item.ruleId && head.status === item.status && head.resourceType === item.resourceType) return group;
   }
-  const out: RawEvidence[] = [];
-  for (const list of groups.values()) {
-    if (list.length === 1) {
-      out.push(list[0]!);
+  return undefined;
+}
+
+/**
+ * One cause's evidence in order, each record once, with records that say the same thing folded under
+ * the first. A single stable sort does it all, with the same result as keeping each record's best item,
+ * then grouping, sorting each group and sorting the heads: a record's best item is its first (the same
+ * record never gives two items for one cause; on a full tie the earlier input wins), a group's head is
+ * its first item and its duplicates follow in order, and the heads come out in order.
+ */
+function foldCause(items: RawEvidence[]): RawEvidence[] {
+  items.sort(cmpRaw);
+  const seen: SeenRecords = new Map();
+  const byMatchKey = new Map<string, Group[]>();
+  const groups: Group[] = [];
+  for (const item of items) {
+    if (!firstSight(seen, item)) continue;
+    const candidates = byMatchKey.get(item.matchKey);
+    const group = groupOf(candidates, item);
+    if (group) {
+      (group.duplicates ??= []).push(item.ref);
       continue;
     }
-    list.sort(cmpRaw);
-    const head = list[0]!;
-    const duplicates: string[] = [];
-    for (let i = 1; i < list.length; i++) duplicates.push(list[i]!.evidence.ref);
-    head.evidence = { ...head.evidence, duplicates };
-    out.push(head);
+    const created: Group = { head: item };
+    if (candidates) candidates.push(created);
+    else byMatchKey.set(item.matchKey, [created]);
+    groups.push(created);
   }
-  return out;
+  const kept: RawEvidence[] = [];
+  for (const { head, duplicates } of groups) {
+    if (duplicates) head.evidence().duplicates = duplicates;
+    kept.push(head);
+  }
+  return kept;
 }
 
 export function buildFindings(raw: RawEvidence[]): Finding[] {
@@ -76,7 +114,7 @@ export function buildFindings(raw: RawEvidence[]): Finding[] {
   const findings: { finding: Finding; latest: number }[] = [];
   for (const [causeId, items] of byCause) {
     const cause = causeById(causeId);
-    const kept = group(dedupeByRef(items)).sort(cmpRaw);
+    const kept = foldCause(items);
     if (kept.length === 0) continue;
     let strength = cause.strength;
     const notes: string[] = [];
@@ -89,8 +127,8 @@ export function buildFindings(raw: RawEvidence[]): Finding[] {
       label: cause.label,
       kind: cause.kind,
       strength,
-      current: kept.some((k) => k.evidence.current),
-      evidence: kept.map((k) => k.evidence),
+      current: kept.some((k) => k.current),
+      evidence: kept.map((k) => k.evidence()),
     };
     if (notes.length > 0) finding.notes = notes;
     let latest = Number.NEGATIVE_INFINITY;

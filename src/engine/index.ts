@@ -3,10 +3,10 @@
  * Pure: no I/O, never reads the clock (options.now is the only time), never throws on malformed input.
  */
 import { buildFindings } from "./assemble";
-import type { RawEvidence } from "./evidence";
+import type { Clock, RawEvidence } from "./evidence";
 import { olderAgeEvidence, patientFacts } from "./patient";
 import { arr, isObj } from "./read";
-import { conditionEvidence, medicationEvidence, procedureEvidence, type Clock } from "./records";
+import { conditionEvidence, medicationEvidence, procedureEvidence, type RecordReader } from "./records";
 import type { EngineInput, EngineOptions, EngineResult } from "./types";
 
 export type * from "./types";
@@ -29,10 +29,11 @@ export function matchRecords(input: EngineInput, options: EngineOptions): Engine
 }
 
 /** A record the readers cannot handle (e.g. a getter that throws) is skipped, never fatal. */
-function collect(out: RawEvidence[], read: (r: unknown, clock: Clock) => RawEvidence[], record: unknown, clock: Clock): void {
+function collect(out: RawEvidence[], read: RecordReader, record: unknown, clock: Clock): void {
+  const before = out.length;
   try {
-    for (const e of read(record, clock)) out.push(e);
+    read(record, clock, out);
   } catch {
-    // skipped
+    out.length = before; // skipped: drop whatever it had added
   }
 }

@@ -43,15 +43,19 @@ for (const [key, def] of Object.entries(SYSTEMS) as [SystemKey, { uris: string[]
   for (const uri of def.uris) URI_TO_SYSTEM.set(uri.toLowerCase(), key);
 }
 
-const RAW_URI_CACHE = new Map<string, SystemKey | undefined>();
+/**
+ * URI as written → system key (null: not a known system). Starts with the known URIs as written in
+ * SYSTEMS (lower case); other spellings are added as they are met, up to a bound.
+ */
+const URI_CACHE = new Map<string, SystemKey | null>(URI_TO_SYSTEM);
+const URI_CACHE_LIMIT = URI_TO_SYSTEM.size + 1000;
 
 export function systemKeyOf(uri: string | undefined): SystemKey | undefined {
   if (!uri) return undefined;
-  const direct = URI_TO_SYSTEM.get(uri);
-  if (direct) return direct;
-  if (RAW_URI_CACHE.has(uri)) return RAW_URI_CACHE.get(uri);
+  const cached = URI_CACHE.get(uri);
+  if (cached !== undefined) return cached ?? undefined;
   const key = URI_TO_SYSTEM.get(uri.trim().toLowerCase().replace(/\/$/, ""));
-  if (RAW_URI_CACHE.size < 1000) RAW_URI_CACHE.set(uri, key);
+  if (URI_CACHE.size < URI_CACHE_LIMIT) URI_CACHE.set(uri, key ?? null);
   return key;
 }
 
@@ -93,18 +97,33 @@ export interface CodeHit {
 
 export interface CodeLookup {
   /** True when any rule or look-alike knows this code (name matching then does not run). */
-  recognised: boolean;
-  hits: CodeHit[];
+  readonly recognised: boolean;
+  readonly hits: readonly CodeHit[];
 }
 
 const EMPTY: CodeLookup = { recognised: false, hits: [] };
 
+/** Memo of lookups per system, kind and code as written (pure: depends only on the arguments and static rules). */
+const LOOKUP_MEMO = new Map<SystemKey, Record<ResourceKind, Map<string, CodeLookup>>>();
+for (const system of Object.keys(SYSTEMS) as SystemKey[]) {
+  LOOKUP_MEMO.set(system, { Condition: new Map(), Medication: new Map(), Procedure: new Map() });
+}
+const LOOKUP_MEMO_LIMIT = 20_000;
+
 /**
  * Causes a code supports for a kind of resource. Per cause the most specific entry wins (an exact
  * code beats any prefix, a longer prefix beats a shorter one); a look-alike wins a tie.
+ * The result is shared between calls: callers must not change it.
  */
 export function lookupCode(system: SystemKey, rawCode: string, kind: ResourceKind): CodeLookup {
-  return computeLookup(system, rawCode, kind);
+  const memo = LOOKUP_MEMO.get(system)?.[kind];
+  if (!memo) return computeLookup(system, rawCode, kind);
+  const cached = memo.get(rawCode);
+  if (cached) return cached;
+  const result = computeLookup(system, rawCode, kind);
+  if (memo.size >= LOOKUP_MEMO_LIMIT) memo.clear();
+  memo.set(rawCode, result);
+  return result;
 }
 
 function computeLookup(system: SystemKey, rawCode: string, kind: ResourceKind): CodeLookup {

@@ -1,13 +1,30 @@
 /** Which causes a record's concept supports: codes first (every system), name matching last. */
 import type { Coding } from "fhir/r4";
 import { type CodeRule, type NameRule, type ResourceKind } from "../knowledge";
-import { formVetoes, lookupCode, nameRulesFor, saysOral, systemKeyOf } from "./lookup";
-import { codings, str } from "./read";
+import { formVetoes, lookupCode, nameRulesFor, saysOral, systemKeyOf, type CodeHit } from "./lookup";
+import { isObj, joinedText, rawCodings, str } from "./read";
 import type { CauseId } from "./types";
 
-export type ConceptMatch =
-  | { cause: CauseId; by: "code"; rule: CodeRule; coding: Coding }
-  | { cause: CauseId; by: "name"; rule: NameRule; matchedText: string };
+export interface CodeMatch {
+  cause: CauseId;
+  by: "code";
+  rule: CodeRule;
+  coding: Coding;
+}
+
+export interface NameMatch {
+  cause: CauseId;
+  by: "name";
+  rule: NameRule;
+  matchedText: string;
+  /** matchedText in lower case, computed once (it is part of the evidence grouping key). */
+  matchKey: string;
+}
+
+export type ConceptMatch = CodeMatch | NameMatch;
+
+/** Shared "no match" result: callers only read match lists. */
+const NO_MATCHES: readonly ConceptMatch[] = [];
 
 function ranks(rule: CodeRule): number {
   // Prefer evidence that escalates, then well-verified lists.
@@ -17,30 +34,44 @@ function ranks(rule: CodeRule): number {
 /**
  * @param concept the CodeableConcept to read (may be malformed)
  * @param kind the kind of resource, so rules for other resources are ignored
- * @param texts all human text of the record (used for name matching and dose-form checks), computed on demand
+ * @param extraText more human text of the record (a medicationReference display), if any. The
+ *   record's text (see joinedText) is read only when needed: for name matching and dose-form checks.
  */
-export function matchConcept(concept: unknown, kind: ResourceKind, texts: () => string[]): ConceptMatch[] {
-  let joinedCache: string | undefined;
-  const joined = (): string => (joinedCache ??= texts().join(" | "));
+export function matchConcept(concept: unknown, kind: ResourceKind, extraText?: string): readonly ConceptMatch[] {
   const isMedicine = kind === "Medication";
-  const byCause = new Map<CauseId, ConceptMatch & { by: "code" }>();
+  let text: string | undefined;
+  let found: CodeMatch[] | undefined;
   let recognised = false;
-  for (const coding of codings(concept)) {
+  for (const coding of rawCodings(concept)) {
+    if (!isObj(coding)) continue;
     const system = systemKeyOf(str(coding.system));
     const code = str(coding.code);
     if (!system || !code) continue;
-    const found = lookupCode(system, code, kind);
-    if (found.recognised) recognised = true;
-    for (const hit of found.hits) {
-      if (isMedicine && !medicineFormOk(hit.cause, hit.rule.requireForm, joined())) continue;
-      const cur = byCause.get(hit.cause);
-      if (!cur || ranks(hit.rule) < ranks(cur.rule)) {
-        byCause.set(hit.cause, { cause: hit.cause, by: "code", rule: hit.rule, coding });
+    const lookup = lookupCode(system, code, kind);
+    if (lookup.recognised) recognised = true;
+    for (const hit of lookup.hits) {
+      if (isMedicine) {
+        text ??= joinedText(concept, extraText);
+        if (!medicineFormOk(hit.cause, hit.rule.requireForm, text)) continue;
       }
+      found = keepBest(found, hit, coding as Coding);
     }
   }
-  if (recognised) return [...byCause.values()];
-  return matchNames(kind, joined());
+  if (recognised) return found ?? NO_MATCHES;
+  return matchNames(kind, text ?? joinedText(concept, extraText));
+}
+
+/** One match per cause, in order of first appearance; a better-ranked rule replaces an earlier one. */
+function keepBest(found: CodeMatch[] | undefined, hit: CodeHit, coding: Coding): CodeMatch[] {
+  const match: CodeMatch = { cause: hit.cause, by: "code", rule: hit.rule, coding };
+  if (!found) return [match];
+  for (let i = 0; i < found.length; i++) {
+    if (found[i]!.cause !== hit.cause) continue;
+    if (ranks(hit.rule) < ranks(found[i]!.rule)) found[i] = match;
+    return found;
+  }
+  found.push(match);
+  return found;
 }
 
 function medicineFormOk(cause: CauseId, requireForm: "oral" | undefined, text: string): boolean {
@@ -50,23 +81,24 @@ function medicineFormOk(cause: CauseId, requireForm: "oral" | undefined, text: s
 }
 
 /** Memo of name matches per kind and text (pure: depends only on the arguments and static rules). */
-const NAME_CACHE = new Map<string, ConceptMatch[]>();
+const NAME_CACHE = new Map<ResourceKind, Map<string, readonly ConceptMatch[]>>();
 const NAME_CACHE_LIMIT = 20_000;
 
-function matchNames(kind: ResourceKind, text: string): ConceptMatch[] {
-  if (!text) return [];
-  const key = `${kind}|${text}`;
-  const cached = NAME_CACHE.get(key);
+function matchNames(kind: ResourceKind, text: string): readonly ConceptMatch[] {
+  if (!text) return NO_MATCHES;
+  let cache = NAME_CACHE.get(kind);
+  if (!cache) NAME_CACHE.set(kind, (cache = new Map()));
+  const cached = cache.get(text);
   if (cached) return cached;
   const result = computeNames(kind, text);
-  if (NAME_CACHE.size >= NAME_CACHE_LIMIT) NAME_CACHE.clear();
-  NAME_CACHE.set(key, result);
+  if (cache.size >= NAME_CACHE_LIMIT) cache.clear();
+  cache.set(text, result);
   return result;
 }
 
-function computeNames(kind: ResourceKind, text: string): ConceptMatch[] {
+function computeNames(kind: ResourceKind, text: string): readonly ConceptMatch[] {
   const rules = nameRulesFor(kind);
-  if (!rules || !rules.any.test(text)) return [];
+  if (!rules || !rules.any.test(text)) return NO_MATCHES;
   const out = new Map<CauseId, ConceptMatch>();
   for (const { rule, pattern, veto } of rules.rules) {
     const m = pattern.exec(text);
@@ -75,8 +107,8 @@ function computeNames(kind: ResourceKind, text: string): ConceptMatch[] {
     for (const cause of rule.causes) {
       if (out.has(cause)) continue;
       if (kind === "Medication" && !medicineFormOk(cause, rule.requireForm, text)) continue;
-      out.set(cause, { cause, by: "name", rule, matchedText: m[0] });
+      out.set(cause, { cause, by: "name", rule, matchedText: m[0], matchKey: m[0].toLowerCase() });
     }
   }
-  return [...out.values()];
+  return out.size === 0 ? NO_MATCHES : [...out.values()];
 }

@@ -3,7 +3,7 @@ import { OLDER_AGE_THRESHOLD } from "../knowledge";
 import { ageInYears, dateParts, utcParts } from "./dates";
 import type { RawEvidence } from "./evidence";
 import { isObj, str } from "./read";
-import type { PatientFacts } from "./types";
+import type { Evidence, EvidenceStatus, PatientFacts } from "./types";
 
 export function patientFacts(patient: unknown, now: Date): PatientFacts {
   if (!isObj(patient)) return { deceased: false };
@@ -28,28 +28,39 @@ export function patientFacts(patient: unknown, now: Date): PatientFacts {
 export function olderAgeEvidence(patient: unknown, facts: PatientFacts): RawEvidence[] {
   if (facts.age === undefined || facts.age < OLDER_AGE_THRESHOLD || !isObj(patient)) return [];
   const birthDate = str(patient.birthDate);
-  const ref = `Patient/${facts.id ?? "unknown"}`;
+  const id = facts.id ?? "unknown";
+  const ref = `Patient/${id}`;
   const when = facts.ageAt === "death" ? "at death" : "today";
-  const status = facts.deceased ? "deceased" : "current";
+  const status: EvidenceStatus = facts.deceased ? "deceased" : "current";
+  const evidence: Evidence = {
+    ref,
+    resourceType: "Patient",
+    text: `Age ${facts.age} ${when} (born ${birthDate ?? "unknown"})`,
+    matched: { systemLabel: "Patient.birthDate", code: birthDate },
+    matchedBy: "age",
+    ruleId: "older-age.birth-date",
+    reason: `Age ${facts.age} ${when}: at or over ${OLDER_AGE_THRESHOLD}, the age the app highlights (the source gives no cut-off)`,
+    status,
+    current: !facts.deceased,
+    dates: {},
+    ...(facts.deceased ? { notes: ["The patient is recorded as deceased: age at death."] } : {}),
+  };
   return [
     {
       cause: "older-age",
       escalates: false,
-      groupKey: "age",
       sortMs: Number.NEGATIVE_INFINITY,
-      evidence: {
-        ref,
-        resourceType: "Patient",
-        text: `Age ${facts.age} ${when} (born ${birthDate ?? "unknown"})`,
-        matched: { systemLabel: "Patient.birthDate", code: birthDate },
-        matchedBy: "age",
-        ruleId: "older-age.birth-date",
-        reason: `Age ${facts.age} ${when}: at or over ${OLDER_AGE_THRESHOLD}, the age the app highlights (the source gives no cut-off)`,
-        status,
-        current: !facts.deceased,
-        dates: {},
-        ...(facts.deceased ? { notes: ["The patient is recorded as deceased: age at death."] } : {}),
-      },
+      id,
+      ref,
+      resourceType: "Patient",
+      ruleId: evidence.ruleId,
+      status: evidence.status,
+      current: evidence.current,
+      text: evidence.text,
+      recordStatus: undefined,
+      matchKey: "age",
+      groupKey: () => "age",
+      evidence: () => evidence,
     },
   ];
 }

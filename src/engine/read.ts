@@ -1,5 +1,5 @@
 /** Defensive readers for untrusted FHIR JSON: never throw, return undefined for what cannot be read. */
-import type { CodeableConcept, Coding } from "fhir/r4";
+import type { CodeableConcept } from "fhir/r4";
 
 export type Obj = Record<string, unknown>;
 
@@ -19,30 +19,41 @@ export function field(o: unknown, key: string): unknown {
   return isObj(o) ? o[key] : undefined;
 }
 
-/** The codings of a CodeableConcept that are objects (malformed entries skipped). */
-export function codings(cc: unknown): Coding[] {
-  return arr(field(cc, "coding")).filter(isObj) as Coding[];
+const NO_CODINGS: readonly unknown[] = [];
+
+/**
+ * The raw `coding` list of a CodeableConcept, or an empty list. Entries are unchecked: callers skip
+ * the ones that are not objects (see isObj). No copy is made, so this is cheap on the hot path.
+ */
+export function rawCodings(cc: unknown): readonly unknown[] {
+  const list = field(cc, "coding");
+  return Array.isArray(list) ? list : NO_CODINGS;
 }
 
 /** First non-empty `code` of a CodeableConcept (used for status concepts). */
 export function conceptCode(cc: unknown): string | undefined {
-  for (const c of codings(cc)) {
+  for (const c of rawCodings(cc)) {
+    if (!isObj(c)) continue;
     const code = str(c.code);
     if (code) return code;
   }
   return undefined;
 }
 
-/** All human text of a concept: its text, then each coding's display. */
-export function conceptTexts(cc: unknown): string[] {
-  const out: string[] = [];
-  const text = str(field(cc, "text"));
-  if (text) out.push(text);
-  for (const c of codings(cc)) {
+/**
+ * All human text of a concept (its text, then each coding's display) plus an optional extra text
+ * (a medicationReference display), joined with " | " as one string for name and dose-form matching.
+ * Built without an intermediate list: a single text is returned as it is.
+ */
+export function joinedText(cc: unknown, extra: string | undefined): string {
+  let out = str(field(cc, "text"));
+  for (const c of rawCodings(cc)) {
+    if (!isObj(c)) continue;
     const d = str(c.display);
-    if (d) out.push(d);
+    if (d) out = out === undefined ? d : `${out} | ${d}`;
   }
-  return out;
+  if (extra) out = out === undefined ? extra : `${out} | ${extra}`;
+  return out ?? "";
 }
 
 export function asConcept(x: unknown): CodeableConcept | undefined {

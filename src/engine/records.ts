@@ -1,19 +1,13 @@
 /** Reading Conditions, medicine uses and Procedures into evidence. Malformed records are skipped. */
-import { conceptCode, conceptTexts, field, isObj, str } from "./read";
-import { matchConcept } from "./match";
+import { toMillis } from "./dates";
+import { conceptCode, field, isObj, str } from "./read";
+import { matchConcept, type ConceptMatch } from "./match";
 import { conditionStatus, medicationRequestStatus, medicationStatementStatus, procedureStatus } from "./status";
-import { toEvidence, type RawEvidence, type RecordContext } from "./evidence";
+import { toEvidence, type Clock, type RawEvidence, type RecordContext } from "./evidence";
+import type { Evidence } from "./types";
 
-export interface Clock {
-  now: Date;
-  nowMs: number;
-  deceased: boolean;
-}
-
-function refOf(resourceType: string, r: Record<string, unknown>): string | undefined {
-  const id = str(r.id);
-  return id ? `${resourceType}/${id}` : undefined;
-}
+/** Reads one record and appends its evidence items (none when it matches nothing) to `out`. */
+export type RecordReader = (record: unknown, clock: Clock, out: RawEvidence[]) => void;
 
 function periodStart(p: unknown): string | undefined {
   return str(field(p, "start"));
@@ -22,10 +16,18 @@ function periodEnd(p: unknown): string | undefined {
   return str(field(p, "end"));
 }
 
-export function conditionEvidence(resource: unknown, clock: Clock): RawEvidence[] {
-  if (!isObj(resource)) return [];
-  const ref = refOf("Condition", resource);
-  if (!ref) return [];
+function sortMsOf(sortDate: string | undefined): number {
+  return toMillis(sortDate) ?? Number.NEGATIVE_INFINITY;
+}
+
+function pushAll(out: RawEvidence[], matches: readonly ConceptMatch[], ctx: RecordContext, clock: Clock): void {
+  for (const m of matches) out.push(toEvidence(m, ctx, clock));
+}
+
+export const conditionEvidence: RecordReader = (resource, clock, out) => {
+  if (!isObj(resource)) return;
+  const id = str(resource.id);
+  if (!id) return;
   const clinical = conceptCode(resource.clinicalStatus);
   const verification = conceptCode(resource.verificationStatus);
   const abated =
@@ -36,89 +38,97 @@ export function conditionEvidence(resource: unknown, clock: Clock): RawEvidence[
     str(resource.abatementString) !== undefined ||
     resource.abatementBoolean === true;
   const status = conditionStatus(clinical, verification, abated);
-  if (status === "ignored") return [];
-  const matches = matchConcept(resource.code, "Condition", () => conceptTexts(resource.code));
-  if (matches.length === 0) return [];
+  if (status === "ignored") return;
+  const matches = matchConcept(resource.code, "Condition");
+  if (matches.length === 0) return;
   const onset = str(resource.onsetDateTime) ?? periodStart(resource.onsetPeriod);
   const abatement = str(resource.abatementDateTime) ?? periodEnd(resource.abatementPeriod) ?? periodStart(resource.abatementPeriod);
   const recorded = str(resource.recordedDate);
   const firstCategory = Array.isArray(resource.category) ? resource.category[0] : undefined;
+  const dates: Evidence["dates"] = {};
+  if (onset !== undefined) dates.onset = onset;
+  if (abatement !== undefined) dates.abatement = abatement;
+  if (recorded !== undefined) dates.recorded = recorded;
   const ctx: RecordContext = {
-    ref,
+    id,
+    ref: `Condition/${id}`,
     resourceType: "Condition",
     status,
     recordStatus: clinical,
     verificationStatus: verification,
     category: conceptCode(firstCategory),
-    dates: compact({ onset, abatement, recorded }),
+    dates,
     sortDate: onset ?? recorded,
+    sortMs: sortMsOf(onset ?? recorded),
     conceptText: str(field(resource.code, "text")),
     pregnancyStart: onset ?? recorded,
   };
-  return matches.map((m) => toEvidence(m, ctx, clock.nowMs, clock.now, clock.deceased));
-}
+  pushAll(out, matches, ctx, clock);
+};
 
-export function medicationEvidence(use: unknown, clock: Clock): RawEvidence[] {
-  if (!isObj(use)) return [];
+export const medicationEvidence: RecordReader = (use, clock, out) => {
+  if (!isObj(use)) return;
   const resource = use.resource;
-  if (!isObj(resource)) return [];
+  if (!isObj(resource)) return;
   const type = resource.resourceType;
-  if (type !== "MedicationRequest" && type !== "MedicationStatement") return [];
-  if (resource.doNotPerform === true) return [];
-  const ref = refOf(type, resource);
-  if (!ref) return [];
+  if (type !== "MedicationRequest" && type !== "MedicationStatement") return;
+  if (resource.doNotPerform === true) return;
+  const id = str(resource.id);
+  if (!id) return;
   const rawStatus = str(resource.status);
   const status = type === "MedicationRequest" ? medicationRequestStatus(rawStatus) : medicationStatementStatus(rawStatus);
-  if (status === "ignored") return [];
+  if (status === "ignored") return;
   const concept = isObj(use.concept) ? use.concept : resource.medicationCodeableConcept;
   const refDisplay = str(field(resource.medicationReference, "display"));
-  const texts = () => (refDisplay ? [...conceptTexts(concept), refDisplay] : conceptTexts(concept));
-  const matches = matchConcept(concept, "Medication", texts);
-  if (matches.length === 0) return [];
+  const matches = matchConcept(concept, "Medication", refDisplay);
+  if (matches.length === 0) return;
   const authored = str(resource.authoredOn);
   const effective = str(resource.effectiveDateTime) ?? periodStart(resource.effectivePeriod);
   const end = periodEnd(resource.effectivePeriod) ?? periodEnd(field(resource.dispenseRequest, "validityPeriod"));
   const recorded = str(resource.dateAsserted);
+  const dates: Evidence["dates"] = {};
+  if (authored !== undefined) dates.authored = authored;
+  if (effective !== undefined) dates.effective = effective;
+  if (end !== undefined) dates.end = end;
+  if (recorded !== undefined) dates.recorded = recorded;
   const ctx: RecordContext = {
-    ref,
+    id,
+    ref: `${type}/${id}`,
     resourceType: type,
     status,
     recordStatus: rawStatus,
-    dates: compact({ authored, effective, end, recorded }),
+    dates,
     sortDate: authored ?? effective ?? recorded,
+    sortMs: sortMsOf(authored ?? effective ?? recorded),
     conceptText: str(field(concept, "text")) ?? refDisplay,
   };
-  return matches.map((m) => toEvidence(m, ctx, clock.nowMs, clock.now, clock.deceased));
-}
+  pushAll(out, matches, ctx, clock);
+};
 
-export function procedureEvidence(resource: unknown, clock: Clock): RawEvidence[] {
-  if (!isObj(resource)) return [];
-  const ref = refOf("Procedure", resource);
-  if (!ref) return [];
+export const procedureEvidence: RecordReader = (resource, clock, out) => {
+  if (!isObj(resource)) return;
+  const id = str(resource.id);
+  if (!id) return;
   const rawStatus = str(resource.status);
   const performedStart = str(resource.performedDateTime) ?? periodStart(resource.performedPeriod);
   const performedEnd = periodEnd(resource.performedPeriod);
   const status = procedureStatus(rawStatus, performedEnd ?? performedStart, clock.nowMs);
-  if (status === "ignored") return [];
-  const matches = matchConcept(resource.code, "Procedure", () => conceptTexts(resource.code));
-  if (matches.length === 0) return [];
+  if (status === "ignored") return;
+  const matches = matchConcept(resource.code, "Procedure");
+  if (matches.length === 0) return;
+  const dates: Evidence["dates"] = {};
+  if (performedStart !== undefined) dates.performed = performedStart;
+  if (performedEnd !== undefined) dates.end = performedEnd;
   const ctx: RecordContext = {
-    ref,
+    id,
+    ref: `Procedure/${id}`,
     resourceType: "Procedure",
     status,
     recordStatus: rawStatus,
-    dates: compact({ performed: performedStart, end: performedEnd }),
+    dates,
     sortDate: performedEnd ?? performedStart,
+    sortMs: sortMsOf(performedEnd ?? performedStart),
     conceptText: str(field(resource.code, "text")),
   };
-  return matches.map((m) => toEvidence(m, ctx, clock.nowMs, clock.now, clock.deceased));
-}
-
-function compact<T extends Record<string, string | undefined>>(o: T): { [K in keyof T]?: string } {
-  const out: { [K in keyof T]?: string } = {};
-  for (const key of Object.keys(o) as (keyof T)[]) {
-    const v = o[key];
-    if (v !== undefined) out[key] = v;
-  }
-  return out;
-}
+  pushAll(out, matches, ctx, clock);
+};

@@ -86,6 +86,8 @@ describe("rule data hygiene", () => {
   it("uses unique rule ids", () => {
     const ids = [...CODE_RULES.map((r) => r.id), ...LOOK_ALIKES.map((r) => r.id), ...NAME_RULES.map((r) => r.id)];
     expect(new Set(ids).size).toBe(ids.length);
+    // The engine groups evidence by (rule id, code, status, type) parts; ids are plain tokens.
+    for (const id of ids) expect(id, id).toMatch(/^[a-z0-9][a-z0-9:._-]*$/i);
   });
 
   it("stores codes as single-space separated tokens with no duplicates in a list", () => {
