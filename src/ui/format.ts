@@ -1,5 +1,6 @@
 /** Pure formatting helpers for the panel and its plain-text summary. No clock, no locale state. */
 import type { HumanName, Patient } from "fhir/r4";
+import { dateParts } from "../engine/dates";
 
 /** Longest untrusted string shown as-is; longer ones are cut (CSS also wraps anywhere). */
 export const MAX_TEXT = 400;
@@ -20,8 +21,6 @@ export function plain(value: string | undefined, max = MAX_TEXT): string {
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T[\d:.]+(?:Z|[+-]\d{2}:\d{2})?)?$/;
-
 interface PartialDate {
   y: number;
   m?: number;
@@ -30,14 +29,9 @@ interface PartialDate {
 
 /** Read a FHIR date / dateTime as written ("2019", "2019-05", "2019-05-12T10:00:00+02:00"); no time-zone shift. */
 export function parsePartialDate(value: string | undefined): PartialDate | undefined {
-  const match = value ? DATE_RE.exec(value.trim()) : null;
-  if (!match) return undefined;
-  const y = Number(match[1]);
-  const m = match[2] === undefined ? undefined : Number(match[2]);
-  const d = match[3] === undefined ? undefined : Number(match[3]);
-  if (m !== undefined && (m < 1 || m > 12)) return undefined;
-  if (d !== undefined && (d < 1 || d > 31)) return undefined;
-  return { y, m, d };
+  // One parser for the engine and the screen, so a date the engine reads is shown the same way.
+  const p = dateParts(value);
+  return p && { y: p.year, m: p.month, d: p.day };
 }
 
 /** "12 May 2019", "May 2019", "2019"; anything unreadable is returned clipped, as written. */
