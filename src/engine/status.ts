@@ -26,40 +26,38 @@ export function conditionStatus(clinical: string | undefined, verification: stri
   }
 }
 
+/** MedicationRequest.status → how it bears on now (anything else: unknown). */
+const MEDICATION_REQUEST: Readonly<Record<string, RecordStatus>> = {
+  active: "current",
+  "on-hold": "current",
+  completed: "past",
+  stopped: "past",
+  cancelled: "ignored",
+  "entered-in-error": "ignored",
+  draft: "not-started",
+};
+
+/** MedicationStatement.status → how it bears on now (anything else: unknown). */
+const MEDICATION_STATEMENT: Readonly<Record<string, RecordStatus>> = {
+  active: "current",
+  "on-hold": "current",
+  completed: "past",
+  stopped: "past",
+  "entered-in-error": "ignored",
+  "not-taken": "ignored",
+  intended: "not-started",
+};
+
+function lookup(table: Readonly<Record<string, RecordStatus>>, status: string | undefined): RecordStatus {
+  return status !== undefined && Object.hasOwn(table, status) ? table[status]! : "unknown";
+}
+
 export function medicationRequestStatus(status: string | undefined): RecordStatus {
-  switch (status) {
-    case "active":
-    case "on-hold":
-      return "current";
-    case "completed":
-    case "stopped":
-      return "past";
-    case "cancelled":
-    case "entered-in-error":
-      return "ignored";
-    case "draft":
-      return "not-started";
-    default:
-      return "unknown";
-  }
+  return lookup(MEDICATION_REQUEST, status);
 }
 
 export function medicationStatementStatus(status: string | undefined): RecordStatus {
-  switch (status) {
-    case "active":
-    case "on-hold":
-      return "current";
-    case "completed":
-    case "stopped":
-      return "past";
-    case "entered-in-error":
-    case "not-taken":
-      return "ignored";
-    case "intended":
-      return "not-started";
-    default:
-      return "unknown";
-  }
+  return lookup(MEDICATION_STATEMENT, status);
 }
 
 /**
