@@ -5,7 +5,8 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 
 // Unit, integration (real fhirclient against MSW) and jsdom component tests.
-// Browser tests (real Chromium) live in tests/browser and run with vitest.browser.config.ts.
+// Browser tests (real Chromium, tests/browser) and build checks (tests/build) need dist/ and run
+// with vitest.browser.config.ts after the build.
 export default defineConfig({
   plugins: [react()],
   resolve: {
@@ -15,7 +16,7 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["tests/**/*.test.{ts,tsx}"],
-    exclude: ["tests/browser/**", "node_modules/**"],
+    exclude: ["tests/browser/**", "tests/build/**", "node_modules/**"],
     server: { deps: { inline: ["fhirclient"] } },
     testTimeout: 20000,
   },
