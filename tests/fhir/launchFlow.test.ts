@@ -45,7 +45,7 @@ describe("SMART EHR launch with real fhirclient", () => {
     expect(plan.ok && plan.options.scope?.split(" ")).toEqual(expect.arrayContaining(["launch", "launch/patient"]));
   });
 
-  for (const authError of ["access_denied", "invalid_scope", "invalid_client"] as const) {
+  for (const authError of ["access_denied", "invalid_scope", "invalid_client", "invalid_request", "server_error"] as const) {
     it(`an authorization error (${authError}) comes back to the redirect URI and is recognised`, async () => {
       const { pageUrl, clientP } = await launchAndLand({ patient: TREY, authError });
       expect(clientP).toBeUndefined();
@@ -53,11 +53,13 @@ describe("SMART EHR launch with real fhirclient", () => {
     });
   }
 
-  it("a token endpoint failure rejects ready() with a token-failed category", async () => {
-    const { clientP } = await launchAndLand({ patient: TREY, tokenError: 401 });
-    const error = await clientP!.then(() => undefined, (e: unknown) => e);
-    expect(readyErrorKind(error)).toBe("token-failed");
-  });
+  for (const tokenError of [400, 401, 500] as const) {
+    it(`a token endpoint failure (${tokenError}) rejects ready() with a token-failed category`, async () => {
+      const { clientP } = await launchAndLand({ patient: TREY, tokenError });
+      const error = await clientP!.then(() => undefined, (e: unknown) => e);
+      expect(readyErrorKind(error)).toBe("token-failed");
+    });
+  }
 
   it("ready() on a page opened directly reports a lost session", async () => {
     sessionStorage.clear();
