@@ -55,10 +55,16 @@ function firstSight(seen: SeenRecords, item: RawEvidence): boolean {
   return true;
 }
 
-/** Records that say the same thing (same rule, code or words, status and kind of record), under the first. */
+/** Records that say the same thing (same rule, code or words, status and kind of record: a medicine ordered
+ * or stated counts as one kind), under the first. */
 interface Group {
   head: RawEvidence;
   duplicates?: string[];
+}
+
+/** Orders and statements of the same medicine say the same thing: a medicine seen in both is one item. */
+function recordKind(type: RawEvidence["resourceType"]): string {
+  return type === "MedicationStatement" ? "MedicationRequest" : type;
 }
 
 /** The group, among those with the item's match key, that the item belongs to, if any. */
@@ -66,7 +72,9 @@ function groupOf(candidates: Group[] | undefined, item: RawEvidence): Group | un
   if (!candidates) return undefined;
   for (const group of candidates) {
     const { head } = group;
-    if (head.ruleId === item.ruleId && head.status === item.status && head.resourceType === item.resourceType) return group;
+    if (head.ruleId === item.ruleId && head.status === item.status && recordKind(head.resourceType) === recordKind(item.resourceType)) {
+      return group;
+    }
   }
   return undefined;
 }

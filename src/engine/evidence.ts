@@ -137,7 +137,8 @@ class MatchedEvidence implements RawEvidence {
 
   groupKey(): string {
     // The rule fixes the code system; resource type and status complete "says the same thing".
-    return `${this.ruleId} ${this.matchKey} ${this.status} ${this.resourceType}`;
+    const kind = this.resourceType === "MedicationStatement" ? "MedicationRequest" : this.resourceType;
+    return `${this.ruleId} ${this.matchKey} ${this.status} ${kind}`;
   }
 
   evidence(): Evidence {

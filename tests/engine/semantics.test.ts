@@ -157,6 +157,22 @@ describe("deduplication, grouping and order", () => {
     ]);
   });
 
+  it("a medicine seen both as an order and as a statement is one item, the other listed under it", () => {
+    const order = medReq("rxnorm", "617310", { id: "order", authoredOn: "2026-06-01" });
+    const statement = medStatement("rxnorm", "617310", "active");
+    const f = only({ medications: [statement, order] });
+    expect(f.evidence).toHaveLength(1);
+    expect([f.evidence[0]!.ref, ...(f.evidence[0]!.duplicates ?? [])].sort()).toEqual(["MedicationRequest/order", statement.resource.id && `MedicationStatement/${statement.resource.id}`].sort());
+  });
+
+  it("the same problem on the problem list and as an encounter diagnosis is one item", () => {
+    const listed = condition("icd10cm", "I10", { id: "pl", category: [{ coding: [{ code: "problem-list-item" }] }], onsetDateTime: "2020-01-01" });
+    const diagnosed = condition("icd10cm", "I10", { id: "ed", category: [{ coding: [{ code: "encounter-diagnosis" }] }], onsetDateTime: "2020-01-01" });
+    const f = only({ conditions: [diagnosed, listed] });
+    expect(f.evidence).toHaveLength(1);
+    expect(f.evidence[0]!.duplicates).toHaveLength(1);
+  });
+
   it("orders findings by strength, then current before past, then most recent", () => {
     const r = run({
       patient: { resourceType: "Patient", id: "p", birthDate: "1940-01-01" },
