@@ -18,12 +18,14 @@ function cmpStr(a: string | undefined, b: string | undefined): number {
 }
 
 /**
- * Evidence order: current first, then most recent, then by reference (total, so input order never
+ * Evidence order: current first, then most recent, then the problem list before an encounter diagnosis
+ * (an order before a statement) of the same date, then by reference (total, so input order never
  * matters). Only two items for the same record reach the last key, which builds their Evidence.
  */
 function cmpRaw(a: RawEvidence, b: RawEvidence): number {
   if (a.current !== b.current) return a.current ? -1 : 1;
   if (a.sortMs !== b.sortMs) return b.sortMs - a.sortMs;
+  if (a.primary !== b.primary) return a.primary ? -1 : 1;
   return (
     cmpRef(a, b) ||
     cmpStr(a.ruleId, b.ruleId) ||

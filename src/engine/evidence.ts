@@ -28,6 +28,8 @@ export interface RawEvidence {
   readonly recordStatus: string | undefined;
   /** The matched code as written, or the matched words in lower case. */
   readonly matchKey: string;
+  /** On the problem list (or an order rather than a statement): shown first among equals. */
+  readonly primary: boolean;
   /**
    * Grouping key: same rule, same code (or matched words), same status, same kind of record, as one
    * string (rule ids have no spaces). Grouping itself compares the parts; this is for ordering ties.
@@ -85,6 +87,7 @@ class MatchedEvidence implements RawEvidence {
   readonly text: string;
   readonly recordStatus: string | undefined;
   readonly matchKey: string;
+  readonly primary: boolean;
   private readonly pregnancy: PregnancyDowngrade;
   /** The matched coding's fields (code match), or the matched words as display (name match). */
   private readonly system: string | undefined;
@@ -132,6 +135,7 @@ class MatchedEvidence implements RawEvidence {
     this.current = isCurrent(status);
     this.text = ctx.conceptText ?? this.display ?? this.code ?? match.rule.reason;
     this.recordStatus = ctx.recordStatus;
+    this.primary = ctx.category === "problem-list-item" || ctx.resourceType === "MedicationRequest";
     this.pregnancy = pregnancy;
   }
 

@@ -58,6 +58,7 @@ export function olderAgeEvidence(patient: unknown, facts: PatientFacts): RawEvid
       current: evidence.current,
       text: evidence.text,
       recordStatus: undefined,
+      primary: true,
       matchKey: "age",
       groupKey: () => "age",
       evidence: () => evidence,

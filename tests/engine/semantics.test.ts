@@ -170,7 +170,9 @@ describe("deduplication, grouping and order", () => {
     const diagnosed = condition("icd10cm", "I10", { id: "ed", category: [{ coding: [{ code: "encounter-diagnosis" }] }], onsetDateTime: "2020-01-01" });
     const f = only({ conditions: [diagnosed, listed] });
     expect(f.evidence).toHaveLength(1);
-    expect(f.evidence[0]!.duplicates).toHaveLength(1);
+    // The problem-list entry leads; the encounter diagnosis of the same date is listed under it.
+    expect(f.evidence[0]!.ref).toBe("Condition/pl");
+    expect(f.evidence[0]!.duplicates).toEqual(["Condition/ed"]);
   });
 
   it("orders findings by strength, then current before past, then most recent", () => {
