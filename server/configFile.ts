@@ -5,6 +5,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { AppConfig } from "../src/fhir/configTypes.ts";
+import { parseConfig as parseAppConfig } from "../src/fhir/config.ts";
 
 export const CONFIG_FILE_NAME = "smart-config.json";
 
@@ -22,7 +23,13 @@ export function parseConfig(text: string, source: string): AppConfig {
   if (!Array.isArray((parsed as { servers?: unknown }).servers)) {
     throw new Error(`${source}: "servers" must be an array`);
   }
-  // Only the shape cspOrigins relies on is checked here; cspOrigins re-checks each entry.
+  // Refuse to serve a configuration the pages themselves would refuse (no clientId or scope).
+  try {
+    parseAppConfig(parsed);
+  } catch (error) {
+    throw new Error(`${source}: ${(error as Error).message}`, { cause: error });
+  }
+  // cspOrigins re-checks each entry and reports the malformed ones, so the raw entries are kept here.
   return parsed as AppConfig;
 }
 

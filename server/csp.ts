@@ -18,12 +18,8 @@ import type { AppConfig } from "../src/fhir/configTypes.ts";
  */
 export const LOOPBACK_SOURCES: readonly string[] = ["http://localhost:*", "http://127.0.0.1:*"];
 
-/** Host names (as in a URL or Host header, IPv6 in brackets) that count as loopback, matching the app's rule. */
-const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
-
-export function isLoopbackHost(host: string): boolean {
-  return LOOPBACK_HOSTS.has(host.toLowerCase());
-}
+/** Host names that count as loopback: the app's own rule (src/fhir/config.ts), so the two cannot differ. */
+export { isLoopbackHost } from "../src/fhir/config.ts";
 
 export interface CspOrigins {
   /** Origins for connect-src (besides 'self'): each server's iss / issPrefix origin and its authOrigins. */

@@ -243,13 +243,17 @@ describe("static server options", () => {
   it("refuses to start without a readable, valid smart-config.json or root", async () => {
     const broken = await createDistFixture("{ broken");
     const noServers = await createDistFixture({ clientId: "c", scope: "launch" });
+    const noClient = await createDistFixture({ scope: "launch", servers: [] });
     try {
+      // The same check the pages make: a configuration they would refuse is not served.
+      await expect(startStaticServer({ root: noClient.root, logger: recordingLogger().logger })).rejects.toThrow(/clientId/);
       await expect(startStaticServer({ root: broken.root, logger: recordingLogger().logger })).rejects.toThrow(/invalid JSON/);
       await expect(startStaticServer({ root: noServers.root, logger: recordingLogger().logger })).rejects.toThrow(/servers/);
       await expect(startStaticServer({ root: path.join(broken.dir, "nope") })).rejects.toThrow(/does not exist/);
     } finally {
       await broken.cleanup();
       await noServers.cleanup();
+      await noClient.cleanup();
     }
   });
 
