@@ -16,6 +16,7 @@ import {
   NAME_RULES,
   ORAL_FORM_WORDS,
   PREGNANCY_CURRENT_WEEKS,
+  RLS_GUIDE,
   SYSTEMS,
 } from "../src/knowledge";
 
@@ -104,6 +105,14 @@ export function renderKnowledgeMarkdown(): string {
   const counts = new Map<string, number>();
   for (const r of CODE_RULES) counts.set(r.system, (counts.get(r.system) ?? 0) + r.codes.split(" ").length);
   for (const [system, n] of [...counts].sort()) out.push(`- ${SYSTEMS[system as keyof typeof SYSTEMS].label}: ${n} codes or prefixes`);
+  out.push("");
+  out.push("## Restless legs syndrome or night leg cramps (guide shown in the panel)");
+  out.push("");
+  out.push("| about | statement | source |");
+  out.push("|---|---|---|");
+  for (const [about, list] of [["cramps", RLS_GUIDE.cramps], ["restless legs", RLS_GUIDE.rls]] as const) {
+    for (const st of list) out.push(`| ${about} | ${esc(st.text)} | [${esc(st.citation.title)}](${st.citation.url}) |`);
+  }
   out.push("");
   out.push("## Changelog");
   out.push("");

@@ -17,6 +17,7 @@ export {
   SOURCE,
 } from "./info";
 export { NAME_RULES } from "./nameRules";
+export { RLS_GUIDE, type GuideStatement } from "./rlsGuide";
 export type { Cause, ChangelogEntry, Citation, CodeRule, LookAlike, NameRule, ResourceKind, SystemKey } from "./types";
 export { CONDITION_RULES, LOOK_ALIKES, MEDICINE_RULES, PROCEDURE_RULES };
 

@@ -22,6 +22,13 @@ export const PREGNANCY_CURRENT_WEEKS = 42;
 
 export const CHANGELOG: ChangelogEntry[] = [
   {
+    version: "1.1.0",
+    date: "2026-11-26",
+    changes: [
+      "The restless legs / night leg cramps comparison moved into the knowledge base, each statement with its source; statements without one were dropped.",
+    ],
+  },
+  {
     version: "1.0.0",
     date: "2026-11-26",
     changes: [

@@ -1,18 +1,6 @@
 /** How to tell restless legs syndrome from night leg cramps. A guide for everyone: never a finding, never data-cause. */
+import { RLS_GUIDE } from "../knowledge";
 import { Disclosure } from "./Disclosure";
-
-export const RLS_GUIDE = {
-  cramps: [
-    "A sudden, painful tightening of a muscle that the patient cannot stop, most often in the calf.",
-    "Lasts from seconds to a few minutes; the muscle may stay sore afterwards.",
-    "Eases when the muscle is stretched.",
-  ],
-  rls: [
-    "An urge to move the legs, with uncomfortable feelings in them; usually not painful, and no hard knotted muscle.",
-    "Comes on at rest, typically in the evening or when falling asleep, and lasts longer than a cramp.",
-    "Moving the legs brings relief while the movement lasts.",
-  ],
-};
 
 export function RlsGuide({ recorded }: { recorded: boolean }) {
   return (
@@ -26,21 +14,40 @@ export function RlsGuide({ recorded }: { recorded: boolean }) {
           <div>
             <h3>Night leg cramps</h3>
             <ul>
-              {RLS_GUIDE.cramps.map((t) => (
-                <li key={t}>{t}</li>
+              {RLS_GUIDE.cramps.map((s) => (
+                <li key={s.text}>{s.text}</li>
               ))}
             </ul>
           </div>
           <div>
             <h3>Restless legs syndrome</h3>
             <ul>
-              {RLS_GUIDE.rls.map((t) => (
-                <li key={t}>{t}</li>
+              {RLS_GUIDE.rls.map((s) => (
+                <li key={s.text}>{s.text}</li>
               ))}
             </ul>
           </div>
         </div>
+        <p className="nlc-note">
+          Sources:{" "}
+          {sources().map((c, i) => (
+            <span key={c.url}>
+              {i > 0 && "; "}
+              <a href={c.url} target="_blank" rel="noopener noreferrer">
+                {c.title}
+              </a>
+            </span>
+          ))}
+          .
+        </p>
       </Disclosure>
     </section>
   );
+}
+
+/** The distinct citations behind the guide, in order of first use. */
+function sources() {
+  const seen = new Map<string, (typeof RLS_GUIDE.rls)[number]["citation"]>();
+  for (const s of [...RLS_GUIDE.cramps, ...RLS_GUIDE.rls]) if (!seen.has(s.citation.url)) seen.set(s.citation.url, s.citation);
+  return [...seen.values()];
 }
