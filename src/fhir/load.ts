@@ -168,7 +168,8 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
       if (!results) return [];
       const all = dedupeById(results.flatMap((r) => r.matches).filter((r) => r.resourceType === type)) as T[];
       const mine = all.filter((r) => !namesOtherPatient(r, patientId));
-      const warnings = results.flatMap((r) => r.warnings);
+      // Server text can name the patient: never show the id (URLs are already removed).
+      const warnings = results.flatMap((r) => r.warnings).map((w) => w.split(patientId).join("[patient]"));
       const skipped = results.reduce((n, r) => n + r.skipped, 0);
       if (skipped > 0) warnings.push(`${skipped} unreadable entries were skipped.`);
       if (all.length !== mine.length) warnings.push(`${all.length - mine.length} records naming another patient were ignored.`);

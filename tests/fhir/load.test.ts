@@ -292,3 +292,33 @@ describe("refresh", () => {
     expect(outcome).toEqual({ ok: false, error: "session-expired" });
   });
 });
+
+describe("warnings from the server", () => {
+  it("OperationOutcome text is shown without URLs or the patient id", async () => {
+    const { clientP } = await launchAndLand({ patient: TREY });
+    const client = await clientP!;
+    server.use(
+      http.get(`${FHIR_BASE}/Procedure`, () =>
+        HttpResponse.json({
+          resourceType: "Bundle",
+          type: "searchset",
+          entry: [
+            {
+              search: { mode: "outcome" },
+              resource: {
+                resourceType: "OperationOutcome",
+                issue: [{ severity: "warning", code: "informational", diagnostics: `Partial results for Patient/${TREY} from ${FHIR_BASE}/Procedure?patient=${TREY}` }],
+              },
+            },
+          ],
+        }),
+      ),
+    );
+    const s = sources(await loadWith(client));
+    const text = s.Procedure!.warnings.join(" ");
+    expect(text).toMatch(/Partial results/);
+    expect(text).not.toContain(TREY);
+    expect(text).not.toMatch(/https?:/);
+  });
+});
+
