@@ -63,6 +63,8 @@ export interface RecordContext {
   conceptText?: string;
   /** Start of a pregnancy record (onset, else recorded date). */
   pregnancyStart?: string;
+  /** The record carries a modifierExtension, which may change its meaning. */
+  modified?: boolean;
 }
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -183,6 +185,9 @@ class MatchedEvidence implements RawEvidence {
       notes.push("This code was verified only against weak sources: lower confidence.");
     }
     if (m.by === "name") notes.push("Recognised from the record's text, not from a code: check the record.");
+    if (ctx.modified) {
+      notes.push("This record carries a modifier extension the app cannot interpret; it may change the record's meaning: check it in the EHR.");
+    }
     if (this.pregnancy === "no-start") {
       notes.push("Pregnancy record has no start date: it cannot be shown as current.");
     } else if (this.pregnancy === "too-old") {

@@ -16,6 +16,11 @@ function periodEnd(p: unknown): string | undefined {
   return str(field(p, "end"));
 }
 
+/** A modifier extension can change what a record means; the app cannot read them, so it says so. */
+function hasModifier(resource: Record<string, unknown>): boolean {
+  return Array.isArray(resource.modifierExtension) && resource.modifierExtension.length > 0;
+}
+
 function sortMsOf(sortDate: string | undefined): number {
   return toMillis(sortDate) ?? Number.NEGATIVE_INFINITY;
 }
@@ -50,6 +55,7 @@ export const conditionEvidence: RecordReader = (resource, clock, out) => {
   if (abatement !== undefined) dates.abatement = abatement;
   if (recorded !== undefined) dates.recorded = recorded;
   const ctx: RecordContext = {
+    modified: hasModifier(resource),
     id,
     ref: `Condition/${id}`,
     resourceType: "Condition",
@@ -92,6 +98,7 @@ export const medicationEvidence: RecordReader = (use, clock, out) => {
   if (end !== undefined) dates.end = end;
   if (recorded !== undefined) dates.recorded = recorded;
   const ctx: RecordContext = {
+    modified: hasModifier(resource),
     id,
     ref: `${type}/${id}`,
     resourceType: type,
@@ -120,6 +127,7 @@ export const procedureEvidence: RecordReader = (resource, clock, out) => {
   if (performedStart !== undefined) dates.performed = performedStart;
   if (performedEnd !== undefined) dates.end = performedEnd;
   const ctx: RecordContext = {
+    modified: hasModifier(resource),
     id,
     ref: `Procedure/${id}`,
     resourceType: "Procedure",

@@ -157,6 +157,15 @@ describe("deduplication, grouping and order", () => {
     ]);
   });
 
+  it("flags a record whose modifier extension the app cannot interpret", () => {
+    const c = condition("snomed", "59621000", { id: "mod" });
+    c.modifierExtension = [{ url: "http://example.org/fhir/StructureDefinition/negated", valueBoolean: true }];
+    const plain = only({ conditions: [condition("snomed", "59621000", { id: "plain" })] });
+    const flagged = only({ conditions: [c] });
+    expect(flagged.evidence[0]!.notes?.join(" ")).toMatch(/modifier extension/);
+    expect(plain.evidence[0]!.notes?.join(" ") ?? "").not.toMatch(/modifier extension/);
+  });
+
   it("a medicine seen both as an order and as a statement is one item, the other listed under it", () => {
     const order = medReq("rxnorm", "617310", { id: "order", authoredOn: "2026-06-01" });
     const statement = medStatement("rxnorm", "617310", "active");
