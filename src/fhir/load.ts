@@ -58,7 +58,8 @@ function namesOtherPatient(r: Resource, patientId: string): boolean {
 function dedupeById<T extends Resource>(list: T[]): T[] {
   const seen = new Set<string>();
   return list.filter((r) => {
-    const key = `${r.resourceType}/${r.id ?? Math.random()}`;
+    if (!r.id) return true; // the engine skips records without an id; nothing to merge them by
+    const key = `${r.resourceType}/${r.id}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -79,8 +80,10 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
   const controller = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, controller.signal]) : controller.signal;
   const searchOpts = { base, maxResources, policy, signal };
-  const pid = encodeURIComponent(patientId);
   const reports = new Map<SourceName, SourceReport>();
+  /** Records what happened to a section that was not read. */
+  const unread = (source: SourceName, status: SourceReport["status"], message: string) =>
+    reports.set(source, { source, status, count: 0, message, warnings: [], optional: source === "MedicationStatement" });
 
   /** Runs one section; a 401 anywhere ends the whole load. */
   const section = async <T>(source: SourceName, run: () => Promise<T>): Promise<T | undefined> => {
@@ -94,27 +97,14 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
       }
       const optionalMissing =
         source === "MedicationStatement" && (f.kind === "not-found" || f.kind === "bad-request");
-      reports.set(source, {
-        source,
-        status: f.kind === "forbidden" ? "not-authorized" : optionalMissing ? "not-supported" : "failed",
-        count: 0,
-        message: optionalMissing ? `${WORDS[source]} are not available from this EHR.` : describeFailure(f, WORDS[source]),
-        warnings: [],
-        optional: source === "MedicationStatement",
-      });
+      if (optionalMissing) unread(source, "not-supported", `${WORDS[source]} are not available from this EHR.`);
+      else unread(source, f.kind === "forbidden" ? "not-authorized" : "failed", describeFailure(f, WORDS[source]));
       return undefined;
     }
   };
 
   const notGranted = (source: SourceName) =>
-    reports.set(source, {
-      source,
-      status: "not-authorized",
-      count: 0,
-      message: `This app was not granted access to ${WORDS[source]} in this launch.`,
-      warnings: [],
-      optional: source === "MedicationStatement",
-    });
+    unread(source, "not-authorized", `This app was not granted access to ${WORDS[source]} in this launch.`);
 
   const searchSection = (source: SourceName, urls: string[]): Promise<SearchResult[] | undefined> => {
     if (!scopes.canSearch(source)) {
@@ -125,35 +115,25 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
   };
 
   const conditionUrls = (server.conditionSearches ?? [{}]).map((s) =>
-    query("Condition", { patient: pid, category: s.category, "clinical-status": s.clinicalStatus, _count: pageSize }),
+    query("Condition", { patient: patientId, category: s.category, "clinical-status": s.clinicalStatus, _count: pageSize }),
   );
   const readStatements = server.medicationStatement !== false;
-  if (!readStatements) {
-    reports.set("MedicationStatement", {
-      source: "MedicationStatement",
-      status: "not-supported",
-      count: 0,
-      message: "Medicine statements are not offered by this EHR (configuration).",
-      warnings: [],
-      optional: true,
-    });
-  }
+  if (!readStatements) unread("MedicationStatement", "not-supported", "Medicine statements are not offered by this EHR (configuration).");
 
-  let outcome: LoadOutcome;
   try {
     const [metadata, patient, conditions, requests, statements, procedures] = await Promise.all([
       fetchJson(client, "metadata", policy, signal).catch(() => undefined),
       scopes.canRead("Patient")
-        ? section("Patient", () => fetchJson(client, `Patient/${pid}`, policy, signal))
+        ? section("Patient", () => fetchJson(client, `Patient/${encodeURIComponent(patientId)}`, policy, signal))
         : Promise.resolve(notGranted("Patient")).then(() => undefined),
       searchSection("Condition", conditionUrls),
       searchSection("MedicationRequest", [
-        query("MedicationRequest", { patient: pid, intent: "order,plan", _include: "MedicationRequest:medication", _count: pageSize }),
+        query("MedicationRequest", { patient: patientId, intent: "order,plan", _include: "MedicationRequest:medication", _count: pageSize }),
       ]),
       readStatements
-        ? searchSection("MedicationStatement", [query("MedicationStatement", { patient: pid, _count: pageSize })])
+        ? searchSection("MedicationStatement", [query("MedicationStatement", { patient: patientId, _count: pageSize })])
         : Promise.resolve(undefined),
-      searchSection("Procedure", [query("Procedure", { patient: pid, _count: pageSize })]),
+      searchSection("Procedure", [query("Procedure", { patient: patientId, _count: pageSize })]),
     ]);
 
     const version = typeof metadata?.fhirVersion === "string" ? metadata.fhirVersion : undefined;
@@ -219,7 +199,7 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
     }
 
     const order: SourceName[] = ["Patient", "Condition", "MedicationRequest", "MedicationStatement", "Procedure"];
-    outcome = {
+    return {
       ok: true,
       data: {
         patient: (patient as unknown as Patient | undefined) ?? { resourceType: "Patient", id: patientId },
@@ -237,5 +217,4 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
     if (e instanceof SessionEnded) return { ok: false, error: "session-expired" };
     throw e;
   }
-  return outcome;
 }

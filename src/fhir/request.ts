@@ -85,8 +85,7 @@ export async function fetchJson(
       if (typeof body === "object" && body !== null && !Array.isArray(body) && "resourceType" in body) {
         return body as Record<string, unknown>;
       }
-      failure = { kind: "malformed" };
-      throw new RequestFailure(failure);
+      throw new RequestFailure({ kind: "malformed" });
     } catch (error) {
       if (error instanceof RequestFailure) throw error;
       if (signal?.aborted) throw new RequestFailure({ kind: "aborted" });
