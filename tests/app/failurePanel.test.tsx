@@ -4,36 +4,20 @@
  * for a patient whose readable records hold no documented cause: the panel must never turn a failure
  * into "No documented causes found".
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, render } from "@testing-library/react";
-import { createMockEhrServer } from "../../mocks/node";
 import type { DemoLaunch } from "../../mocks/launchContext";
 import { createPanelStore } from "../../src/app/panelStore";
-import type { RequestPolicy } from "../../src/fhir/request";
 import type { SourceStatus } from "../../src/fhir/types";
 import { Panel } from "../../src/ui/Panel";
-import { CONFIG, EHR_ORIGIN, launchAndLand } from "../fhir/smartFlow";
+import { CONFIG, launchAndLand, NOW, testPolicy, startMockEhrForFile } from "../fhir/smartFlow";
 
-const NOW = new Date("2026-11-26T12:00:00Z");
 const PATIENT = "look-alikes";
 const NONE_FOUND = /No documented causes found/i;
-const server = createMockEhrServer(EHR_ORIGIN, { now: () => NOW });
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  cleanup();
-});
-afterAll(() => server.close());
+startMockEhrForFile();
+afterEach(cleanup);
 
-const policy = (): RequestPolicy => ({
-  timeoutMs: 300,
-  maxRetries: 2,
-  networkRetries: 1,
-  baseDelayMs: 1,
-  maxDelayMs: 5,
-  sleep: async () => undefined,
-  nowMs: () => NOW.getTime(),
-});
+const policy = () => testPolicy({ timeoutMs: 300, maxRetries: 2, maxDelayMs: 5 });
 
 async function panelFor(launch: DemoLaunch) {
   const { clientP, pageUrl } = await launchAndLand({ patient: PATIENT, ...launch });

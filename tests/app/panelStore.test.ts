@@ -3,30 +3,15 @@
  * authorize → token → data → panel state, with real fhirclient against the mock EHR (msw/node):
  * the store that index.html runs, observed through the PanelState it publishes.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createMockEhrServer } from "../../mocks/node";
+import { describe, expect, it } from "vitest";
 import type { DemoLaunch } from "../../mocks/launchContext";
 import { createPanelStore } from "../../src/app/panelStore";
 import type { PanelState } from "../../src/app/panelState";
-import type { RequestPolicy } from "../../src/fhir/request";
-import { CONFIG, EHR_ORIGIN, launchAndLand } from "../fhir/smartFlow";
+import { CONFIG, launchAndLand, NOW, testPolicy, TREY, startMockEhrForFile } from "../fhir/smartFlow";
 
-const NOW = new Date("2026-11-26T12:00:00Z");
-const TREY = "f46d1649-8a02-4de8-8cff-f76fae267d3a";
-const server = createMockEhrServer(EHR_ORIGIN, { now: () => NOW });
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+startMockEhrForFile();
 
-const policy = (): RequestPolicy => ({
-  timeoutMs: 300,
-  maxRetries: 1,
-  networkRetries: 1,
-  baseDelayMs: 1,
-  maxDelayMs: 5,
-  sleep: async () => undefined,
-  nowMs: () => NOW.getTime(),
-});
+const policy = () => testPolicy({ timeoutMs: 300, maxRetries: 1, maxDelayMs: 5 });
 
 async function run(launch: DemoLaunch): Promise<{ states: PanelState[]; final: PanelState }> {
   const { clientP, pageUrl } = await launchAndLand(launch);

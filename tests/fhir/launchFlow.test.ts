@@ -2,18 +2,12 @@
 /**
  * The launch end to end with real fhirclient against the demo EHR's MSW handlers (msw/node).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createMockEhrServer } from "../../mocks/node";
+import { describe, expect, it } from "vitest";
 import { readyErrorKind, redirectError } from "../../src/fhir/session";
-import { EHR_ORIGIN, FHIR_BASE, launchAndLand } from "./smartFlow";
+import { EHR_ORIGIN, FHIR_BASE, launchAndLand, TREY, startMockEhrForFile } from "./smartFlow";
 
-const NOW = new Date("2026-11-26T12:00:00Z");
-const TREY = "f46d1649-8a02-4de8-8cff-f76fae267d3a";
-const server = createMockEhrServer(EHR_ORIGIN, { now: () => NOW });
+startMockEhrForFile();
 
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
 
 describe("SMART EHR launch with real fhirclient", () => {
   it("sends a complete authorize request and exchanges the code once", async () => {

@@ -3,45 +3,39 @@
  * The data layer with real fhirclient against the demo EHR's MSW handlers: every shape, every page,
  * every failure, and never a statement of absence for a section that was not read.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { http, HttpResponse } from "msw";
-import { createMockEhrServer } from "../../mocks/node";
 import type Client from "fhirclient/lib/Client";
 import type { DemoLaunch } from "../../mocks/launchContext";
 import { loadPatientData, type LoadOutcome } from "../../src/fhir/load";
 import type { RequestPolicy } from "../../src/fhir/request";
 import type { ServerConfig } from "../../src/fhir/configTypes";
 import type { SourceReport } from "../../src/fhir/types";
-import { EHR_ORIGIN, FHIR_BASE, launchAndLand } from "./smartFlow";
+import { EHR_ORIGIN, FHIR_BASE, launchAndLand, NOW, testPolicy, TREY, startMockEhrForFile } from "./smartFlow";
 
-const NOW = new Date("2026-11-26T12:00:00Z");
-const TREY = "f46d1649-8a02-4de8-8cff-f76fae267d3a";
-const server = createMockEhrServer(EHR_ORIGIN, { now: () => NOW });
+const server = startMockEhrForFile();
 const requested: string[] = [];
 server.events.on("request:start", ({ request }) => {
   requested.push(request.url);
 });
 
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => {
-  server.resetHandlers();
   requested.length = 0;
 });
-afterAll(() => server.close());
 
 const sleeps: number[] = [];
 function fastPolicy(timeoutMs = 2000): RequestPolicy {
-  return {
+  return testPolicy({
     timeoutMs,
-    maxRetries: 3,
-    networkRetries: 1,
-    baseDelayMs: 1,
-    maxDelayMs: 50,
     sleep: async (ms) => {
       sleeps.push(ms);
     },
-    nowMs: () => NOW.getTime(),
-  };
+  });
+}
+
+/** Answers the Procedure search with one searchset Bundle of these (possibly broken) entries. */
+function serveProcedures(entry: unknown[]): void {
+  server.use(http.get(`${FHIR_BASE}/Procedure`, () => HttpResponse.json({ resourceType: "Bundle", type: "searchset", entry })));
 }
 
 /** Reads the launched patient's data with an already-landed client. */
@@ -251,19 +245,11 @@ describe("failures, one section at a time", () => {
   it("records naming another patient are dropped and reported", async () => {
     const { clientP } = await launchAndLand({ patient: TREY });
     const client = await clientP!;
-    server.use(
-      http.get(`${FHIR_BASE}/Procedure`, () =>
-        HttpResponse.json({
-          resourceType: "Bundle",
-          type: "searchset",
-          entry: [
-            { resource: { resourceType: "Procedure", id: "p1", status: "completed", subject: { reference: `Patient/${TREY}` } } },
-            { resource: { resourceType: "Procedure", id: "p2", status: "completed", subject: { reference: "Patient/other" } } },
-            { resource: "garbage" },
-          ],
-        }),
-      ),
-    );
+    serveProcedures([
+      { resource: { resourceType: "Procedure", id: "p1", status: "completed", subject: { reference: `Patient/${TREY}` } } },
+      { resource: { resourceType: "Procedure", id: "p2", status: "completed", subject: { reference: "Patient/other" } } },
+      { resource: "garbage" },
+    ]);
     const outcome = await loadWith(client);
     const s = sources(outcome);
     expect(s.Procedure!.count).toBe(1);
@@ -297,23 +283,15 @@ describe("warnings from the server", () => {
   it("OperationOutcome text is shown without URLs or the patient id", async () => {
     const { clientP } = await launchAndLand({ patient: TREY });
     const client = await clientP!;
-    server.use(
-      http.get(`${FHIR_BASE}/Procedure`, () =>
-        HttpResponse.json({
-          resourceType: "Bundle",
-          type: "searchset",
-          entry: [
-            {
-              search: { mode: "outcome" },
-              resource: {
-                resourceType: "OperationOutcome",
-                issue: [{ severity: "warning", code: "informational", diagnostics: `Partial results for Patient/${TREY} from ${FHIR_BASE}/Procedure?patient=${TREY}` }],
-              },
-            },
-          ],
-        }),
-      ),
-    );
+    serveProcedures([
+      {
+        search: { mode: "outcome" },
+        resource: {
+          resourceType: "OperationOutcome",
+          issue: [{ severity: "warning", code: "informational", diagnostics: `Partial results for Patient/${TREY} from ${FHIR_BASE}/Procedure?patient=${TREY}` }],
+        },
+      },
+    ]);
     const s = sources(await loadWith(client));
     const text = s.Procedure!.warnings.join(" ");
     expect(text).toMatch(/Partial results/);

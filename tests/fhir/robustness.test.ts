@@ -4,39 +4,24 @@
  * malformed, truncated and enormous bundles never crash, finish in bounded time, and every section ends
  * in a known status.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { http, HttpResponse } from "msw";
 import type Client from "fhirclient/lib/Client";
-import { createMockEhrServer } from "../../mocks/node";
 import { loadPatientData } from "../../src/fhir/load";
-import type { RequestPolicy } from "../../src/fhir/request";
 import { matchRecords } from "../../src/engine";
-import { EHR_ORIGIN, FHIR_BASE, launchAndLand } from "./smartFlow";
+import { FHIR_BASE, launchAndLand, NOW, testPolicy, TREY, startMockEhrForFile } from "./smartFlow";
 
-const NOW = new Date("2026-11-26T12:00:00Z");
-const TREY = "f46d1649-8a02-4de8-8cff-f76fae267d3a";
 const STATUSES = ["read", "failed", "not-authorized", "not-supported", "truncated"];
-const server = createMockEhrServer(EHR_ORIGIN, { now: () => NOW });
+const server = startMockEhrForFile();
 let client: Client;
 
 beforeAll(async () => {
-  server.listen({ onUnhandledRequest: "error" });
   const { clientP } = await launchAndLand({ patient: TREY });
   client = await clientP!;
 });
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
 
-const policy: RequestPolicy = {
-  timeoutMs: 2000,
-  maxRetries: 1,
-  networkRetries: 0,
-  baseDelayMs: 1,
-  maxDelayMs: 1,
-  sleep: async () => undefined,
-  nowMs: () => NOW.getTime(),
-};
+const policy = testPolicy({ maxRetries: 1, networkRetries: 0, maxDelayMs: 1 });
 
 function load(maxResourcesPerType?: number) {
   return loadPatientData({

@@ -3,11 +3,19 @@
  * launch.html → authorize (PKCE, state) → redirect with a code → index.html → ready() (token exchange).
  * jsdom cannot navigate, so each "page load" is simulated with history.replaceState + vi.resetModules().
  */
-import { vi } from "vitest";
+import { afterAll, afterEach, beforeAll, vi } from "vitest";
+import type { SetupServer } from "msw/node";
 import type Client from "fhirclient/lib/Client";
+import { createMockEhrServer } from "../../mocks/node";
+import type { RequestPolicy } from "../../src/fhir/request";
 import { parseConfig } from "../../src/fhir/config";
 import { planLaunch } from "../../src/fhir/launch";
 import { encodeLaunch, type DemoLaunch } from "../../mocks/launchContext";
+
+/** The clock every integration test agrees on (server and app), so nothing depends on today's date. */
+export const NOW = new Date("2026-11-26T12:00:00Z");
+/** Sandbox patient Trey Berge: hypertension, thiazide, hypothyroidism, statin, older age. */
+export const TREY = "f46d1649-8a02-4de8-8cff-f76fae267d3a";
 
 export const EHR_ORIGIN = "http://127.0.0.1:4010";
 export const FHIR_BASE = `${EHR_ORIGIN}/fhir`;
@@ -54,4 +62,27 @@ export async function launchAndLand(launch: DemoLaunch | undefined, iss = FHIR_B
   const clientP = back.searchParams.has("error") ? undefined : FHIR2.oauth2.ready();
   clientP?.catch(() => undefined);
   return { authorizeUrl, pageUrl, clientP };
+}
+
+/** The mock EHR (msw/node) for this test file, on the fixed clock; handlers reset after each test. */
+export function startMockEhrForFile(): SetupServer {
+  const server = createMockEhrServer(EHR_ORIGIN, { now: () => NOW });
+  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+  return server;
+}
+
+/** A request policy for tests: short timeout, no real waiting between retries. */
+export function testPolicy(overrides: Partial<RequestPolicy> = {}): RequestPolicy {
+  return {
+    timeoutMs: 2000,
+    maxRetries: 3,
+    networkRetries: 1,
+    baseDelayMs: 1,
+    maxDelayMs: 50,
+    sleep: async () => undefined,
+    nowMs: () => NOW.getTime(),
+    ...overrides,
+  };
 }
