@@ -3,6 +3,7 @@ import type { Evidence, EvidenceStatus, Finding, Strength } from "../engine/type
 import type { SourceName, SourceReport } from "../fhir/types";
 import type { PanelData } from "../app/panelState";
 import { clip, formatDate, plural } from "./format";
+import { PREGNANCY_CURRENT_WEEKS } from "../knowledge";
 
 export interface StrengthGroup {
   strength: Strength;
@@ -54,7 +55,7 @@ const EVIDENCE_STATUS: Record<EvidenceStatus, string> = {
   past: "Past",
   unknown: "Status unknown",
   "not-started": "Not started",
-  stale: "Not current: pregnancy began over 42 weeks ago",
+  stale: `Not current: pregnancy began over ${PREGNANCY_CURRENT_WEEKS} weeks ago`,
   deceased: "Not current: patient deceased",
 };
 
