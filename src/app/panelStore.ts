@@ -6,6 +6,7 @@ import type Client from "fhirclient/lib/Client";
 import type { AppConfig } from "../fhir/configTypes";
 import { findServer } from "../fhir/config";
 import { loadPatientData } from "../fhir/load";
+import { unreadSources } from "../fhir/sourceReports";
 import { defaultPolicy, type RequestPolicy } from "../fhir/request";
 import { readyErrorKind, redirectError } from "../fhir/session";
 import { matchRecords } from "../engine";
@@ -79,7 +80,7 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
     if (data.sources.every((s) => s.status !== "read")) return fail("patient-unreadable");
     const now = deps.now();
     const result = matchRecords(data.input, { now });
-    const partial = data.sources.some((s) => s.status !== "read" && !(s.optional && s.status === "not-supported"));
+    const partial = unreadSources(data.sources).length > 0;
     set({
       status: partial ? "partial" : "ready",
       data: {

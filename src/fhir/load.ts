@@ -83,7 +83,7 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
   const reports = new Map<SourceName, SourceReport>();
   /** Records what happened to a section that was not read. */
   const unread = (source: SourceName, status: SourceReport["status"], message: string) =>
-    reports.set(source, { source, status, count: 0, message, warnings: [], optional: source === "MedicationStatement" });
+    reports.set(source, { source, status, count: 0, message, warnings: [] });
 
   /** Runs one section; a 401 anywhere ends the whole load. */
   const section = async <T>(source: SourceName, run: () => Promise<T>): Promise<T | undefined> => {
@@ -167,7 +167,6 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
                 ? `Only the first ${mine.length} ${WORDS[source]} were read (the app's limit is ${maxResources}).`
                 : undefined,
         warnings,
-        optional: source === "MedicationStatement",
       });
       return mine;
     };

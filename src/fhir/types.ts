@@ -15,8 +15,6 @@ export interface SourceReport {
   message?: string;
   /** Warnings from OperationOutcome entries or refused next links; safe text only. */
   warnings: string[];
-  /** Whether this source is optional (MedicationStatement): its absence is reported, not fatal. */
-  optional?: boolean;
 }
 
 export interface LoadedData {

@@ -180,9 +180,7 @@ export function summaryLine(data: PanelData, status: "ready" | "partial"): strin
 }
 
 /** Sources that could not be read completely. */
-export function unreadSources(sources: readonly SourceReport[]): SourceReport[] {
-  return sources.filter((s) => s.status !== "read");
-}
+export { unreadSources } from "../fhir/sourceReports";
 
 /** The knowledge base line for footers and summaries. */
 export function knowledgeLine(k: PanelData["knowledge"]): string {

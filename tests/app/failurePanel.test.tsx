@@ -61,10 +61,11 @@ describe("failures reach the panel as 'could not be checked', never as absence",
     });
   }
 
-  it("an optional MedicationStatement the EHR does not support is reported, and the panel stays ready", async () => {
-    const { panel, statusOf } = await panelFor({ faults: { MedicationStatement: { status: 404 } } });
-    expect(panel).toBe("ready");
+  it("MedicationStatement not supported by the EHR: reported as such, panel partial (panel-contract), no absence claim", async () => {
+    const { container, panel, statusOf } = await panelFor({ faults: { MedicationStatement: { status: 404 } } });
+    expect(panel).toBe("partial");
     expect(statusOf("MedicationStatement")).toBe("not-supported");
+    expect(container.textContent).not.toMatch(NONE_FOUND);
   });
 
   it("401 in the middle of loading: an error screen, no findings, no absence claim", async () => {

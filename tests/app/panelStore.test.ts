@@ -49,9 +49,11 @@ describe("panel store: launch to panel state", () => {
     expect(final.data.result.findings.some((f) => f.causeId === "hypertension")).toBe(false);
   });
 
-  it("an optional MedicationStatement the EHR does not support keeps the panel ready", async () => {
+  it("a MedicationStatement the EHR does not support makes the panel partial, as the contract lists it", async () => {
     const { final } = await run({ patient: TREY, faults: { MedicationStatement: { status: 404 } } });
-    expect(final.status).toBe("ready");
+    expect(final.status).toBe("partial");
+    if (final.status !== "partial") return;
+    expect(final.data.sources.find((s) => s.source === "MedicationStatement")?.status).toBe("not-supported");
   });
 
   it("need_patient_banner false hides the banner; smart_style_url is read as validated data", async () => {
