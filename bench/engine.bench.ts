@@ -30,11 +30,11 @@ function codesFrom(kind: "Condition" | "Medication"): { system: string; code: st
 }
 
 function fixtureCodings(): { conditions: Condition[]; meds: MedicationRequest[] } {
-  const dir = resolve(import.meta.dirname, "../../shared/fixtures/sandbox-r4");
+  const dir = resolve(import.meta.dirname, "../mocks/data/sandbox");
   const conditions: Condition[] = [];
   const meds: MedicationRequest[] = [];
   try {
-    for (const f of readdirSync(dir)) {
+    for (const f of readdirSync(dir).filter((name) => name.endsWith(".json"))) {
       const b = JSON.parse(readFileSync(resolve(dir, f), "utf8")) as Bundle;
       for (const e of b.entry ?? []) {
         if (e.resource?.resourceType === "Condition") conditions.push(e.resource);

@@ -1,6 +1,6 @@
 /**
  * Clinical codes used by the hand-made demo patients, each with the public source it was checked against.
- * Source tags follow /shared/terminology/README.md (section 0): [SYN] synthetichealth/synthea modules,
+ * Source tags follow docs/terminology/README.md (section 0): [SYN] synthetichealth/synthea modules,
  * [SYN-OLD] smart-on-fhir/generated-sample-data R4/SYNTHEA output, [VSAC oid] value-set expansions via
  * cqframework/ecqm-content-qicore-2024, [KT] smart-on-fhir/cumulus-library-kidney-transplant, [PEDS]
  * PEDSnet/Variable-Dictionary, [ICD] medtrack-io/icd_code, [ATC] WHO ATC index, [IDX] several independent

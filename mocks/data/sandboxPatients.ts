@@ -10,7 +10,7 @@ import type { DemoPatient } from "./demoPatient";
 // import.meta.dirname, not new URL(import.meta.url): under jsdom the global URL is jsdom's, which node:url rejects.
 export const SANDBOX_DIR = join(import.meta.dirname, "sandbox") + "/";
 
-/** Why each sandbox patient is in the demo (from /shared/fixtures/README.md). */
+/** Why each sandbox patient is in the demo (from the sandbox fixtures' README, see ./sandbox/NOTICE.md). */
 const WHY: Record<string, string> = {
   "ec6a274e-5090-45c9-b153-e40418f6fa3d": "Sandbox: many chronic conditions and many concurrent medicines.",
   "132f48ba-1d72-4e0c-a220-91786d7501aa": "Sandbox: past (resolved) pregnancies, stopped contraceptives, kidney and diabetes history.",

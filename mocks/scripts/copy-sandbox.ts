@@ -1,10 +1,11 @@
 /**
  * Reproducible trimming of the SMART sandbox R4 sample patients into mocks/data/sandbox/.
  *
- *   npx tsx mocks/scripts/copy-sandbox.ts [sourceDir]
+ *   npx tsx mocks/scripts/copy-sandbox.ts <sourceDir>
  *
- * sourceDir defaults to ../shared/fixtures/sandbox-r4 beside the project. For each transaction Bundle it keeps
- * only the resource types the app reads, rewrites `urn:uuid:` references to `Type/id` (the way a FHIR server
+ * sourceDir is a folder of the sandbox's patient transaction Bundles (smart-on-fhir/generated-sample-data,
+ * R4/SYNTHEA/). For each Bundle it keeps only the resource types the app reads (Observations only when they
+ * carry one of the lab codes the app reads), rewrites `urn:uuid:` references to `Type/id` (the way a FHIR server
  * does when it loads a transaction) and writes one `collection` Bundle per patient, named after the source
  * file's person name. The data is Apache-2.0 (see mocks/data/sandbox/NOTICE.md).
  */
@@ -12,6 +13,7 @@ import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Bundle, FhirResource } from "fhir/r4";
+import { LAB_LOINC_CODES } from "../../src/knowledge";
 
 export const KEPT_TYPES: ReadonlySet<string> = new Set([
   "Patient",
@@ -21,6 +23,14 @@ export const KEPT_TYPES: ReadonlySet<string> = new Set([
   "Medication",
   "Procedure",
 ]);
+
+const LAB_CODES: ReadonlySet<string> = new Set(LAB_LOINC_CODES);
+
+/** Kept: a type the app reads; an Observation only when it is one of the lab tests the app reads. */
+export function isKept(resource: FhirResource): boolean {
+  if (resource.resourceType === "Observation") return (resource.code.coding ?? []).some((c) => c.code !== undefined && LAB_CODES.has(c.code));
+  return KEPT_TYPES.has(resource.resourceType);
+}
 
 /** Replace every `"reference": "urn:uuid:X"` with `Type/X`, using the fullUrl → resource map of the bundle. */
 export function rewriteReferences<T>(value: T, typeByUrn: ReadonlyMap<string, string>): T {
@@ -49,14 +59,18 @@ export function trimSandboxBundle(source: Bundle): Bundle {
   const kept: FhirResource[] = [];
   for (const entry of source.entry ?? []) {
     const resource = entry.resource;
-    if (resource && KEPT_TYPES.has(resource.resourceType)) kept.push(rewriteReferences(resource, typeByUrn));
+    if (resource && isKept(resource)) kept.push(rewriteReferences(resource, typeByUrn));
   }
   return { resourceType: "Bundle", type: "collection", entry: kept.map((resource) => ({ resource })) };
 }
 
 function main(): void {
   const here = dirname(fileURLToPath(import.meta.url));
-  const sourceDir = resolve(process.argv[2] ?? join(here, "../../../shared/fixtures/sandbox-r4"));
+  if (!process.argv[2]) {
+    console.error("usage: npx tsx mocks/scripts/copy-sandbox.ts <folder of sandbox patient Bundles>");
+    process.exit(2);
+  }
+  const sourceDir = resolve(process.argv[2]);
   const targetDir = join(here, "../data/sandbox");
   mkdirSync(targetDir, { recursive: true });
   for (const file of readdirSync(sourceDir).filter((f) => f.endsWith(".json")).sort()) {

@@ -1,15 +1,16 @@
-/** Builds EngineInput from a sandbox bundle (the shared Synthea fixtures), as the data layer would. */
+/**
+ * Builds EngineInput from a sandbox bundle, as the data layer would. The bundles are the project's own
+ * copies of the SMART sandbox patients (mocks/data/sandbox, Apache-2.0: see its NOTICE.md).
+ */
 import { readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Bundle, Condition, MedicationRequest, Patient, Procedure } from "fhir/r4";
 import type { EngineInput } from "../../src/engine/types";
 
-/** ../shared beside the repository (CI has it beside the clone too). */
-export const SHARED_DIR = resolve(__dirname, "../../../shared");
-export const FIXTURE_DIR = resolve(SHARED_DIR, "fixtures/sandbox-r4");
+export const FIXTURE_DIR = resolve(import.meta.dirname, "../../mocks/data/sandbox");
 
 export function fixtureFile(prefix: string): string {
-  const name = readdirSync(FIXTURE_DIR).find((f) => f.startsWith(prefix));
+  const name = readdirSync(FIXTURE_DIR).find((f) => f.startsWith(prefix) && f.endsWith(".json"));
   if (!name) throw new Error(`No fixture starting with ${prefix}`);
   return resolve(FIXTURE_DIR, name);
 }

@@ -1,5 +1,5 @@
 /**
- * The 7 shared Synthea sandbox patients (../shared/fixtures/sandbox-r4, Apache-2.0). Expectations were
+ * The 7 Synthea sandbox patients (the project's copies in mocks/data/sandbox, Apache-2.0). Expectations were
  * written by reading the bundles (codes, statuses, dates), not copied from engine output. Resource ids
  * are given by their first 8 characters. now = 2026-11-26T12:00:00Z.
  */

@@ -10,9 +10,9 @@ import {
   NAME_RULES,
 } from "../../src/knowledge";
 
-/** The id table of ../shared/docs/knowledge-source.md: id -> strength column. */
+/** The id table of docs/spec/knowledge-source.md (the project's copy of the clinical source of record): id -> strength column. */
 function sourceTable(): Map<string, string> {
-  const file = resolve(__dirname, "../../../shared/docs/knowledge-source.md");
+  const file = resolve(import.meta.dirname, "../../docs/spec/knowledge-source.md");
   const rows = new Map<string, string>();
   for (const line of readFileSync(file, "utf8").split("\n")) {
     const m = /^\|\s*([a-z0-9-]+)\s*\|[^|]*\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|$/.exec(line);

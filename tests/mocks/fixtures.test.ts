@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import type { Bundle, Condition, MedicationRequest, Patient, Resource } from "fhir/r4";
+import type { Bundle, Condition, FhirResource, MedicationRequest, Patient, Resource } from "fhir/r4";
 import { readSandboxFile, sandboxFiles } from "../../mocks/data/sandboxPatients";
 import { DEMO_PATIENTS, HANDMADE_PATIENTS, findDemoPatient } from "../../mocks/patients";
-import { KEPT_TYPES, trimSandboxBundle } from "../../mocks/scripts/copy-sandbox";
+import { isKept, trimSandboxBundle } from "../../mocks/scripts/copy-sandbox";
 import { HUGE_STRING } from "../../mocks/data/patients/hostileData";
 import { FIXED_NOW } from "./helpers";
 
@@ -18,7 +18,7 @@ describe("sandbox fixtures", () => {
   test.each(files)("%s loads and has exactly one Patient, only kept types, no urn:uuid references", (file) => {
     const resources = readSandboxFile(file);
     expect(patientsIn(resources)).toHaveLength(1);
-    expect(resources.every((r) => KEPT_TYPES.has(r.resourceType))).toBe(true);
+    expect(resources.filter((r) => !isKept(r as FhirResource)).map((r) => r.resourceType)).toEqual([]);
     expect(JSON.stringify(resources)).not.toContain("urn:uuid:");
     const pid = patientsIn(resources)[0]!.id;
     const conditions = resources.filter((r): r is Condition => r.resourceType === "Condition");
@@ -41,11 +41,26 @@ describe("trimSandboxBundle", () => {
             subject: { reference: "urn:uuid:p1" }, encounter: { reference: "urn:uuid:e1" },
           },
         },
+        {
+          fullUrl: "urn:uuid:o1",
+          resource: {
+            resourceType: "Observation", id: "o1", status: "final", subject: { reference: "urn:uuid:p1" },
+            code: { coding: [{ system: "http://loinc.org", code: "33914-3" }] },
+          },
+        },
+        {
+          fullUrl: "urn:uuid:o2",
+          resource: {
+            resourceType: "Observation", id: "o2", status: "final", subject: { reference: "urn:uuid:p1" },
+            code: { coding: [{ system: "http://loinc.org", code: "8480-6" }] },
+          },
+        },
       ],
     };
     const out = trimSandboxBundle(source);
     expect(out.type).toBe("collection");
-    expect(out.entry?.map((e) => e.resource?.resourceType)).toEqual(["Patient", "Condition"]);
+    // The eGFR result stays; the blood pressure reading (not a lab the app reads) goes with the Encounter.
+    expect(out.entry?.map((e) => e.resource?.id)).toEqual(["p1", "c1", "o1"]);
     const c = out.entry?.[1]?.resource as Condition;
     expect(c.subject.reference).toBe("Patient/p1");
     expect(c.encounter?.reference).toBe("Encounter/e1");
