@@ -5,6 +5,7 @@
  * way to affect the unauthenticated discovery requests (noWellKnown, fhirVersion, latencyMs, faults).
  */
 import { decodeJson, encodeJson } from "./base64url";
+import { isRecord } from "../src/util/json";
 
 export type AuthErrorCode = "access_denied" | "invalid_scope" | "invalid_client" | "invalid_request" | "server_error";
 
@@ -52,10 +53,6 @@ const AUTH_ERRORS: readonly string[] = ["access_denied", "invalid_scope", "inval
 
 export function encodeLaunch(launch: DemoLaunch): string {
   return encodeJson(launch);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function isFault(v: unknown): v is DemoFault {

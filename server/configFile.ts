@@ -4,13 +4,11 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import type { AppConfig } from "../src/fhir/configTypes.ts";
-import { parseConfig as parseAppConfig } from "../src/fhir/config.ts";
-
-export const CONFIG_FILE_NAME = "smart-config.json";
+import type { AppConfig } from "../src/fhir/configTypes";
+import { CONFIG_FILE, parseConfig } from "../src/fhir/config";
 
 /** Parses and shape-checks the file text; throws an Error naming the problem. */
-export function parseConfig(text: string, source: string): AppConfig {
+export function parseConfigText(text: string, source: string): AppConfig {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -25,7 +23,7 @@ export function parseConfig(text: string, source: string): AppConfig {
   }
   // Refuse to serve a configuration the pages themselves would refuse (no clientId or scope).
   try {
-    parseAppConfig(parsed);
+    parseConfig(parsed);
   } catch (error) {
     throw new Error(`${source}: ${(error as Error).message}`, { cause: error });
   }
@@ -34,7 +32,7 @@ export function parseConfig(text: string, source: string): AppConfig {
 }
 
 export async function readConfigFile(file: string): Promise<AppConfig> {
-  return parseConfig(await readFile(file, "utf8"), file);
+  return parseConfigText(await readFile(file, "utf8"), file);
 }
 
 /**
@@ -59,7 +57,7 @@ export class ConfigFileWatcher {
 
   /** Reads the file once; rejects when it is missing or invalid (the server must not start without it). */
   static async open(root: string, hooks: WatcherHooks): Promise<ConfigFileWatcher> {
-    const file = path.join(root, CONFIG_FILE_NAME);
+    const file = path.join(root, CONFIG_FILE);
     const version = await fileVersion(file);
     const config = await readConfigFile(file);
     hooks.onChange(config);

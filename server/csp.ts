@@ -8,7 +8,8 @@
  * The configuration is treated as untrusted input: a value that is not a plain http(s) origin is
  * skipped (and reported), so nothing from the file can add a directive or a wildcard to the policy.
  */
-import type { AppConfig } from "../src/fhir/configTypes.ts";
+import type { AppConfig } from "../src/fhir/configTypes";
+import { isRecord } from "../src/util/json";
 
 /**
  * Loopback sources added when the page is served from loopback (the app's loopback rule, panel-contract).
@@ -19,7 +20,7 @@ import type { AppConfig } from "../src/fhir/configTypes.ts";
 export const LOOPBACK_SOURCES: readonly string[] = ["http://localhost:*", "http://127.0.0.1:*"];
 
 /** Host names that count as loopback: the app's own rule (src/fhir/config.ts), so the two cannot differ. */
-export { isLoopbackHost } from "../src/fhir/config.ts";
+export { isLoopbackHost } from "../src/fhir/config";
 
 export interface CspOrigins {
   /** Origins for connect-src (besides 'self'): each server's iss / issPrefix origin and its authOrigins. */
@@ -52,10 +53,6 @@ function toOrigin(value: unknown, originOnly: boolean): { origin: string } | { e
     return { error: "not an origin (scheme://host[:port] only)" };
   }
   return { origin: url.origin };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**

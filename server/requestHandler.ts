@@ -4,9 +4,9 @@
 import { createReadStream } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isLoopbackHost } from "./csp.ts";
-import { securityHeaders } from "./securityHeaders.ts";
-import { cacheControlFor, contentTypeFor, isInside, NO_STORE, resolveRequestPath } from "./staticPaths.ts";
+import { isLoopbackHost } from "./csp";
+import { securityHeaders } from "./securityHeaders";
+import { cacheControlFor, contentTypeFor, isInside, NO_STORE, resolveRequestPath } from "./staticPaths";
 
 export interface HandlerDeps {
   /** Real path of the root directory. */

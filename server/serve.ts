@@ -13,13 +13,13 @@ import { realpath, stat } from "node:fs/promises";
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { AppConfig } from "../src/fhir/configTypes.ts";
-import { ConfigFileWatcher } from "./configFile.ts";
-import { buildCsp, cspOrigins } from "./csp.ts";
-import { createRequestHandler } from "./requestHandler.ts";
+import type { AppConfig } from "../src/fhir/configTypes";
+import { ConfigFileWatcher } from "./configFile";
+import { buildCsp, cspOrigins } from "./csp";
+import { createRequestHandler } from "./requestHandler";
 
-export { buildCsp, cspOrigins, isLoopbackHost, LOOPBACK_SOURCES } from "./csp.ts";
-export type { CspOrigins } from "./csp.ts";
+export { buildCsp, cspOrigins, isLoopbackHost, LOOPBACK_SOURCES } from "./csp";
+export type { CspOrigins } from "./csp";
 
 export interface ServerLogger {
   info(message: string): void;

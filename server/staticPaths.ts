@@ -3,6 +3,7 @@
  * plus the Content-Type and Cache-Control of each kind of file.
  */
 import path from "node:path";
+import { CONFIG_FILE } from "../src/fhir/config";
 
 export type PathResolution =
   | { kind: "file"; file: string; urlPath: string }
@@ -87,7 +88,7 @@ export const REVALIDATE = "no-cache";
 
 /** Cache-Control for a served file, by its URL path ("/index.html", "/assets/index-3f2a.js"). */
 export function cacheControlFor(urlPath: string): string {
-  if (urlPath.toLowerCase().endsWith(".html") || urlPath === "/smart-config.json") return NO_STORE;
+  if (urlPath.toLowerCase().endsWith(".html") || urlPath === `/${CONFIG_FILE}`) return NO_STORE;
   if (urlPath.startsWith("/assets/")) return IMMUTABLE;
   return REVALIDATE;
 }

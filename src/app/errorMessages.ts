@@ -1,5 +1,6 @@
 /** Words for every error category: what happened, and what the user can do. */
-import type { ErrorKind, PanelError } from "./panelState";
+import type { ErrorKind } from "../fhir/errorKind";
+import type { PanelError } from "../ui/panelModel";
 
 const RELAUNCH = "Open the app again from the patient's chart in the EHR.";
 

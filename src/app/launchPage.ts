@@ -7,7 +7,7 @@ import "./launch.css";
 import { loadConfig } from "../fhir/config";
 import { planLaunch } from "../fhir/launch";
 import { panelError } from "./errorMessages";
-import type { ErrorKind } from "./panelState";
+import type { ErrorKind } from "../fhir/errorKind";
 
 function showError(kind: ErrorKind): void {
   const main = document.getElementById("launch");

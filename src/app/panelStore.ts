@@ -13,7 +13,9 @@ import { matchRecords } from "../engine";
 import { KNOWLEDGE_INFO } from "../knowledge";
 import { parseSmartStyle } from "../ui/smartStyle";
 import { panelError } from "./errorMessages";
-import type { ErrorKind, PanelState, SmartStyle } from "./panelState";
+import type { ErrorKind } from "../fhir/errorKind";
+import type { PanelState } from "../ui/panelModel";
+import type { SmartStyle } from "../ui/smartStyle";
 
 export interface PanelStoreDeps {
   pageUrl: string;

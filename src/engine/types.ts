@@ -10,42 +10,9 @@ import type {
   Patient,
   Procedure,
 } from "fhir/r4";
+import type { CauseId, CauseKind, RecordType, Strength } from "../knowledge/types";
 
-/** The stable ids of ../shared/docs/knowledge-source.md. */
-export type CauseId =
-  | "acute-kidney-failure"
-  | "chronic-kidney-disease"
-  | "diabetic-neuropathy"
-  | "peripheral-artery-disease"
-  | "pregnancy"
-  | "older-age"
-  | "diuretics"
-  | "adrenal-insufficiency"
-  | "alcohol-use-disorder"
-  | "anemia"
-  | "cirrhosis"
-  | "dehydration"
-  | "dialysis"
-  | "hypertension"
-  | "hyperthyroidism"
-  | "hypoglycemia"
-  | "hypothyroidism"
-  | "physical-inactivity"
-  | "muscle-fatigue"
-  | "parkinsons-disease"
-  | "peripheral-neuropathy"
-  | "spinal-stenosis"
-  | "type-1-diabetes"
-  | "type-2-diabetes"
-  | "blood-pressure-medicines"
-  | "cholesterol-medicines"
-  | "birth-control-pills"
-  | "restless-legs-syndrome";
-
-/** Strength of the documented link, as the source states it. Ordered strongest first. */
-export type Strength = "known-cause" | "raises-risk" | "possible" | "sometimes-linked" | "differential";
-
-export type CauseKind = "condition" | "medicine" | "risk-factor" | "differential";
+export type { CauseId, CauseKind, Strength };
 
 /** A medicine use: a MedicationRequest or MedicationStatement with its medicine resolved. */
 export interface MedicationUse {
@@ -93,7 +60,7 @@ export interface MatchedCoding {
 export interface Evidence {
   /** "<ResourceType>/<id>" of a real resource of this patient ("Patient/<id>" for age). */
   ref: string;
-  resourceType: "Condition" | "MedicationRequest" | "MedicationStatement" | "Procedure" | "Patient";
+  resourceType: RecordType;
   /** What the record says, as plain text (code.text, else the matched coding's display, else the code). */
   text: string;
   /** The coding that matched; for a name match, the text that matched. */

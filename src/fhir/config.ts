@@ -1,8 +1,9 @@
 /**
  * Run-time configuration: loading `smart-config.json`, validating it, and deciding whether an `iss`
- * is allowed (the allowlist, plus the loopback rule of ../shared/docs/panel-contract.md).
+ * is allowed (the allowlist, plus the loopback rule of docs/spec/panel-contract.md).
  */
 import type { AppConfig, ConditionSearch, ServerConfig } from "./configTypes";
+import { isRecord, stringList, trimmedString as str } from "../util/json";
 
 export const CONFIG_FILE = "smart-config.json";
 
@@ -10,14 +11,6 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
 export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname.toLowerCase());
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
 }
 
 function posInt(v: unknown): number | undefined {
@@ -55,7 +48,7 @@ function parseServer(v: unknown): ServerConfig | undefined {
     issPrefix,
     clientId: str(v.clientId),
     scope: str(v.scope),
-    authOrigins: Array.isArray(v.authOrigins) ? v.authOrigins.filter((o): o is string => typeof o === "string") : undefined,
+    authOrigins: stringList(v.authOrigins),
     conditionSearches: parseConditionSearches(v.conditionSearches),
     medicationStatement: typeof v.medicationStatement === "boolean" ? v.medicationStatement : undefined,
     pageSize: posInt(v.pageSize),
@@ -75,9 +68,7 @@ export function parseConfig(json: unknown): AppConfig {
     clientId,
     scope,
     servers,
-    frameAncestors: Array.isArray(json.frameAncestors)
-      ? json.frameAncestors.filter((o): o is string => typeof o === "string")
-      : undefined,
+    frameAncestors: stringList(json.frameAncestors),
     requestTimeoutMs: posInt(json.requestTimeoutMs),
   };
 }
@@ -89,8 +80,8 @@ export async function loadConfig(baseUrl: string): Promise<AppConfig> {
   return parseConfig(await res.json());
 }
 
-/** Normalises a FHIR base URL for comparison: no trailing slash. */
-export function normaliseBase(url: string): string {
+/** Normalizes a FHIR base URL for comparison: no trailing slash. */
+export function normalizeBase(url: string): string {
   return url.replace(/\/+$/, "");
 }
 
@@ -101,9 +92,9 @@ export function normaliseBase(url: string): string {
 export function findServer(config: AppConfig, iss: string, pageUrl: string): ServerConfig | undefined {
   const issUrl = parseHttpUrl(iss);
   if (!issUrl || issUrl.username || issUrl.password) return undefined;
-  const base = normaliseBase(iss);
+  const base = normalizeBase(iss);
   for (const s of config.servers) {
-    if (s.iss && normaliseBase(s.iss) === base) return s;
+    if (s.iss && normalizeBase(s.iss) === base) return s;
     if (s.issPrefix && (base + "/").startsWith(s.issPrefix)) return s;
   }
   const page = parseHttpUrl(pageUrl);

@@ -2,6 +2,8 @@
  * Turning whatever a request threw into a safe category. fhirclient's HttpError.message embeds the full
  * request URL (with the patient id) and the server's response body, so it is never shown or logged.
  */
+import { isRecord } from "../util/json";
+
 export type FailureKind =
   | "unauthorized" // 401: the session has ended
   | "forbidden" // 403
@@ -22,10 +24,6 @@ export interface Failure {
   status?: number;
   /** Seconds the server asked us to wait (Retry-After), when readable. */
   retryAfterSeconds?: number;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null;
 }
 
 /** Parses a Retry-After header: delta-seconds or an HTTP date (relative to `nowMs`). */

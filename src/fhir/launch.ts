@@ -6,7 +6,7 @@
 import type { fhirclient } from "fhirclient/lib/types";
 import type { AppConfig } from "./configTypes";
 import { findServer } from "./config";
-import type { ErrorKind } from "../app/panelState";
+import type { ErrorKind } from "./errorKind";
 
 export type LaunchPlan =
   | { ok: true; options: fhirclient.AuthorizeParams; serverName: string }

@@ -5,8 +5,9 @@
 import type Client from "fhirclient/lib/Client";
 import type { Condition, MedicationRequest, MedicationStatement, Patient, Procedure, Resource } from "fhir/r4";
 import type { ServerConfig } from "./configTypes";
-import type { ErrorKind } from "../app/panelState";
+import type { ErrorKind } from "./errorKind";
 import type { LoadedData, SourceName, SourceReport } from "./types";
+import { RECORD_TYPES } from "../knowledge";
 import { describeFailure, type Failure } from "./errors";
 import { resolveMedications } from "./medications";
 import { fetchJson, RequestFailure, type RequestPolicy } from "./request";
@@ -39,6 +40,7 @@ const WORDS: Record<SourceName, string> = {
   MedicationRequest: "medicine orders",
   MedicationStatement: "medicine statements",
   Procedure: "procedures",
+  Observation: "lab results",
 };
 
 class SessionEnded extends Error {}
@@ -197,7 +199,7 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
       }
     }
 
-    const order: SourceName[] = ["Patient", "Condition", "MedicationRequest", "MedicationStatement", "Procedure"];
+    const order: readonly SourceName[] = RECORD_TYPES;
     return {
       ok: true,
       data: {

@@ -5,6 +5,7 @@
 import type Client from "fhirclient/lib/Client";
 import type { Resource } from "fhir/r4";
 import { fetchJson, RequestFailure, type RequestPolicy } from "./request";
+import { isRecord } from "../util/json";
 
 export interface SearchResult {
   /** Entries with search.mode "match" (or no mode). */
@@ -20,10 +21,6 @@ export interface SearchResult {
   truncatedReason?: "cap" | "foreign-next-link" | "paging-loop";
   /** Entries skipped because they were not resources. */
   skipped: number;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** True when `url` (absolute or relative to base) stays on the FHIR base URL. */

@@ -2,7 +2,7 @@
  * After the redirect (index.html): recognising an authorization error returned to the redirect URI and
  * turning whatever `FHIR.oauth2.ready()` threw into a safe error category.
  */
-import type { ErrorKind } from "../app/panelState";
+import type { ErrorKind } from "./errorKind";
 
 const AUTH_ERRORS: Record<string, ErrorKind> = {
   access_denied: "auth-denied",

@@ -1,9 +1,11 @@
 /** What the data layer reports about each kind of record it reads ("what was checked"). */
 import type { EngineInput } from "../engine/types";
+import type { RecordType } from "../knowledge";
 
-export type SourceName = "Patient" | "Condition" | "MedicationRequest" | "MedicationStatement" | "Procedure";
+/** A kind of record the data layer reads (knowledge/types.ts RECORD_TYPES). */
+export type SourceName = RecordType;
 
-/** Values of data-source-status in ../shared/docs/panel-contract.md. */
+/** Values of data-source-status in docs/spec/panel-contract.md. */
 export type SourceStatus = "read" | "failed" | "not-authorized" | "not-supported" | "truncated";
 
 export interface SourceReport {

@@ -2,9 +2,8 @@
  * One entry per documented cause (the 28 stable ids of knowledge-source.md): label, kind, strength,
  * a short description in the app's own words, and the citation. Order: as in knowledge-source.md.
  */
-import type { CauseId } from "../engine/types";
 import { OLDER_AGE_THRESHOLD, SOURCE } from "./info";
-import type { Cause } from "./types";
+import type { Cause, CauseId } from "./types";
 
 const KIDNEY_FAILURE_NOTE =
   "The record says kidney failure (stage 5, end-stage or dialysis): the source names kidney failure as a known cause, and the stronger statement applies.";

@@ -2,7 +2,7 @@
  * Dose-form words checked on a medicine's text (regular-expression fragments, case-insensitive,
  * between word boundaries).
  */
-import type { CauseId } from "../engine/types";
+import type { CauseId } from "./types";
 
 /** Words meaning the medicine is not systemic (eye/ear drops, skin, scalp): never a diuretic or BP medicine. */
 const NOT_SYSTEMIC = ["ophthalmic", "eye drops?", "otic", "topical", "cutaneous", "shampoo", "scalp", "foam"];

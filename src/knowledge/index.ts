@@ -17,8 +17,23 @@ export {
   SOURCE,
 } from "./info";
 export { NAME_RULES } from "./nameRules";
+export { RECORD_TYPES } from "./types";
 export { RLS_GUIDE, type GuideStatement } from "./rlsGuide";
-export type { Cause, ChangelogEntry, Citation, CodeRule, LookAlike, NameRule, ResourceKind, SystemKey } from "./types";
+export type {
+  Cause,
+  CauseId,
+  CauseKind,
+  ChangelogEntry,
+  Citation,
+  CodeRule,
+  KnowledgeInfo,
+  LookAlike,
+  NameRule,
+  RecordType,
+  ResourceKind,
+  Strength,
+  SystemKey,
+} from "./types";
 export { CONDITION_RULES, LOOK_ALIKES, MEDICINE_RULES, PROCEDURE_RULES };
 
 /** Every code rule, conditions first, then medicines, then procedures. */
@@ -36,3 +51,4 @@ export const SYSTEMS: Record<import("./types").SystemKey, { label: string; uris:
   atc: { label: "ATC", uris: ["http://www.whocc.no/atc", "urn:oid:2.16.840.1.113883.6.73"] },
   cpt: { label: "CPT", uris: ["http://www.ama-assn.org/go/cpt", "urn:oid:2.16.840.1.113883.6.12"] },
 };
+export { LAB_LOINC_CODES, LAB_TEST_CODES, LOINC_SYSTEM, type LabTestId } from "./labTests";

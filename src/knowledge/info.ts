@@ -1,6 +1,5 @@
 /** Version, review date and source of the knowledge base, and its changelog. */
-import type { KnowledgeInfo } from "../app/panelState";
-import type { ChangelogEntry, Citation } from "./types";
+import type { ChangelogEntry, Citation, KnowledgeInfo } from "./types";
 
 export const SOURCE: Citation = {
   title: "Night leg cramps — Causes (Mayo Clinic)",

@@ -1,5 +1,47 @@
 /** Shapes of the knowledge base: plain data the engine reads and the report script prints. */
-import type { CauseId, CauseKind, Strength } from "../engine/types";
+
+/** The stable ids of docs/spec/knowledge-source.md. */
+export type CauseId =
+  | "acute-kidney-failure"
+  | "chronic-kidney-disease"
+  | "diabetic-neuropathy"
+  | "peripheral-artery-disease"
+  | "pregnancy"
+  | "older-age"
+  | "diuretics"
+  | "adrenal-insufficiency"
+  | "alcohol-use-disorder"
+  | "anemia"
+  | "cirrhosis"
+  | "dehydration"
+  | "dialysis"
+  | "hypertension"
+  | "hyperthyroidism"
+  | "hypoglycemia"
+  | "hypothyroidism"
+  | "physical-inactivity"
+  | "muscle-fatigue"
+  | "parkinsons-disease"
+  | "peripheral-neuropathy"
+  | "spinal-stenosis"
+  | "type-1-diabetes"
+  | "type-2-diabetes"
+  | "blood-pressure-medicines"
+  | "cholesterol-medicines"
+  | "birth-control-pills"
+  | "restless-legs-syndrome";
+
+/** Strength of the documented link, as the source states it. Ordered strongest first. */
+export type Strength = "known-cause" | "raises-risk" | "possible" | "sometimes-linked" | "differential";
+
+export type CauseKind = "condition" | "medicine" | "risk-factor" | "differential";
+
+/**
+ * The kinds of FHIR record the app reads, in the order "what was checked" lists them: the one list the
+ * engine (evidence), the data layer (sections) and the wording (labels) share.
+ */
+export const RECORD_TYPES = ["Patient", "Condition", "MedicationRequest", "MedicationStatement", "Procedure", "Observation"] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** Code systems the rules know, by short key. */
 export type SystemKey = "snomed" | "icd10cm" | "icd9cm" | "rxnorm" | "atc" | "cpt";
@@ -85,4 +127,13 @@ export interface ChangelogEntry {
   version: string;
   date: string;
   changes: string[];
+}
+
+/** What the panel and other channels say about the knowledge base: version, review date, source, age threshold. */
+export interface KnowledgeInfo {
+  version: string;
+  reviewed: string;
+  source: { title: string; date: string; url: string };
+  /** The age the app highlights as "older age" (the app's convention; the source gives none). */
+  olderAgeThreshold: number;
 }

@@ -1,6 +1,6 @@
 /** Findings grouped by strength, each a disclosure opening onto the records behind it. */
 import type { Finding } from "../engine/types";
-import type { KnowledgeInfo } from "../app/panelState";
+import type { KnowledgeInfo } from "../knowledge";
 import { formatDate, plural } from "./format";
 import { findingBadge, groupFindings, olderAgeNote } from "./labels";
 import { Disclosure } from "./Disclosure";

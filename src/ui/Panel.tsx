@@ -1,5 +1,5 @@
 /** The panel's root: one element carries data-panel-status; loading, error, or the findings with what was checked. */
-import type { PanelData, PanelError, PanelState } from "../app/panelState";
+import type { PanelData, PanelError, PanelState } from "./panelModel";
 import { CheckedSection } from "./CheckedSection";
 import { FindingList } from "./FindingList";
 import { formatDate } from "./format";

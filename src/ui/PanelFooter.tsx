@@ -1,5 +1,5 @@
 /** The source citation, knowledge base version and the statement of what the panel is (and is not). */
-import type { KnowledgeInfo } from "../app/panelState";
+import type { KnowledgeInfo } from "../knowledge";
 import { DISCLAIMER, knowledgeLine } from "./labels";
 import { Untrusted } from "./Untrusted";
 

@@ -1,7 +1,7 @@
 /** The panel's words: strength groups, status badges, kinds of record. Shared by the screen and the plain-text summary. */
 import type { Evidence, EvidenceStatus, Finding, Strength } from "../engine/types";
 import type { SourceName, SourceReport } from "../fhir/types";
-import type { PanelData } from "../app/panelState";
+import type { PanelData } from "./panelModel";
 import { clip, formatDate, plural } from "./format";
 import { PREGNANCY_CURRENT_WEEKS } from "../knowledge";
 
@@ -80,6 +80,7 @@ export const RESOURCE_LABEL: Record<Evidence["resourceType"], string> = {
   MedicationStatement: "Medication statement",
   Procedure: "Procedure",
   Patient: "Patient details",
+  Observation: "Lab result",
 };
 
 const CATEGORY: Record<string, string> = {
@@ -130,6 +131,7 @@ export const SOURCE_LABEL: Record<SourceName, string> = {
   MedicationRequest: "Medication orders",
   MedicationStatement: "Medication statements",
   Procedure: "Procedures (such as dialysis)",
+  Observation: "Lab results (eGFR, hemoglobin, HbA1c, glucose, TSH)",
 };
 
 export function sourceLabel(source: string): string {

@@ -1,5 +1,5 @@
 /** The "Copy summary" text for a progress note. Pure: everything comes from the arguments. */
-import type { PanelData } from "../app/panelState";
+import type { PanelData } from "./panelModel";
 import type { Evidence, Finding } from "../engine/types";
 import { ageAt, formatAge, formatDate, formatDateTime, localDate, patientName, patientSex, plain, plural } from "./format";
 import {

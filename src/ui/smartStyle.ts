@@ -4,7 +4,17 @@
  * custom properties through React's `style` prop (data, never a stylesheet).
  */
 import type { CSSProperties } from "react";
-import type { SmartStyle } from "../app/panelState";
+
+/** Visual settings from smart_style_url, already validated (values only, never raw CSS). */
+export interface SmartStyle {
+  colorBackground?: string;
+  colorText?: string;
+  colorHighlight?: string;
+  colorBorder?: string;
+  fontFamily?: string;
+  spacing?: string;
+  borderRadius?: string;
+}
 
 const HEX = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const NUM = String.raw`[+-]?\d{1,3}(?:\.\d{1,4})?`;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { DemoLaunch } from "../../mocks/launchContext";
 import { createPanelStore } from "../../src/app/panelStore";
-import type { PanelState } from "../../src/app/panelState";
+import type { PanelState } from "../../src/ui/panelModel";
 import { CONFIG, launchAndLand, NOW, testPolicy, TREY, startMockEhrForFile } from "../fhir/smartFlow";
 
 startMockEhrForFile();

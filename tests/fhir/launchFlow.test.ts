@@ -8,7 +8,6 @@ import { EHR_ORIGIN, FHIR_BASE, launchAndLand, TREY, startMockEhrForFile } from 
 
 startMockEhrForFile();
 
-
 describe("SMART EHR launch with real fhirclient", () => {
   it("sends a complete authorize request and exchanges the code once", async () => {
     const { authorizeUrl, clientP } = await launchAndLand({ patient: TREY });

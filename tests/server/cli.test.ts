@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseCliArgs } from "../../server/serve.ts";
-import { hostNameOf } from "../../server/requestHandler.ts";
-import { createDistFixture, INDEX_HTML } from "./serverFixture.ts";
+import { parseCliArgs } from "../../server/serve";
+import { hostNameOf } from "../../server/requestHandler";
+import { createDistFixture, INDEX_HTML } from "./serverFixture";
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 

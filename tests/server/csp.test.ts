@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { AppConfig } from "../../src/fhir/configTypes.ts";
-import { buildCsp, cspOrigins, isLoopbackHost, LOOPBACK_SOURCES } from "../../server/serve.ts";
+import type { AppConfig } from "../../src/fhir/configTypes";
+import { buildCsp, cspOrigins, isLoopbackHost, LOOPBACK_SOURCES } from "../../server/serve";
 
 const base: AppConfig = {
   clientId: "app",

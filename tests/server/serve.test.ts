@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildCsp, startStaticServer, type StaticServer } from "../../server/serve.ts";
+import { buildCsp, startStaticServer, type StaticServer } from "../../server/serve";
 import {
   ASSET_JS,
   createDistFixture,
@@ -12,7 +12,7 @@ import {
   SECRET,
   TEST_CONFIG,
   type Fixture,
-} from "./serverFixture.ts";
+} from "./serverFixture";
 
 function directive(csp: string | null | undefined, name: string): string[] {
   const part = (csp ?? "").split(";").map((p) => p.trim().split(/\s+/)).find((p) => p[0] === name);

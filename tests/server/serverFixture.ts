@@ -3,7 +3,7 @@ import { request } from "node:http";
 import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { AppConfig } from "../../src/fhir/configTypes.ts";
+import type { AppConfig } from "../../src/fhir/configTypes";
 
 export const INDEX_HTML = '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>\n';
 export const LAUNCH_HTML = '<!doctype html><html><head><script type="module" src="/assets/launch-def456.js"></script></head><body></body></html>\n';

@@ -1,6 +1,7 @@
 /** Hand-built panel states for the UI tests (no engine, no FHIR server). */
 import type { Patient } from "fhir/r4";
-import type { KnowledgeInfo, PanelData, PanelState } from "../../src/app/panelState";
+import type { KnowledgeInfo } from "../../src/knowledge";
+import type { PanelData, PanelState } from "../../src/ui/panelModel";
 import type { CauseId, Evidence, Finding, Strength } from "../../src/engine/types";
 import type { SourceReport } from "../../src/fhir/types";
 

@@ -1,6 +1,6 @@
 /**
  * Look-alikes: codes that resemble a cause but must not count for it. A look-alike beats a rule of the same or a shorter code prefix for the causes it names, and marks the coding as recognised (so name matching does not run).
- * Code lists extracted from ../shared/terminology/night_leg_cramps_codes.csv (the project's terminology
+ * Code lists extracted from docs/terminology/night_leg_cramps_codes.csv (the project's terminology
  * reference) and curated by hand: every list cites where its codes were verified (source tags of the
  * reference's README). Codes are separated by single spaces. Data only: no logic here.
  */

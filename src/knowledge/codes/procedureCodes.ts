@@ -1,6 +1,6 @@
 /**
  * Recognition rules for Procedure resources (dialysis treatment: SNOMED CT, CPT).
- * Code lists extracted from ../shared/terminology/night_leg_cramps_codes.csv (the project's terminology
+ * Code lists extracted from docs/terminology/night_leg_cramps_codes.csv (the project's terminology
  * reference) and curated by hand: every list cites where its codes were verified (source tags of the
  * reference's README). Codes are separated by single spaces. Data only: no logic here.
  */

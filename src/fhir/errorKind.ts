@@ -1,0 +1,19 @@
+/** Why the panel cannot show anything, as a category the app turns into words and an action (src/app/errorMessages.ts). */
+export type ErrorKind =
+  | "no-iss" // launch.html opened without iss
+  | "iss-not-allowed"
+  | "no-session" // index.html opened directly, or session storage lost
+  | "session-expired" // 401 / refresh refused
+  | "auth-denied" // access_denied
+  | "auth-invalid-client"
+  | "auth-invalid-scope"
+  | "auth-invalid-request"
+  | "auth-server-error"
+  | "token-failed"
+  | "discovery-failed"
+  | "no-patient" // token without a patient
+  | "patient-mismatch"
+  | "unsupported-fhir-version"
+  | "patient-unreadable" // Patient could not be read at all
+  | "config-missing"
+  | "unexpected";
