@@ -54,3 +54,8 @@ function loadSandboxPatient(file: string): DemoPatient {
 export function loadSandboxPatients(): DemoPatient[] {
   return sandboxFiles().map(loadSandboxPatient);
 }
+
+/** The Patient ids of the sandbox copies (the same patients exist on the public SMART sandbox). */
+export function sandboxPatientIds(): string[] {
+  return sandboxFiles().flatMap((file) => readSandboxFile(file).filter((r) => r.resourceType === "Patient").map((r) => r.id ?? ""));
+}
