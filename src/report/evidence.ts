@@ -140,13 +140,16 @@ export interface LabelledDate {
   ago: string;
 }
 
-/** Every date on the record, labelled, in reading order, each with how long ago it was. */
+/** The record's dates, labelled, in reading order, each with how long ago it was (a "recorded" date on the same day as another is left out). */
 export function evidenceDates(e: Evidence, now: Date): LabelledDate[] {
   const words = DATE_WORDS[e.resourceType] ?? FALLBACK;
   const folded = (e.duplicates?.length ?? 0) > 0;
+  const days = new Set(words.filter(([key]) => key !== "recorded").map(([key]) => e.dates[key]?.slice(0, 10)));
   return words.flatMap(([key, word]) => {
     const value = e.dates[key];
     if (!value) return [];
+    // "recorded" the same day as another date says nothing more.
+    if (key === "recorded" && days.has(value.slice(0, 10))) return [];
     // Records folded under this one are older orders of the same medicine: this is the last one.
     const label = folded && key === "authored" ? "last ordered" : word;
     return [{ key, label, value, date: formatDate(value), ago: formatRecency(value, now) }];

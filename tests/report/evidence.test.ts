@@ -22,6 +22,7 @@ describe("labelled dates", () => {
       "recorded",
       "ended",
     ]);
+    expect(evidenceDates(evidence("Condition/c", { dates: { onset: "2019-09-20", recorded: "2019-09-20T10:00:00Z" } }), NOW).map((d) => d.label)).toEqual(["onset"]);
     expect(evidenceDates(med(), NOW).map((d) => `${d.label} ${d.date} (${d.ago})`)).toEqual(["ordered 2 Nov 2024 (6 months ago)"]);
     expect(evidenceDates(med({ duplicates: ["MedicationRequest/older"] }), NOW)[0]!.label).toBe("last ordered");
     const proc = evidence("Procedure/p", { resourceType: "Procedure", dates: { performed: "2025-05-29" } });
