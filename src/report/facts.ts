@@ -73,6 +73,7 @@ export function distinctFacts(findings: readonly Finding[], keep: (e: Evidence, 
   const facts: Fact[] = [];
   const byKey = new Map<string, Fact>();
   const byRef = new Map<string, Fact>();
+  const seen = new Map<Fact, Set<string>>();
   for (const f of findings) {
     for (const e of f.evidence as ReportEvidence[]) {
       if (!keep(e, f)) continue;
@@ -83,8 +84,13 @@ export function distinctFacts(findings: readonly Finding[], keep: (e: Evidence, 
         facts.push(fact);
         byKey.set(key, fact);
       }
+      let refs = seen.get(fact);
+      if (!refs) seen.set(fact, (refs = new Set()));
       for (const ref of [e.ref, ...(e.duplicates ?? [])]) {
-        if (!fact.refs.includes(ref)) fact.refs.push(ref);
+        if (!refs.has(ref)) {
+          refs.add(ref);
+          fact.refs.push(ref);
+        }
         byRef.set(ref, fact);
       }
       if (!fact.causes.includes(f.causeId)) fact.causes.push(f.causeId);
