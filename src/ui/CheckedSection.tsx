@@ -1,11 +1,11 @@
 /** "What was checked": each kind of record read, its outcome in words, when it was read, and what is never read. */
 import type { SourceReport } from "../fhir/types";
-import { formatDateTime, formatElapsed } from "./format";
-import { NOT_READ, sourceLabel, sourceStatusText } from "./labels";
+import { formatDateTime, formatElapsed } from "../report/format";
+import { notReadLine, sourceLabel, sourceStatusText } from "../report/labels";
 import { Untrusted } from "./Untrusted";
 
 interface Props {
-  sources: SourceReport[];
+  sources: readonly SourceReport[];
   readAt: Date;
   now: Date;
   onReload?: () => void;
@@ -47,7 +47,7 @@ export function CheckedSection({ sources, readAt, now, onReload }: Props) {
           </button>
         )}
       </p>
-      <p className="nlc-muted">{NOT_READ}</p>
+      <p className="nlc-muted">{notReadLine(sources)}</p>
     </section>
   );
 }

@@ -1,91 +1,145 @@
-/** One record behind a finding: what it says, its code, status, dates (with the patient's age then), and why it matched. */
-import type { ReactNode } from "react";
-import type { Evidence } from "../engine/types";
-import { ageAt, formatAge, formatDate } from "./format";
-import { codeLabel, evidenceBadge, evidenceDates, recordStatusLabel, whereLabel } from "./labels";
+/**
+ * One record behind a finding, in clinical words: what it says (with dose), its status, labelled dates
+ * with how long ago and the patient's age then, "confirm still current", and the other findings it
+ * supports. A record already shown in full under an earlier finding is named, not repeated. Codes, ids
+ * and folded duplicates are under "Technical details".
+ */
+import type { Evidence, Finding } from "../engine/types";
+import { ageAt, formatAge } from "../report/format";
+import {
+  codeLabel,
+  evidenceDates,
+  evidenceStatusWords,
+  evidenceWhat,
+  needsConfirmation,
+  recordStatusLabel,
+  whereLabel,
+} from "../report/evidence";
+import { CONFIRM_LABEL } from "../report/labels";
+import { Disclosure, type HeadingLevel } from "./Disclosure";
+import type { FindingContext } from "./FindingItem";
 import { Untrusted } from "./Untrusted";
 
 const SHOWN_DUPLICATES = 10;
 
-export function EvidenceItem({ evidence: e, birthDate }: { evidence: Evidence; birthDate: string | undefined }) {
-  const code = codeLabel(e);
-  const status = recordStatusLabel(e);
-  const dups = e.duplicates ?? [];
+export function EvidenceItem({ evidence: e, finding, ctx }: { evidence: Evidence; finding: Finding; ctx: FindingContext }) {
+  const causes = ctx.homes.get(e.ref) ?? [finding.causeId];
+  const home = causes[0] ?? finding.causeId;
+  if (home !== finding.causeId) {
+    return (
+      <li className="nlc-evidence nlc-evidence-elsewhere" data-evidence={e.ref}>
+        <Untrusted text={evidenceWhat(e)} max={200} /> <span className="nlc-muted">— shown under {ctx.labels.get(home) ?? "another finding"}</span>
+      </li>
+    );
+  }
+  const also = causes.slice(1).map((c) => ctx.labels.get(c) ?? c);
+  const dates = evidenceDates(e, ctx.now);
   return (
     <li className="nlc-evidence" data-evidence={e.ref}>
       <p className="nlc-evidence-text">
-        <Untrusted text={e.text} />{" "}
-        <span className={`nlc-badge nlc-badge-${e.current ? "current" : "other"}`}>{evidenceBadge(e.status)}</span>
-      </p>
-      <dl className="nlc-facts">
-        {code && (
-          <>
-            <dt>Code</dt>
-            <dd>
-              <Untrusted text={code} />
-              {e.matchedBy === "code" && e.matched.display && e.matched.display !== e.text && (
-                <>
-                  {" — "}
-                  <Untrusted text={e.matched.display} max={160} />
-                </>
-              )}
-            </dd>
-          </>
+        <Untrusted text={evidenceWhat(e)} />
+        {e.resourceType !== "Patient" && (
+          <span className="nlc-evidence-status">
+            {" — "}
+            <Untrusted text={evidenceStatusWords(e)} max={160} />
+          </span>
         )}
-        <dt>Record</dt>
-        <dd>
-          <Untrusted text={whereLabel(e)} max={120} />
-          {status && (
-            <>
-              {"; status: "}
-              <Untrusted text={status} max={120} />
-            </>
-          )}
-        </dd>
-        {evidenceDates(e).map(({ label, value }) => {
-          const age = formatAge(ageAt(birthDate, value));
-          return (
-            <FactRow key={label + value} label={label}>
-              <Untrusted text={formatDate(value)} max={60} />
-              {age && ` (age ${age})`}
-            </FactRow>
-          );
-        })}
-        <dt>Why</dt>
-        <dd>
-          <Untrusted text={e.reason} />
-          {e.matchedBy === "name" && " (matched by name, not by code)"}
-        </dd>
-        {(e.notes ?? []).map((note, i) => (
-          <FactRow key={i} label="Note">
-            <Untrusted text={note} />
-          </FactRow>
-        ))}
-      </dl>
-      <p className="nlc-ref">
-        <Untrusted text={e.ref} max={120} />
       </p>
-      {dups.length > 0 && (
-        <p className="nlc-dups">
-          And {dups.length} more {dups.length === 1 ? "record" : "records"} like this:{" "}
-          {dups.slice(0, SHOWN_DUPLICATES).map((ref, i) => (
-            <span key={i}>
-              {i > 0 && ", "}
-              <Untrusted text={ref} max={120} />
-            </span>
-          ))}
-          {dups.length > SHOWN_DUPLICATES && ` and ${dups.length - SHOWN_DUPLICATES} others`}
+      {dates.length > 0 && (
+        <p className="nlc-evidence-dates">
+          {dates.map((d, i) => {
+            const age = formatAge(ageAt(ctx.birthDate, d.value));
+            return (
+              <span key={d.key}>
+                {i > 0 && "; "}
+                {d.label} <Untrusted text={d.date} max={60} />
+                {(d.ago || age) && ` (${[d.ago, age && `age ${age}`].filter(Boolean).join(", ")})`}
+              </span>
+            );
+          })}
         </p>
       )}
+      {e.resourceType !== "Patient" && dates.length === 0 && <p className="nlc-evidence-dates">No date recorded</p>}
+      {needsConfirmation(e, ctx.now) && (
+        <p className="nlc-confirm">
+          {CONFIRM_LABEL[0]!.toUpperCase() + CONFIRM_LABEL.slice(1)}: still marked active, with no recent activity (see conventions below).
+        </p>
+      )}
+      {also.length > 0 && <p className="nlc-also">Also supports: {also.join(", ")}</p>}
+      {(e.notes ?? []).map((note, i) => (
+        <p key={i} className="nlc-note">
+          <Untrusted text={note} />
+        </p>
+      ))}
     </li>
   );
 }
 
-function FactRow({ label, children }: { label: string; children: ReactNode }) {
+/** Codes, record kind and status as written, why it matched, ids and the records folded under each one. */
+export function TechnicalDetails({ finding: f, level, ctx }: { finding: Finding; level: HeadingLevel; ctx: FindingContext }) {
+  const own = f.evidence.filter((e) => (ctx.homes.get(e.ref)?.[0] ?? f.causeId) === f.causeId);
+  if (own.length === 0) return null;
   return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
+    <div className="nlc-technical">
+      <Disclosure level={level} title="Technical details (codes, record ids)">
+        <ul className="nlc-technical-list">
+          {own.map((e, i) => {
+            const code = codeLabel(e);
+            const status = recordStatusLabel(e);
+            const dups = e.duplicates ?? [];
+            return (
+              <li key={`${e.ref}-${i}`}>
+                <dl className="nlc-facts">
+                  <dt>Record</dt>
+                  <dd>
+                    <Untrusted text={e.ref} max={120} /> · <Untrusted text={whereLabel(e)} max={120} />
+                    {status && (
+                      <>
+                        {"; status: "}
+                        <Untrusted text={status} max={120} />
+                      </>
+                    )}
+                  </dd>
+                  {code && (
+                    <>
+                      <dt>Code</dt>
+                      <dd>
+                        <Untrusted text={code} />
+                        {e.matchedBy === "code" && e.matched.display && e.matched.display !== e.text && (
+                          <>
+                            {" — "}
+                            <Untrusted text={e.matched.display} max={160} />
+                          </>
+                        )}
+                      </dd>
+                    </>
+                  )}
+                  <dt>Why</dt>
+                  <dd>
+                    <Untrusted text={e.reason} />
+                    {e.matchedBy === "name" && " (matched by name, not by code)"}
+                  </dd>
+                  {dups.length > 0 && (
+                    <>
+                      <dt>Same</dt>
+                      <dd className="nlc-dups">
+                        {dups.length} more {dups.length === 1 ? "record" : "records"} like this:{" "}
+                        {dups.slice(0, SHOWN_DUPLICATES).map((ref, j) => (
+                          <span key={j}>
+                            {j > 0 && ", "}
+                            <Untrusted text={ref} max={120} />
+                          </span>
+                        ))}
+                        {dups.length > SHOWN_DUPLICATES && ` and ${dups.length - SHOWN_DUPLICATES} others`}
+                      </dd>
+                    </>
+                  )}
+                </dl>
+              </li>
+            );
+          })}
+        </ul>
+      </Disclosure>
+    </div>
   );
 }

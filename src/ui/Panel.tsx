@@ -1,14 +1,27 @@
-/** The panel's root: one element carries data-panel-status; loading, error, or the findings with what was checked. */
+/**
+ * The panel's root: one element carries data-panel-status; loading, error, or the report in reading
+ * order — gaps first, then what is active in the record now by strength, then everything not current
+ * folded in one disclosure, the guides, what was checked, and the footer.
+ */
+import type { ReactNode } from "react";
+import type { Finding } from "../engine/types";
+import { buildReport } from "../report/build";
+import { evidenceHomes, readingOrder } from "../report/facts";
+import { NO_KNOWN_CAUSE, TITLE } from "../report/labels";
+import { fullNote, shortNote } from "../report/note";
+import { completeness, summaryLine } from "../report/summary";
+import type { Report } from "../report/types";
 import type { PanelData, PanelError, PanelState } from "./panelModel";
+import { ActiveNow } from "./ActiveNow";
 import { CheckedSection } from "./CheckedSection";
-import { FindingList } from "./FindingList";
-import { formatDate } from "./format";
-import { sourceLabel, summaryLine, unreadSources } from "./labels";
+import type { FindingContext } from "./FindingItem";
+import { GapsAlert } from "./GapsAlert";
 import { PanelActions } from "./PanelActions";
 import { PanelFooter } from "./PanelFooter";
+import { PastSection } from "./PastSection";
 import { PatientBanner } from "./PatientBanner";
-import { panelToPlainText } from "./plainText";
 import { RlsGuide } from "./RlsGuide";
+import { StrengthLegend } from "./StrengthLegend";
 import { styleVars } from "./smartStyle";
 import { Untrusted } from "./Untrusted";
 import "./panel.css";
@@ -18,11 +31,11 @@ export interface PanelProps {
   now: Date;
   onReload?: () => void;
   onRelaunch?: () => void;
+  /** Extra content for a finding (e.g. a lab-results chart), rendered inside its evidence region. */
+  findingExtra?: (finding: Finding) => ReactNode;
 }
 
-const TITLE = "Night leg cramps: causes in the record";
-
-export function Panel({ state, now, onReload, onRelaunch }: PanelProps) {
+export function Panel({ state, now, onReload, onRelaunch, findingExtra }: PanelProps) {
   if (state.status === "loading") {
     return (
       <div className="nlc" data-panel-status="loading" aria-busy="true">
@@ -35,7 +48,7 @@ export function Panel({ state, now, onReload, onRelaunch }: PanelProps) {
     );
   }
   if (state.status === "error") return <ErrorView error={state.error} onRelaunch={onRelaunch} />;
-  return <ReadyView status={state.status} data={state.data} now={now} onReload={onReload} />;
+  return <ReadyView status={state.status} data={state.data} now={now} onReload={onReload} findingExtra={findingExtra} />;
 }
 
 function ErrorView({ error, onRelaunch }: { error: PanelError; onRelaunch?: () => void }) {
@@ -70,58 +83,53 @@ interface ReadyProps {
   data: PanelData;
   now: Date;
   onReload?: () => void;
+  findingExtra?: (finding: Finding) => ReactNode;
 }
 
-function ReadyView({ status, data, now, onReload }: ReadyProps) {
-  const { findings, patient: facts } = data.result;
-  const hasRls = findings.some((f) => f.causeId === "restless-legs-syndrome");
-  const unread = unreadSources(data.sources);
+function findingContext(report: Report, now: Date, extra: ReadyProps["findingExtra"]): FindingContext {
+  return {
+    now,
+    birthDate: report.patient.birthDate,
+    deceased: report.patient.deceased,
+    homes: evidenceHomes(readingOrder(report)),
+    labels: new Map(report.findings.map((f) => [f.causeId, f.label])),
+    extra,
+  };
+}
+
+function ReadyView({ status, data, now, onReload, findingExtra }: ReadyProps) {
+  const report = buildReport(data);
+  const order = readingOrder(report);
+  const ctx = findingContext(report, now, findingExtra);
+  const hasRls = report.findings.some((f) => f.causeId === "restless-legs-syndrome");
   // Never claim absence for a kind of record that was not read, whatever the status says.
-  const complete = status === "ready" && unread.length === 0 ? "ready" : "partial";
+  const complete = status === "ready" ? completeness(report) : "partial";
   return (
     <div className="nlc" data-panel-status={status} style={styleVars(data.style)}>
       <header className="nlc-header">
-        <h1>{TITLE}</h1>
+        <div className="nlc-titlebar">
+          <h1>{TITLE}</h1>
+          <PanelActions getNote={() => shortNote(report, now)} getFull={() => fullNote(report, now)} />
+        </div>
         {/* The EHR may show its own banner (need_patient_banner false); the printout always names the patient. */}
         <div className={data.showBanner ? undefined : "nlc-print-banner"}>
-          <PatientBanner
-            patient={data.patient}
-            facts={facts}
-            now={now}
-            read={data.sources.find((s) => s.source === "Patient")?.status === "read"}
-          />
+          <PatientBanner patient={report.patient} now={now} />
         </div>
-        <PanelActions getText={() => panelToPlainText(data, now)} />
       </header>
       <main className="nlc-main">
-        <p className="nlc-summary">{summaryLine(data, complete)}</p>
-        {facts.deceased && (
-          <p className="nlc-alert">
-            The patient is recorded as deceased
-            {facts.deceasedDate ? ` (${formatDate(facts.deceasedDate)})` : ""}: nothing is shown as current.
-          </p>
+        <GapsAlert report={report} />
+        <p className="nlc-lede">{NO_KNOWN_CAUSE} Below: what in this record the source links to them.</p>
+        {order.current.length > 0 ? (
+          <ActiveNow report={report} current={order.current} summary={summaryLine(report, complete)} ctx={ctx} />
+        ) : (
+          <p className="nlc-summary">{summaryLine(report, complete)}</p>
         )}
-        {unread.length > 0 && (
-          <div className="nlc-alert">
-            <p>Not checked completely, so nothing can be ruled out there:</p>
-            <ul>
-              {unread.map((s) => (
-                <li key={s.source}>{sourceLabel(s.source)}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {hasRls && <RlsGuide recorded />}
-        {findings.length > 0 && (
-          <section className="nlc-findings-section" aria-labelledby="nlc-findings-h">
-            <h2 id="nlc-findings-h">Findings by strength of link</h2>
-            <FindingList findings={findings} birthDate={data.patient.birthDate} knowledge={data.knowledge} />
-          </section>
-        )}
-        {!hasRls && <RlsGuide recorded={false} />}
-        <CheckedSection sources={data.sources} readAt={data.readAt} now={now} onReload={onReload} />
+        {order.past.length > 0 && <PastSection findings={order.past} ctx={ctx} />}
+        {report.findings.length > 0 && <StrengthLegend />}
+        <RlsGuide recorded={hasRls} />
+        <CheckedSection sources={report.sources} readAt={report.readAt} now={now} onReload={onReload} />
       </main>
-      <PanelFooter knowledge={data.knowledge} />
+      <PanelFooter knowledge={report.knowledge} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
-/** The source citation, knowledge base version and the statement of what the panel is (and is not). */
+/** The source citation, the app's conventions (stated once), the knowledge base version and the statement of what the panel is. */
 import type { KnowledgeInfo } from "../knowledge";
-import { DISCLAIMER, knowledgeLine } from "./labels";
+import { conventionLines, JUDGEMENT_STATEMENT, knowledgeLine } from "../report/labels";
 import { Untrusted } from "./Untrusted";
 
 /** Only http(s) links are rendered as links. */
@@ -25,8 +25,16 @@ export function PanelFooter({ knowledge }: { knowledge: KnowledgeInfo }) {
         , <Untrusted text={source.date} max={60} />.
         <span className="nlc-print-only"> {href}</span>
       </p>
+      <div className="nlc-conventions">
+        <p>Conventions of this app, where the source is silent:</p>
+        <ul>
+          {conventionLines(knowledge).map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+      </div>
       <p>{knowledgeLine(knowledge)}</p>
-      <p className="nlc-disclaimer">{DISCLAIMER}</p>
+      <p className="nlc-disclaimer">{JUDGEMENT_STATEMENT}</p>
     </footer>
   );
 }

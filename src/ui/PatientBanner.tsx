@@ -1,45 +1,45 @@
-/** Who the panel is about: name, date of birth, age, sex, and death when recorded. */
-import type { Patient } from "fhir/r4";
-import type { PatientFacts } from "../engine/types";
-import { ageAt, formatDate, localDate, patientName, patientSex } from "./format";
+/** Who the panel is about, on one line: name, age, sex, date of birth, and death when recorded. */
+import type { ReportPatient } from "../report/types";
+import { ageAt, formatDate, localDate } from "../report/format";
 import { Untrusted } from "./Untrusted";
 
-export function PatientBanner({ patient, facts, now, read = true }: { patient: Patient; facts: PatientFacts; now: Date; read?: boolean }) {
-  if (!read) {
+export function PatientBanner({ patient: p, now }: { patient: ReportPatient; now: Date }) {
+  if (!p.read) {
     // Never "not recorded" for a Patient resource that could not be read.
     return (
       <section className="nlc-banner" aria-label="Patient">
-        <p className="nlc-banner-name">Patient details could not be read</p>
-        <p>Name, date of birth, age and sex are unknown here; check them in the EHR.</p>
+        <p>
+          <span className="nlc-banner-name">Patient details could not be read</span>{" "}
+          <span>Name, date of birth, age and sex are unknown here; check them in the EHR.</span>
+        </p>
       </section>
     );
   }
-  const age = facts.age ?? ageAt(patient.birthDate, localDate(now))?.min;
-  const deceasedDate = facts.deceasedDate ?? patient.deceasedDateTime;
+  const age = p.age ?? ageAt(p.birthDate, localDate(now))?.min;
   return (
     <section className="nlc-banner" aria-label="Patient">
       <p className="nlc-banner-name">
-        <Untrusted text={patientName(patient)} max={120} />
+        <Untrusted text={p.name} max={120} />
       </p>
       <dl className="nlc-banner-facts">
-        <div>
-          <dt>Born</dt>
-          <dd>{patient.birthDate ? formatDate(patient.birthDate) : "Not recorded"}</dd>
-        </div>
         {age !== undefined && (
           <div>
             <dt>Age</dt>
-            <dd>{facts.ageAt === "death" ? `${age} at death` : age}</dd>
+            <dd>{p.ageAt === "death" ? `${age} at death` : age}</dd>
           </div>
         )}
         <div>
           <dt>Sex</dt>
-          <dd>{patientSex(patient)}</dd>
+          <dd>{p.sex}</dd>
         </div>
-        {facts.deceased && (
+        <div>
+          <dt>Born</dt>
+          <dd>{p.birthDate ? formatDate(p.birthDate) : "Not recorded"}</dd>
+        </div>
+        {p.deceased && (
           <div className="nlc-deceased">
             <dt>Deceased</dt>
-            <dd>{deceasedDate ? formatDate(deceasedDate) : "Date not recorded"}</dd>
+            <dd>{p.deceasedDate ? formatDate(p.deceasedDate) : "Date not recorded"}</dd>
           </div>
         )}
       </dl>

@@ -1,4 +1,7 @@
-/** How to tell restless legs syndrome from night leg cramps. A guide for everyone: never a finding, never data-cause. */
+/**
+ * How to tell restless legs syndrome from night leg cramps: two different conditions, sometimes confused.
+ * A guide for everyone, one line until opened: never a finding, never data-cause.
+ */
 import { RLS_GUIDE } from "../knowledge";
 import { Disclosure } from "./Disclosure";
 
@@ -7,8 +10,7 @@ export function RlsGuide({ recorded }: { recorded: boolean }) {
     <section className={`nlc-rls${recorded ? " nlc-rls-recorded" : ""}`} aria-label="Restless legs or night leg cramps">
       <Disclosure
         level={2}
-        defaultOpen={recorded}
-        title={recorded ? "Restless legs syndrome is recorded: tell it apart from cramps" : "Restless legs or cramps? How to tell them apart"}
+        title={recorded ? "Restless legs syndrome is recorded: how to tell it from cramps" : "Restless legs or cramps? How to tell them apart"}
       >
         <div className="nlc-compare">
           <div>

@@ -1,9 +1,7 @@
-/** The panel's view model: everything the presentational components need, nothing they must compute. */
-import type { Patient } from "fhir/r4";
-import type { EngineResult } from "../engine/types";
+/** The panel's view model: the report's input plus what only the screen needs (banner, SMART style). */
 import type { ErrorKind } from "../fhir/errorKind";
-import type { SourceReport } from "../fhir/types";
 import type { KnowledgeInfo } from "../knowledge";
+import type { ReportInput } from "../report";
 import type { SmartStyle } from "./smartStyle";
 
 export type { ErrorKind, KnowledgeInfo, SmartStyle };
@@ -21,14 +19,10 @@ export interface PanelError {
   detail?: string;
 }
 
-export interface PanelData {
-  patient: Patient;
-  result: EngineResult;
-  sources: SourceReport[];
-  readAt: Date;
+/** Everything the report needs (patient, engine result, sources, time read, knowledge), and the screen's own. */
+export interface PanelData extends ReportInput {
   /** Show the patient banner (need_patient_banner true or absent). */
   showBanner: boolean;
-  knowledge: KnowledgeInfo;
   style?: SmartStyle;
 }
 

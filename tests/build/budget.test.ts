@@ -11,8 +11,8 @@ import { describe, expect, it } from "vitest";
 
 const DIST = resolve(import.meta.dirname, "../../dist");
 const KB = 1024;
-const LAUNCH_BUDGET = 35 * KB;
-const INDEX_BUDGET = 170 * KB;
+const LAUNCH_BUDGET = 30 * KB;
+const INDEX_BUDGET = 150 * KB;
 /** Strings only React's runtime contains (React 19 element tag, package name, internals objects). */
 const REACT_MARKERS = ["react.transitional.element", "react-dom", "__SECRET_INTERNALS", "__CLIENT_INTERNALS_DO_NOT_USE"];
 

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { Panel } from "../../src/ui/Panel";
-import { panelToPlainText } from "../../src/ui/plainText";
+import { buildReport } from "../../src/report/build";
+import { fullNote, shortNote } from "../../src/report/note";
 import { NOW, mixedFindings, ready, withFindings } from "./fixtures";
 
 afterEach(() => {
@@ -16,7 +17,7 @@ function stubClipboard(clipboard: unknown) {
 }
 
 describe("Copy summary", () => {
-  it("writes the plain-text summary and confirms in a live region", async () => {
+  it("writes the short note and confirms in a live region", async () => {
     const writeText = vi.fn().mockResolvedValue(undefined);
     stubClipboard({ writeText });
     const d = withFindings(mixedFindings());
@@ -24,10 +25,26 @@ describe("Copy summary", () => {
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Copy summary" }));
     });
-    expect(writeText).toHaveBeenCalledWith(panelToPlainText(d, NOW));
+    expect(writeText).toHaveBeenCalledWith(shortNote(buildReport(d), NOW));
+    const note = writeText.mock.calls[0]![0] as string;
+    expect(note.split("\n").length).toBeGreaterThanOrEqual(2);
+    expect(note.split("\n").length).toBeLessThanOrEqual(4);
     const live = screen.getByText("Summary copied. Paste it into the note.");
     expect(live.getAttribute("aria-live")).toBe("polite");
     expect(screen.queryByRole("textbox")).toBeNull();
+  });
+
+  it("offers the full detail as a second option", async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    stubClipboard({ writeText });
+    const d = withFindings(mixedFindings());
+    render(<Panel state={ready(d)} now={NOW} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Copy full detail" }));
+    });
+    expect(writeText).toHaveBeenCalledWith(fullNote(buildReport(d), NOW));
+    expect((writeText.mock.calls[0]![0] as string).split("\n").length).toBeGreaterThan(10);
+    expect(screen.getByText("Full detail copied.")).toBeTruthy();
   });
 
   it("falls back to a message and selectable text when the clipboard is missing", async () => {
@@ -38,7 +55,7 @@ describe("Copy summary", () => {
       fireEvent.click(screen.getByRole("button", { name: "Copy summary" }));
     });
     expect(screen.getByText(/Copying is not available here/)).toBeTruthy();
-    expect((screen.getByRole("textbox", { name: "Summary to copy" }) as HTMLTextAreaElement).value).toBe(panelToPlainText(d, NOW));
+    expect((screen.getByRole("textbox", { name: "Text to copy" }) as HTMLTextAreaElement).value).toBe(shortNote(buildReport(d), NOW));
   });
 
   it("falls back when writing is refused", async () => {

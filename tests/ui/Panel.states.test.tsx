@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { Panel } from "../../src/ui/Panel";
-import { panelToPlainText } from "../../src/ui/plainText";
+import { buildReport } from "../../src/report/build";
+import { fullNote, shortNote } from "../../src/report/note";
 import { NOW, data, mixedFindings, partial, ready, sources, withFindings } from "./fixtures";
 
 afterEach(cleanup);
@@ -50,7 +51,7 @@ describe("Panel states", () => {
     expect(screen.queryByRole("button", { name: "Launch again" })).toBeNull();
   });
 
-  it("ready: status, landmarks, one-line summary, sources listed", () => {
+  it("ready: status, landmarks, the source's first point, one-line summary counting distinct facts, sources listed", () => {
     const { container } = render(<Panel state={ready(withFindings(mixedFindings()))} now={NOW} />);
     const els = statusElements(container);
     expect(els).toHaveLength(1);
@@ -59,7 +60,8 @@ describe("Panel states", () => {
     expect(screen.getByRole("banner")).toBeTruthy();
     expect(screen.getByRole("main")).toBeTruthy();
     expect(screen.getByRole("contentinfo")).toBeTruthy();
-    expect(screen.getByText("6 documented causes or risk factors in the record, 4 current.")).toBeTruthy();
+    expect(screen.getByText("4 facts active in the record are linked to night leg cramps; 2 past or not current.")).toBeTruthy();
+    expect(screen.getByRole("main").textContent).toContain("Most night leg cramps have no known cause.");
     const srcs = [...container.querySelectorAll("[data-source]")].map((e) => [
       e.getAttribute("data-source"),
       e.getAttribute("data-source-status"),
@@ -104,12 +106,15 @@ describe("Panel states", () => {
     expect(onReload).toHaveBeenCalledTimes(1);
   });
 
-  it("says what is never read", () => {
+  it("says what is never read (lab results only when the EHR's labs are not read)", () => {
     render(<Panel state={ready()} now={NOW} />);
     expect(screen.getByText(/laboratory results, observations .* allergies/)).toBeTruthy();
+    cleanup();
+    render(<Panel state={ready(data({ sources: [...sources(), { source: "Observation", status: "read", count: 4, warnings: [] }] }))} now={NOW} />);
+    expect(screen.getByText(/Not used: other observations .* allergies/)).toBeTruthy();
   });
 
-  it("footer: citation link opens safely, knowledge version, not-a-diagnosis statement", () => {
+  it("footer: citation link opens safely, the app's conventions once, knowledge version, not-a-diagnosis statement", () => {
     render(<Panel state={ready()} now={NOW} />);
     const link = screen.getByRole("link", { name: "Night leg cramps — Causes" });
     expect(link.getAttribute("href")).toBe("https://www.mayoclinic.org/symptoms/night-leg-cramps/basics/causes/sym-20050813");
@@ -119,6 +124,13 @@ describe("Panel states", () => {
     expect(footer).toContain("March 02, 2023");
     expect(footer).toContain("Knowledge base version 2025.1, reviewed 20 May 2025.");
     expect(footer).toContain("support, not replace, clinical judgement");
+    expect(footer).toContain("Older age: the app highlights age 65 and over; the source gives no cut-off.");
+  });
+
+  it("the age convention is stated once, in the footer, not on the finding", () => {
+    const { container } = render(<Panel state={ready(withFindings(mixedFindings()))} now={NOW} />);
+    expect(container.textContent!.match(/highlights age 65/g)).toHaveLength(1);
+    expect(container.querySelector('[data-cause="older-age"]')!.textContent).not.toContain("highlights age 65");
   });
 
   it("banner: name, date of birth, age, sex; print-only when showBanner is false", () => {
@@ -136,7 +148,7 @@ describe("Panel states", () => {
     expect(printOnly?.textContent).toContain("12 May 1950");
   });
 
-  it("deceased patient: banner and a statement that nothing is current", () => {
+  it("deceased patient: banner and one statement that nothing is current", () => {
     const d = data({
       patient: { resourceType: "Patient", id: "p1", name: [{ text: "Old Tom" }], birthDate: "1920-01-01", deceasedDateTime: "2010-03-04" },
     });
@@ -146,7 +158,7 @@ describe("Panel states", () => {
     expect(banner).toContain("Deceased");
     expect(banner).toContain("4 Mar 2010");
     expect(banner).toContain("90 at death");
-    expect(screen.getByText(/recorded as deceased \(4 Mar 2010\): nothing is shown as current/)).toBeTruthy();
+    expect(screen.getByText(/recorded as deceased \(4 Mar 2010\): nothing is current/)).toBeTruthy();
   });
 
   it("headings keep a hierarchy without skipped levels", () => {
@@ -168,8 +180,9 @@ describe("a Patient resource that could not be read", () => {
     const { container } = render(<Panel state={{ status: "partial", data: d }} now={NOW} />);
     expect(screen.getByText("Patient details could not be read")).toBeTruthy();
     expect(container.querySelector(".nlc-banner")?.textContent).not.toMatch(/not recorded/i);
-    const text = panelToPlainText(d, NOW);
+    const text = fullNote(buildReport(d), NOW);
     expect(text).toMatch(/details could not be read/);
     expect(text).not.toMatch(/Name not recorded|Date of birth: not recorded/);
+    expect(shortNote(buildReport(d), NOW)).not.toMatch(/not recorded/i);
   });
 });

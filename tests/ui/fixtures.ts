@@ -4,6 +4,7 @@ import type { KnowledgeInfo } from "../../src/knowledge";
 import type { PanelData, PanelState } from "../../src/ui/panelModel";
 import type { CauseId, Evidence, Finding, Strength } from "../../src/engine/types";
 import type { SourceReport } from "../../src/fhir/types";
+import type { ReportEvidence } from "../../src/report/types";
 
 /** The injected clock: 10:30 UTC on 1 June 2025. */
 export const NOW = new Date("2025-06-01T10:30:00Z");
@@ -31,7 +32,8 @@ export function patient(over: Partial<Patient> = {}): Patient {
   };
 }
 
-export function evidence(ref: string, over: Partial<Evidence> = {}): Evidence {
+/** Evidence as the report reads it (with the optional `dose` the engine is adding). */
+export function evidence(ref: string, over: Partial<ReportEvidence> = {}): ReportEvidence {
   return {
     ref,
     resourceType: ref.split("/")[0] as Evidence["resourceType"],
@@ -52,7 +54,8 @@ export function evidence(ref: string, over: Partial<Evidence> = {}): Evidence {
 }
 
 export function finding(causeId: CauseId, strength: Strength, current: boolean, ev?: Evidence[]): Finding {
-  const kind = strength === "differential" ? "differential" : causeId === "older-age" ? "risk-factor" : "condition";
+  const medicine = ["diuretics", "blood-pressure-medicines", "cholesterol-medicines", "birth-control-pills"].includes(causeId);
+  const kind = strength === "differential" ? "differential" : causeId === "older-age" ? "risk-factor" : medicine ? "medicine" : "condition";
   return {
     causeId,
     label: causeId.replace(/-/g, " "),

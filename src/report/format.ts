@@ -1,4 +1,4 @@
-/** Pure formatting helpers for the panel and its plain-text summary. No clock, no locale state. */
+/** Pure formatting helpers shared by every channel (panel, copied note, print, CDS card). The clock is always an argument. */
 import type { HumanName, Patient } from "fhir/r4";
 import { dateParts } from "../engine/dates";
 
@@ -63,6 +63,57 @@ export function formatElapsed(from: Date, now: Date): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return plural(hours, "hour") + " ago";
   return plural(Math.floor(hours / 24), "day") + " ago";
+}
+
+interface CalendarDay {
+  y: number;
+  m: number;
+  d: number;
+}
+
+/** The clinician's calendar day of an instant (local time, like localDate). */
+function today(now: Date): CalendarDay {
+  return { y: now.getFullYear(), m: now.getMonth() + 1, d: now.getDate() };
+}
+
+function compareDays(a: CalendarDay, b: CalendarDay): number {
+  return a.y - b.y || a.m - b.m || a.d - b.d;
+}
+
+/**
+ * How long before `now` a (possibly partial) FHIR date was, at the precision written: "today",
+ * "yesterday", "5 days ago", "3 weeks ago", "5 months ago", "10 years ago"; "this month", "this year" for
+ * partial dates too close to say more; "a future date" when it is after now; "" when unreadable.
+ */
+export function formatRecency(value: string | undefined, now: Date): string {
+  const p = parsePartialDate(value);
+  const n = today(now);
+  if (!p || Number.isNaN(n.y)) return "";
+  if (compareDays({ y: p.y, m: p.m ?? 1, d: p.d ?? 1 }, n) > 0) return "a future date";
+  if (p.m === undefined) {
+    const years = n.y - p.y;
+    return years === 0 ? "this year" : `${plural(years, "year")} ago`;
+  }
+  const months = (n.y - p.y) * 12 + (n.m - p.m) - (p.d !== undefined && p.d > n.d ? 1 : 0);
+  if (months >= 24) return `${plural(Math.floor(months / 12), "year")} ago`;
+  if (months >= 2) return `${plural(months, "month")} ago`;
+  if (p.d === undefined) return months === 0 ? "this month" : "last month";
+  const days = Math.round((Date.UTC(n.y, n.m - 1, n.d) - Date.UTC(p.y, p.m - 1, p.d)) / 86_400_000);
+  if (days === 0) return "today";
+  if (days === 1) return "yesterday";
+  if (days < 14) return `${days} days ago`;
+  return `${Math.floor(days / 7)} weeks ago`;
+}
+
+/**
+ * True when even the latest day a (possibly partial) date can stand for is more than `years` before now
+ * ("2016" counts as 31 Dec 2016): partial dates never make a record look older than it may be.
+ * False for unreadable dates.
+ */
+export function isOlderThan(value: string | undefined, years: number, now: Date): boolean {
+  const p = parsePartialDate(value);
+  if (!p) return false;
+  return compareDays({ y: p.y + years, m: p.m ?? 12, d: p.d ?? 31 }, today(now)) < 0;
 }
 
 export function plural(n: number, word: string, many = `${word}s`): string {

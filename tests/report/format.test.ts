@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ageAt, clip, formatAge, formatDate, formatElapsed, patientName, plain } from "../../src/ui/format";
+import { ageAt, clip, formatAge, formatDate, formatElapsed, formatRecency, isOlderThan, patientName, plain } from "../../src/report/format";
 
 describe("ageAt", () => {
   it("full dates: the birthday counts on the day", () => {
@@ -73,5 +73,41 @@ describe("text helpers", () => {
     );
     expect(patientName({ resourceType: "Patient", name: [{ text: " Mr X " }] })).toBe("Mr X");
     expect(patientName({ resourceType: "Patient" })).toBe("Name not recorded");
+  });
+});
+
+describe("formatRecency (the injected clock, the precision written)", () => {
+  const now = new Date(2026, 10, 26, 12, 0); // 26 Nov 2026, local time
+  it("years, months, weeks and days", () => {
+    expect(formatRecency("2016-05-27", now)).toBe("10 years ago");
+    expect(formatRecency("2016-11-27", now)).toBe("9 years ago");
+    expect(formatRecency("2016", now)).toBe("10 years ago");
+    expect(formatRecency("2025-11", now)).toBe("12 months ago");
+    expect(formatRecency("2026-06-30", now)).toBe("4 months ago");
+    expect(formatRecency("2026-10-01", now)).toBe("8 weeks ago");
+    expect(formatRecency("2026-11-23", now)).toBe("3 days ago");
+    expect(formatRecency("2026-11-25T23:00:00Z", now)).toBe("yesterday");
+    expect(formatRecency("2026-11-26", now)).toBe("today");
+  });
+
+  it("partial dates too close to say more, future dates, unreadable ones", () => {
+    expect(formatRecency("2026", now)).toBe("this year");
+    expect(formatRecency("2026-11", now)).toBe("this month");
+    expect(formatRecency("2026-10", now)).toBe("last month");
+    expect(formatRecency("2027-01-02", now)).toBe("a future date");
+    expect(formatRecency("soon", now)).toBe("");
+  });
+});
+
+describe("isOlderThan", () => {
+  const now = new Date(2026, 10, 26, 12, 0);
+  it("counts a partial date as late as it can be", () => {
+    expect(isOlderThan("2024-11-25", 2, now)).toBe(true);
+    expect(isOlderThan("2024-11-26", 2, now)).toBe(false);
+    expect(isOlderThan("2024", 2, now)).toBe(false);
+    expect(isOlderThan("2023", 2, now)).toBe(true);
+    expect(isOlderThan("2024-10", 2, now)).toBe(true);
+    expect(isOlderThan("2024-11", 2, now)).toBe(false);
+    expect(isOlderThan(undefined, 2, now)).toBe(false);
   });
 });

@@ -1,0 +1,23 @@
+/** From what a channel has after a read (Patient resource, engine result, sources) to the narrow Report. */
+import type { Report, ReportInput } from "./types";
+import { patientName, patientSex } from "./format";
+
+export function buildReport(input: ReportInput): Report {
+  const { patient, result } = input;
+  const read = input.sources.find((s) => s.source === "Patient")?.status === "read";
+  const deceasedDate = result.patient.deceased ? (result.patient.deceasedDate ?? patient.deceasedDateTime) : undefined;
+  return {
+    findings: result.findings,
+    patient: {
+      ...result.patient,
+      ...(deceasedDate ? { deceasedDate } : {}),
+      read,
+      name: patientName(patient),
+      ...(patient.birthDate ? { birthDate: patient.birthDate } : {}),
+      sex: patientSex(patient),
+    },
+    sources: input.sources,
+    readAt: input.readAt,
+    knowledge: input.knowledge,
+  };
+}

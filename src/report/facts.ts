@@ -1,0 +1,139 @@
+/**
+ * Reading order and distinct facts. Findings are per cause, but one record can support several causes
+ * (a thiazide is a diuretic and a blood pressure medicine): counts and the "active now" line are about
+ * distinct facts in the record, and each record is shown in full once, under the first finding that
+ * lists it, with "also supports …".
+ */
+import type { CauseId, Evidence, Finding } from "../engine/types";
+import { clip, plain } from "./format";
+import { strengthRank } from "./strength";
+import type { Basis, Report, ReportEvidence } from "./types";
+
+/** data-basis: `record` when at least one evidence is not a lab result (age comes from Patient), else `lab`. */
+export function findingBasis(f: Finding): Basis {
+  return f.evidence.some((e) => e.resourceType !== "Observation") ? "record" : "lab";
+}
+
+/** By strength, strongest first; the engine's order otherwise (stable sort). */
+function byStrength(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => strengthRank(a.strength) - strengthRank(b.strength));
+}
+
+export interface ReadingOrder {
+  /** Findings with current evidence, strongest first: shown open, at the top. Empty for a deceased patient. */
+  current: Finding[];
+  /** Everything else (all findings of a deceased patient): folded under "Past / not current". */
+  past: Finding[];
+}
+
+export function readingOrder(report: Pick<Report, "findings" | "patient">): ReadingOrder {
+  const sorted = byStrength(report.findings);
+  if (report.patient.deceased) return { current: [], past: sorted };
+  return { current: sorted.filter((f) => f.current), past: sorted.filter((f) => !f.current) };
+}
+
+/** Causes and risk factors only: restless legs syndrome is a look-alike, not a cause. */
+export function causeFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.strength !== "differential");
+}
+
+export type FactKind = "condition" | "medicine" | "procedure" | "age" | "lab";
+
+const KIND: Record<Evidence["resourceType"], FactKind> = {
+  Condition: "condition",
+  MedicationRequest: "medicine",
+  MedicationStatement: "medicine",
+  Procedure: "procedure",
+  Patient: "age",
+  Observation: "lab",
+};
+
+/** One thing the record says, however many records say it and however many causes it supports. */
+export interface Fact {
+  kind: FactKind;
+  /** The first record that says it (the most recent current one, in the engine's order). */
+  evidence: ReportEvidence;
+  /** Every record behind it: the heads and the records folded under them. */
+  refs: string[];
+  /** The causes it supports, in reading order. */
+  causes: CauseId[];
+  current: boolean;
+}
+
+function sameThingKey(e: ReportEvidence): string {
+  const norm = (s: string | undefined) => plain(s, 400).toLowerCase();
+  return `${KIND[e.resourceType] ?? "condition"}|${norm(e.text)}|${norm(e.dose)}`;
+}
+
+/**
+ * Distinct facts among the evidence `keep` accepts, in the order of `findings`: the same record, or
+ * records of the same kind saying the same words (and dose), are one fact.
+ */
+export function distinctFacts(findings: readonly Finding[], keep: (e: Evidence, f: Finding) => boolean = () => true): Fact[] {
+  const facts: Fact[] = [];
+  const byKey = new Map<string, Fact>();
+  const byRef = new Map<string, Fact>();
+  const seen = new Map<Fact, Set<string>>();
+  for (const f of findings) {
+    for (const e of f.evidence as ReportEvidence[]) {
+      if (!keep(e, f)) continue;
+      const key = sameThingKey(e);
+      let fact = byRef.get(e.ref) ?? byKey.get(key);
+      if (!fact) {
+        fact = { kind: KIND[e.resourceType] ?? "condition", evidence: e, refs: [], causes: [], current: false };
+        facts.push(fact);
+        byKey.set(key, fact);
+      }
+      let refs = seen.get(fact);
+      if (!refs) seen.set(fact, (refs = new Set()));
+      for (const ref of [e.ref, ...(e.duplicates ?? [])]) {
+        if (!refs.has(ref)) {
+          refs.add(ref);
+          fact.refs.push(ref);
+        }
+        byRef.set(ref, fact);
+      }
+      if (!fact.causes.includes(f.causeId)) fact.causes.push(f.causeId);
+      fact.current ||= e.current;
+    }
+  }
+  return facts;
+}
+
+/**
+ * What is active in the record now: distinct current facts behind current causes (not the restless legs
+ * look-alike), strongest first. Empty for a deceased patient.
+ */
+export function activeFacts(report: Pick<Report, "findings" | "patient">): Fact[] {
+  const { current } = readingOrder(report);
+  return distinctFacts(causeFindings(current), (e) => e.current);
+}
+
+/** The distinct facts behind one finding: current ones first, for the finding's one-line summary. */
+export function findingFacts(f: Finding): { current: Fact[]; other: Fact[] } {
+  const facts = distinctFacts([f]);
+  return { current: facts.filter((x) => x.current), other: facts.filter((x) => !x.current) };
+}
+
+/**
+ * Where each record is shown in full: the first finding in reading order that lists it (as its own
+ * evidence, not a folded duplicate), and the other findings it supports.
+ */
+export function evidenceHomes(order: ReadingOrder): Map<string, CauseId[]> {
+  const homes = new Map<string, CauseId[]>();
+  for (const f of [...order.current, ...order.past]) {
+    for (const e of f.evidence) {
+      const list = homes.get(e.ref);
+      if (!list) homes.set(e.ref, [f.causeId]);
+      else if (!list.includes(f.causeId)) list.push(f.causeId);
+    }
+  }
+  return homes;
+}
+
+/** A fact in a few words: what the record says, with the dose; age as "Age 86" (or "Age 86 at death"). */
+export function factText(fact: Fact, patient?: Pick<Report["patient"], "age" | "ageAt">): string {
+  if (fact.kind === "age" && patient?.age !== undefined) return `Age ${patient.age}${patient.ageAt === "death" ? " at death" : ""}`;
+  const dose = fact.evidence.dose ? `, ${clip(fact.evidence.dose, 160)}` : "";
+  return `${clip(fact.evidence.text, 200)}${dose}`;
+}

@@ -1,0 +1,90 @@
+/**
+ * The report layer: every word the app says about a read of a patient's record, as pure functions of a
+ * narrow Report (findings, sources, time read, knowledge info, patient facts). No React, no I/O, no clock
+ * of its own (`now` is always an argument). The panel (src/ui), the copied notes, print and the CDS Hooks
+ * card all word findings through it. Guide: docs/report.md.
+ */
+export type { Basis, Completeness, Report, ReportEvidence, ReportInput, ReportPatient } from "./types";
+export { buildReport } from "./build";
+
+// Reading order, distinct facts, basis.
+export {
+  activeFacts,
+  causeFindings,
+  distinctFacts,
+  evidenceHomes,
+  factText,
+  findingBasis,
+  findingFacts,
+  readingOrder,
+  type Fact,
+  type FactKind,
+  type ReadingOrder,
+} from "./facts";
+
+// The strength scale.
+export { findingStrengthWords, isRaised, STRENGTH_SCALE, strengthLevel, strengthRank, type StrengthLevel } from "./strength";
+
+// One record in words.
+export {
+  codeLabel,
+  evidenceBadge,
+  evidenceDates,
+  evidenceDose,
+  evidenceLine,
+  evidenceStatusWords,
+  evidenceWhat,
+  findingNeedsConfirmation,
+  keyDates,
+  needsConfirmation,
+  recordStatusLabel,
+  RESOURCE_LABEL,
+  technicalLine,
+  whenText,
+  whereLabel,
+  type LabelledDate,
+} from "./evidence";
+
+// Completeness, gaps and the summary line.
+export { completeness, deceasedLine, findingInBrief, gapLines, NO_CONDITIONS, reportGaps, summaryLine, type Gaps } from "./summary";
+
+// Fixed words.
+export {
+  CONFIRM_LABEL,
+  conventionLines,
+  JUDGEMENT_STATEMENT,
+  knowledgeLine,
+  NO_KNOWN_CAUSE,
+  notReadLine,
+  SOURCE_LABEL,
+  sourceCitation,
+  sourceLabel,
+  sourceShortLabel,
+  sourceStatusText,
+  sourceStatusWords,
+  TITLE,
+} from "./labels";
+
+// Copied text.
+export { fullNote, groupByStrength, pastInBrief, shortNote } from "./note";
+
+// Short channels (CDS Hooks card).
+export { currentFindingsSummary, findingAttributes, findingEvidenceLine, LAB_BASIS, pastFindingsLine, type FindingAttributes } from "./card";
+
+// Formatting helpers.
+export {
+  ageAt,
+  clip,
+  formatAge,
+  formatDate,
+  formatDateTime,
+  formatElapsed,
+  formatRecency,
+  isOlderThan,
+  localDate,
+  MAX_TEXT,
+  patientName,
+  patientSex,
+  plain,
+  plural,
+} from "./format";

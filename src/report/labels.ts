@@ -1,0 +1,113 @@
+/** The report's fixed words: kinds of record, what was checked, the statements and the app's conventions. */
+import type { SourceName, SourceReport } from "../fhir/types";
+import type { KnowledgeInfo } from "../knowledge";
+import { DIALYSIS_RECENT_DAYS, PREGNANCY_CURRENT_WEEKS } from "../knowledge";
+import { CONFIRM_STILL_CURRENT } from "../knowledge/conventions";
+import { clip, formatDate, plural } from "./format";
+
+export const TITLE = "Night leg cramps: causes in the record";
+
+/** The source's first point, said before any finding: the panel does not explain this patient's cramps. */
+export const NO_KNOWN_CAUSE = "Most night leg cramps have no known cause.";
+
+/** The statement every channel ends with (the source's closing point). */
+export const JUDGEMENT_STATEMENT =
+  "For clinicians. These are associations documented in the source, found in this patient's record; " +
+  "they support, not replace, clinical judgement and are not a diagnosis.";
+
+export const SOURCE_LABEL: Record<SourceName, string> = {
+  Patient: "Patient details (age, sex, date of death)",
+  Condition: "Conditions (problem list and diagnoses)",
+  MedicationRequest: "Medication orders",
+  MedicationStatement: "Medication statements",
+  Procedure: "Procedures (such as dialysis)",
+  Observation: "Lab results (eGFR, hemoglobin, HbA1c, glucose, TSH)",
+};
+
+/** Short names for one-line notes: "medication orders". */
+const SOURCE_SHORT: Record<SourceName, string> = {
+  Patient: "patient details",
+  Condition: "conditions",
+  MedicationRequest: "medication orders",
+  MedicationStatement: "medication statements",
+  Procedure: "procedures",
+  Observation: "lab results",
+};
+
+export function sourceLabel(source: string): string {
+  return SOURCE_LABEL[source as SourceName] ?? clip(source, 60);
+}
+
+export function sourceShortLabel(source: string): string {
+  return SOURCE_SHORT[source as SourceName] ?? clip(source, 60);
+}
+
+/** "Read: 12 records", "Could not be checked: …", "Not authorised", "Not supported by this EHR", "Incomplete: …". */
+export function sourceStatusText(s: SourceReport): string {
+  const why = s.message ? `: ${clip(s.message, 200)}` : "";
+  switch (s.status) {
+    case "read":
+      return `Read: ${plural(s.count, "record")}`;
+    case "failed":
+      return `Could not be checked${why || ": the server returned an error"}`;
+    case "not-authorized":
+      return `Not authorised${why}`;
+    case "not-supported":
+      return `Not supported by this EHR${why}`;
+    case "truncated":
+      return `Incomplete: only the first ${s.count} were read${why ? ` (${why.slice(2)})` : ""}`;
+    default:
+      return `Could not be checked${why}`;
+  }
+}
+
+/** "failed", "not authorised", … in a few words, for the one-line gap summary. */
+export function sourceStatusWords(s: SourceReport): string {
+  switch (s.status) {
+    case "failed":
+      return "could not be checked";
+    case "not-authorized":
+      return "not authorised";
+    case "not-supported":
+      return "not offered by this EHR";
+    case "truncated":
+      return `only the first ${s.count} read`;
+    default:
+      return "read";
+  }
+}
+
+/** What the app never reads (lab results only when the data layer reads none). */
+export function notReadLine(sources: readonly SourceReport[]): string {
+  const labs = sources.some((s) => s.source === "Observation");
+  return labs
+    ? "Not used: other observations (such as blood pressure readings), allergies and intolerances, and clinical notes."
+    : "Not used: laboratory results, observations (such as blood pressure readings), allergies and intolerances, and clinical notes.";
+}
+
+/** The knowledge base line for footers and notes. */
+export function knowledgeLine(k: KnowledgeInfo): string {
+  return `Knowledge base version ${clip(k.version, 40)}, reviewed ${formatDate(k.reviewed)}.`;
+}
+
+/** "Night leg cramps — Causes (Mayo Clinic), March 02, 2023". */
+export function sourceCitation(k: KnowledgeInfo): string {
+  return `${clip(k.source.title, 200)}, ${clip(k.source.date, 60)}`;
+}
+
+/** The label the panel uses for records marked active with no recent activity (conventions.ts). */
+export const CONFIRM_LABEL = "confirm still current";
+
+/**
+ * The app's conventions where the source is silent, stated once (footer, full note). They never change
+ * what counts as current except where knowledge-source.md defines it (pregnancy, dialysis).
+ */
+export function conventionLines(k: KnowledgeInfo): string[] {
+  const { medicineYears, conditionYears } = CONFIRM_STILL_CURRENT;
+  return [
+    `Older age: the app highlights age ${k.olderAgeThreshold} and over; the source gives no cut-off.`,
+    `Pregnancy: current only when an active pregnancy record began within about ${PREGNANCY_CURRENT_WEEKS} weeks.`,
+    `Dialysis: a completed dialysis counts as current when done within the last ${DIALYSIS_RECENT_DAYS} days.`,
+    `“${CONFIRM_LABEL[0]!.toUpperCase()}${CONFIRM_LABEL.slice(1)}”: the record still says active, but a medicine has not been ordered or recorded for over ${plural(medicineYears, "year")}, or a condition has no date in the last ${plural(conditionYears, "year")}. It is still counted as current.`,
+  ];
+}

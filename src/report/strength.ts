@@ -1,0 +1,93 @@
+/**
+ * The strength scale: how strongly the source ties an item to night leg cramps, strongest first, in words
+ * that rank the way they read ("possible link" must not sound weaker than what ranks below it).
+ */
+import type { Finding, Strength } from "../engine/types";
+import { CAUSES } from "../knowledge";
+
+export interface StrengthLevel {
+  strength: Strength;
+  /** 4 (strongest) … 1 for causes and risk factors; 0 for "not a cause". Drives the visual scale. */
+  level: number;
+  /** Group heading. */
+  heading: string;
+  /** The strength in a few words, said on every finding. */
+  words: string;
+  /** What the source says, for the legend behind a disclosure. */
+  description: string;
+}
+
+export const STRENGTH_SCALE: readonly StrengthLevel[] = [
+  {
+    strength: "known-cause",
+    level: 4,
+    heading: "Known cause",
+    words: "known cause",
+    description: "The source names it as a cause of night leg cramps. People who have it usually know, and have other symptoms too.",
+  },
+  {
+    strength: "raises-risk",
+    level: 3,
+    heading: "Raises the risk",
+    words: "raises the risk",
+    description: "The source says it makes night leg cramps more likely.",
+  },
+  {
+    strength: "possible",
+    level: 2,
+    heading: "Possible link, not proven",
+    words: "possible link",
+    description: "Named by the source as possibly linked; a direct link is not known.",
+  },
+  {
+    strength: "sometimes-linked",
+    level: 1,
+    heading: "Weaker: sometimes linked",
+    words: "sometimes linked",
+    description: "On the source's list of other health issues sometimes linked to night leg cramps.",
+  },
+  {
+    strength: "differential",
+    level: 0,
+    heading: "Not a cause: tell apart",
+    words: "not a cause",
+    description: "A different condition that is sometimes confused with night leg cramps.",
+  },
+];
+
+const BY_STRENGTH = new Map(STRENGTH_SCALE.map((s) => [s.strength, s]));
+
+export function strengthLevel(strength: Strength): StrengthLevel {
+  return BY_STRENGTH.get(strength) ?? STRENGTH_SCALE[STRENGTH_SCALE.length - 1]!;
+}
+
+/** Rank for sorting: 0 = strongest. */
+export function strengthRank(strength: Strength): number {
+  const i = STRENGTH_SCALE.findIndex((s) => s.strength === strength);
+  return i < 0 ? STRENGTH_SCALE.length : i;
+}
+
+/**
+ * What the source names as the known cause when a finding was raised by "the stronger statement applies"
+ * (knowledge-source.md): chronic kidney disease and dialysis are known causes only as kidney failure.
+ */
+const RAISED_AS: Partial<Record<Finding["causeId"], string>> = {
+  "chronic-kidney-disease": "kidney failure",
+  dialysis: "kidney failure",
+};
+
+/** True when the finding is stronger than its cause's own listing (escalated by its evidence). */
+export function isRaised(f: Finding): boolean {
+  const listed = CAUSES.find((c) => c.id === f.causeId)?.strength ?? f.strength;
+  return strengthRank(f.strength) < strengthRank(listed);
+}
+
+/**
+ * The finding's strength in words: "known cause", "sometimes linked", … and, when the finding was raised,
+ * what the source names: "known cause: kidney failure".
+ */
+export function findingStrengthWords(f: Finding): string {
+  const { words } = strengthLevel(f.strength);
+  if (!isRaised(f)) return words;
+  return `${words}: ${RAISED_AS[f.causeId] ?? "the stronger statement applies"}`;
+}

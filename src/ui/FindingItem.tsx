@@ -1,0 +1,131 @@
+/**
+ * One finding: a one-line row (strength scale, label, strength in words, status when it needs saying),
+ * the distinct records behind it in one line, and a region with every record, a slot for extra content
+ * (such as a lab chart) and the technical details.
+ */
+import type { ReactNode } from "react";
+import type { CauseId, EvidenceStatus, Finding } from "../engine/types";
+import { findingAttributes, LAB_BASIS } from "../report/card";
+import { evidenceBadge, evidenceWhat, findingNeedsConfirmation, keyDates } from "../report/evidence";
+import { findingFacts, type Fact } from "../report/facts";
+import { CONFIRM_LABEL } from "../report/labels";
+import { findingStrengthWords } from "../report/strength";
+import { Disclosure, type HeadingLevel } from "./Disclosure";
+import { EvidenceItem, TechnicalDetails } from "./EvidenceItem";
+import { StrengthMeter } from "./StrengthMeter";
+import { Untrusted } from "./Untrusted";
+
+/** What every finding needs to know about the others and the read. */
+export interface FindingContext {
+  now: Date;
+  birthDate: string | undefined;
+  deceased: boolean;
+  /** Record → the findings it supports, in reading order (the first shows it in full). */
+  homes: Map<string, CauseId[]>;
+  labels: Map<CauseId, string>;
+  /** Extra content per finding (e.g. a lab-results chart), shown in its region after the records. */
+  extra?: (finding: Finding) => ReactNode;
+}
+
+const NOT_CURRENT_ORDER: EvidenceStatus[] = ["stale", "past", "not-started", "unknown", "unconfirmed"];
+
+/** The status worth a badge: nothing for a plainly current finding, why for the rest. */
+function badge(f: Finding, ctx: FindingContext): { text: string; tone: "confirm" | "past" | "unsure" } | undefined {
+  if (ctx.deceased) return undefined; // said once, at the top
+  if (f.current) {
+    if (findingNeedsConfirmation(f, ctx.now)) return { text: `Active, ${CONFIRM_LABEL}`, tone: "confirm" };
+    const current = f.evidence.filter((e) => e.current);
+    return current.every((e) => e.status === "unconfirmed") ? { text: "Current, unconfirmed", tone: "unsure" } : undefined;
+  }
+  const status = NOT_CURRENT_ORDER.find((s) => f.evidence.some((e) => e.status === s)) ?? "unknown";
+  return { text: evidenceBadge(status), tone: status === "past" ? "past" : "unsure" };
+}
+
+function FactText({ fact, now, dated }: { fact: Fact; now: Date; dated: boolean }) {
+  const date = dated ? keyDates(fact.evidence, now)[0] : undefined;
+  return (
+    <>
+      <Untrusted text={evidenceWhat(fact.evidence)} max={200} />
+      {date && (
+        <span className="nlc-when">
+          {" "}
+          ({date.label} {date.date}
+          {date.ago && `, ${date.ago}`})
+        </span>
+      )}
+    </>
+  );
+}
+
+const SHOWN_PAST_FACTS = 3;
+
+/** The records behind the finding in one line: every distinct current one (each medicine, with dose), or the past ones. */
+function FactsLine({ finding: f, now }: { finding: Finding; now: Date }) {
+  const { current, other } = findingFacts(f);
+  const shown = f.current ? current : other.slice(0, SHOWN_PAST_FACTS);
+  const more = f.current ? other.length : other.length - shown.length;
+  return (
+    <p className="nlc-finding-facts">
+      {shown.map((fact, i) => (
+        <span key={fact.evidence.ref}>
+          {i > 0 && " · "}
+          <FactText fact={fact} now={now} dated={fact.kind !== "age"} />
+        </span>
+      ))}
+      {more > 0 && <span className="nlc-muted">{` · ${f.current ? `${more} past` : `${more} more`}`}</span>}
+    </p>
+  );
+}
+
+interface ItemProps {
+  finding: Finding;
+  level: HeadingLevel;
+  ctx: FindingContext;
+  /** Show the strength bars on the row (where no group heading above shows them). */
+  meter?: boolean;
+}
+
+export function FindingItem({ finding: f, level, ctx, meter = false }: ItemProps) {
+  const attrs = findingAttributes(f, ctx.deceased);
+  const status = badge(f, ctx);
+  const title = (
+    <>
+      {meter && <StrengthMeter strength={f.strength} />}
+      <span className="nlc-finding-label">
+        <Untrusted text={f.label} max={120} />
+      </span>
+      <span className="nlc-strength-words">{findingStrengthWords(f)}</span>
+      {status && <span className={`nlc-badge nlc-badge-${status.tone}`}>{status.text}</span>}
+    </>
+  );
+  const lead = (
+    <>
+      <FactsLine finding={f} now={ctx.now} />
+      {attrs.basis === "lab" && <p className="nlc-note">{LAB_BASIS[0]!.toUpperCase() + LAB_BASIS.slice(1)}.</p>}
+      {(f.notes ?? []).map((note, i) => (
+        <p key={i} className="nlc-note">
+          <Untrusted text={note} />
+        </p>
+      ))}
+    </>
+  );
+  return (
+    <li
+      className={`nlc-finding nlc-finding-${attrs.current ? "current" : "past"}`}
+      data-cause={attrs.id}
+      data-current={String(attrs.current)}
+      data-strength={attrs.strength}
+      data-basis={attrs.basis}
+    >
+      <Disclosure level={level} title={title} lead={lead} className="nlc-evidence-region">
+        <ul className="nlc-evidence-list" aria-label="Records behind this finding">
+          {f.evidence.map((e, i) => (
+            <EvidenceItem key={`${e.ref}-${i}`} evidence={e} finding={f} ctx={ctx} />
+          ))}
+        </ul>
+        {ctx.extra && <div className="nlc-finding-extra">{ctx.extra(f)}</div>}
+        <TechnicalDetails finding={f} level={(level < 5 ? level + 1 : 5) as HeadingLevel} ctx={ctx} />
+      </Disclosure>
+    </li>
+  );
+}
