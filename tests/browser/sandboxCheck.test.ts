@@ -40,7 +40,9 @@ describe("sandbox:check --demo", () => {
       const check = report.checks.find((c) => c.patient === id)!;
       expect(check.status).toBe("ready");
       const expected = matchRecords(inputFromResources(findDemoPatient(id)!.resources(NOW)), { now: NOW }).findings;
-      expect(check.findings!.map((f) => [f.cause, f.current]).sort()).toEqual(expected.map((f) => [f.causeId, String(f.current)]).sort());
+      expect(check.findings!.map((f) => [f.cause, f.current, f.strength, f.basis]).sort()).toEqual(
+        expected.map((f) => [f.causeId, String(f.current), f.strength, "record"]).sort(),
+      );
       expect(check.sources).toMatchObject({ Patient: "read", Condition: "read", MedicationRequest: "read" });
     }
     const table = reportTable(report);
