@@ -5,7 +5,7 @@
 import FHIR from "fhirclient";
 import "./launch.css";
 import { loadConfig } from "../fhir/config";
-import { planLaunch } from "../fhir/launch";
+import { performLaunch } from "../fhir/launch";
 import { panelError } from "./errorMessages";
 import type { ErrorKind } from "../fhir/errorKind";
 
@@ -33,14 +33,14 @@ async function start(): Promise<void> {
   } catch {
     return showError("config-missing");
   }
-  const plan = planLaunch(window.location.href, config, () => crypto.randomUUID());
-  if (!plan.ok) return showError(plan.error);
-  try {
-    await FHIR.oauth2.authorize(plan.options);
-  } catch {
-    // fhirclient's message can hold the server URL: show a category only.
-    showError("discovery-failed");
-  }
+  const outcome = await performLaunch({
+    pageUrl: window.location.href,
+    config,
+    newState: () => crypto.randomUUID(),
+    authorize: (options) => FHIR.oauth2.authorize(options),
+    navigate: (url) => window.location.assign(url),
+  });
+  if (!outcome.ok) showError(outcome.error);
 }
 
 void start();

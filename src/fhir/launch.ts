@@ -45,3 +45,32 @@ export function planLaunch(pageUrl: string, config: AppConfig, newState: () => s
     },
   };
 }
+
+/** What performLaunch needs from the page and from fhirclient (injected, so tests run it with real fhirclient). */
+export interface LaunchDeps {
+  pageUrl: string;
+  config: AppConfig;
+  newState: () => string;
+  /** FHIR.oauth2.authorize. */
+  authorize: (options: fhirclient.AuthorizeParams) => Promise<string | void>;
+  /** Leaves the page for the authorization server. */
+  navigate: (url: string) => void;
+}
+
+export type LaunchOutcome = { ok: true; authorizeUrl: string } | { ok: false; error: ErrorKind };
+
+/** The launch page's work: plan, let fhirclient discover and build the request, then leave for it. */
+export async function performLaunch(deps: LaunchDeps): Promise<LaunchOutcome> {
+  const plan = planLaunch(deps.pageUrl, deps.config, deps.newState);
+  if (!plan.ok) return plan;
+  let url: string | void;
+  try {
+    url = await deps.authorize({ ...plan.options, noRedirect: true });
+  } catch {
+    // fhirclient's message can hold the server URL: a category only.
+    return { ok: false, error: "discovery-failed" };
+  }
+  if (typeof url !== "string") return { ok: false, error: "discovery-failed" };
+  deps.navigate(url);
+  return { ok: true, authorizeUrl: url };
+}
