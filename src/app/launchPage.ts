@@ -6,6 +6,7 @@ import FHIR from "fhirclient";
 import "./launch.css";
 import { loadConfig } from "../fhir/config";
 import { performLaunch } from "../fhir/launch";
+import { storedState } from "../fhir/session";
 import { panelError } from "./errorMessages";
 import type { ErrorKind } from "../fhir/errorKind";
 
@@ -37,7 +38,9 @@ async function start(): Promise<void> {
     pageUrl: window.location.href,
     config,
     newState: () => crypto.randomUUID(),
+    replaceUrl: (url) => window.history.replaceState(window.history.state, "", url),
     authorize: (options) => FHIR.oauth2.authorize(options),
+    storedState: (key) => storedState(window.sessionStorage, key),
     navigate: (url) => window.location.assign(url),
   });
   if (!outcome.ok) showError(outcome.error);

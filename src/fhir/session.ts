@@ -37,3 +37,12 @@ export function readyErrorKind(error: unknown): ErrorKind {
   if (error instanceof TypeError) return "token-failed";
   return "unexpected";
 }
+
+/** What fhirclient stored under a state key (sessionStorage[stateKey], JSON), or undefined. */
+export function storedState(storage: Pick<Storage, "getItem">, stateKey: string): unknown {
+  try {
+    return JSON.parse(storage.getItem(stateKey) ?? "null") ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
