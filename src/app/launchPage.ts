@@ -6,7 +6,7 @@ import FHIR from "fhirclient";
 import "./launch.css";
 import { loadConfig } from "../fhir/config";
 import { performLaunch } from "../fhir/launch";
-import { storedState } from "../fhir/session";
+import { SESSION_SETTINGS, storedState } from "../fhir/session";
 import { panelError } from "./errorMessages";
 import type { ErrorKind } from "../fhir/errorKind";
 
@@ -26,6 +26,8 @@ function showError(kind: ErrorKind): void {
   action.textContent = " " + error.action;
   message.append(title, action);
 }
+
+Object.assign(FHIR.oauth2.settings, SESSION_SETTINGS); // one session per launch: never touch another pane's
 
 async function start(): Promise<void> {
   let config;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import { http, HttpResponse } from "msw";
-import { readyErrorKind, redirectError, storedState } from "../../src/fhir/session";
+import { readyErrorKind, readyOptions, redirectError, rememberedSession, SESSION_SETTINGS, storedState } from "../../src/fhir/session";
 import type { AppConfig } from "../../src/fhir/configTypes";
 import { parseConfig } from "../../src/fhir/config";
 import { encodeLaunch } from "../../mocks/launchContext";
@@ -28,11 +28,10 @@ async function requestsDuring<T>(run: () => Promise<T>): Promise<{ result: T; re
  * launch.html opened with `query`, run as the page runs it (performLaunch with a fresh, real fhirclient);
  * `page` overrides the page's address (without query) as the app sees it. Returns the outcome and where the page went.
  */
-async function openLaunchPage(query: string, config: AppConfig = CONFIG, page?: string) {
-  sessionStorage.clear();
+async function openLaunchPage(query: string, config: AppConfig = CONFIG, page?: string, keepStorage = false) {
+  if (!keepStorage) sessionStorage.clear();
   window.history.replaceState(null, "", `/launch.html?${query}`);
-  vi.resetModules();
-  const FHIR = (await import("fhirclient")).default;
+  const FHIR = await freshFhirclient();
   const { performLaunch } = await import("../../src/fhir/launch");
   const navigations: string[] = [];
   const { result: outcome, requested } = await requestsDuring(() =>
@@ -52,6 +51,24 @@ async function openLaunchPage(query: string, config: AppConfig = CONFIG, page?: 
 }
 
 const LAUNCH = encodeLaunch({ patient: TREY });
+const AMMIE = "aa0b29d0-6916-4fb7-85f0-6e42370dd5fa";
+
+/** A new page load's fhirclient, with the settings both pages apply. */
+async function freshFhirclient() {
+  vi.resetModules();
+  const FHIR = (await import("fhirclient")).default;
+  Object.assign(FHIR.oauth2.settings, SESSION_SETTINGS);
+  return FHIR;
+}
+
+/** index.html loaded as main.ts loads it: ready() with this page's options, then the session remembered in history. */
+async function loadIndexPage() {
+  const FHIR = await freshFhirclient();
+  const client = await FHIR.oauth2.ready(readyOptions(window.location.href, window.history.state));
+  const remembered = rememberedSession(window.location.href, window.history.state, String(client.state.key));
+  window.history.replaceState(remembered.state, "", remembered.url);
+  return client;
+}
 
 describe("SMART EHR launch with real fhirclient", () => {
   it("sends a complete authorize request and exchanges the code once", async () => {
@@ -266,5 +283,44 @@ describe("the authorization endpoint from discovery is checked before the page g
       expect(outcome.ok, authorize).toBe(allowed);
       expect(navigations.length).toBe(allowed ? 1 : 0);
     }
+  });
+});
+
+describe("one session per launch: two app instances in one tab", () => {
+  /** Launches `patient` in this (shared) tab and lands on index.html; returns the landed page's history entry. */
+  async function launchPane(patient: string) {
+    const { navigations } = await openLaunchPage(`iss=${encodeURIComponent(FHIR_BASE)}&launch=${encodeLaunch({ patient })}`, CONFIG, undefined, true);
+    const res = await fetch(navigations[0]!, { redirect: "manual" });
+    const back = new URL(res.headers.get("location") ?? "");
+    window.history.replaceState(null, "", `${back.pathname}${back.search}`);
+    const client = await loadIndexPage();
+    return { client, entry: { state: window.history.state as unknown, url: window.location.href } };
+  }
+
+  it("reloading the first pane after the second was launched shows the first patient", async () => {
+    sessionStorage.clear();
+    const a = await launchPane(TREY);
+    expect(a.client.patient.id).toBe(TREY);
+    const b = await launchPane(AMMIE);
+    expect(b.client.patient.id).toBe(AMMIE);
+    // The address bar keeps neither code nor state; the key lives in the history entry.
+    expect(new URL(a.entry.url).search).toBe("");
+
+    // Reload pane A: its history entry comes back, as a reload keeps it.
+    window.history.replaceState(a.entry.state, "", a.entry.url);
+    const reloadedA = await loadIndexPage();
+    expect(reloadedA.patient.id).toBe(TREY);
+    expect(reloadedA.state.tokenResponse?.access_token).toBe(a.client.state.tokenResponse?.access_token);
+
+    window.history.replaceState(b.entry.state, "", b.entry.url);
+    expect((await loadIndexPage()).patient.id).toBe(AMMIE);
+  });
+
+  it("a page with neither a state parameter nor a remembered key has no session (never another pane's)", async () => {
+    sessionStorage.clear();
+    await launchPane(TREY);
+    window.history.replaceState(null, "", "/index.html");
+    const error = await loadIndexPage().then(() => undefined, (e: unknown) => e);
+    expect(readyErrorKind(error)).toBe("no-session");
   });
 });
