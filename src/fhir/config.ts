@@ -179,16 +179,26 @@ function entryAllows(s: ServerConfig, iss: URL): boolean {
   return same(s.iss, true) || same(s.issPrefix, false);
 }
 
-/** The origin of an entry's iss or issPrefix, when it parses. */
-function entryOrigins(s: ServerConfig): string[] {
-  return [s.iss, s.issPrefix].flatMap((v) => (v ? [parseHttpUrl(v)?.origin ?? ""] : [])).filter(Boolean);
+/**
+ * Whether the configuration names a server at `url`'s origin. Loopback names are aliases of one another
+ * ("localhost", "127.0.0.1", "[::1]" on one port reach the same server), so they compare by scheme and port.
+ */
+function originListed(config: AppConfig, url: URL): boolean {
+  const key = (u: URL) => (isLoopbackHost(u.hostname) ? `${u.protocol}//loopback:${u.port}` : u.origin);
+  return config.servers.some((s) =>
+    [s.iss, s.issPrefix].some((v) => {
+      const listed = v === undefined ? undefined : parseHttpUrl(v);
+      return listed !== undefined && key(listed) === key(url);
+    }),
+  );
 }
 
 /**
  * The server entry that allows `iss`, or undefined when the launch must be refused. `iss` must be in
  * canonical form (canonicalHttpUrl): the string checked here is the string the app then uses.
  * `pageUrl` is the page's own URL: from a loopback page, loopback FHIR servers are allowed too, except
- * on an origin the configuration lists (there its entries alone decide, so a tenant prefix holds).
+ * on an origin the configuration lists, under any of its loopback names (there its entries alone
+ * decide, so a tenant prefix holds).
  */
 export function findServer(config: AppConfig, iss: string, pageUrl: string): ServerConfig | undefined {
   const checked = canonicalHttpUrl(iss);
@@ -197,8 +207,7 @@ export function findServer(config: AppConfig, iss: string, pageUrl: string): Ser
   const entry = config.servers.find((s) => entryAllows(s, issUrl));
   if (entry) return entry;
   const page = parseHttpUrl(pageUrl);
-  const listedOrigin = config.servers.some((s) => entryOrigins(s).includes(issUrl.origin));
-  if (page && isLoopbackHost(page.hostname) && isLoopbackHost(issUrl.hostname) && !listedOrigin) {
+  if (page && isLoopbackHost(page.hostname) && isLoopbackHost(issUrl.hostname) && !originListed(config, issUrl)) {
     return { name: "Local FHIR server (loopback)", iss };
   }
   return undefined;

@@ -131,6 +131,9 @@ describe("hostile iss encodings under an allowed tenant prefix", () => {
       "http://2130706433:4010/fhir",
       "http://127.1:4010/fhir",
       "http://LOCALHOST:4010/fhir",
+      // Another loopback name for the same port is the same server.
+      "http://localhost:4010/fhir",
+      "http://[::1]:4010/fhir",
     ]) {
       expect(findServer(local, iss, loopPage), iss).toBeUndefined();
     }
