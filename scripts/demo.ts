@@ -22,7 +22,8 @@ const latencyMs = arg("--latency", 0);
 const host = "127.0.0.1";
 
 async function startApp(): Promise<{ url: string; close(): Promise<void> }> {
-  if (!dev) return startStaticServer({ root: resolve(import.meta.dirname, "../dist"), port: appPort, host });
+  // The demo EHR is on another loopback port: the loopback CSP relaxations are switched on explicitly.
+  if (!dev) return startStaticServer({ root: resolve(import.meta.dirname, "../dist"), port: appPort, host, loopbackCsp: true });
   const { createServer } = await import("vite");
   const server = await createServer({ server: { port: appPort, host, strictPort: true } });
   await server.listen();

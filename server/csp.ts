@@ -12,7 +12,8 @@ import type { AppConfig } from "../src/fhir/configTypes";
 import { isRecord } from "../src/util/json";
 
 /**
- * Loopback sources added when the page is served from loopback (the app's loopback rule, panel-contract).
+ * Loopback sources, added only when the server is told to (`loopbackCsp: true`: the demo and the browser
+ * tests, whose FHIR server is on another loopback port; the app's loopback rule, panel-contract).
  * No "http://[::1]:*": CSP host-source grammar has no IPv6 literals; Chromium rejects the source with a
  * console error ("contains an invalid source") and ignores it, so it would only add noise. A FHIR server
  * on [::1] is therefore reachable only from a page that is itself on the same [::1] origin ('self').
@@ -20,7 +21,8 @@ import { isRecord } from "../src/util/json";
 export const LOOPBACK_SOURCES: readonly string[] = ["http://localhost:*", "http://127.0.0.1:*"];
 
 /** Host names that count as loopback: the app's own rule (src/fhir/config.ts), so the two cannot differ. */
-export { isLoopbackHost } from "../src/fhir/config";
+import { isLoopbackHost } from "../src/fhir/config";
+export { isLoopbackHost };
 
 export interface CspOrigins {
   /** Origins for connect-src (besides 'self'): each server's iss / issPrefix origin and its authOrigins. */
@@ -38,7 +40,7 @@ const SAFE_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*
  * Parses `value` as an http(s) URL and returns its origin, or an error message.
  * With `originOnly`, the value must be an origin (an optional trailing "/" is allowed, nothing else).
  */
-function toOrigin(value: unknown, originOnly: boolean): { origin: string } | { error: string } {
+function toOrigin(value: unknown, originOnly: boolean, allowHttp = true): { origin: string } | { error: string } {
   if (typeof value !== "string" || value.trim() === "") return { error: "not a non-empty string" };
   let url: URL;
   try {
@@ -48,6 +50,9 @@ function toOrigin(value: unknown, originOnly: boolean): { origin: string } | { e
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return { error: "not an http(s) URL" };
   if (url.username !== "" || url.password !== "") return { error: "contains credentials" };
+  if (url.protocol === "http:" && !allowHttp && !isLoopbackHost(url.hostname)) {
+    return { error: 'plain http off loopback (the app refuses it unless the entry says "allowHttp": true)' };
+  }
   if (!SAFE_HOST.test(url.hostname)) return { error: "host is not a plain host name or IP address" };
   if (originOnly && (url.pathname !== "/" || url.search !== "" || url.hash !== "" || /[?#]/.test(value))) {
     return { error: "not an origin (scheme://host[:port] only)" };
@@ -64,8 +69,8 @@ export function cspOrigins(config: AppConfig): CspOrigins {
   const frameAncestors: string[] = [];
   const warnings: string[] = [];
 
-  const add = (list: string[], where: string, value: unknown, originOnly: boolean): void => {
-    const result = toOrigin(value, originOnly);
+  const add = (list: string[], where: string, value: unknown, originOnly: boolean, allowHttp = true): void => {
+    const result = toOrigin(value, originOnly, allowHttp);
     if ("error" in result) {
       warnings.push(`smart-config.json: skipped ${where} ${JSON.stringify(value) ?? String(value)}: ${result.error}`);
     } else if (!list.includes(result.origin)) {
@@ -81,12 +86,13 @@ export function cspOrigins(config: AppConfig): CspOrigins {
         warnings.push(`smart-config.json: skipped servers[${i}]: not an object`);
         return;
       }
+      const allowHttp = server.allowHttp === true;
       for (const key of ["iss", "issPrefix"] as const) {
-        if (server[key] !== undefined) add(connect, `servers[${i}].${key}`, server[key], false);
+        if (server[key] !== undefined) add(connect, `servers[${i}].${key}`, server[key], false, allowHttp);
       }
       const auth = server.authOrigins;
       if (Array.isArray(auth)) {
-        auth.forEach((origin: unknown, j) => add(connect, `servers[${i}].authOrigins[${j}]`, origin, true));
+        auth.forEach((origin: unknown, j) => add(connect, `servers[${i}].authOrigins[${j}]`, origin, true, allowHttp));
       } else if (auth !== undefined) {
         warnings.push(`smart-config.json: skipped servers[${i}].authOrigins: not an array`);
       }

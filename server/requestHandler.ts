@@ -4,29 +4,21 @@
 import { createReadStream } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isLoopbackHost } from "./csp";
 import { securityHeaders } from "./securityHeaders";
 import { cacheControlFor, contentTypeFor, isInside, NO_STORE, resolveRequestPath } from "./staticPaths";
 
 export interface HandlerDeps {
   /** Real path of the root directory. */
   root: string;
-  /** CSP for a request; `loopback` tells whether the page is being served from a loopback host. */
+  /** The CSP for every response; `loopback` adds the loopback sources. */
   cspFor: (loopback: boolean) => Promise<string>;
-  /** "auto": loopback when the request's Host header names localhost, 127.0.0.1 or [::1]. */
-  loopbackCsp: boolean | "auto";
+  /**
+   * The loopback relaxations, switched on explicitly (the demo, the browser tests). Never inferred from
+   * the request: behind a proxy that forwards `Host: 127.0.0.1` every page would get them.
+   */
+  loopbackCsp: boolean;
   /** Access log line sink (method, path without query, status), or undefined for no access log. */
   accessLog?: (line: string) => void;
-}
-
-/** Host name of a Host header value ("[::1]:4000" → "[::1]", "localhost:4000" → "localhost"). */
-export function hostNameOf(hostHeader: string | undefined): string {
-  if (hostHeader === undefined) return "";
-  if (hostHeader.startsWith("[")) {
-    const end = hostHeader.indexOf("]");
-    return end === -1 ? "" : hostHeader.slice(0, end + 1);
-  }
-  return hostHeader.split(":", 1)[0] ?? "";
 }
 
 export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
@@ -45,8 +37,7 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
 async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const target = req.url ?? "";
   const method = req.method ?? "";
-  const loopback = deps.loopbackCsp === "auto" ? isLoopbackHost(hostNameOf(req.headers.host)) : deps.loopbackCsp;
-  const headers = securityHeaders(await deps.cspFor(loopback));
+  const headers = securityHeaders(await deps.cspFor(deps.loopbackCsp));
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 
   if (deps.accessLog) {

@@ -2,7 +2,7 @@
  * Production static server for the built app (dist/): plain static files at the root of the origin,
  * with a CSP derived from smart-config.json and the other security headers on every response.
  *
- *   npx tsx server/serve.ts [--port 4000] [--host 127.0.0.1] [--root dist] [--no-loopback-csp] [--access-log]
+ *   npx tsx server/serve.ts [--port 4000] [--host 127.0.0.1] [--root dist] [--loopback-csp] [--access-log]
  *   (npm run serve -- --port 4000). Env PORT and HOST are read when the flags are absent.
  *
  * Serves plain HTTP: in production put a TLS-terminating reverse proxy in front of it.
@@ -36,11 +36,11 @@ export interface StaticServerOptions {
   /** Default: read <root>/smart-config.json at start, and again whenever the file changes. */
   config?: AppConfig;
   /**
-   * Loopback sources (http://localhost:*, http://127.0.0.1:*, http://[::1]:*) in connect-src and
-   * frame-ancestors. "auto" (default): when the request's Host header names a loopback host, i.e. the
-   * page is being served from loopback. true / false force them on / off.
+   * Loopback sources (http://localhost:*, http://127.0.0.1:*) in connect-src and frame-ancestors, for
+   * the demo EHR and local tests. Default false; only an explicit true turns them on (never the Host
+   * header, which a proxy may forward as 127.0.0.1).
    */
-  loopbackCsp?: boolean | "auto";
+  loopbackCsp?: boolean;
   /** Where start-up warnings (skipped config entries) and the access log go. Default: console. */
   logger?: ServerLogger;
   /** Log "METHOD /path STATUS" per request (never the query string). Default false. */
@@ -87,7 +87,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
 
   const handler = createRequestHandler({
     root,
-    loopbackCsp: options.loopbackCsp ?? "auto",
+    loopbackCsp: options.loopbackCsp === true,
     cspFor: async (loopback) => {
       await currentConfig();
       return loopback ? csp.loopback : csp.plain;
@@ -125,11 +125,11 @@ export interface CliOptions {
   root: string;
   port: number;
   host: string;
-  loopbackCsp: boolean | "auto";
+  loopbackCsp: boolean;
   accessLog: boolean;
 }
 
-const USAGE = "usage: tsx server/serve.ts [--port 4000] [--host 127.0.0.1] [--root dist] [--no-loopback-csp] [--access-log]";
+const USAGE = "usage: tsx server/serve.ts [--port 4000] [--host 127.0.0.1] [--root dist] [--loopback-csp] [--access-log]";
 
 /** Parses CLI flags (both "--port 4000" and "--port=4000"); env PORT / HOST fill in absent flags. */
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, defaultRoot: string): CliOptions {
@@ -142,7 +142,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, de
       const value = match[2] ?? argv[++i];
       if (value === undefined || value === "") throw new Error(`missing value for --${match[1]}\n${USAGE}`);
       values.set(match[1]!, value);
-    } else if (arg === "--no-loopback-csp" || arg === "--access-log") {
+    } else if (arg === "--loopback-csp" || arg === "--no-loopback-csp" || arg === "--access-log") {
+      // --no-loopback-csp was the opt-out when the relaxations were inferred; it is the default now.
       flags.add(arg);
     } else {
       throw new Error(`unknown argument ${JSON.stringify(arg)}\n${USAGE}`);
@@ -156,7 +157,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, de
     root: rootArg === undefined ? defaultRoot : path.resolve(rootArg),
     port,
     host: values.get("host") ?? env.HOST ?? "127.0.0.1",
-    loopbackCsp: flags.has("--no-loopback-csp") ? false : "auto",
+    loopbackCsp: flags.has("--loopback-csp") && !flags.has("--no-loopback-csp"),
     accessLog: flags.has("--access-log"),
   };
 }

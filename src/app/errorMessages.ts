@@ -49,6 +49,10 @@ const MESSAGES: Record<ErrorKind, { title: string; action: string }> = {
     title: "The EHR's SMART configuration could not be read, so the app cannot sign in.",
     action: "Try again later; if it persists, ask the EHR administrator whether SMART on FHIR is enabled for this server.",
   },
+  "auth-endpoint-not-allowed": {
+    title: "The EHR's SMART configuration sends sign-in to an address this app is not configured to trust, so the app did not go there.",
+    action: "Ask the person who deployed the app to check this server's authOrigins in smart-config.json (https only).",
+  },
   "no-patient": {
     title: "The EHR did not say which patient to show.",
     action: "Open the app from within a patient's chart.",

@@ -5,7 +5,8 @@
 import FHIR from "fhirclient";
 import "./launch.css";
 import { loadConfig } from "../fhir/config";
-import { planLaunch } from "../fhir/launch";
+import { performLaunch } from "../fhir/launch";
+import { SESSION_SETTINGS, storedState } from "../fhir/session";
 import { panelError } from "./errorMessages";
 import type { ErrorKind } from "../fhir/errorKind";
 
@@ -26,6 +27,8 @@ function showError(kind: ErrorKind): void {
   message.append(title, action);
 }
 
+Object.assign(FHIR.oauth2.settings, SESSION_SETTINGS); // one session per launch: never touch another pane's
+
 async function start(): Promise<void> {
   let config;
   try {
@@ -33,14 +36,16 @@ async function start(): Promise<void> {
   } catch {
     return showError("config-missing");
   }
-  const plan = planLaunch(window.location.href, config, () => crypto.randomUUID());
-  if (!plan.ok) return showError(plan.error);
-  try {
-    await FHIR.oauth2.authorize(plan.options);
-  } catch {
-    // fhirclient's message can hold the server URL: show a category only.
-    showError("discovery-failed");
-  }
+  const outcome = await performLaunch({
+    pageUrl: window.location.href,
+    config,
+    newState: () => crypto.randomUUID(),
+    replaceUrl: (url) => window.history.replaceState(window.history.state, "", url),
+    authorize: (options) => FHIR.oauth2.authorize(options),
+    storedState: (key) => storedState(window.sessionStorage, key),
+    navigate: (url) => window.location.assign(url),
+  });
+  if (!outcome.ok) showError(outcome.error);
 }
 
 void start();

@@ -6,14 +6,24 @@
  */
 import FHIR from "fhirclient";
 import { loadConfig } from "../fhir/config";
-import { redirectError } from "../fhir/session";
+import { readyOptions, redirectError, rememberedSession, SESSION_SETTINGS } from "../fhir/session";
 import { createPanelStore } from "./panelStore";
 
 FHIR.oauth2.settings.refreshTokenWithClientId = true; // public client (client-js#175)
+Object.assign(FHIR.oauth2.settings, SESSION_SETTINGS); // one session per launch, not per tab
 
 const pageUrl = window.location.href;
-const clientP = redirectError(pageUrl) ? undefined : FHIR.oauth2.ready();
-clientP?.catch(() => undefined); // handled by the store; avoid an unhandled-rejection report meanwhile
+const clientP = redirectError(pageUrl) ? undefined : FHIR.oauth2.ready(readyOptions(pageUrl, window.history.state));
+clientP?.then(
+  (client) => {
+    // This page's session key goes into its history entry (a reload finds it there) and out of the URL.
+    const key = client.state.key;
+    if (typeof key !== "string") return;
+    const remembered = rememberedSession(window.location.href, window.history.state, key);
+    window.history.replaceState(remembered.state, "", remembered.url);
+  },
+  () => undefined, // handled by the store; avoid an unhandled-rejection report meanwhile
+);
 
 const store = createPanelStore({
   pageUrl,

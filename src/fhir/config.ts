@@ -28,6 +28,78 @@ function parseHttpUrl(v: string | undefined): URL | undefined {
   }
 }
 
+/** Longest FHIR base URL considered (a real one is well under 300 characters). */
+const MAX_URL_LENGTH = 2048;
+/** Backslash, query, fragment, userinfo: never in an iss (nor white space or control characters). */
+const FORBIDDEN_CHARS = /[\\?#@]/;
+
+/** Anything but printable ASCII: white space, control characters, non-ASCII look-alikes ("．", "∕"). */
+const NOT_PRINTABLE_ASCII = /[^\x21-\x7e]/;
+/** How many rounds of percent-decoding a segment is checked through (a server may decode more than once). */
+const DECODE_ROUNDS = 4;
+
+/**
+ * Why one path segment is unsafe, or undefined. The segment is percent-decoded round after round, and
+ * every form must be a plain name: never "." or ".." (matrix parameters ignored, "..;x" counts), never
+ * holding "/", "\\" or anything but printable ASCII, and decodable (overlong UTF-8 forms refused).
+ */
+function unsafeSegment(segment: string): string | undefined {
+  let form = segment;
+  for (let round = 0; ; round++) {
+    const name = (form.split(";", 1)[0] ?? "").toLowerCase();
+    if (name === "." || name === "..") return "dot segment";
+    if (/[/\\]/.test(form) || NOT_PRINTABLE_ASCII.test(form)) return "encoded separator, white space, control or non-ASCII character";
+    if (!form.includes("%")) return undefined;
+    if (round === DECODE_ROUNDS) return "percent-encoded too many times";
+    try {
+      form = decodeURIComponent(form);
+    } catch {
+      return "malformed percent-encoding";
+    }
+  }
+}
+
+export type CanonicalUrl = { ok: true; url: URL } | { ok: false; reason: string };
+
+/**
+ * Checks that `raw` is an http(s) URL in canonical form, so that the string checked against the allowlist
+ * is exactly the one the browser will request. Refused: anything whose parsed form differs from what was
+ * given (upper-case host, default port, IPv4 shorthands, non-ASCII, dot segments the parser would
+ * remove); dot segments however encoded (raw, percent-encoded in any case, double-encoded, with matrix
+ * parameters); encoded slashes or backslashes; empty segments; a query or fragment; userinfo; white
+ * space or control characters.
+ */
+export function canonicalHttpUrl(raw: string): CanonicalUrl {
+  if (raw.length === 0 || raw.length > MAX_URL_LENGTH) return { ok: false, reason: "empty or too long" };
+  if (FORBIDDEN_CHARS.test(raw) || NOT_PRINTABLE_ASCII.test(raw)) return { ok: false, reason: "white space, control character, backslash, query, fragment or userinfo" };
+  const url = parseHttpUrl(raw);
+  if (!url) return { ok: false, reason: "not an absolute http(s) URL" };
+  // The parser's own output must be what was given (a bare origin may omit its "/").
+  if (url.href !== raw && url.href !== raw + "/") return { ok: false, reason: "not in canonical form" };
+  if (url.username || url.password || url.search || url.hash) return { ok: false, reason: "userinfo, query or fragment" };
+  const segments = url.pathname.split("/").slice(1);
+  for (const [i, segment] of segments.entries()) {
+    if (segment === "") {
+      if (i === segments.length - 1) continue;
+      return { ok: false, reason: "empty path segment" };
+    }
+    const unsafe = unsafeSegment(segment);
+    if (unsafe) return { ok: false, reason: unsafe };
+  }
+  return { ok: true, url };
+}
+
+/** The path of a canonical URL as segments, without the trailing empty one ("/a/b/" → ["a", "b"]). */
+function pathSegments(url: URL): string[] {
+  const segments = url.pathname.split("/").slice(1);
+  return segments.at(-1) === "" ? segments.slice(0, -1) : segments;
+}
+
+/** Plain http is only for loopback hosts, or for a server whose entry says `allowHttp: true`. */
+function httpAllowed(url: URL, allowHttp: boolean | undefined): boolean {
+  return url.protocol === "https:" || isLoopbackHost(url.hostname) || allowHttp === true;
+}
+
 function parseConditionSearches(v: unknown): ConditionSearch[] | undefined {
   if (!Array.isArray(v)) return undefined;
   const out = v.filter(isRecord).map((s) => ({ category: str(s.category), clinicalStatus: str(s.clinicalStatus) }));
@@ -36,16 +108,24 @@ function parseConditionSearches(v: unknown): ConditionSearch[] | undefined {
 
 function parseServer(v: unknown): ServerConfig | undefined {
   if (!isRecord(v)) return undefined;
-  const iss = parseHttpUrl(str(v.iss)) ? str(v.iss) : undefined;
-  let issPrefix = str(v.issPrefix);
-  // A prefix must contain the origin and a path slash, so "https://ehr.org" never matches "https://ehr.org.evil".
-  const prefixUrl = parseHttpUrl(issPrefix);
-  if (!prefixUrl || !issPrefix || !issPrefix.startsWith(prefixUrl.origin + "/")) issPrefix = undefined;
+  const allowHttp = v.allowHttp === true;
+  // Listed URLs must be canonical, and plain http only on loopback or with "allowHttp": true.
+  const listed = (value: string | undefined): string | undefined => {
+    const checked = value === undefined ? undefined : canonicalHttpUrl(value);
+    return checked?.ok && httpAllowed(checked.url, allowHttp) ? value : undefined;
+  };
+  const iss = listed(str(v.iss));
+  // A prefix names a path ("https://ehr.org/" at least): a bare origin is too easily a typo. Matching is by
+  // whole path segments, so "https://ehr.org/fhir" never matches "https://ehr.org/fhir-evil".
+  const prefix = str(v.issPrefix);
+  const prefixUrl = parseHttpUrl(prefix);
+  const issPrefix = prefixUrl && prefix?.startsWith(prefixUrl.origin + "/") ? listed(prefix) : undefined;
   if (!iss && !issPrefix) return undefined;
   return {
     name: str(v.name) ?? "FHIR server",
     iss,
     issPrefix,
+    ...(allowHttp ? { allowHttp } : {}),
     clientId: str(v.clientId),
     scope: str(v.scope),
     authOrigins: stringList(v.authOrigins),
@@ -85,21 +165,50 @@ export function normalizeBase(url: string): string {
   return url.replace(/\/+$/, "");
 }
 
+/** Whether `iss` (canonical) is the entry's `iss` or lies inside its `issPrefix`: same origin, then path segment by segment. */
+function entryAllows(s: ServerConfig, iss: URL): boolean {
+  if (!httpAllowed(iss, s.allowHttp)) return false;
+  const segments = pathSegments(iss);
+  const same = (listed: string | undefined, exact: boolean): boolean => {
+    const checked = listed === undefined ? undefined : canonicalHttpUrl(listed);
+    if (!checked?.ok || checked.url.origin !== iss.origin) return false;
+    const want = pathSegments(checked.url);
+    if (exact ? want.length !== segments.length : want.length > segments.length) return false;
+    return want.every((segment, i) => segments[i] === segment);
+  };
+  return same(s.iss, true) || same(s.issPrefix, false);
+}
+
 /**
- * The server entry that allows `iss`, or undefined when the launch must be refused.
- * `pageUrl` is the page's own URL: from a loopback page, loopback FHIR servers are allowed too.
+ * Whether the configuration names a server at `url`'s origin. Loopback names are aliases of one another
+ * ("localhost", "127.0.0.1", "[::1]" on one port reach the same server), so they compare by scheme and port.
+ */
+function originListed(config: AppConfig, url: URL): boolean {
+  const key = (u: URL) => (isLoopbackHost(u.hostname) ? `${u.protocol}//loopback:${u.port}` : u.origin);
+  return config.servers.some((s) =>
+    [s.iss, s.issPrefix].some((v) => {
+      const listed = v === undefined ? undefined : parseHttpUrl(v);
+      return listed !== undefined && key(listed) === key(url);
+    }),
+  );
+}
+
+/**
+ * The server entry that allows `iss`, or undefined when the launch must be refused. `iss` must be in
+ * canonical form (canonicalHttpUrl): the string checked here is the string the app then uses.
+ * `pageUrl` is the page's own URL: from a loopback page, loopback FHIR servers are allowed too, except
+ * on an origin the configuration lists, under any of its loopback names (there its entries alone
+ * decide, so a tenant prefix holds).
  */
 export function findServer(config: AppConfig, iss: string, pageUrl: string): ServerConfig | undefined {
-  const issUrl = parseHttpUrl(iss);
-  if (!issUrl || issUrl.username || issUrl.password) return undefined;
-  const base = normalizeBase(iss);
-  for (const s of config.servers) {
-    if (s.iss && normalizeBase(s.iss) === base) return s;
-    if (s.issPrefix && (base + "/").startsWith(s.issPrefix)) return s;
-  }
+  const checked = canonicalHttpUrl(iss);
+  if (!checked.ok) return undefined;
+  const issUrl = checked.url;
+  const entry = config.servers.find((s) => entryAllows(s, issUrl));
+  if (entry) return entry;
   const page = parseHttpUrl(pageUrl);
-  if (page && isLoopbackHost(page.hostname) && isLoopbackHost(issUrl.hostname)) {
-    return { name: "Local FHIR server (loopback)", iss: base };
+  if (page && isLoopbackHost(page.hostname) && isLoopbackHost(issUrl.hostname) && !originListed(config, issUrl)) {
+    return { name: "Local FHIR server (loopback)", iss };
   }
   return undefined;
 }

@@ -13,12 +13,17 @@ export interface ServerConfig {
   /** Human name shown in messages ("SMART sandbox", "Epic production"). */
   name: string;
   /**
-   * An `iss` is accepted when it equals `iss` or starts with `issPrefix`. A prefix must include the
-   * origin and at least one path slash ("https://ehr.example.org/fhir/"), so "https://ehr.example.org.evil"
-   * never matches.
+   * An `iss` is accepted when it is in canonical form and equals `iss` (trailing slash ignored) or lies
+   * inside `issPrefix`: the same origin, then the prefix's path segments one by one. A prefix ends with a
+   * path slash ("https://ehr.example.org/fhir/"), so "https://ehr.example.org.evil" never matches.
    */
   iss?: string;
   issPrefix?: string;
+  /**
+   * Plain http for this server's FHIR base and authorization endpoint when it is not on loopback.
+   * Off by default: such an entry is ignored. For closed test networks only, never in production.
+   */
+  allowHttp?: boolean;
   /** Overrides of the top-level clientId / scope for this server. */
   clientId?: string;
   scope?: string;

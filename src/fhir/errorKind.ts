@@ -11,6 +11,7 @@ export type ErrorKind =
   | "auth-server-error"
   | "token-failed"
   | "discovery-failed"
+  | "auth-endpoint-not-allowed" // discovery named an authorization/token endpoint the configuration does not allow
   | "no-patient" // token without a patient
   | "patient-mismatch"
   | "unsupported-fhir-version"

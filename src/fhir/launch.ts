@@ -1,16 +1,35 @@
 /**
  * The SMART launch (launch.html): EHR launch (`iss` + `launch`) and standalone launch (`iss` only, asks
- * for `launch/patient`). The `iss` is checked against the allowlist before anything leaves the page.
- * fhirclient does discovery, PKCE (required, S256) and the redirect.
+ * for `launch/patient`). The `iss` is checked against the allowlist before anything leaves the page, and
+ * the checked values are the only ones fhirclient can see. fhirclient does discovery and PKCE (required,
+ * S256) and builds the request; the app checks where it points before leaving the page.
  */
 import type { fhirclient } from "fhirclient/lib/types";
 import type { AppConfig } from "./configTypes";
-import { findServer } from "./config";
+import { findServer, isLoopbackHost } from "./config";
 import type { ErrorKind } from "./errorKind";
 
 export type LaunchPlan =
-  | { ok: true; options: fhirclient.AuthorizeParams; serverName: string }
+  | {
+      ok: true;
+      options: fhirclient.AuthorizeParams;
+      serverName: string;
+      /** Origins the authorization and token endpoints may be on: the FHIR origin and the entry's authOrigins. */
+      authOrigins: string[];
+      /** Whether plain http is acceptable for those endpoints (loopback from a loopback page, or allowHttp). */
+      httpHosts: "loopback" | "any" | "none";
+    }
   | { ok: false; error: ErrorKind };
+
+/** The origin of an http(s) URL, or undefined. */
+function httpOrigin(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Adds scopes a launch needs: `launch` always (fhirclient drops it once `launch/patient` is present). */
 export function launchScope(scope: string, standalone: boolean): string {
@@ -28,9 +47,12 @@ export function planLaunch(pageUrl: string, config: AppConfig, newState: () => s
   const server = findServer(config, iss, pageUrl);
   if (!server) return { ok: false, error: "iss-not-allowed" };
   const launch = params.get("launch")?.trim() || undefined;
+  const origins = [iss, ...(server.authOrigins ?? [])].map(httpOrigin).filter((o): o is string => o !== undefined);
   return {
     ok: true,
     serverName: server.name,
+    authOrigins: [...new Set(origins)],
+    httpHosts: server.allowHttp ? "any" : isLoopbackHost(new URL(pageUrl).hostname) ? "loopback" : "none",
     options: {
       clientId: server.clientId ?? config.clientId,
       scope: launchScope(server.scope ?? config.scope, !launch),
@@ -44,4 +66,92 @@ export function planLaunch(pageUrl: string, config: AppConfig, newState: () => s
       completeInTarget: true,
     },
   };
+}
+
+/**
+ * Whether the page may send the user (authorization endpoint) or the code (token endpoint) to `url`:
+ * absolute, https (plain http only as `httpHosts` allows), no userinfo, on one of the plan's origins.
+ */
+export function endpointAllowed(url: string, plan: Extract<LaunchPlan, { ok: true }>): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.username || parsed.password) return false;
+  const http =
+    parsed.protocol === "http:" && (plan.httpHosts === "any" || (plan.httpHosts === "loopback" && isLoopbackHost(parsed.hostname)));
+  if (parsed.protocol !== "https:" && !http) return false;
+  return plan.authOrigins.includes(parsed.origin);
+}
+
+/**
+ * Whether fhirclient's authorize URL carries exactly what the app decided (client, audience, launch,
+ * state): a guard in case fhirclient ever reads one of them from elsewhere.
+ */
+function carriesPlan(url: URL, options: fhirclient.AuthorizeParams): boolean {
+  const p = url.searchParams;
+  return (
+    p.get("client_id") === (options.clientId ?? null) &&
+    p.get("aud") === (options.iss ?? null) &&
+    p.get("state") === (options.stateKey ?? null) &&
+    p.get("launch") === (options.launch ?? null)
+  );
+}
+
+/** The launch page's address with only the checked values: fhirclient re-reads iss, launch, clientId… from it. */
+export function checkedLaunchUrl(pageUrl: string, options: fhirclient.AuthorizeParams): string {
+  const url = new URL(pageUrl);
+  url.hash = "";
+  url.search = "";
+  if (options.iss) url.searchParams.set("iss", options.iss);
+  if (options.launch) url.searchParams.set("launch", options.launch);
+  return url.href;
+}
+
+/** What performLaunch needs from the page and from fhirclient (injected, so tests run it with real fhirclient). */
+export interface LaunchDeps {
+  pageUrl: string;
+  config: AppConfig;
+  newState: () => string;
+  /** Rewrites the address bar without navigating (history.replaceState). */
+  replaceUrl: (url: string) => void;
+  /** FHIR.oauth2.authorize. */
+  authorize: (options: fhirclient.AuthorizeParams) => Promise<unknown>;
+  /** What fhirclient stored for this launch (sessionStorage[stateKey], parsed). */
+  storedState: (stateKey: string) => unknown;
+  /** Leaves the page for the authorization server. */
+  navigate: (url: string) => void;
+}
+
+export type LaunchOutcome = { ok: true; authorizeUrl: string } | { ok: false; error: ErrorKind };
+
+/**
+ * The launch page's work. Plans from the page URL, then leaves only the checked values in the address
+ * bar (fhirclient 2.6 lets the page's iss, launch, clientId, patientId and fhirServiceUrl override its
+ * options), lets fhirclient discover and build the request without redirecting, checks the endpoints
+ * discovery named and the request itself, and only then leaves the page.
+ */
+export async function performLaunch(deps: LaunchDeps): Promise<LaunchOutcome> {
+  const plan = planLaunch(deps.pageUrl, deps.config, deps.newState);
+  if (!plan.ok) return plan;
+  deps.replaceUrl(checkedLaunchUrl(deps.pageUrl, plan.options));
+  let url: unknown;
+  try {
+    url = await deps.authorize({ ...plan.options, noRedirect: true });
+  } catch {
+    // fhirclient's message can hold the server URL: a category only.
+    return { ok: false, error: "discovery-failed" };
+  }
+  if (typeof url !== "string") return { ok: false, error: "discovery-failed" };
+  const stored = deps.storedState(plan.options.stateKey ?? "");
+  const tokenUri = typeof stored === "object" && stored !== null ? (stored as { tokenUri?: unknown }).tokenUri : undefined;
+  // No token endpoint means fhirclient would skip authorization ("open server"): not for this app.
+  if (!endpointAllowed(url, plan) || typeof tokenUri !== "string" || !endpointAllowed(tokenUri, plan)) {
+    return { ok: false, error: "auth-endpoint-not-allowed" };
+  }
+  if (!carriesPlan(new URL(url), plan.options)) return { ok: false, error: "unexpected" };
+  deps.navigate(url);
+  return { ok: true, authorizeUrl: url };
 }

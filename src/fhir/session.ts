@@ -37,3 +37,38 @@ export function readyErrorKind(error: unknown): ErrorKind {
   if (error instanceof TypeError) return "token-failed";
   return "unexpected";
 }
+
+/** What fhirclient stored under a state key (sessionStorage[stateKey], JSON), or undefined. */
+export function storedState(storage: Pick<Storage, "getItem">, stateKey: string): unknown {
+  try {
+    return JSON.parse(storage.getItem(stateKey) ?? "null") ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Sessions are keyed per launch, not per tab: with fhirclient's `fullSessionStorageSupport` off, nothing
+ * is kept under the tab-wide SMART_KEY (which a second app instance in the same tab would overwrite, and
+ * whose launch would delete the first one's session). Each page remembers its own state key in its
+ * history entry (history.state survives a reload, is per frame, and stays out of the address bar).
+ */
+export const SESSION_SETTINGS = { fullSessionStorageSupport: false } as const;
+
+/** Where in history.state the page keeps its SMART state key. */
+const HISTORY_FIELD = "nlcSmartStateKey";
+
+/** The options for FHIR.oauth2.ready() on this page load: the URL's state wins, else this history entry's. */
+export function readyOptions(pageUrl: string, historyState: unknown): { stateKey?: string } {
+  if (new URL(pageUrl).searchParams.has("state")) return {};
+  const remembered = typeof historyState === "object" && historyState !== null ? (historyState as Record<string, unknown>)[HISTORY_FIELD] : undefined;
+  return typeof remembered === "string" && remembered !== "" ? { stateKey: remembered } : {};
+}
+
+/** The history entry that remembers `stateKey`, and the address without the state parameter. */
+export function rememberedSession(pageUrl: string, historyState: unknown, stateKey: string): { state: Record<string, unknown>; url: string } {
+  const url = new URL(pageUrl);
+  url.searchParams.delete("state");
+  const base = typeof historyState === "object" && historyState !== null ? (historyState as Record<string, unknown>) : {};
+  return { state: { ...base, [HISTORY_FIELD]: stateKey }, url: url.href };
+}

@@ -105,10 +105,12 @@ describe("no secrets or identifiers outside fhirclient's session storage (Chromi
       session: Object.fromEntries(Object.keys(sessionStorage).map((k) => [k, sessionStorage.getItem(k) ?? ""])),
       local: Object.keys(localStorage),
       documentCookie: document.cookie,
+      // One session per launch: the page's history entry names its key (no tab-wide SMART_KEY).
+      stateKey: (history.state as { nlcSmartStateKey?: unknown } | null)?.nlcSmartStateKey,
     }));
-    const stateKey = JSON.parse(storage.session["SMART_KEY"] ?? "null") as unknown;
+    const stateKey = storage.stateKey;
     expect(typeof stateKey).toBe("string");
-    expect(Object.keys(storage.session).sort()).toEqual(["SMART_KEY", stateKey as string].sort());
+    expect(Object.keys(storage.session)).toEqual([stateKey as string]);
     const state = JSON.parse(storage.session[stateKey as string] ?? "{}") as {
       tokenResponse?: { access_token?: string; refresh_token?: string; id_token?: string };
     };
@@ -306,7 +308,7 @@ describe("refresh refused (Chromium)", () => {
     await w.page.goto(clockStack.launchUrl({ patient: TREY, expiresIn: 1 }));
     expect(await panelStatus(w.page)).toBe("ready");
     const state = await w.page.evaluate(() => {
-      const key = JSON.parse(sessionStorage.getItem("SMART_KEY") ?? "null") as string;
+      const key = (history.state as { nlcSmartStateKey: string }).nlcSmartStateKey;
       return JSON.parse(sessionStorage.getItem(key) ?? "{}") as { tokenResponse?: { refresh_token?: string } };
     });
     expect(state.tokenResponse?.refresh_token, "no online_access: no refresh token").toBeUndefined();

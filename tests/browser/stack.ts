@@ -52,7 +52,8 @@ export const DIST_DIR = resolve(import.meta.dirname, "../../dist");
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const root = options.root ?? DIST_DIR;
   if (!existsSync(resolve(root, "index.html"))) throw new Error("dist/ is missing: run `npm run build` first");
-  const app = await startStaticServer({ root, port: 0, host: "127.0.0.1" });
+  // The demo EHR runs on another loopback port: the loopback CSP relaxations, switched on as the demo does.
+  const app = await startStaticServer({ root, port: 0, host: "127.0.0.1", loopbackCsp: true });
   const ehr = await startEhrHttpServer({ port: 0, host: "127.0.0.1", appLaunchUrl: `${app.url}/launch.html`, latencyMs: options.latencyMs, now: options.now });
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   return {

@@ -3,19 +3,24 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCliArgs } from "../../server/serve";
-import { hostNameOf } from "../../server/requestHandler";
 import { createDistFixture, INDEX_HTML } from "./serverFixture";
 
 const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 describe("parseCliArgs", () => {
   it("defaults to 127.0.0.1:4000 and the given default root", () => {
-    expect(parseCliArgs([], {}, "/app/dist")).toEqual({ root: "/app/dist", port: 4000, host: "127.0.0.1", loopbackCsp: "auto", accessLog: false });
+    expect(parseCliArgs([], {}, "/app/dist")).toEqual({ root: "/app/dist", port: 4000, host: "127.0.0.1", loopbackCsp: false, accessLog: false });
   });
 
   it("reads --port/--host/--root in both spellings, and flags", () => {
-    const cli = parseCliArgs(["--port", "8080", "--host=0.0.0.0", "--root", "build", "--no-loopback-csp", "--access-log"], {}, "/d");
-    expect(cli).toEqual({ root: path.resolve("build"), port: 8080, host: "0.0.0.0", loopbackCsp: false, accessLog: true });
+    const cli = parseCliArgs(["--port", "8080", "--host=0.0.0.0", "--root", "build", "--loopback-csp", "--access-log"], {}, "/d");
+    expect(cli).toEqual({ root: path.resolve("build"), port: 8080, host: "0.0.0.0", loopbackCsp: true, accessLog: true });
+  });
+
+  it("turns the loopback relaxations on only with --loopback-csp (--no-loopback-csp, the old opt-out, is the default now)", () => {
+    expect(parseCliArgs(["--no-loopback-csp"], {}, "/d").loopbackCsp).toBe(false);
+    expect(parseCliArgs([], { HOST: "127.0.0.1" }, "/d").loopbackCsp).toBe(false);
+    expect(parseCliArgs(["--loopback-csp"], {}, "/d").loopbackCsp).toBe(true);
   });
 
   it("takes PORT and HOST from the environment when the flags are absent, flags winning", () => {
@@ -29,19 +34,6 @@ describe("parseCliArgs", () => {
     expect(() => parseCliArgs([], { PORT: "-1" }, "/d")).toThrow(/invalid port/);
     expect(() => parseCliArgs(["--root"], {}, "/d")).toThrow(/missing value/);
     expect(() => parseCliArgs(["--verbose"], {}, "/d")).toThrow(/unknown argument/);
-  });
-});
-
-describe("hostNameOf", () => {
-  it("strips the port from Host header values, keeping IPv6 brackets", () => {
-    expect(["localhost:4000", "[::1]:4000", "[::1]", "example.org", "", undefined].map(hostNameOf)).toEqual([
-      "localhost",
-      "[::1]",
-      "[::1]",
-      "example.org",
-      "",
-      "",
-    ]);
   });
 });
 

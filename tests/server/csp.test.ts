@@ -45,6 +45,22 @@ describe("cspOrigins", () => {
     expect(origins.frameAncestors).toEqual(["https://portal.example.org"]);
   });
 
+  it("skips plain-http FHIR and auth origins off loopback unless the entry says allowHttp: true (as the app does)", () => {
+    const config = {
+      clientId: "app",
+      scope: "launch",
+      servers: [
+        { name: "cleartext", issPrefix: "http://ehr.example.org/fhir/", authOrigins: ["http://login.example.org"] },
+        { name: "lab", iss: "http://lab.example.org/fhir", authOrigins: ["http://auth.lab.example.org"], allowHttp: true },
+        { name: "local", issPrefix: "http://127.0.0.1:9000/fhir/" },
+      ],
+    } as unknown as AppConfig;
+    const origins = cspOrigins(config);
+    expect(origins.connect).toEqual(["http://lab.example.org", "http://auth.lab.example.org", "http://127.0.0.1:9000"]);
+    expect(origins.warnings).toHaveLength(2);
+    expect(origins.warnings.join("\n")).toMatch(/allowHttp/);
+  });
+
   it("skips malformed entries with one warning each and keeps the valid ones", () => {
     const config = {
       clientId: "app",
@@ -58,7 +74,7 @@ describe("cspOrigins", () => {
         { name: "creds", iss: "https://user:pw@creds.example.org/fhir" },
         { name: "not array", authOrigins: "https://x.example.org" },
         "not an object",
-        { name: "good", iss: "http://fhir.internal.example:8080/fhir" },
+        { name: "good", iss: "http://fhir.internal.example:8080/fhir", allowHttp: true },
       ],
       frameAncestors: ["https://ehr.example.org", "'unsafe-inline'", "*", "https://ehr.example.org/path?q"],
     } as unknown as AppConfig; // deliberately malformed, as a hand-edited file could be

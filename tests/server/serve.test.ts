@@ -14,6 +14,9 @@ import {
   type Fixture,
 } from "./serverFixture";
 
+/** What every response gets unless the loopback relaxations were switched on explicitly. */
+const PLAIN_CSP = buildCsp(TEST_CONFIG, { loopback: false });
+
 function directive(csp: string | null | undefined, name: string): string[] {
   const part = (csp ?? "").split(";").map((p) => p.trim().split(/\s+/)).find((p) => p[0] === name);
   return part ? part.slice(1) : [];
@@ -65,7 +68,7 @@ describe("static server on 127.0.0.1 (config read from <root>/smart-config.json)
       expect(await res.text()).toBe(c.body);
       expect(res.headers.get("content-type")).toBe(c.type);
       expect(res.headers.get("cache-control")).toBe(c.cache);
-      expectSecurityHeaders(res.headers, buildCsp(TEST_CONFIG, { loopback: true }));
+      expectSecurityHeaders(res.headers, PLAIN_CSP);
     });
   }
 
@@ -88,20 +91,13 @@ describe("static server on 127.0.0.1 (config read from <root>/smart-config.json)
     expect(csp).not.toContain("unsafe-inline");
   });
 
-  it("adds the loopback sources when the page is requested from a loopback host", async () => {
-    for (const host of [undefined, "localhost:8080", "[::1]:9"]) {
+  it("never infers the loopback relaxations from the Host header (a proxy may forward Host: 127.0.0.1)", async () => {
+    for (const host of [undefined, "127.0.0.1", "localhost:8080", "[::1]:9", "smart-app.example.org"]) {
       const res = await rawRequest(server.url, "/launch.html", host ? { host } : {});
-      const csp = String(res.headers["content-security-policy"]);
-      expect(directive(csp, "connect-src")).toEqual(expect.arrayContaining(["http://localhost:*", "http://127.0.0.1:*"]));
-      expect(directive(csp, "frame-ancestors")).toEqual(expect.arrayContaining(["http://localhost:*", "http://127.0.0.1:*"]));
+      expect(res.status).toBe(200);
+      expect(res.headers["content-security-policy"], String(host)).toBe(PLAIN_CSP);
+      expect(String(res.headers["content-security-policy"])).not.toMatch(/localhost|127\.0\.0\.1/);
     }
-  });
-
-  it("leaves the loopback sources out when the page is requested under another host name", async () => {
-    const res = await rawRequest(server.url, "/launch.html", { host: "smart-app.example.org" });
-    expect(res.status).toBe(200);
-    expect(res.headers["content-security-policy"]).toBe(buildCsp(TEST_CONFIG, { loopback: false }));
-    expect(String(res.headers["content-security-policy"])).not.toMatch(/localhost|127\.0\.0\.1/);
   });
 
   it("ignores the query string when finding the file", async () => {
@@ -130,7 +126,7 @@ describe("static server on 127.0.0.1 (config read from <root>/smart-config.json)
       const res = await rawRequest(server.url, target);
       expect(res.status).toBe(400);
       expect(res.body).not.toContain(SECRET);
-      expect(res.headers["content-security-policy"]).toBe(buildCsp(TEST_CONFIG, { loopback: true }));
+      expect(res.headers["content-security-policy"]).toBe(PLAIN_CSP);
       expect(res.headers["cache-control"]).toBe("no-store");
     });
   }
@@ -154,7 +150,7 @@ describe("static server on 127.0.0.1 (config read from <root>/smart-config.json)
       expect(res.status).toBe(404);
       expect(res.headers.get("cache-control")).toBe("no-store");
       expect(await res.text()).not.toContain("index-abc123.js");
-      expectSecurityHeaders(res.headers, buildCsp(TEST_CONFIG, { loopback: true }));
+      expectSecurityHeaders(res.headers, PLAIN_CSP);
     }
   });
 
@@ -163,7 +159,7 @@ describe("static server on 127.0.0.1 (config read from <root>/smart-config.json)
       const res = await fetch(`${server.url}/index.html`, { method });
       expect(res.status).toBe(405);
       expect(res.headers.get("allow")).toBe("GET, HEAD");
-      expectSecurityHeaders(res.headers, buildCsp(TEST_CONFIG, { loopback: true }));
+      expectSecurityHeaders(res.headers, PLAIN_CSP);
     }
   });
 
@@ -172,7 +168,7 @@ describe("static server on 127.0.0.1 (config read from <root>/smart-config.json)
     expect(res.status).toBe(200);
     expect(res.body).toBe("");
     expect(res.headers["content-length"]).toBe(String(Buffer.byteLength(INDEX_HTML)));
-    expect(res.headers["content-security-policy"]).toBe(buildCsp(TEST_CONFIG, { loopback: true }));
+    expect(res.headers["content-security-policy"]).toBe(PLAIN_CSP);
   });
 
   it("logs method, path and status but never a query string", async () => {
@@ -194,13 +190,30 @@ describe("static server on 127.0.0.1 (config read from <root>/smart-config.json)
     // A broken edit keeps the last good policy and is reported.
     await writeFile(path.join(fixture.root, "smart-config.json"), "{ not json");
     const after = await fetch(`${server.url}/index.html`);
-    expect(after.headers.get("content-security-policy")).toBe(buildCsp(updated, { loopback: true }));
+    expect(after.headers.get("content-security-policy")).toBe(buildCsp(updated, { loopback: false }));
     expect(log.warn.some((w) => w.includes("invalid JSON"))).toBe(true);
     await writeFile(path.join(fixture.root, "smart-config.json"), JSON.stringify(TEST_CONFIG, null, 2));
   });
 });
 
 describe("static server options", () => {
+  it("loopbackCsp: true (the demo and the browser tests) adds the loopback sources to every response, whatever the Host", async () => {
+    const fixture = await createDistFixture();
+    const server = await startStaticServer({ root: fixture.root, loopbackCsp: true, logger: recordingLogger().logger });
+    try {
+      for (const host of [undefined, "smart-app.example.org", "127.0.0.1"]) {
+        const res = await rawRequest(server.url, "/launch.html", host ? { host } : {});
+        const csp = String(res.headers["content-security-policy"]);
+        expect(csp).toBe(buildCsp(TEST_CONFIG, { loopback: true }));
+        expect(directive(csp, "connect-src")).toEqual(expect.arrayContaining(["http://localhost:*", "http://127.0.0.1:*"]));
+        expect(directive(csp, "frame-ancestors")).toEqual(expect.arrayContaining(["http://localhost:*", "http://127.0.0.1:*"]));
+      }
+    } finally {
+      await server.close();
+      await fixture.cleanup();
+    }
+  });
+
   it("uses an explicit config and honours loopbackCsp: false", async () => {
     const fixture = await createDistFixture({ clientId: "unused", scope: "launch", servers: [] });
     const config = { ...TEST_CONFIG, frameAncestors: ["https://explicit.example.org"] };

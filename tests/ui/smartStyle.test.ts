@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSmartStyle, safeColour, safeFont, safeLength } from "../../src/ui/smartStyle";
+import { colourFunctionOk, parseSmartStyle, safeColour, safeFont, safeLength } from "../../src/ui/smartStyle";
 
 describe("parseSmartStyle", () => {
   it("keeps safe values under the SmartStyle names", () => {
@@ -70,5 +70,64 @@ describe("parseSmartStyle", () => {
 
   it("ignores values of the wrong type", () => {
     expect(parseSmartStyle({ color_text: 0, font_family_body: { a: 1 }, dim_spacing_size: 8 })).toEqual({});
+  });
+});
+
+describe("validation time is linear in the input (smart_style_url is untrusted)", () => {
+  /** Inputs that made the earlier colour pattern backtrack catastrophically (seconds for a few KB). */
+  const adversarial: Record<string, (n: number) => string> = {
+    "rgb with runs of spaces": (n) => `rgb(1${" ".repeat(n)}1${" ".repeat(n)}1${" ".repeat(n)}!`,
+    "hsl with runs of spaces": (n) => `hsl(1${" ".repeat(n)}1${" ".repeat(n)}!`,
+    "hsl with a deg unit and trailing spaces": (n) => `hsl(1deg${"  ".repeat(n)})x`,
+    "comma and space runs": (n) => `rgba(1${" , ".repeat(n)}2 3 / 4${" ".repeat(n)}`,
+    "many space-separated arguments": (n) => `rgb(${" 1".repeat(n)})`,
+    "many comma-separated arguments": (n) => `rgb(${"1,".repeat(n)}1)`,
+    "long font list": (n) => `${"Arial, ".repeat(n)}\n`,
+    "long length": (n) => `${"1".repeat(n)}px`,
+  };
+
+  const time = (run: () => void): number => {
+    const start = performance.now();
+    run();
+    return performance.now() - start;
+  };
+
+  it.each(Object.entries(adversarial))("%s: a few KB are refused within a generous 200 ms", (_what, make) => {
+    // 900 is enough: the earlier pattern took about 10 s on the first of these (cubic backtracking).
+    const input = make(900);
+    expect(input.length).toBeGreaterThan(900);
+    const ms = time(() => {
+      expect(safeColour(input)).toBeUndefined();
+      expect(safeFont(input)).toBeUndefined();
+      expect(safeLength(input)).toBeUndefined();
+      expect(parseSmartStyle({ color_text: input, color_background: input, font_family_body: input, dim_spacing_size: input })).toEqual({});
+    });
+    expect(ms).toBeLessThan(200);
+  });
+
+  it("the colour-function check itself, without the length cap, is linear: 16 inputs of n cost about what one of 16n costs", () => {
+    for (const make of Object.values(adversarial)) {
+      const small = make(4000);
+      const large = make(64000);
+      const best = (run: () => void) => Math.min(...Array.from({ length: 5 }, () => time(run)));
+      const manySmall = best(() => {
+        for (let i = 0; i < 16; i++) colourFunctionOk(small);
+      });
+      const oneLarge = best(() => colourFunctionOk(large));
+      // Linear: about 1. Quadratic would be about 16, cubic 256. Floor the small side against timer noise.
+      expect(oneLarge / Math.max(manySmall, 0.05)).toBeLessThan(6);
+    }
+  });
+
+  it("long values are refused by length before any pattern runs, and normal ones still pass", () => {
+    expect(safeColour(`#fff${" ".repeat(600)}`)).toBeUndefined();
+    expect(safeColour(`rgb(${"1".repeat(70)})`)).toBeUndefined();
+    expect(safeFont(`${"a".repeat(121)}`)).toBeUndefined();
+    expect(safeColour("  rgb(1, 2, 3)  ")).toBe("rgb(1, 2, 3)");
+    expect(safeColour("hsl(210deg 80% 40% / 0.5)")).toBe("hsl(210deg 80% 40% / 0.5)");
+    expect(safeColour("rgb(1, 2 3)")).toBeUndefined();
+    expect(safeColour("rgb(1 2 3 4)")).toBeUndefined();
+    expect(safeColour("rgb(1, 2, 3, 4, 5)")).toBeUndefined();
+    expect(safeColour("rgb(1 2 / 3)")).toBeUndefined();
   });
 });
