@@ -153,7 +153,7 @@ function dateOf(f: Finding): string | undefined {
 }
 
 /** One markdown line for a finding: its label, then what its lead record says, where, status and date. */
-function findingLine(f: Finding): string {
+function findingLine(f: Finding, patient: PatientFacts): string {
   const e = leadEvidence(f);
   const label = escapeMarkdown(shortLabelKeepCase(f.label), 80);
   if (!e) return `- **${label}**`;
@@ -161,7 +161,7 @@ function findingLine(f: Finding): string {
   const facts = [RECORD_WORD[e.resourceType] ?? "record", STATUS_WORD[e.status] ?? "status unknown", dateOf(f)].filter(Boolean).join(", ");
   const more = records > 1 ? `; ${records} records` : "";
   const lab = findingBasis(f) === "lab" ? " — suggested by lab results, not recorded as a diagnosis" : "";
-  const said = f.causeId === "older-age" ? "" : `: ${escapeMarkdown(e.text)}`;
+  const said = f.causeId !== "older-age" ? `: ${escapeMarkdown(e.text)}` : patient.age !== undefined ? `: ${patient.age} years` : "";
   return `- **${label}**${said} (${escapeMarkdown(facts, 80)}${more})${lab}`;
 }
 
@@ -179,7 +179,7 @@ export function cardDetail(input: CardInput): string {
   for (const strength of STRENGTH_ORDER) {
     const group = current.filter((f) => f.strength === strength);
     if (group.length === 0) continue;
-    lines.push(`**${STRENGTH_HEADING[strength]}**`, "", ...group.map(findingLine), "");
+    lines.push(`**${STRENGTH_HEADING[strength]}**`, "", ...group.map((f) => findingLine(f, input.patient)), "");
   }
   if (current.length === 0) lines.push("No documented cause is current in the record.", "");
   const past = input.findings.filter((f) => !f.current);

@@ -70,8 +70,8 @@ async function main(): Promise<void> {
       accessLog: cli.accessLog,
       logger: { info: write(process.stdout), error: write(process.stderr) },
     });
-    write(process.stdout)(`CDS Hooks service: ${service.discoveryUrl}`);
-    if (config.clients.length === 0) write(process.stdout)(`  (${path.basename(cli.config)} trusts no CDS client yet: every call is refused)`);
+    const nobody = config.clients.length === 0 ? `\n  (${path.basename(cli.config)} trusts no CDS client yet: every call is refused)` : "";
+    write(process.stdout)(`CDS Hooks service: ${service.discoveryUrl}${nobody}`);
   } catch (error) {
     process.stderr.write(`cds: the service did not start: ${(error as Error).message}\n`);
     process.exit(1);
