@@ -11,7 +11,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import type Client from "fhirclient/lib/Client";
-import type { Condition, MedicationRequest, MedicationStatement, Patient, Procedure, Resource } from "fhir/r4";
+import type { Condition, MedicationRequest, MedicationStatement, Observation, Patient, Procedure, Resource } from "fhir/r4";
 import type { MedicationUse } from "../src/engine/types";
 import type { ServerConfig } from "../src/fhir/configTypes";
 import { loadPatientData } from "../src/fhir/load";
@@ -37,6 +37,8 @@ export interface Records {
   /** Medicine orders / statements with their medicine resolved (MedicationUse of the engine). */
   medicationRequests: MedicationUse[];
   medicationStatements: MedicationUse[];
+  /** Lab results, when the prefetch carried them completely (not fetched yet: see NEEDED_KEYS). */
+  observations?: Observation[];
 }
 
 /** What a fetch produced, per key: the records, and whether that kind of record was read completely. */

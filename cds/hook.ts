@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Condition, MedicationRequest, Patient, Procedure } from "fhir/r4";
+import type { Condition, MedicationRequest, Observation, Patient, Procedure } from "fhir/r4";
 import { matchRecords } from "../src/engine";
 import { findLegCramps } from "../src/engine/legCramps";
 import type { AppConfig, ServerConfig } from "../src/fhir/configTypes";
@@ -57,7 +57,8 @@ const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 export function readCall(body: unknown): { patientId: string; prefetch: unknown; fhirServer?: string; auth?: Record<string, unknown> } {
   if (!isRecord(body)) throw new BadRequest("The request body must be a JSON object.");
   if (body.hook !== HOOK) throw new BadRequest(`"hook" must be "${HOOK}".`);
-  if (typeof body.hookInstance !== "string" || body.hookInstance === "") throw new BadRequest('"hookInstance" is required.');
+  // hookInstance is required by CDS Hooks but nothing here depends on it: a missing one is tolerated, a wrong type is not.
+  if (body.hookInstance !== undefined && typeof body.hookInstance !== "string") throw new BadRequest('"hookInstance" must be a string.');
   const context = body.context;
   if (!isRecord(context) || typeof context.patientId !== "string" || !FHIR_ID.test(context.patientId)) {
     throw new BadRequest('"context.patientId" must be a FHIR resource id.');
@@ -99,6 +100,7 @@ async function fromPrefetch(sections: PrefetchSections, base: string): Promise<{
       procedures: sections.procedures.resources as Procedure[],
       medicationRequests: requests.uses,
       medicationStatements: statements.uses,
+      ...(sections.observations.state === "read" ? { observations: sections.observations.resources as Observation[] } : {}),
     },
     needed: NEEDED_KEYS.filter((k) => state[k] !== "read"),
   };
@@ -142,21 +144,22 @@ export async function handlePatientView(body: unknown, deps: HookDeps): Promise<
 
   const legCramps = findLegCramps(records.conditions, now);
   if (legCramps.length === 0) return none("no-leg-cramps");
-  const result = matchRecords(
-    {
-      ...(records.patient ? { patient: records.patient } : {}),
-      conditions: records.conditions,
-      medications: [...records.medicationRequests, ...records.medicationStatements],
-      procedures: records.procedures,
-    },
-    { now },
-  );
-  const input = { findings: result.findings, legCramps, patient: result.patient, source: SOURCE };
+  // Prefetched lab results ride along as `observations`, the field the engine's lab rules read once they land
+  // (src/engine/labs on the labs branch); today's engine ignores it.
+  const input = {
+    ...(records.patient ? { patient: records.patient } : {}),
+    conditions: records.conditions,
+    medications: [...records.medicationRequests, ...records.medicationStatements],
+    procedures: records.procedures,
+    ...(records.observations ? { observations: records.observations } : {}),
+  };
+  const result = matchRecords(input, { now });
+  const words = { findings: result.findings, legCramps, patient: result.patient, source: SOURCE };
   const card: Card = {
     uuid: randomUUID(),
     summary: cardSummary(result.findings, result.patient),
     indicator: cardIndicator(result.findings),
-    detail: cardDetail(input),
+    detail: cardDetail(words),
     source: cardSource(SOURCE),
     links: [{ label: LINK_LABEL, url: deps.appLaunchUrl, type: "smart" }],
     extension: { findings: cardFindings(result.findings) },

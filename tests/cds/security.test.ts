@@ -260,7 +260,7 @@ describe("request bodies", () => {
   it.each([
     ["not an object", []],
     ["another hook", { ...BODY(), hook: "order-sign" }],
-    ["no hookInstance", { ...BODY(), hookInstance: undefined }],
+    ["a hookInstance that is not a string", { ...BODY(), hookInstance: 42 }],
     ["no patient", { ...BODY(), context: { userId: "Practitioner/1" } }],
     ["a patient id that is not a FHIR id", { ...BODY(), context: { patientId: "../Patient/x" } }],
     ["prefetch not an object", { ...BODY(), prefetch: "everything" }],
