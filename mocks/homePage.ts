@@ -32,7 +32,7 @@ export function homePage({ patients, fhirBase, appLaunchUrl, now }: HomePageInpu
       const f = patientFacts(p, now);
       const href = launchUrl(appLaunchUrl, fhirBase, encodeLaunch({ patient: p.id }));
       return `      <tr>
-        <th scope="row">${escapeHtml(f.name.slice(0, 80))}</th>
+        <th scope="row"><a href="/chart/${encodeURIComponent(p.id)}" data-chart-link>${escapeHtml(f.name.slice(0, 80))}</a></th>
         <td>${escapeHtml(f.birthDate)}</td>
         <td>${escapeHtml(f.sex)}</td>
         <td>${escapeHtml(p.description)}</td>

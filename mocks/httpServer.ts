@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { getResponse, http } from "msw";
 import { createEhrHandlers } from "./handlers";
+import { createDemoCdsClient, type DemoCdsOptions } from "./cdsClient";
 import { homePage } from "./homePage";
 import { DEMO_PATIENTS } from "./patients";
 import { html } from "./responses";
@@ -21,6 +22,8 @@ export interface EhrHttpServerOptions {
   appLaunchUrl?: string;
   latencyMs?: number;
   now?: () => Date;
+  /** Act as a CDS Hooks client (chart pages call the service; the EHR's JWKS is served). */
+  cds?: DemoCdsOptions;
 }
 
 export interface EhrHttpServer {
@@ -94,7 +97,9 @@ export async function startEhrHttpServer(options: EhrHttpServerOptions = {}): Pr
   const hostForUrl = host.includes(":") ? `[${host}]` : host;
   baseUrl = `http://${hostForUrl}:${port}`;
   const fhirBaseUrl = `${baseUrl}/fhir`;
+  const cds = options.cds ? await createDemoCdsClient({ baseUrl, fhirBaseUrl, appLaunchUrl, patients: DEMO_PATIENTS, now, options: options.cds }) : undefined;
   handlers = [
+    ...(cds?.handlers ?? []),
     http.get(`${baseUrl}/`, () => html(homePage({ patients: DEMO_PATIENTS, fhirBase: fhirBaseUrl, appLaunchUrl, now: now() }))),
     ...createEhrHandlers({
       baseUrl,

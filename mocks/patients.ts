@@ -13,6 +13,7 @@ import { lookAlikes } from "./data/patients/lookAlikes";
 import { pregnancyRls } from "./data/patients/pregnancyRls";
 import { hostileData } from "./data/patients/hostileData";
 import { deceasedCkd } from "./data/patients/deceasedCkd";
+import { LEG_CRAMP_PATIENTS } from "./data/patients/legCramps";
 
 export type { DemoPatient } from "./data/demoPatient";
 
@@ -26,6 +27,7 @@ export const HANDMADE_PATIENTS: DemoPatient[] = [
   pregnancyRls,
   hostileData,
   deceasedCkd,
+  ...LEG_CRAMP_PATIENTS,
 ];
 
 export const DEMO_PATIENTS: DemoPatient[] = [...loadSandboxPatients(), ...HANDMADE_PATIENTS];

@@ -3,10 +3,13 @@
  * (SMART authorization + FHIR R4 from the MSW handlers in mocks/), on loopback, with sample patients.
  * `npm run dev`: the same with Vite's dev server (hot reload) instead of the build.
  *
- * Options: --port <app port, default 4000> --ehr-port <default 4010> --latency <ms per FHIR request>
+ * The demo EHR is also a CDS Hooks client of the CDS service started here: opening a chart calls it.
+ *
+ * Options: --port <app port, default 4000> --ehr-port <default 4010> --cds-port <default 4020> --latency <ms per FHIR request>
  */
 import { resolve } from "node:path";
 import { startEhrHttpServer } from "../mocks/httpServer";
+import { startDemoCdsService } from "../mocks/cdsDemo";
 import { startStaticServer } from "../server/serve";
 
 function arg(name: string, fallback: number): number {
@@ -18,6 +21,7 @@ function arg(name: string, fallback: number): number {
 const dev = process.argv.includes("--dev");
 const appPort = arg("--port", 4000);
 const ehrPort = arg("--ehr-port", 4010);
+const cdsPort = arg("--cds-port", 4020);
 const latencyMs = arg("--latency", 0);
 const host = "127.0.0.1";
 
@@ -31,15 +35,19 @@ async function startApp(): Promise<{ url: string; close(): Promise<void> }> {
 }
 
 const app = await startApp();
-const ehr = await startEhrHttpServer({ port: ehrPort, host, appLaunchUrl: `${app.url}/launch.html`, latencyMs });
+const cdsService: { url?: string } = {};
+const ehr = await startEhrHttpServer({ port: ehrPort, host, appLaunchUrl: `${app.url}/launch.html`, latencyMs, cds: { serviceBase: () => cdsService.url } });
+const cds = await startDemoCdsService({ ehrBaseUrl: ehr.baseUrl, appLaunchUrl: `${app.url}/launch.html`, port: cdsPort });
+cdsService.url = cds.url;
 
 console.log("");
 console.log(`  Demo EHR with sample patients:  ${ehr.baseUrl}/`);
+console.log(`  CDS Hooks service:              ${cds.discoveryUrl} (a patient's chart in the demo EHR shows its card)`);
 console.log("");
 console.log(`  (app ${app.url}${dev ? " [vite dev]" : ""}, FHIR base ${ehr.fhirBaseUrl}; Ctrl+C to stop)`);
 
 const stop = async () => {
-  await Promise.allSettled([ehr.close(), app.close()]);
+  await Promise.allSettled([ehr.close(), app.close(), cds.close()]);
   process.exit(0);
 };
 process.on("SIGINT", () => void stop());

@@ -1,0 +1,138 @@
+/**
+ * CDS Hooks service benchmark (run: npm run bench:cds [-- --runs 60]): service time of the patient-view hook
+ * with complete prefetch, for each sandbox patient with a leg-cramp Condition added (so every call builds a
+ * card) and the hand-made leg-cramp demo patients. Each call carries a freshly signed ES384 JWT (signed before
+ * the clock starts; verifying it is part of the service time). Prints, per patient and overall:
+ *   - round trip: POST sent → answer read, from a client on the same machine (node fetch, keep-alive);
+ *   - in service: request received → answer written, as the service's own access log measures it.
+ * Target (docs/spec/cds-hooks.md): median ≤ 20 ms.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { readFileSync } from "node:fs";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import type { Condition, Medication, Observation, Resource } from "fhir/r4";
+import { parseCdsConfig, DEFAULT_APP_CONFIG_FILE } from "../cds/config";
+import { startCdsService } from "../cds/server";
+import { demoPrefetch } from "../mocks/cdsClient";
+import { loadSandboxPatients } from "../mocks/data/sandboxPatients";
+import { LEG_CRAMP_PATIENTS } from "../mocks/data/patients/legCramps";
+import { LAB_LOINC_CODES, LOINC_SYSTEM } from "../src/knowledge";
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(v) ? v : fallback;
+}
+const RUNS = arg("--runs", 60);
+const WARMUP = 10;
+const ISS = "https://bench-ehr.example";
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]! : NaN;
+};
+const median = (xs: number[]) => quantile(xs, 0.5);
+
+const cramp = (patientId: string): Condition => ({
+  resourceType: "Condition",
+  id: "bench-leg-cramps",
+  subject: { reference: `Patient/${patientId}` },
+  clinicalStatus: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-clinical", code: "active" }] },
+  code: { coding: [{ system: "http://hl7.org/fhir/sid/icd-10-cm", code: "G47.62", display: "Sleep related leg cramps" }] },
+});
+
+const labCodes = new Set(LAB_LOINC_CODES);
+function prefetchOf(resources: Resource[], patientId: string): Record<string, unknown> {
+  const meds = new Map(resources.filter((r): r is Medication => r.resourceType === "Medication").map((m) => [m.id ?? "", m]));
+  const prefetch = demoPrefetch([...resources, cramp(patientId)], "https://bench-ehr.example/fhir", (id) => meds.get(id));
+  const labs = resources.filter(
+    (r): r is Observation => r.resourceType === "Observation" && (r as Observation).code.coding?.some((c) => c.system === LOINC_SYSTEM && labCodes.has(c.code ?? "")) === true,
+  );
+  return { ...prefetch, observations: { resourceType: "Bundle", type: "searchset", total: labs.length, entry: labs.map((resource) => ({ resource })) } };
+}
+
+// The client's key, published on a local JWKS endpoint.
+const { publicKey, privateKey } = await generateKeyPair("ES384");
+const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: "bench", alg: "ES384" }] });
+const jwksServer = createServer((_req, res) => res.end(jwks));
+await new Promise<void>((resolve) => jwksServer.listen(0, "127.0.0.1", () => resolve()));
+const jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/jwks.json`;
+
+const inService: number[] = [];
+const config = parseCdsConfig(
+  { clients: [{ iss: ISS, jwksUrl }], appLaunchUrl: "http://127.0.0.1:4000/launch.html" },
+  JSON.parse(readFileSync(DEFAULT_APP_CONFIG_FILE, "utf8")),
+);
+const service = await startCdsService({
+  config,
+  accessLog: true,
+  logger: {
+    info: (line) => {
+      const m = / 200 ([\d.]+) ms$/.exec(line);
+      if (m) inService.push(Number(m[1]));
+    },
+    error: (line) => console.error(line),
+  },
+});
+
+const sign = () => {
+  const iat = Math.floor(Date.now() / 1000);
+  return new SignJWT({})
+    .setProtectedHeader({ alg: "ES384", kid: "bench", typ: "JWT" })
+    .setIssuer(ISS)
+    .setAudience(service.serviceEndpoint)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + 300)
+    .setJti(randomUUID())
+    .sign(privateKey);
+};
+
+const patients = [...loadSandboxPatients(), ...LEG_CRAMP_PATIENTS];
+const rows: string[] = [];
+const allRound: number[] = [];
+const allService: number[] = [];
+try {
+  for (const p of patients) {
+    const now = new Date();
+    const resources = p.resources(now);
+    const body = JSON.stringify({
+      hook: "patient-view",
+      hookInstance: randomUUID(),
+      context: { userId: "Practitioner/bench", patientId: p.id },
+      prefetch: prefetchOf(resources, p.id),
+    });
+    const round: number[] = [];
+    const before = inService.length;
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const token = await sign();
+      const t0 = performance.now();
+      const res = await fetch(service.serviceEndpoint, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+        body,
+      });
+      const answer = (await res.json()) as { cards?: unknown[] };
+      const t1 = performance.now();
+      if (res.status !== 200 || answer.cards?.length !== 1) throw new Error(`${p.label}: HTTP ${res.status}, ${answer.cards?.length ?? "no"} cards`);
+      if (i >= WARMUP) round.push(t1 - t0);
+    }
+    const server = inService.slice(before + WARMUP);
+    allRound.push(...round);
+    allService.push(...server);
+    rows.push(
+      `  ${p.label.padEnd(22)} ${(body.length / 1024).toFixed(0).padStart(5)} kB   round trip median ${median(round).toFixed(2).padStart(6)} ms  p95 ${quantile(round, 0.95).toFixed(2).padStart(6)} ms   in service median ${median(server).toFixed(2).padStart(6)} ms  p95 ${quantile(server, 0.95).toFixed(2).padStart(6)} ms`,
+    );
+  }
+} finally {
+  await service.close();
+  jwksServer.close();
+}
+
+console.log(`CDS Hooks patient-view, complete prefetch, one card per call (${RUNS} calls per patient after ${WARMUP} warm-up calls)`);
+console.log(rows.join("\n"));
+console.log(
+  `  ALL (${allRound.length} calls)            round trip median ${median(allRound).toFixed(2)} ms  p95 ${quantile(allRound, 0.95).toFixed(2)} ms   in service median ${median(allService).toFixed(2)} ms  p95 ${quantile(allService, 0.95).toFixed(2)} ms   (target: median ≤ 20 ms)`,
+);

@@ -1,0 +1,168 @@
+/**
+ * One `patient-view` call: read the prefetch, fetch only what it lacks (and only from an allowed FHIR
+ * server), decide whether the record documents leg cramps, run the engine, build the card. Any doubt about
+ * the records (a kind of record that could not be read completely) means no card: the service never guesses.
+ */
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Condition, MedicationRequest, Observation, Patient, Procedure } from "fhir/r4";
+import { matchRecords } from "../src/engine";
+import { findLegCramps } from "../src/engine/legCramps";
+import type { AppConfig, ServerConfig } from "../src/fhir/configTypes";
+import { findServer } from "../src/fhir/config";
+import { SOURCE } from "../src/knowledge";
+import { isRecord } from "../src/util/json";
+import { LINK_LABEL, cardDetail, cardFindings, cardIndicator, cardSource, cardSummary, type CardFinding } from "./card";
+import { HOOK, type PrefetchKey } from "./discovery";
+import { fetchRecords, NEEDED_KEYS, resolvePrefetchedMedicines, type FetchedSections, type FetchRequest, type Records } from "./fetchRecords";
+import { readPrefetch, type PrefetchSections } from "./prefetch";
+
+export interface Card {
+  uuid: string;
+  summary: string;
+  indicator: "info" | "warning";
+  detail: string;
+  source: { label: string; url: string };
+  links: { label: string; url: string; type: "smart" }[];
+  extension: { findings: CardFinding[] };
+}
+
+export interface HookResponse {
+  cards: Card[];
+}
+
+/** Why there is no card (for counters and tests; never sent). */
+export type NoCardReason = "no-leg-cramps" | "patient-mismatch" | "cannot-fetch" | "server-not-allowed" | "fetch-incomplete";
+
+export type HookOutcome = { response: HookResponse; noCard?: NoCardReason };
+
+export class BadRequest extends Error {}
+
+export interface HookDeps {
+  app: AppConfig;
+  appLaunchUrl: string;
+  /** The service's own base URL (serviceUrl, else its listening address): the loopback rule's "page". */
+  serviceBase: string;
+  now: () => Date;
+  http: { request: IncomingMessage; response: ServerResponse };
+  /** Per-request timeout for fetches from the FHIR server, ms. */
+  fetchTimeoutMs: number;
+  /** Replaceable for tests; default: the data-layer adapter. */
+  fetch?: (req: FetchRequest) => Promise<FetchedSections | undefined>;
+}
+
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+
+/** The request's hook, instance and patient; a BadRequest naming the field otherwise. */
+export function readCall(body: unknown): { patientId: string; prefetch: unknown; fhirServer?: string; auth?: Record<string, unknown> } {
+  if (!isRecord(body)) throw new BadRequest("The request body must be a JSON object.");
+  if (body.hook !== HOOK) throw new BadRequest(`"hook" must be "${HOOK}".`);
+  // hookInstance is required by CDS Hooks but nothing here depends on it: a missing one is tolerated, a wrong type is not.
+  if (body.hookInstance !== undefined && typeof body.hookInstance !== "string") throw new BadRequest('"hookInstance" must be a string.');
+  const context = body.context;
+  if (!isRecord(context) || typeof context.patientId !== "string" || !FHIR_ID.test(context.patientId)) {
+    throw new BadRequest('"context.patientId" must be a FHIR resource id.');
+  }
+  if (body.prefetch !== undefined && body.prefetch !== null && !isRecord(body.prefetch)) throw new BadRequest('"prefetch" must be an object.');
+  if (body.fhirServer !== undefined && typeof body.fhirServer !== "string") throw new BadRequest('"fhirServer" must be a URL.');
+  if (body.fhirAuthorization !== undefined && body.fhirAuthorization !== null && !isRecord(body.fhirAuthorization)) {
+    throw new BadRequest('"fhirAuthorization" must be an object.');
+  }
+  return {
+    patientId: context.patientId,
+    prefetch: body.prefetch,
+    ...(typeof body.fhirServer === "string" ? { fhirServer: body.fhirServer } : {}),
+    ...(isRecord(body.fhirAuthorization) ? { auth: body.fhirAuthorization } : {}),
+  };
+}
+
+const none = (noCard: NoCardReason): HookOutcome => ({ response: { cards: [] }, noCard });
+
+/** The records from a complete prefetch, medicines resolved; the keys still needed are returned apart. */
+async function fromPrefetch(sections: PrefetchSections, base: string): Promise<{ records: Records; needed: PrefetchKey[] }> {
+  const [requests, statements] = await Promise.all([
+    resolvePrefetchedMedicines(
+      sections.medicationRequests.resources.filter((r) => ["order", "plan"].includes((r as MedicationRequest).intent)),
+      sections.medicationRequests.included,
+      sections.medicationRequests.includedByFullUrl,
+      base,
+    ),
+    resolvePrefetchedMedicines(sections.medicationStatements.resources, sections.medicationStatements.included, sections.medicationStatements.includedByFullUrl, base),
+  ]);
+  const state = { ...Object.fromEntries(NEEDED_KEYS.map((k) => [k, sections[k].state])) } as Record<PrefetchKey, string>;
+  if (requests.unknown > 0 && state.medicationRequests === "read") state.medicationRequests = "incomplete";
+  if (statements.unknown > 0 && state.medicationStatements === "read") state.medicationStatements = "incomplete";
+  const patient = sections.patient.resources[0] as Patient | undefined;
+  return {
+    records: {
+      ...(patient ? { patient } : {}),
+      conditions: sections.conditions.resources as Condition[],
+      procedures: sections.procedures.resources as Procedure[],
+      medicationRequests: requests.uses,
+      medicationStatements: statements.uses,
+      ...(sections.observations.state === "read" ? { observations: sections.observations.resources as Observation[] } : {}),
+    },
+    needed: NEEDED_KEYS.filter((k) => state[k] !== "read"),
+  };
+}
+
+export async function handlePatientView(body: unknown, deps: HookDeps): Promise<HookOutcome> {
+  const call = readCall(body);
+  const reading = readPrefetch(call.prefetch, call.patientId);
+  if (reading.mismatch) return none("patient-mismatch");
+  const now = deps.now();
+  const { records, needed } = await fromPrefetch(reading.sections, call.fhirServer ?? "");
+
+  // Conditions alone decide whether there is a card: without leg cramps nothing else is fetched.
+  if (!needed.includes("conditions") && findLegCramps(records.conditions, now).length === 0) return none("no-leg-cramps");
+
+  if (needed.length > 0) {
+    const token = call.auth?.access_token;
+    if (!call.fhirServer || typeof token !== "string" || token === "") return none("cannot-fetch");
+    const server: ServerConfig | undefined = findServer(deps.app, call.fhirServer, deps.serviceBase);
+    if (!server) return none("server-not-allowed");
+    const scope = typeof call.auth?.scope === "string" ? call.auth.scope : "";
+    const fetched = await (deps.fetch ?? fetchRecords)({
+      fhirServer: call.fhirServer.replace(/\/+$/, ""),
+      accessToken: token,
+      scope,
+      patientId: call.patientId,
+      server,
+      http: deps.http,
+      timeoutMs: deps.fetchTimeoutMs,
+      now: deps.now,
+    });
+    if (!fetched || needed.some((k) => !fetched[k]?.complete)) return none("fetch-incomplete");
+    for (const key of needed) {
+      if (key === "patient") {
+        if (fetched.records.patient) records.patient = fetched.records.patient;
+      } else if (key !== "observations") {
+        (records as unknown as Record<string, unknown>)[key] = fetched.records[key];
+      }
+    }
+  }
+
+  const legCramps = findLegCramps(records.conditions, now);
+  if (legCramps.length === 0) return none("no-leg-cramps");
+  // Prefetched lab results ride along as `observations`, the field the engine's lab rules read once they land
+  // (src/engine/labs on the labs branch); today's engine ignores it.
+  const input = {
+    ...(records.patient ? { patient: records.patient } : {}),
+    conditions: records.conditions,
+    medications: [...records.medicationRequests, ...records.medicationStatements],
+    procedures: records.procedures,
+    ...(records.observations ? { observations: records.observations } : {}),
+  };
+  const result = matchRecords(input, { now });
+  const words = { findings: result.findings, legCramps, patient: result.patient, source: SOURCE };
+  const card: Card = {
+    uuid: randomUUID(),
+    summary: cardSummary(result.findings, result.patient),
+    indicator: cardIndicator(result.findings),
+    detail: cardDetail(words),
+    source: cardSource(SOURCE),
+    links: [{ label: LINK_LABEL, url: deps.appLaunchUrl, type: "smart" }],
+    extension: { findings: cardFindings(result.findings) },
+  };
+  return { response: { cards: [card] } };
+}

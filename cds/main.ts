@@ -1,0 +1,86 @@
+/**
+ * `npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--access-log]`: starts the CDS
+ * Hooks service and prints its discovery URL. An unreadable or invalid configuration stops it with a message
+ * saying what is wrong (exit code 1). Serves plain HTTP: in production put a TLS-terminating proxy in front
+ * and set "serviceUrl" to the URL the EHR uses.
+ */
+import path from "node:path";
+import { DEFAULT_CONFIG_FILE, readCdsConfig } from "./config";
+import { startCdsService } from "./server";
+
+export interface CdsCli {
+  port: number;
+  host: string;
+  config: string;
+  accessLog: boolean;
+}
+
+/** Parses the command line; throws an Error naming the bad argument. */
+export function parseCdsArgs(argv: readonly string[], defaultConfig = DEFAULT_CONFIG_FILE): CdsCli {
+  const cli: CdsCli = { port: 4020, host: "127.0.0.1", config: defaultConfig, accessLog: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === "") throw new Error(`missing value for ${name}`);
+      return v;
+    };
+    switch (name) {
+      case "--port": {
+        const v = value();
+        const port = Number(v);
+        if (!/^\d+$/.test(v) || port > 65535) throw new Error(`invalid port: ${v}`);
+        cli.port = port;
+        break;
+      }
+      case "--host":
+        cli.host = value();
+        break;
+      case "--config":
+        cli.config = path.resolve(value());
+        break;
+      case "--access-log":
+        cli.accessLog = true;
+        break;
+      default:
+        throw new Error(`unknown argument: ${arg}`);
+    }
+  }
+  return cli;
+}
+
+const write = (stream: NodeJS.WriteStream) => (message: string) => stream.write(`${message}\n`);
+
+async function main(): Promise<void> {
+  let cli: CdsCli;
+  try {
+    cli = parseCdsArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`cds: ${(error as Error).message}\nusage: npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--access-log]\n`);
+    process.exit(2);
+  }
+  let service;
+  try {
+    const config = await readCdsConfig(cli.config);
+    service = await startCdsService({
+      config,
+      port: cli.port,
+      host: cli.host,
+      accessLog: cli.accessLog,
+      logger: { info: write(process.stdout), error: write(process.stderr) },
+    });
+    const nobody = config.clients.length === 0 ? `\n  (${path.basename(cli.config)} trusts no CDS client yet: every call is refused)` : "";
+    write(process.stdout)(`CDS Hooks service: ${service.discoveryUrl}${nobody}`);
+  } catch (error) {
+    process.stderr.write(`cds: the service did not start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const stop = () => {
+    void service.close().finally(() => process.exit(0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) await main();

@@ -1,0 +1,133 @@
+/**
+ * The demo EHR as a CDS Hooks client. It holds an ES384 key pair and publishes its public key
+ * (GET <ehr>/cds-client/jwks.json); opening a patient's chart (GET <ehr>/chart/<id>) calls the CDS service's
+ * patient-view hook with a signed JWT (iss = the EHR's base URL, aud = the service endpoint, 60 s lifetime,
+ * a fresh jti) and a prefetch built from the patient's records, and renders the cards beside the chart.
+ * The prefetch omits lab results (the demo FHIR server has none to search), and fhirServer plus an access
+ * token let the service read anything else it lacks. Node only (used by mocks/httpServer.ts).
+ */
+import { randomUUID } from "node:crypto";
+import { exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
+import { http, type HttpHandler } from "msw";
+import type { BundleEntry, Medication, MedicationRequest, Resource } from "fhir/r4";
+import type { DemoPatient } from "./data/demoPatient";
+import { chartPage, type ChartCds } from "./chartPage";
+import { PatientStore } from "./patientStore";
+import { html } from "./responses";
+import { issue, nonce } from "./tokens";
+
+export const CDS_CLIENT_JWKS_PATH = "/cds-client/jwks.json";
+const SERVICE_PATH = "/cds-services/night-leg-cramps";
+const SCOPE = "patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Procedure.rs patient/Medication.rs";
+
+export interface DemoCdsOptions {
+  /** The CDS service's base URL (e.g. "http://127.0.0.1:4020"), known once it has started; undefined: no service. */
+  serviceBase: () => string | undefined;
+  /** Per-call timeout, ms (default 5000). */
+  timeoutMs?: number;
+}
+
+/** The service configuration that trusts this demo EHR (cds-config.demo.json holds it for the default ports). */
+export function demoCdsConfigJson(ehrBaseUrl: string, appLaunchUrl: string): { clients: { iss: string; jwksUrl: string }[]; appLaunchUrl: string } {
+  return { clients: [{ iss: ehrBaseUrl, jwksUrl: `${ehrBaseUrl}${CDS_CLIENT_JWKS_PATH}` }], appLaunchUrl };
+}
+
+function searchset(resources: readonly Resource[], fhirBase: string, included: readonly Resource[] = []): Record<string, unknown> {
+  const item = (resource: Resource, mode: "match" | "include"): BundleEntry => ({
+    fullUrl: `${fhirBase}/${resource.resourceType}/${resource.id ?? ""}`,
+    resource: resource as BundleEntry["resource"],
+    search: { mode },
+  });
+  const entry = [...resources.map((r) => item(r, "match")), ...included.map((r) => item(r, "include"))];
+  return { resourceType: "Bundle", type: "searchset", total: resources.length, ...(entry.length > 0 ? { entry } : {}) };
+}
+
+/** What the EHR would answer to the service's prefetch templates (lab results left out: null). */
+export function demoPrefetch(resources: readonly Resource[], fhirBase: string, medication: (id: string) => Medication | undefined): Record<string, unknown> {
+  const of = (type: string) => resources.filter((r) => r.resourceType === type);
+  const requests = (of("MedicationRequest") as MedicationRequest[]).filter((r) => r.intent === "order" || r.intent === "plan");
+  const medIds = new Set(requests.map((r) => /^Medication\/([^/]+)$/.exec(r.medicationReference?.reference ?? "")?.[1]).filter((id): id is string => !!id));
+  const included = [...medIds].map(medication).filter((m): m is Medication => !!m);
+  return {
+    patient: of("Patient")[0] ?? null,
+    conditions: searchset(of("Condition"), fhirBase),
+    medicationRequests: searchset(requests, fhirBase, included),
+    medicationStatements: searchset(of("MedicationStatement"), fhirBase),
+    procedures: searchset(of("Procedure"), fhirBase),
+    observations: null,
+  };
+}
+
+export interface DemoCdsClient {
+  jwks: { keys: JWK[] };
+  /** The cards (or why there are none) for a patient's chart. */
+  callPatientView(patientId: string): Promise<ChartCds>;
+  handlers: HttpHandler[];
+}
+
+export async function createDemoCdsClient(args: {
+  baseUrl: string;
+  fhirBaseUrl: string;
+  appLaunchUrl: string;
+  patients: readonly DemoPatient[];
+  now: () => Date;
+  options: DemoCdsOptions;
+}): Promise<DemoCdsClient> {
+  const { baseUrl, fhirBaseUrl, now, options } = args;
+  const kid = `demo-ehr-${randomUUID().slice(0, 8)}`;
+  const { publicKey, privateKey } = await generateKeyPair("ES384");
+  const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid, alg: "ES384", use: "sig" }] };
+  const store = new PatientStore(args.patients, now);
+
+  const callPatientView = async (patientId: string): Promise<ChartCds> => {
+    const base = options.serviceBase();
+    if (!base) return { state: "off" };
+    const resources = store.resources(patientId) ?? [];
+    const endpoint = `${base}${SERVICE_PATH}`;
+    const iat = Math.floor(now().getTime() / 1000);
+    const jwt = await new SignJWT({})
+      .setProtectedHeader({ alg: "ES384", typ: "JWT", kid, jku: `${baseUrl}${CDS_CLIENT_JWKS_PATH}` })
+      .setIssuer(baseUrl)
+      .setSubject("demo-ehr")
+      .setAudience(endpoint)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + 60)
+      .setJti(randomUUID())
+      .sign(privateKey);
+    const t = now().getTime();
+    const accessToken = issue({ t: "access", p: patientId, s: SCOPE, c: "cds-service", l: {}, aud: fhirBaseUrl, iat: t, n: nonce(), exp: t + 300_000 });
+    const body = {
+      hook: "patient-view",
+      hookInstance: randomUUID(),
+      fhirServer: fhirBaseUrl,
+      fhirAuthorization: { access_token: accessToken, token_type: "Bearer", expires_in: 300, scope: SCOPE, subject: "cds-service", patient: patientId },
+      context: { userId: "Practitioner/demo", patientId },
+      prefetch: demoPrefetch(resources, fhirBaseUrl, (id) => store.medication(id)),
+    };
+    try {
+      const res = await fetch(endpoint, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${jwt}`, "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+      });
+      if (!res.ok) return { state: "error", message: `The CDS service answered HTTP ${res.status}.` };
+      const answer = (await res.json()) as { cards?: unknown };
+      return { state: "ok", cards: Array.isArray(answer.cards) ? answer.cards : [] };
+    } catch {
+      return { state: "error", message: "The CDS service did not answer." };
+    }
+  };
+
+  const handlers: HttpHandler[] = [
+    http.get(`${baseUrl}${CDS_CLIENT_JWKS_PATH}`, () => Response.json(jwks, { headers: { "Cache-Control": "max-age=300" } })),
+    http.get(`${baseUrl}/chart/:id`, async ({ params }) => {
+      const patient = store.patient(String(params.id));
+      if (!patient) return html("<!doctype html><title>Not found</title><p>No such patient.</p>", 404);
+      const cds = await callPatientView(patient.id);
+      return html(chartPage({ patient, resources: store.resources(patient.id) ?? [], fhirBase: fhirBaseUrl, appLaunchUrl: args.appLaunchUrl, cds, now: now() }));
+    }),
+  ];
+
+  return { jwks, callPatientView, handlers };
+}

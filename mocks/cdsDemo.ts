@@ -1,0 +1,22 @@
+/**
+ * The CDS Hooks service as `npm start` runs it: trusting the demo EHR (demoCdsConfigJson, the same content as
+ * cds-config.demo.json for the default ports) and linking its cards to the demo's app. Node only.
+ */
+import { readFile } from "node:fs/promises";
+import { DEFAULT_APP_CONFIG_FILE, parseCdsConfig } from "../cds/config";
+import { startCdsService, type CdsService } from "../cds/server";
+import { demoCdsConfigJson } from "./cdsClient";
+
+export async function startDemoCdsService(args: {
+  ehrBaseUrl: string;
+  appLaunchUrl: string;
+  port: number;
+  /** The app's smart-config.json (default: public/smart-config.json, which the build copies to dist/). */
+  appConfigFile?: string;
+  /** The clock (tests pin it; default: the real one). */
+  now?: () => Date;
+}): Promise<CdsService> {
+  const appJson: unknown = JSON.parse(await readFile(args.appConfigFile ?? DEFAULT_APP_CONFIG_FILE, "utf8"));
+  const config = parseCdsConfig(demoCdsConfigJson(args.ehrBaseUrl, args.appLaunchUrl), appJson, "demo CDS configuration");
+  return startCdsService({ config, port: args.port, host: "127.0.0.1", ...(args.now ? { now: args.now } : {}) });
+}

@@ -1,0 +1,140 @@
+/**
+ * Does the record document leg cramps? The CDS Hooks card's trigger (docs/spec/cds-hooks.md, "When there is
+ * a card"): a Condition for leg cramps (src/knowledge/codes/legCrampCodes.ts) that is active, or was recorded
+ * in the last 12 months. Pure: the clock is a parameter; malformed records are skipped, never fatal.
+ */
+import { SYSTEMS, type SystemKey } from "../knowledge";
+import {
+  LEG_CRAMP_CODES,
+  LEG_CRAMP_NAME_PATTERNS,
+  LEG_CRAMP_RECENT_MONTHS,
+  LEG_SITE_WORDS,
+  NON_LEG_SITE_WORDS,
+  type LegCrampCodeList,
+} from "../knowledge/codes/legCrampCodes";
+import { toMillis } from "./dates";
+import { conceptCode, field, isObj, joinedText, rawCodings, str } from "./read";
+import { conditionStatus } from "./status";
+
+export interface LegCrampRecord {
+  /** "Condition/<id>". */
+  ref: string;
+  /** What the record says (code.text, else the first display, else the code). */
+  text: string;
+  matchedBy: "code" | "name";
+  /** The coding that matched, when matched by code. */
+  coding?: { systemLabel: string; code: string };
+  /** Why it counts: the condition is active, or it was recorded within the last 12 months. */
+  because: "active" | "recent";
+  /** The date that made it recent (recordedDate, else onset), as written. */
+  recorded?: string;
+}
+
+const words = (list: readonly string[]) => new RegExp(`\\b(?:${list.join("|")})\\b`, "i");
+const NAME_RE = words(LEG_CRAMP_NAME_PATTERNS);
+const NON_LEG_RE = words(NON_LEG_SITE_WORDS);
+const LEG_RE = words(LEG_SITE_WORDS);
+
+/** ICD codes compare without dots or case; SNOMED CT codes as written. */
+function normalize(system: SystemKey, code: string): string {
+  return system === "snomed" ? code.trim() : code.trim().toUpperCase().replace(/[.\s]/g, "");
+}
+
+const BY_SYSTEM = new Map<SystemKey, Map<string, LegCrampCodeList>>();
+for (const list of LEG_CRAMP_CODES) {
+  const table = BY_SYSTEM.get(list.system) ?? new Map<string, LegCrampCodeList>();
+  for (const c of list.codes) table.set(normalize(list.system, c.code), list);
+  BY_SYSTEM.set(list.system, table);
+}
+
+const URI_TO_SYSTEM = new Map<string, SystemKey>();
+for (const [key, def] of Object.entries(SYSTEMS) as [SystemKey, { uris: string[] }][]) {
+  for (const uri of def.uris) URI_TO_SYSTEM.set(uri.toLowerCase(), key);
+}
+
+function systemOf(uri: string | undefined): SystemKey | undefined {
+  return uri ? URI_TO_SYSTEM.get(uri.trim().toLowerCase().replace(/\/$/, "")) : undefined;
+}
+
+/** A site-unspecified code counts unless the text names another body site and no part of the leg. */
+function siteAllows(list: LegCrampCodeList, text: string): boolean {
+  return list.legSpecific || LEG_RE.test(text) || !NON_LEG_RE.test(text);
+}
+
+/** The leg-cramp coding of a concept, by code first, then by name; undefined when it is not leg cramps. */
+export function legCrampMatch(concept: unknown): Pick<LegCrampRecord, "matchedBy" | "coding"> | undefined {
+  const text = joinedText(concept, undefined);
+  for (const coding of rawCodings(concept)) {
+    if (!isObj(coding)) continue;
+    const system = systemOf(str(coding.system));
+    const code = str(coding.code);
+    if (!system || !code) continue;
+    const list = BY_SYSTEM.get(system)?.get(normalize(system, code));
+    if (list && siteAllows(list, text)) return { matchedBy: "code", coding: { systemLabel: SYSTEMS[system].label, code } };
+  }
+  return NAME_RE.test(text) ? { matchedBy: "name" } : undefined;
+}
+
+/** The instant LEG_CRAMP_RECENT_MONTHS calendar months before `now` (UTC). */
+function monthsBefore(now: Date, months: number): number {
+  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, now.getUTCDate(), now.getUTCHours(), now.getUTCMinutes(), now.getUTCSeconds());
+}
+
+function isAbated(c: Record<string, unknown>): boolean {
+  return (
+    str(c.abatementDateTime) !== undefined ||
+    isObj(c.abatementPeriod) ||
+    isObj(c.abatementAge) ||
+    isObj(c.abatementRange) ||
+    str(c.abatementString) !== undefined ||
+    c.abatementBoolean === true
+  );
+}
+
+/**
+ * Every Condition among `conditions` that documents leg cramps and counts now: active (active, recurrence or
+ * relapse, not abated; confirmed or not), or recorded within the last 12 months. Refuted and entered-in-error
+ * records never count. A partial date counts from its first instant, so "recent" is never guessed.
+ */
+export function findLegCramps(conditions: readonly unknown[], now: Date): LegCrampRecord[] {
+  const nowMs = now.getTime();
+  if (Number.isNaN(nowMs)) return [];
+  const since = monthsBefore(now, LEG_CRAMP_RECENT_MONTHS);
+  const out: LegCrampRecord[] = [];
+  for (const c of conditions) {
+    try {
+      const found = readOne(c, nowMs, since);
+      if (found) out.push(found);
+    } catch {
+      // a record that cannot be read (a throwing getter) is skipped
+    }
+  }
+  return out;
+}
+
+function readOne(c: unknown, nowMs: number, since: number): LegCrampRecord | undefined {
+  if (!isObj(c) || c.resourceType !== "Condition") return undefined;
+  const id = str(c.id);
+  if (!id) return undefined;
+  const status = conditionStatus(conceptCode(c.clinicalStatus), conceptCode(c.verificationStatus), isAbated(c));
+  if (status === "ignored") return undefined;
+  const match = legCrampMatch(c.code);
+  if (!match) return undefined;
+  const text = str(field(c.code, "text")) ?? firstDisplay(c.code) ?? match.coding?.code ?? "Leg cramps";
+  const base: LegCrampRecord = { ref: `Condition/${id}`, text, ...match, because: "active" };
+  if (status === "current" || status === "unconfirmed") return base;
+  const recorded = str(c.recordedDate) ?? str(c.onsetDateTime) ?? str(field(c.onsetPeriod, "start"));
+  const t = toMillis(recorded);
+  if (recorded !== undefined && t !== undefined && t >= since && t <= nowMs) return { ...base, because: "recent", recorded };
+  return undefined;
+}
+
+function firstDisplay(concept: unknown): string | undefined {
+  for (const coding of rawCodings(concept)) if (isObj(coding) && str(coding.display)) return str(coding.display);
+  return undefined;
+}
+
+/** True when at least one Condition documents leg cramps that count now. */
+export function documentsLegCramps(conditions: readonly unknown[], now: Date): boolean {
+  return findLegCramps(conditions, now).length > 0;
+}

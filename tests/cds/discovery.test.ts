@@ -1,0 +1,50 @@
+/** Discovery over HTTP: one patient-view service, prefetch templates under exactly the specified keys. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LAB_LOINC_CODES } from "../../src/knowledge";
+import type { CdsService } from "../../cds/server";
+import { startTestService, testConfig } from "./harness";
+
+let service: CdsService;
+beforeAll(async () => {
+  service = await startTestService(testConfig(undefined));
+});
+afterAll(async () => {
+  await service?.close();
+});
+
+interface Discovery {
+  services: { hook: string; id: string; title: string; description: string; prefetch: Record<string, string> }[];
+}
+
+describe("GET /cds-services", () => {
+  it("lists one patient-view service, id night-leg-cramps, without a token", async () => {
+    const res = await fetch(service.discoveryUrl);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    const body = (await res.json()) as Discovery;
+    expect(body.services).toHaveLength(1);
+    expect(body.services[0]).toMatchObject({ hook: "patient-view", id: "night-leg-cramps" });
+    expect(body.services[0]!.title.length).toBeGreaterThan(0);
+    expect(body.services[0]!.description.length).toBeGreaterThan(0);
+  });
+
+  it("has prefetch templates under exactly the specified keys, each a FHIR query on the context's patient", async () => {
+    const { prefetch } = ((await (await fetch(service.discoveryUrl)).json()) as Discovery).services[0]!;
+    expect(Object.keys(prefetch).sort()).toEqual(["conditions", "medicationRequests", "medicationStatements", "observations", "patient", "procedures"]);
+    expect(prefetch.patient).toBe("Patient/{{context.patientId}}");
+    expect(prefetch.conditions).toBe("Condition?patient={{context.patientId}}");
+    expect(prefetch.medicationRequests).toMatch(/^MedicationRequest\?patient=\{\{context\.patientId\}\}&.*_include=MedicationRequest:medication/);
+    expect(prefetch.medicationStatements).toBe("MedicationStatement?patient={{context.patientId}}");
+    expect(prefetch.procedures).toBe("Procedure?patient={{context.patientId}}");
+  });
+
+  it("the observations template asks for exactly the lab codes of lab-results.md (LAB_LOINC_CODES)", async () => {
+    const { prefetch } = ((await (await fetch(service.discoveryUrl)).json()) as Discovery).services[0]!;
+    const url = new URL(prefetch.observations!, "http://fhir.invalid/");
+    expect(url.pathname).toBe("/Observation");
+    expect(url.searchParams.get("patient")).toBe("{{context.patientId}}");
+    const codes = url.searchParams.get("code")!.split(",");
+    expect(codes.every((c) => c.startsWith("http://loinc.org|"))).toBe(true);
+    expect(codes.map((c) => c.slice("http://loinc.org|".length))).toEqual([...LAB_LOINC_CODES]);
+  });
+});

@@ -1,0 +1,363 @@
+/**
+ * Every security rule of docs/spec/cds-hooks.md over real HTTP, each as a pair: the request the rule refuses,
+ * and the same request passing once the rule is satisfied. Refusals are 401 with one and the same body, so
+ * nothing tells a caller which check failed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { generateKeyPair, SignJWT, UnsecuredJWT } from "jose";
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import type { CdsService } from "../../cds/server";
+import { NOW_S, hookBody, post, startTestClient, startTestService, testConfig, TREY, type TestClient } from "./harness";
+
+/** A complete prefetch without leg cramps: a valid call answers 200 with no card. */
+const PREFETCH = {
+  patient: { resourceType: "Patient", id: TREY, birthDate: "1950-01-01" },
+  conditions: { resourceType: "Bundle", type: "searchset", entry: [] },
+  medicationRequests: { resourceType: "Bundle", type: "searchset" },
+  medicationStatements: { resourceType: "Bundle", type: "searchset" },
+  procedures: { resourceType: "Bundle", type: "searchset" },
+  observations: { resourceType: "Bundle", type: "searchset" },
+};
+const BODY = () => hookBody(TREY, PREFETCH);
+const UNAUTHORIZED = { error: "Unauthorized." };
+
+let client: TestClient;
+let service: CdsService;
+
+beforeAll(async () => {
+  client = await startTestClient(() => service.serviceEndpoint);
+  service = await startTestService(testConfig(client));
+});
+afterAll(async () => {
+  await service?.close();
+  await client?.close();
+});
+
+async function expectRefused(token: string | undefined, headers: Record<string, string> = {}) {
+  const answer = await post(service.serviceEndpoint, BODY(), token, headers);
+  expect(answer.status).toBe(401);
+  expect(answer.body).toEqual(UNAUTHORIZED);
+  expect(answer.headers.get("www-authenticate")).toBe("Bearer");
+}
+
+async function expectAccepted(token: string) {
+  const answer = await post(service.serviceEndpoint, BODY(), token);
+  expect(answer.status).toBe(200);
+  expect(answer.body).toEqual({ cards: [] });
+}
+
+describe("the bearer JWT", () => {
+  it("is required: none, another scheme or garbage → 401; a signed one → 200", async () => {
+    await expectRefused(undefined);
+    await expectRefused(undefined, { Authorization: `Basic ${Buffer.from("a:b").toString("base64")}` });
+    await expectRefused("not.a.jwt!");
+    await expectAccepted(await client.sign());
+  });
+
+  it("must come from a configured issuer (exact match)", async () => {
+    await expectRefused(await client.sign({ iss: "https://other-ehr.example" }));
+    await expectRefused(await client.sign({ iss: `${client.iss}/` }));
+    await expectAccepted(await client.sign({ iss: client.iss }));
+  });
+
+  it("must verify with the client's published key: a forger's key under the same kid → 401", async () => {
+    const forger = await generateKeyPair("ES384");
+    await expectRefused(await client.sign({ key: forger.privateKey }));
+    const valid = await client.sign();
+    const [h, p] = valid.split(".");
+    const tampered = JSON.parse(Buffer.from(p!, "base64url").toString()) as Record<string, unknown>;
+    tampered.sub = "someone-else";
+    await expectRefused(`${h}.${Buffer.from(JSON.stringify(tampered)).toString("base64url")}.${valid.split(".")[2]}`);
+    await expectAccepted(valid);
+  });
+
+  it("ES384 and RS384 only: HS384, ES256 and unsigned tokens → 401", async () => {
+    const hs = await new SignJWT({ jti: "hs" })
+      .setProtectedHeader({ alg: "HS384", kid: "es-1" })
+      .setIssuer(client.iss)
+      .setAudience(service.serviceEndpoint)
+      .setIssuedAt(NOW_S)
+      .setExpirationTime(NOW_S + 60)
+      .sign(new TextEncoder().encode("a-shared-secret-of-sufficient-length-for-hs384-0123456789"));
+    await expectRefused(hs);
+    const es256 = await generateKeyPair("ES256");
+    const es256Token = await new SignJWT({ jti: "es256" })
+      .setProtectedHeader({ alg: "ES256", kid: "es-1" })
+      .setIssuer(client.iss)
+      .setAudience(service.serviceEndpoint)
+      .setIssuedAt(NOW_S)
+      .setExpirationTime(NOW_S + 60)
+      .sign(es256.privateKey);
+    await expectRefused(es256Token);
+    const none = new UnsecuredJWT({ jti: "none" }).setIssuer(client.iss).setAudience(service.serviceEndpoint).setIssuedAt(NOW_S).setExpirationTime(NOW_S + 60).encode();
+    await expectRefused(none);
+    await expectAccepted(await client.sign({ alg: "RS384" }));
+    await expectAccepted(await client.sign({ alg: "ES384" }));
+  });
+
+  it("kid selects the key: an unknown or missing kid → 401; the RS key's kid on an ES signature → 401", async () => {
+    await expectRefused(await client.sign({ kid: "unknown-kid" }));
+    await expectRefused(await client.sign({ kid: "" }));
+    await expectRefused(await client.sign({ kid: null }));
+    await expectRefused(await client.sign({ alg: "ES384", kid: "rs-1" }));
+    await expectAccepted(await client.sign({ kid: "es-1" }));
+  });
+
+  it("a jku header is honoured only when it equals the configured jwksUrl, and a foreign one is never fetched", async () => {
+    let foreignHits = 0;
+    const foreign = createServer((_req, res) => {
+      foreignHits++;
+      res.end("{}");
+    });
+    await new Promise<void>((resolve) => foreign.listen(0, "127.0.0.1", () => resolve()));
+    const foreignUrl = `http://127.0.0.1:${(foreign.address() as AddressInfo).port}/jwks.json`;
+    try {
+      await expectRefused(await client.sign({ jku: foreignUrl }));
+      expect(foreignHits).toBe(0);
+      await expectAccepted(await client.sign({ jku: client.jwksUrl }));
+    } finally {
+      await new Promise<void>((resolve) => foreign.close(() => resolve()));
+    }
+  });
+
+  it("aud must be this service's endpoint URL (a string, or an array holding it)", async () => {
+    await expectRefused(await client.sign({ aud: "https://another-service.example/cds-services/night-leg-cramps" }));
+    await expectRefused(await client.sign({ aud: service.discoveryUrl }));
+    await expectRefused(await client.sign({ aud: `${service.serviceEndpoint}/feedback` }));
+    await expectRefused(await client.sign({ aud: service.serviceEndpoint.replace("127.0.0.1", "localhost") }));
+    await expectAccepted(await client.sign({ aud: ["https://x.example", service.serviceEndpoint] }));
+    await expectAccepted(await client.sign({ aud: service.serviceEndpoint }));
+  });
+
+  it("aud follows the Host the client used (localhost or 127.0.0.1, on the service's port)", async () => {
+    const viaLocalhost = service.serviceEndpoint.replace("127.0.0.1", "localhost");
+    const token = await client.sign({ aud: viaLocalhost });
+    expect((await post(viaLocalhost, BODY(), token)).status).toBe(200);
+  });
+
+  it("exp must be in the future", async () => {
+    await expectRefused(await client.sign({ iat: NOW_S - 400, exp: NOW_S - 100 }));
+    await expectRefused(await client.sign({ iat: NOW_S - 300, exp: NOW_S }));
+    await expectAccepted(await client.sign({ iat: NOW_S - 299, exp: NOW_S + 1 }));
+  });
+
+  it("exp must be at most 5 minutes after iat, and iat not in the future", async () => {
+    await expectRefused(await client.sign({ iat: NOW_S, exp: NOW_S + 301 }));
+    await expectRefused(await client.sign({ iat: NOW_S, exp: NOW_S + 3600 }));
+    await expectRefused(await client.sign({ iat: NOW_S + 600, exp: NOW_S + 900 }));
+    await expectAccepted(await client.sign({ iat: NOW_S + 10, exp: NOW_S + 300 }));
+    await expectAccepted(await client.sign({ iat: NOW_S, exp: NOW_S + 300 }));
+  });
+
+  it("jti is required, and a token (or its jti) is accepted once", async () => {
+    await expectRefused(await client.sign({ jti: null }));
+    const token = await client.sign({ jti: "once-only" });
+    await expectAccepted(token);
+    await expectRefused(token);
+    await expectRefused(await client.sign({ jti: "once-only", alg: "RS384" }));
+    await expectAccepted(await client.sign({ jti: "another-one" }));
+  });
+
+  it("the replay memory is bounded: when it is full of unexpired tokens, new ones are refused (503), not forgotten", async () => {
+    const small = await startTestService(testConfig(client), { replayCapacity: 2 });
+    try {
+      const call = async (jti: string) => (await post(small.serviceEndpoint, BODY(), await client.sign({ jti, aud: small.serviceEndpoint }))).status;
+      expect(await call("a")).toBe(200);
+      expect(await call("b")).toBe(200);
+      expect(await call("c")).toBe(503);
+      expect(await call("a")).toBe(401);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("with serviceUrl configured, aud is checked against it whatever Host the request used", async () => {
+    const behindProxy = await startTestService(testConfig(client, { serviceUrl: "https://cds.example.org/" }));
+    try {
+      const url = behindProxy.serviceEndpoint;
+      expect((await post(url, BODY(), await client.sign({ aud: url }))).status).toBe(401);
+      expect((await post(url, BODY(), await client.sign({ aud: "https://cds.example.org/cds-services/night-leg-cramps" }))).status).toBe(200);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
+  it("a service that trusts nobody (the shipped configuration) refuses every token", async () => {
+    const nobody = await startTestService(testConfig(undefined));
+    try {
+      expect((await post(nobody.serviceEndpoint, BODY(), await client.sign({ aud: nobody.serviceEndpoint }))).status).toBe(401);
+    } finally {
+      await nobody.close();
+    }
+  });
+});
+
+describe("discovery and feedback", () => {
+  it("discovery is public", async () => {
+    const res = await fetch(service.discoveryUrl);
+    expect(res.status).toBe(200);
+  });
+
+  it("feedback needs a token for this service (feedback or hook endpoint); only counts are kept", async () => {
+    const url = `${service.serviceEndpoint}/feedback`;
+    const body = {
+      feedback: [
+        { card: "0b0f4c9e-4d52-4a6c-9d2b-9a7f2d7a1b11", outcome: "accepted", outcomeTimestamp: "2026-11-26T12:00:00Z" },
+        { card: "0b0f4c9e-4d52-4a6c-9d2b-9a7f2d7a1b12", outcome: "overridden", overrideReason: { reason: { code: "x" }, userComment: "Patient Trey says hi" } },
+      ],
+    };
+    expect((await post(url, body)).status).toBe(401);
+    expect((await post(url, body, await client.sign({ aud: service.discoveryUrl }))).status).toBe(401);
+    expect((await post(url, body, await client.sign({ aud: "https://other.example/cds-services/night-leg-cramps/feedback" }))).status).toBe(401);
+    expect((await post(url, { feedback: [] }, await client.sign())).status).toBe(200); // a token for the hook endpoint
+    const before = service.feedbackCounts();
+    const ok = await post(url, body, await client.sign({ aud: url }));
+    expect(ok.status).toBe(200);
+    expect(service.feedbackCounts()).toEqual({ accepted: before.accepted + 1, overridden: before.overridden + 1, ignored: before.ignored });
+    expect(JSON.stringify(service.feedbackCounts())).not.toContain("Trey");
+    expect((await post(url, { nothing: true }, await client.sign({ aud: url }))).status).toBe(400);
+  });
+});
+
+describe("request bodies", () => {
+  it("a body over the limit is refused with 413 (declared length or streamed), one under it is read", async () => {
+    const small = await startTestService(testConfig(client, { maxBodyBytes: 4096 }));
+    try {
+      const big = JSON.stringify({ ...BODY(), padding: "x".repeat(5000) });
+      const declared = await post(small.serviceEndpoint, big, await client.sign({ aud: small.serviceEndpoint }));
+      expect(declared.status).toBe(413);
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < 10; i++) controller.enqueue(new TextEncoder().encode(big.slice(i * 600, (i + 1) * 600)));
+          controller.close();
+        },
+      });
+      const res = await fetch(small.serviceEndpoint, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${await client.sign({ aud: small.serviceEndpoint })}`, "Content-Type": "application/json" },
+        body: stream,
+        duplex: "half",
+      } as RequestInit);
+      expect(res.headers.get("content-length")).not.toBeNull();
+      expect(res.status).toBe(413);
+      const fits = await post(small.serviceEndpoint, JSON.stringify(BODY()), await client.sign({ aud: small.serviceEndpoint }));
+      expect(fits.status).toBe(200);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("malformed JSON is 400; valid JSON passes", async () => {
+    const bad = await post(service.serviceEndpoint, '{"hook": "patient-view", ', await client.sign());
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toBe("The request body is not valid JSON.");
+    await expectAccepted(await client.sign());
+  });
+
+  it.each([
+    ["not an object", []],
+    ["another hook", { ...BODY(), hook: "order-sign" }],
+    ["a hookInstance that is not a string", { ...BODY(), hookInstance: 42 }],
+    ["no patient", { ...BODY(), context: { userId: "Practitioner/1" } }],
+    ["a patient id that is not a FHIR id", { ...BODY(), context: { patientId: "../Patient/x" } }],
+    ["prefetch not an object", { ...BODY(), prefetch: "everything" }],
+  ])("a malformed call (%s) is 400 with a message naming the field", async (_what, body) => {
+    const answer = await post(service.serviceEndpoint, body, await client.sign());
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatch(/must|required/);
+  });
+
+  it("unknown paths are 404 and wrong methods 405", async () => {
+    expect((await fetch(`${service.url}/cds-services/other`)).status).toBe(404);
+    expect((await fetch(service.serviceEndpoint)).status).toBe(405);
+    expect((await fetch(service.discoveryUrl, { method: "POST" })).status).toBe(405);
+  });
+});
+
+describe("CORS for browser-based CDS clients", () => {
+  it("answers preflight for any origin, allowing the Authorization header, never with credentials", async () => {
+    const pre = await fetch(service.serviceEndpoint, {
+      method: "OPTIONS",
+      headers: { Origin: "https://sandbox.cds-hooks.org", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,content-type" },
+    });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get("access-control-allow-origin")).toBe("*");
+    expect(pre.headers.get("access-control-allow-headers")).toMatch(/Authorization/);
+    expect(pre.headers.get("access-control-allow-methods")).toMatch(/POST/);
+    expect(pre.headers.get("access-control-allow-credentials")).toBeNull();
+    for (const res of [await fetch(service.discoveryUrl), await fetch(service.serviceEndpoint, { method: "POST" })]) {
+      expect(res.headers.get("access-control-allow-origin")).toBe("*");
+      expect(res.headers.get("access-control-allow-credentials")).toBeNull();
+    }
+  });
+});
+
+describe("FHIR servers and logs", () => {
+  const evilHits: string[] = [];
+  const evil = setupServer(
+    http.all("https://evil.example/*", ({ request }) => {
+      evilHits.push(request.url);
+      return HttpResponse.json({ resourceType: "Bundle", type: "searchset" });
+    }),
+  );
+  beforeAll(() => evil.listen({ onUnhandledRequest: "bypass" }));
+  afterAll(() => evil.close());
+
+  it("a fhirServer the app's configuration does not allow is never called (no card); an allowed one is", async () => {
+    const noConditions = { ...PREFETCH, conditions: null };
+    const auth = { access_token: "secret-access-token", token_type: "Bearer", expires_in: 300, scope: "patient/*.rs", subject: "cds" };
+    const refused = await post(service.serviceEndpoint, hookBody(TREY, noConditions, { fhirServer: "https://evil.example/fhir", fhirAuthorization: auth }), await client.sign());
+    expect(refused.body).toEqual({ cards: [] });
+    expect(evilHits).toEqual([]);
+    expect(service.noCardCounts()["server-not-allowed"]).toBeGreaterThan(0);
+    // The same server, once the app's configuration lists it, is asked (and answers: no conditions, no card).
+    const allowing = await startTestService(
+      testConfig(client, {}, { clientId: "x", scope: "launch", servers: [{ name: "Evil, allowed", issPrefix: "https://evil.example/" }] }),
+    );
+    try {
+      const allowed = await post(allowing.serviceEndpoint, hookBody(TREY, noConditions, { fhirServer: "https://evil.example/fhir", fhirAuthorization: auth }), await client.sign({ aud: allowing.serviceEndpoint }));
+      expect(allowed.body).toEqual({ cards: [] });
+      expect(evilHits.some((u) => u.startsWith("https://evil.example/fhir/Condition?patient="))).toBe(true);
+    } finally {
+      await allowing.close();
+    }
+  });
+
+  it("logs carry no patient id, token, record text or query string — also when the service fails inside", async () => {
+    const lines: string[] = [];
+    const logger = { info: (m: string) => lines.push(m), error: (m: string) => lines.push(m) };
+    const failing = async () => {
+      throw new Error(`could not read Patient/${TREY} with secret-access-token`);
+    };
+    const logged = await startTestService(testConfig(client), { logger, accessLog: true, fetch: failing });
+    try {
+      const url = logged.serviceEndpoint;
+      const token = await client.sign({ aud: url });
+      const crampPrefetch = {
+        ...PREFETCH,
+        conditions: {
+          resourceType: "Bundle",
+          type: "searchset",
+          entry: [{ resource: { resourceType: "Condition", id: "c1", subject: { reference: `Patient/${TREY}` }, code: { text: "Nocturnal leg cramps" }, clinicalStatus: { coding: [{ code: "active" }] } } }],
+        },
+      };
+      expect((await post(url, hookBody(TREY, crampPrefetch), token)).status).toBe(200);
+      expect((await post(url, hookBody(TREY, crampPrefetch), token)).status).toBe(401);
+      const auth = { access_token: "secret-access-token", scope: "patient/*.rs" };
+      const boom = await post(url, hookBody(TREY, { ...crampPrefetch, procedures: null }, { fhirServer: "http://127.0.0.1:9/fhir", fhirAuthorization: auth }), await client.sign({ aud: url }));
+      expect(boom.status).toBe(500);
+      expect(boom.body).toEqual({ error: "Internal error." });
+      expect((await post(`${url}?patient=${TREY}`, "{", await client.sign({ aud: url }))).status).toBe(400);
+      expect(lines.length).toBeGreaterThanOrEqual(4);
+      const all = lines.join("\n");
+      for (const secret of [TREY, "secret-access-token", "Bearer", "eyJ", "Nocturnal", "leg cramps", "?patient"]) expect(all).not.toContain(secret);
+      expect(all).toContain("POST /cds-services/night-leg-cramps 200");
+      expect(all).toContain("internal error (Error)");
+    } finally {
+      await logged.close();
+    }
+  });
+});
