@@ -13,8 +13,15 @@ export const SOURCE: Citation = {
  */
 export const OLDER_AGE_THRESHOLD = 65;
 
-/** A completed dialysis procedure counts as current when performed within this many days (app's convention). */
+/**
+ * A dialysis Procedure counts as current when it was performed within this many days: completed and
+ * ended (or done) within them, or in progress and started within them. A Procedure left "in-progress"
+ * for longer is a stale record, shown as past (the app's convention).
+ */
 export const DIALYSIS_RECENT_DAYS = 90;
+
+/** A medicine's dose text (Evidence.dose) is clipped to this many characters. */
+export const DOSE_TEXT_MAX = 120;
 
 /** A pregnancy record counts as current only when it began within this many weeks (knowledge-source.md). */
 export const PREGNANCY_CURRENT_WEEKS = 42;
