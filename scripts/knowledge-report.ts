@@ -1,6 +1,7 @@
 /**
- * Generates docs/knowledge.md from the same data the engine uses (run: npx tsx scripts/knowledge-report.ts).
- * A test checks the committed file equals this output, so the text never drifts from the logic.
+ * Generates docs/knowledge.md from the same data the engine uses, and docs/clinical-corpus.md from the
+ * clinical corpus the engine is tested on (run: npm run knowledge:report). Tests check the committed files
+ * equal this output, so the text never drifts from the logic or the cases.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -23,6 +24,7 @@ import {
   SYSTEMS,
   TEXT_CONTEXT,
 } from "../src/knowledge";
+import { renderCorpusMarkdown } from "../tests/clinical/render";
 
 const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const MAX_SHOWN = 40;
@@ -164,15 +166,21 @@ export function renderKnowledgeMarkdown(): string {
 }
 
 export const REPORT_PATH = resolve(dirname(fileURLToPath(import.meta.url)), "../docs/knowledge.md");
+/** The clinical corpus document, generated from tests/clinical/corpus.ts (see tests/clinical/render.ts). */
+export const CORPUS_REPORT_PATH = resolve(dirname(fileURLToPath(import.meta.url)), "../docs/clinical-corpus.md");
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const text = renderKnowledgeMarkdown();
+function write(path: string, text: string): void {
   let previous = "";
   try {
-    previous = readFileSync(REPORT_PATH, "utf8");
+    previous = readFileSync(path, "utf8");
   } catch {
     previous = "";
   }
-  writeFileSync(REPORT_PATH, text);
-  console.log(`${previous === text ? "Unchanged" : "Wrote"} ${REPORT_PATH} (${text.length} characters)`);
+  writeFileSync(path, text);
+  console.log(`${previous === text ? "Unchanged" : "Wrote"} ${path} (${text.length} characters)`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  write(REPORT_PATH, renderKnowledgeMarkdown());
+  write(CORPUS_REPORT_PATH, renderCorpusMarkdown());
 }

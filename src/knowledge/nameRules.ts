@@ -84,7 +84,7 @@ export const NAME_RULES: NameRule[] = [
     id: "name.ckd",
     causes: ["chronic-kidney-disease"],
     appliesTo: [...C],
-    patterns: ["chronic (kidney|renal) (disease|insufficiency|impairment)", "CKD"],
+    patterns: ["chronic (kidney|renal) (disease|insufficiency|impairment)", "CKD", "pre-?(ESRD|ESKD|end[- ]stage renal disease)"],
     reason: "Chronic kidney disease named in the record",
   },
   {
@@ -126,7 +126,7 @@ export const NAME_RULES: NameRule[] = [
     id: "name.alcohol",
     causes: ["alcohol-use-disorder"],
     appliesTo: [...C],
-    patterns: ["alcohol (use disorder|dependence|abuse|addiction)", "alcoholism", "alcohol withdrawal", "alcohol dependency"],
+    patterns: ["(alcohol|etoh) (use disorder|dependence|dependency|abuse|addiction|withdrawal)", "alcoholism"],
     abbreviations: ["AUD"],
     reason: "Alcohol use disorder named in the record",
   },
@@ -174,7 +174,7 @@ export const NAME_RULES: NameRule[] = [
     id: "name.hyperthyroidism",
     causes: ["hyperthyroidism"],
     appliesTo: [...C],
-    patterns: ["hyperthyroidism", "thyrotoxicosis", "graves'? disease", "overactive thyroid", "toxic (multi|uni)?nodular goit(er|re)"],
+    patterns: ["hyperthyroidism", "hyperthyroid", "thyrotoxicosis", "graves'? disease", "overactive thyroid", "toxic (multi|uni)?nodular goit(er|re)"],
     reason: "Overactive thyroid named in the record",
   },
   {
@@ -188,7 +188,7 @@ export const NAME_RULES: NameRule[] = [
     id: "name.hypothyroidism",
     causes: ["hypothyroidism"],
     appliesTo: [...C],
-    patterns: ["hypothyroidism", "underactive thyroid", "myxoe?dema", "hashimoto'?s? (thyroiditis|disease)"],
+    patterns: ["hypothyroidism", "hypothyroid", "underactive thyroid", "myxoe?dema", "hashimoto'?s? (thyroiditis|disease)"],
     reason: "Underactive thyroid named in the record",
   },
   {

@@ -297,8 +297,8 @@ export const CONDITION_RULES: CodeRule[] = [
     system: "icd10cm",
     match: "prefix",
     reason: "Anemia recorded",
-    source: "[VSAC 2.16.840.1.113762.1.4.1029.323 \"Anemia\"]; [ICD codes_d64.ex]; [PEDS conditions/dx_2022_03_Anemia_V1.csv]",
-    codes: "D50 D55 D56 D57 D58 D59 D63 D64.9 O99.01 O99.02",
+    source: "[VSAC 2.16.840.1.113762.1.4.1029.323 \"Anemia\"]; [ICD codes_d64.ex]; [PEDS conditions/dx_2022_03_Anemia_V1.csv]; [ICD codes_o99.ex] (O99.03 \"Anemia complicating the puerperium\")",
+    codes: "D50 D55 D56 D57 D58 D59 D63 D64.9 O99.01 O99.02 O99.03",
   },
   {
     id: "anemia.icd10.nutritional",

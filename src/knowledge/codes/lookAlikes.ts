@@ -80,6 +80,15 @@ export const LOOK_ALIKES: LookAlike[] = [
     codes: "D57.3",
   },
   {
+    id: "anemia.sickle-trait.icd9",
+    notFor: ["anemia"],
+    system: "icd9cm",
+    match: "prefix",
+    label: "Sickle-cell trait is a carrier state, not anemia",
+    source: "[hl7-it/televisita CodeSystem_ICD9CM_diagnosi.fsh] (282.5 \"PORTATORE DI TRATTO FALCEMICO\"); 284.1 pancytopenia is not in the anemia list",
+    codes: "282.5",
+  },
+  {
     id: "cirrhosis.fibrosis",
     notFor: ["cirrhosis"],
     system: "snomed",
@@ -238,8 +247,8 @@ export const LOOK_ALIKES: LookAlike[] = [
     system: "icd10cm",
     match: "prefix",
     label: "Records of a pregnancy's end are not a current pregnancy: ectopic and molar pregnancy, miscarriage and abortion (O00–O08), labour and delivery and their complications (O60–O77, O80–O82), the puerperium (O85–O92), sequelae and obstetric death (O94–O97), and the childbirth and puerperium sub-codes of other categories",
-    source: "knowledge-source.md convention (ranges); [ICD codes_o24.ex] (O24.x2 in childbirth, O24.x3 in the puerperium, O24.42x/O24.43x); [ICD codes_o99.ex] (O99.02/.03, O99.12/.13, O99.214/.215, O99.284/.285, O99.314/.315, O99.324/.325 complicating childbirth / the puerperium); other titles saying childbirth, puerperium or postpartum are caught by the title rule in src/engine/pregnancy.ts",
-    codes: "O00 O01 O02 O03 O04 O05 O06 O07 O08 O60 O61 O62 O63 O64 O65 O66 O67 O68 O69 O70 O71 O72 O73 O74 O75 O76 O77 O80 O81 O82 O85 O86 O87 O88 O89 O90 O91 O92 O94 O95 O96 O97 O24.02 O24.03 O24.12 O24.13 O24.32 O24.33 O24.42 O24.43 O24.82 O24.83 O24.92 O24.93 O99.02 O99.03 O99.12 O99.13 O99.214 O99.215 O99.284 O99.285 O99.314 O99.315 O99.324 O99.325",
+    source: "knowledge-source.md convention (ranges); [ICD codes_o24.ex] (O24.x2 in childbirth, O24.x3 in the puerperium, O24.42x/O24.43x); [ICD codes_o99.ex] (O99.x2/O99.x3 and O99.xx4/O99.xx5 \"complicating childbirth / the puerperium\", O99.02 to O99.845; O99.89 \"complicating pregnancy, childbirth and the puerperium\" stays a pregnancy); [ICD codes_o9a.ex] (O9A.x2/O9A.x3); other titles saying childbirth, puerperium or postpartum are caught by the title rule in src/engine/pregnancy.ts",
+    codes: "O00 O01 O02 O03 O04 O05 O06 O07 O08 O60 O61 O62 O63 O64 O65 O66 O67 O68 O69 O70 O71 O72 O73 O74 O75 O76 O77 O80 O81 O82 O85 O86 O87 O88 O89 O90 O91 O92 O94 O95 O96 O97 O24.02 O24.03 O24.12 O24.13 O24.32 O24.33 O24.42 O24.43 O24.82 O24.83 O24.92 O24.93 O99.02 O99.03 O99.12 O99.13 O99.214 O99.215 O99.284 O99.285 O99.314 O99.315 O99.324 O99.325 O99.334 O99.335 O99.344 O99.345 O99.354 O99.355 O99.42 O99.43 O99.52 O99.53 O99.62 O99.63 O99.72 O99.73 O99.814 O99.815 O99.824 O99.825 O99.834 O99.835 O99.844 O99.845 O9A.12 O9A.13 O9A.22 O9A.23 O9A.32 O9A.33 O9A.42 O9A.43 O9A.52 O9A.53",
   },
   {
     id: "pregnancy.end.snomed",
