@@ -94,37 +94,54 @@ export interface Clock {
   deceased: boolean;
 }
 
-/** What a record says, read once and shared by all of its evidence items. */
-export interface RecordContext {
-  id: string;
-  ref: string;
-  resourceType: Evidence["resourceType"];
-  status: EvidenceStatus;
-  recordStatus?: string;
-  verificationStatus?: string;
-  category?: string;
-  dates: Evidence["dates"];
-  sortDate?: string;
+/**
+ * What a record says, read once and shared by all of its evidence items. A class whose fields are all
+ * set at construction, in one order: every record's context has one shape, which keeps reading it fast.
+ * Readers set what their record says after constructing it.
+ */
+export class RecordContext {
+  recordStatus: string | undefined = undefined;
+  verificationStatus: string | undefined = undefined;
+  category: string | undefined = undefined;
+  /** The date that orders evidence ("most recent first"); set with sortBy. */
+  sortDate: string | undefined = undefined;
   /** toMillis(sortDate), or -Infinity when there is none. */
-  sortMs: number;
+  sortMs = Number.NEGATIVE_INFINITY;
   /** The concept's own text (code.text), shown in preference to a coding display. */
-  conceptText?: string;
+  conceptText: string | undefined = undefined;
   /** The concept read (for pregnancy dating from its codings). */
-  concept?: unknown;
+  concept: unknown = undefined;
   /** All human text of the concept (see joinedText), for pregnancy titles and dating. */
-  joinedText?: string;
+  joinedText: string | undefined = undefined;
   /** Start of a pregnancy record (onset, else recorded date). */
-  pregnancyStart?: string;
+  pregnancyStart: string | undefined = undefined;
   /** The day a dating code was recorded (recordedDate, else onset). */
-  recordedOn?: string;
+  recordedOn: string | undefined = undefined;
   /** The record's own text starts by saying it is history ("History of ..."): at most past. */
-  leadingHistory?: boolean;
+  leadingHistory = false;
   /** Why the record's status is not what its status field says (a period that ended, a stale procedure, a proposal). */
-  statusNote?: string;
+  statusNote: string | undefined = undefined;
   /** For a medicine: its dose as plain text. */
-  dose?: string;
+  dose: string | undefined = undefined;
   /** The record carries a modifierExtension, which may change its meaning. */
-  modified?: boolean;
+  modified = false;
+
+  /** The record: `${resourceType}/${id}`. */
+  readonly ref: string;
+
+  constructor(
+    readonly id: string,
+    readonly resourceType: Evidence["resourceType"],
+    readonly status: EvidenceStatus,
+    readonly dates: Evidence["dates"],
+  ) {
+    this.ref = `${resourceType}/${id}`;
+  }
+
+  sortBy(date: string | undefined): void {
+    this.sortDate = date;
+    this.sortMs = toMillis(date) ?? Number.NEGATIVE_INFINITY;
+  }
 }
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;

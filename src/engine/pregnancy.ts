@@ -6,10 +6,15 @@ import { PREGNANCY_DATING } from "../knowledge";
 import { normalizeCode, systemKeyOf } from "./lookup";
 import { isObj, rawCodings, str } from "./read";
 
-const WEEKS_BY_TRIMESTER_CODE = new Map<string, number>();
-for (const code of PREGNANCY_DATING.FIRST_TRIMESTER_CODES) WEEKS_BY_TRIMESTER_CODE.set(code, PREGNANCY_DATING.TRIMESTER_MIN_WEEKS.first);
-for (const code of PREGNANCY_DATING.SECOND_TRIMESTER_CODES) WEEKS_BY_TRIMESTER_CODE.set(code, PREGNANCY_DATING.TRIMESTER_MIN_WEEKS.second);
-for (const code of PREGNANCY_DATING.THIRD_TRIMESTER_CODES) WEEKS_BY_TRIMESTER_CODE.set(code, PREGNANCY_DATING.TRIMESTER_MIN_WEEKS.third);
+/** ICD-10-CM codes that state weeks of gestation: trimester codes, then the fixed Z3A codes (which win). */
+const ICD10_WEEKS = new Map<string, number>();
+for (const code of PREGNANCY_DATING.FIRST_TRIMESTER_CODES) ICD10_WEEKS.set(code, PREGNANCY_DATING.TRIMESTER_MIN_WEEKS.first);
+for (const code of PREGNANCY_DATING.SECOND_TRIMESTER_CODES) ICD10_WEEKS.set(code, PREGNANCY_DATING.TRIMESTER_MIN_WEEKS.second);
+for (const code of PREGNANCY_DATING.THIRD_TRIMESTER_CODES) ICD10_WEEKS.set(code, PREGNANCY_DATING.TRIMESTER_MIN_WEEKS.third);
+for (const [code, weeks] of Object.entries(PREGNANCY_DATING.GESTATION_WEEKS_CODES)) ICD10_WEEKS.set(code, weeks);
+
+/** SNOMED CT findings that state weeks of gestation (a Map: codes are long digit strings). */
+const SNOMED_WEEKS = new Map<string, number>(Object.entries(PREGNANCY_DATING.SNOMED_GESTATION_WEEKS));
 
 const END_TITLE = new RegExp(`\\b(?:${PREGNANCY_DATING.PREGNANCY_END_TITLE_WORDS.join("|")})\\b`, "i");
 const END_ALWAYS = new RegExp(`\\b(?:${PREGNANCY_DATING.PREGNANCY_END_ALWAYS.join("|")})\\b`, "i");
@@ -28,17 +33,15 @@ export function isPregnancyEndTitle(text: string): boolean {
 function codingWeeks(system: string | undefined, code: string | undefined): number | undefined {
   const key = systemKeyOf(system);
   if (!key || !code) return undefined;
-  if (key === "snomed") return PREGNANCY_DATING.SNOMED_GESTATION_WEEKS[code.trim()];
+  if (key === "snomed") return SNOMED_WEEKS.get(code.trim());
   if (key !== "icd10cm") return undefined;
   const normalized = normalizeCode(key, code);
-  const fixed = (PREGNANCY_DATING.GESTATION_WEEKS_CODES as Readonly<Record<string, number>>)[normalized];
-  if (fixed !== undefined) return fixed;
   const { prefix, min, max } = PREGNANCY_DATING.GESTATION_WEEKS_RANGE;
-  if (normalized.startsWith(prefix) && normalized.length === prefix.length + 2) {
+  if (normalized.startsWith(prefix) && normalized.length === prefix.length + 2 && !ICD10_WEEKS.has(normalized)) {
     const weeks = Number(normalized.slice(prefix.length));
     if (Number.isInteger(weeks) && weeks >= min && weeks <= max) return weeks;
   }
-  return WEEKS_BY_TRIMESTER_CODE.get(normalized);
+  return ICD10_WEEKS.get(normalized);
 }
 
 const TEXT_WEEKS = /\b(\d{1,2})(?:\s*\+\s*\d)?\s*(?:weeks?|wks?)\b/i;

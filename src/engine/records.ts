@@ -1,8 +1,7 @@
 /** Reading Conditions, medicine uses and Procedures into evidence. Malformed records are skipped. */
 import { leadingContext, makesEvidence } from "./context";
-import { toMillis } from "./dates";
 import { doseText } from "./dose";
-import { toEvidence, type Clock, type EvidenceItem, type RecordContext } from "./evidence";
+import { RecordContext, toEvidence, type Clock, type EvidenceItem } from "./evidence";
 import { matchConcept, type ConceptMatch } from "./match";
 import { conceptCode, field, isObj, joinedText, str } from "./read";
 import {
@@ -28,10 +27,6 @@ function periodEnd(p: unknown): string | undefined {
 /** A modifier extension can change what a record means; the app cannot read them, so it says so. */
 function hasModifier(resource: Record<string, unknown>): boolean {
   return Array.isArray(resource.modifierExtension) && resource.modifierExtension.length > 0;
-}
-
-function sortMsOf(sortDate: string | undefined): number {
-  return toMillis(sortDate) ?? Number.NEGATIVE_INFINITY;
 }
 
 /**
@@ -79,22 +74,16 @@ export const conditionEvidence: RecordReader = (resource, clock, out) => {
   if (recorded !== undefined) dates.recorded = recorded;
   let pregnancy = false;
   for (const m of matches) if (m.cause === "pregnancy") pregnancy = true;
-  const ctx: RecordContext = {
-    modified: hasModifier(resource),
-    id,
-    ref: `Condition/${id}`,
-    resourceType: "Condition",
-    status,
-    recordStatus: clinical,
-    verificationStatus: verification,
-    category: conceptCode(firstCategory),
-    dates,
-    sortDate: onset ?? recorded,
-    sortMs: sortMsOf(onset ?? recorded),
-    conceptText: str(field(resource.code, "text")),
-    pregnancyStart: onset ?? recorded,
-  };
+  const ctx = new RecordContext(id, "Condition", status, dates);
+  ctx.modified = hasModifier(resource);
+  ctx.recordStatus = clinical;
+  ctx.verificationStatus = verification;
+  ctx.category = conceptCode(firstCategory);
+  ctx.sortBy(onset ?? recorded);
+  ctx.conceptText = str(field(resource.code, "text"));
+  ctx.pregnancyStart = onset ?? recorded;
   if (pregnancy) {
+    // Pregnancy dating reads the concept and all its text; other causes do not need them.
     ctx.concept = resource.code;
     ctx.joinedText = joinedText(resource.code, undefined);
     ctx.recordedOn = recorded ?? onset;
@@ -130,20 +119,13 @@ export const medicationEvidence: RecordReader = (use, clock, out) => {
   if (effective !== undefined) dates.effective = effective;
   if (end !== undefined) dates.end = end;
   if (recorded !== undefined) dates.recorded = recorded;
-  const ctx: RecordContext = {
-    modified: hasModifier(resource),
-    id,
-    ref: `${type}/${id}`,
-    resourceType: type,
-    status: reading.status,
-    recordStatus: rawStatus,
-    dates,
-    sortDate: authored ?? effective ?? recorded,
-    sortMs: sortMsOf(authored ?? effective ?? recorded),
-    conceptText: str(field(concept, "text")) ?? refDisplay,
-    statusNote: reading.note,
-    dose: doseText(resource),
-  };
+  const ctx = new RecordContext(id, type, reading.status, dates);
+  ctx.modified = hasModifier(resource);
+  ctx.recordStatus = rawStatus;
+  ctx.sortBy(authored ?? effective ?? recorded);
+  ctx.conceptText = str(field(concept, "text")) ?? refDisplay;
+  ctx.statusNote = reading.note;
+  ctx.dose = doseText(resource);
   pushAll(out, matches, ctx, clock);
 };
 
@@ -161,18 +143,11 @@ export const procedureEvidence: RecordReader = (resource, clock, out) => {
   const dates: Evidence["dates"] = {};
   if (performedStart !== undefined) dates.performed = performedStart;
   if (performedEnd !== undefined) dates.end = performedEnd;
-  const ctx: RecordContext = {
-    modified: hasModifier(resource),
-    id,
-    ref: `Procedure/${id}`,
-    resourceType: "Procedure",
-    status: reading.status,
-    recordStatus: rawStatus,
-    dates,
-    sortDate: performedEnd ?? performedStart,
-    sortMs: sortMsOf(performedEnd ?? performedStart),
-    conceptText: str(field(resource.code, "text")),
-    statusNote: reading.note,
-  };
+  const ctx = new RecordContext(id, "Procedure", reading.status, dates);
+  ctx.modified = hasModifier(resource);
+  ctx.recordStatus = rawStatus;
+  ctx.sortBy(performedEnd ?? performedStart);
+  ctx.conceptText = str(field(resource.code, "text"));
+  ctx.statusNote = reading.note;
   pushAll(out, matches, ctx, clock);
 };
