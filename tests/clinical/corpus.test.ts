@@ -27,6 +27,30 @@ describe("clinical corpus", () => {
     expect(CAUSES.map((c) => c.id).filter((id) => !seen.has(id))).toEqual([]);
   });
 
+  it("tells a coherent story in every case: nothing starts after it ends, after the clock, or after the patient's death", () => {
+    const problems: string[] = [];
+    for (const c of CORPUS) {
+      const input = toInput(c.records, c.patient);
+      const death = input.patient?.deceasedDateTime;
+      const check = (what: string, start: string | undefined, end?: string) => {
+        if (start === undefined) return;
+        if (end !== undefined && start > end) problems.push(`${c.id}: ${what} starts ${start} after it ends ${end}`);
+        if (start > CORPUS_NOW) problems.push(`${c.id}: ${what} starts ${start} after the clock`);
+        if (death !== undefined && start > death) problems.push(`${c.id}: ${what} starts ${start} after death ${death}`);
+      };
+      for (const cond of input.conditions) {
+        check(`Condition/${cond.id}`, cond.onsetDateTime, cond.abatementDateTime);
+        check(`Condition/${cond.id} recorded`, cond.recordedDate);
+      }
+      for (const { resource: m } of input.medications) {
+        if (m.resourceType === "MedicationRequest") check(`MedicationRequest/${m.id}`, m.authoredOn);
+        else check(`MedicationStatement/${m.id}`, m.effectiveDateTime ?? m.effectivePeriod?.start, m.effectivePeriod?.end);
+      }
+      for (const p of input.procedures) check(`Procedure/${p.id}`, p.performedDateTime ?? p.performedPeriod?.start, p.performedPeriod?.end);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it.each(CORPUS.map((c) => [c.id, c] as const))("%s", (_id, c) => {
     const got = actual(c);
     const want = c.expect.map((e) => ({ cause: e.cause, current: e.current, strength: e.strength, label: e.label ?? got.find((g) => g.cause === e.cause)?.label }));
