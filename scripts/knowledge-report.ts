@@ -1,6 +1,7 @@
 /**
- * Generates docs/knowledge.md from the same data the engine uses (run: npx tsx scripts/knowledge-report.ts).
- * A test checks the committed file equals this output, so the text never drifts from the logic.
+ * Generates docs/knowledge.md from the same data the engine uses, and docs/clinical-corpus.md from the
+ * clinical corpus the engine is tested on (run: npm run knowledge:report). Tests check the committed files
+ * equal this output, so the text never drifts from the logic or the cases.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -10,15 +11,20 @@ import {
   CHANGELOG,
   CODE_RULES,
   DIALYSIS_RECENT_DAYS,
+  DOSE_TEXT_MAX,
   FORM_VETOES,
+  FORM_VETOES_RAW,
   KNOWLEDGE_INFO,
   LOOK_ALIKES,
   NAME_RULES,
   ORAL_FORM_WORDS,
   PREGNANCY_CURRENT_WEEKS,
+  PREGNANCY_DATING,
   RLS_GUIDE,
   SYSTEMS,
+  TEXT_CONTEXT,
 } from "../src/knowledge";
+import { renderCorpusMarkdown } from "../tests/clinical/render";
 
 const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const MAX_SHOWN = 40;
@@ -41,11 +47,33 @@ export function renderKnowledgeMarkdown(): string {
   out.push("## The app's conventions (where the source is silent)");
   out.push("");
   out.push(`- Older age: highlighted at ${KNOWLEDGE_INFO.olderAgeThreshold} and over (age today, or at death); partial birth dates give the youngest possible age.`);
-  out.push(`- Pregnancy: current only when an active record began within ${PREGNANCY_CURRENT_WEEKS} weeks; older active records are "stale"; records without a start date cannot be current.`);
-  out.push(`- Dialysis procedures: in-progress is current; completed counts as current when performed within ${DIALYSIS_RECENT_DAYS} days.`);
-  out.push("- Chronic kidney disease is shown as a known cause when the record says stage 5, end-stage or dialysis; dialysis is always shown as a known cause (treatment for kidney failure).");
-  out.push("- Name matching runs only when no coding on the record is recognised by any rule or look-alike; such evidence is flagged as a name match.");
+  out.push(`- Pregnancy: current only when an active record began within ${PREGNANCY_CURRENT_WEEKS} weeks; older active records are "stale"; records without a start date cannot be current. A record of weeks of gestation (Z3A.nn), a trimester code, a SNOMED CT trimester or term finding, or text such as "36 weeks" or "third trimester" dates the start: it began at least that many weeks before the day recorded (recordedDate, else onset); the earliest start the record allows is used. Records of a pregnancy's end (see the look-alikes) and pregnancy codes whose title says ${PREGNANCY_DATING.PREGNANCY_END_TITLE_WORDS.join(", ")} (unless the title also speaks of the pregnancy itself) or ${PREGNANCY_DATING.PREGNANCY_END_ALWAYS.join(", ")} are never a current pregnancy.`);
+  out.push(`- Dialysis procedures: current when performed within ${DIALYSIS_RECENT_DAYS} days — completed and done within them, or in progress and started within them. A procedure left in progress for longer, or whose period ended, is a stale record shown as past; in progress with no date is "status unknown".`);
+  out.push("- Strength comes from current evidence only: chronic kidney disease and dialysis are shown as a known cause only while a current record says kidney failure (stage 5 or G5, end-stage, on dialysis, or kidney failure of unstated kind). When every such record is past (resolved, a session long ago), the finding keeps the cause's own strength and says why. A deceased patient has no current evidence.");
+  out.push("- Kidney failure whose kind is not recorded (N19, 586, 42399005, \"renal failure\" in text) is shown under chronic kidney disease as a known cause, titled \"Kidney failure (kind not recorded)\". Diabetes whose type is not recorded is shown under type 2 diabetes, titled \"Diabetes, type not recorded\".");
+  out.push("- Codes that mean history or resolution (\"H/O: chronic kidney disease\", \"in remission\") are never current.");
+  out.push("- Medicines: a MedicationRequest whose intent is proposal or option is not current (shown as not started); plan counts like an order (C-CDA on FHIR and Oracle Health carry home medicines that way). A MedicationStatement whose effective period has ended is past whatever its status. A dose, when recorded, is shown as plain text (at most " + DOSE_TEXT_MAX + " characters).");
+  out.push("- Name matching runs only when no coding on the record is recognised by any rule or look-alike; such evidence is flagged as a name match. A coded record whose own text starts by saying it is about a relative, a screening, a negation or a suspicion gives no evidence; one starting \"History of\" gives past evidence at most.");
   out.push("- Deceased patients: every piece of evidence is shown as not current.");
+  out.push("");
+  out.push("## Reading free text");
+  out.push("");
+  out.push("A name found in text makes no finding when it is about someone else, a screening or test, negated, a suspicion or a precursor; \"history of\" makes at most a past finding. Cue words (regular-expression fragments, case-insensitive):");
+  out.push("");
+  out.push("| reading | scope | cues |");
+  out.push("|---|---|---|");
+  const cueRow = (reading: string, scope: string, list: readonly string[]) => out.push(`| ${reading} | ${scope} | ${esc(list.join(", "))} |`);
+  cueRow("someone else", "anywhere in the entry (FH/FHx only in upper case)", TEXT_CONTEXT.OTHER_PERSON_CUES);
+  cueRow("screening, test, risk", "anywhere in the entry", TEXT_CONTEXT.TEST_CUES);
+  cueRow("negated", "before the name, same clause", TEXT_CONTEXT.NEGATION_BEFORE);
+  cueRow("negated", "written onto the name", TEXT_CONTEXT.NEGATION_ADJACENT);
+  cueRow("negated", "after the name, same or next clause", TEXT_CONTEXT.NEGATION_AFTER);
+  cueRow("suspicion", "before the name, same clause", TEXT_CONTEXT.UNCERTAIN_BEFORE);
+  cueRow("suspicion", "after the name, same or next clause", TEXT_CONTEXT.UNCERTAIN_AFTER);
+  cueRow("precursor", "written right before the name", TEXT_CONTEXT.PRECURSOR_BEFORE);
+  cueRow("history (past at most)", "anywhere before the name in the entry", TEXT_CONTEXT.HISTORY_BEFORE);
+  cueRow("history (past at most)", "after the name, same or next clause", TEXT_CONTEXT.HISTORY_AFTER);
+  cueRow("start of a coded record's text", "overrides the code", TEXT_CONTEXT.LEADING_CUES.map((c) => `${c.context}: ${c.pattern}`));
   out.push("");
   out.push("## Causes");
   out.push("");
@@ -70,6 +98,8 @@ export function renderKnowledgeMarkdown(): string {
     for (const r of rules) {
       const notes = [
         r.escalates ? "escalates" : "",
+        r.unstated ? "detail not stated" : "",
+        r.history ? "history: never current" : "",
         r.confidence === "weak" ? "weak (lower confidence)" : "",
         r.requireForm ? `requires ${r.requireForm} form` : "",
         r.note ?? "",
@@ -89,16 +119,26 @@ export function renderKnowledgeMarkdown(): string {
   out.push("");
   out.push("## Name rules (last resort)");
   out.push("");
-  out.push("| id | causes | applies to | patterns | vetoed by |");
-  out.push("|---|---|---|---|---|");
+  out.push("| id | causes | applies to | patterns | abbreviations (as written) | vetoed by | notes |");
+  out.push("|---|---|---|---|---|---|---|");
   for (const n of NAME_RULES) {
-    out.push(`| ${n.id} | ${n.causes.join(", ")} | ${n.appliesTo.join(", ")} | ${esc(n.patterns.join(", "))} | ${esc((n.veto ?? []).join(", "))} |`);
+    const notes = [n.escalates ? "escalates" : "", n.unstated ? "detail not stated" : "", n.requireForm ? `requires ${n.requireForm} form` : ""].filter(Boolean);
+    out.push(
+      `| ${n.id} | ${n.causes.join(", ")} | ${n.appliesTo.join(", ")} | ${esc(n.patterns.join(", "))} | ${esc((n.abbreviations ?? []).join(", "))} | ${esc((n.veto ?? []).join(", "))} | ${esc(notes.join("; "))} |`,
+    );
   }
   out.push("");
   out.push("## Dose forms");
   out.push("");
-  for (const [cause, words] of Object.entries(FORM_VETOES)) out.push(`- ${cause}: not counted when the medicine says ${words.join(", ")}.`);
+  for (const [cause, words] of Object.entries(FORM_VETOES)) out.push(`- ${cause}: not counted when the medicine says ${esc(words.join(", "))}.`);
+  for (const [cause, raw] of Object.entries(FORM_VETOES_RAW)) out.push(`- ${cause}: not counted when the medicine's text matches ${esc(raw.join(", "))} (a strength in percent: eye drops, skin).`);
   out.push(`- Oral form words (for rules requiring it): ${ORAL_FORM_WORDS.join(", ")}.`);
+  out.push("");
+  out.push("## Pregnancy dating codes");
+  out.push("");
+  out.push(`- Z3A.08–Z3A.42: the weeks in the code; Z3A.01 (under 8 weeks): 0; Z3A.49 (over 42 weeks): 42.`);
+  out.push(`- SNOMED CT: ${Object.entries(PREGNANCY_DATING.SNOMED_GESTATION_WEEKS).map(([c, w]) => `${c} (${w} weeks)`).join(", ")}.`);
+  out.push(`- ICD-10-CM trimester codes (VSAC Pregnancy displays): ${PREGNANCY_DATING.FIRST_TRIMESTER_CODES.length} first-trimester (0 weeks), ${PREGNANCY_DATING.SECOND_TRIMESTER_CODES.length} second-trimester (14 weeks), ${PREGNANCY_DATING.THIRD_TRIMESTER_CODES.length} third-trimester (28 weeks).`);
   out.push("");
   out.push("## Codes per system");
   out.push("");
@@ -126,15 +166,21 @@ export function renderKnowledgeMarkdown(): string {
 }
 
 export const REPORT_PATH = resolve(dirname(fileURLToPath(import.meta.url)), "../docs/knowledge.md");
+/** The clinical corpus document, generated from tests/clinical/corpus.ts (see tests/clinical/render.ts). */
+export const CORPUS_REPORT_PATH = resolve(dirname(fileURLToPath(import.meta.url)), "../docs/clinical-corpus.md");
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const text = renderKnowledgeMarkdown();
+function write(path: string, text: string): void {
   let previous = "";
   try {
-    previous = readFileSync(REPORT_PATH, "utf8");
+    previous = readFileSync(path, "utf8");
   } catch {
     previous = "";
   }
-  writeFileSync(REPORT_PATH, text);
-  console.log(`${previous === text ? "Unchanged" : "Wrote"} ${REPORT_PATH} (${text.length} characters)`);
+  writeFileSync(path, text);
+  console.log(`${previous === text ? "Unchanged" : "Wrote"} ${path} (${text.length} characters)`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  write(REPORT_PATH, renderKnowledgeMarkdown());
+  write(CORPUS_REPORT_PATH, renderCorpusMarkdown());
 }

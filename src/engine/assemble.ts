@@ -1,6 +1,10 @@
-/** Grouping evidence into findings, and the deterministic order of findings and evidence. */
-import { causeById } from "../knowledge";
-import type { RawEvidence } from "./evidence";
+/**
+ * Grouping evidence into findings, the finding's strength, label and notes, and the deterministic order
+ * of findings and evidence. Strength and currency are decided here, in one place, for evidence from any
+ * reader (records, age, and later lab results).
+ */
+import { causeById, type Cause } from "../knowledge";
+import type { EvidenceItem } from "./evidence";
 import type { CauseId, Finding, Strength } from "./types";
 
 const STRENGTH_RANK: Record<Strength, number> = {
@@ -17,12 +21,22 @@ function cmpStr(a: string | undefined, b: string | undefined): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** Orders and statements of the same medicine say the same thing: a medicine seen in both is one item. */
+function recordKind(type: EvidenceItem["resourceType"]): string {
+  return type === "MedicationStatement" ? "MedicationRequest" : type;
+}
+
+/** Same rule, same code (or matched words), same status, same kind of record, as one string (rule ids have no spaces). */
+function groupKey(item: EvidenceItem): string {
+  return `${item.ruleId} ${item.matchKey} ${item.status} ${recordKind(item.resourceType)}`;
+}
+
 /**
  * Evidence order: current first, then most recent, then the problem list before an encounter diagnosis
  * (an order before a statement) of the same date, then by reference (total, so input order never
  * matters). Only two items for the same record reach the last key, which builds their Evidence.
  */
-function cmpRaw(a: RawEvidence, b: RawEvidence): number {
+function cmpItems(a: EvidenceItem, b: EvidenceItem): number {
   if (a.current !== b.current) return a.current ? -1 : 1;
   if (a.sortMs !== b.sortMs) return b.sortMs - a.sortMs;
   if (a.primary !== b.primary) return a.primary ? -1 : 1;
@@ -31,7 +45,7 @@ function cmpRaw(a: RawEvidence, b: RawEvidence): number {
     cmpStr(a.ruleId, b.ruleId) ||
     cmpStr(a.status, b.status) ||
     cmpStr(a.text, b.text) ||
-    cmpStr(a.groupKey(), b.groupKey()) ||
+    cmpStr(groupKey(a), groupKey(b)) ||
     cmpStr(a.recordStatus, b.recordStatus) ||
     cmpStr(JSON.stringify(a.evidence()), JSON.stringify(b.evidence()))
   );
@@ -41,15 +55,15 @@ function cmpRaw(a: RawEvidence, b: RawEvidence): number {
  * The order of the refs `${resourceType}/${id}`, without building them: no resource type is a
  * prefix of another, so different types are ordered by type alone.
  */
-function cmpRef(a: RawEvidence, b: RawEvidence): number {
+function cmpRef(a: EvidenceItem, b: EvidenceItem): number {
   return a.resourceType === b.resourceType ? cmpStr(a.id, b.id) : cmpStr(a.resourceType, b.resourceType);
 }
 
 /** Records already seen, by resource type then id. */
-type SeenRecords = Map<RawEvidence["resourceType"], Set<string>>;
+type SeenRecords = Map<EvidenceItem["resourceType"], Set<string>>;
 
 /** True the first time a record is seen. */
-function firstSight(seen: SeenRecords, item: RawEvidence): boolean {
+function firstSight(seen: SeenRecords, item: EvidenceItem): boolean {
   let ids = seen.get(item.resourceType);
   if (!ids) seen.set(item.resourceType, (ids = new Set()));
   if (ids.has(item.id)) return false;
@@ -57,20 +71,14 @@ function firstSight(seen: SeenRecords, item: RawEvidence): boolean {
   return true;
 }
 
-/** Records that say the same thing (same rule, code or words, status and kind of record: a medicine ordered
- * or stated counts as one kind), under the first. */
+/** Records that say the same thing (same rule, code or words, status and kind of record), under the first. */
 interface Group {
-  head: RawEvidence;
+  head: EvidenceItem;
   duplicates?: string[];
 }
 
-/** Orders and statements of the same medicine say the same thing: a medicine seen in both is one item. */
-function recordKind(type: RawEvidence["resourceType"]): string {
-  return type === "MedicationStatement" ? "MedicationRequest" : type;
-}
-
 /** The group, among those with the item's match key, that the item belongs to, if any. */
-function groupOf(candidates: Group[] | undefined, item: RawEvidence): Group | undefined {
+function groupOf(candidates: Group[] | undefined, item: EvidenceItem): Group | undefined {
   if (!candidates) return undefined;
   for (const group of candidates) {
     const { head } = group;
@@ -88,8 +96,8 @@ function groupOf(candidates: Group[] | undefined, item: RawEvidence): Group | un
  * record never gives two items for one cause; on a full tie the earlier input wins), a group's head is
  * its first item and its duplicates follow in order, and the heads come out in order.
  */
-function foldCause(items: RawEvidence[]): RawEvidence[] {
-  items.sort(cmpRaw);
+function foldCause(items: EvidenceItem[]): EvidenceItem[] {
+  items.sort(cmpItems);
   const seen: SeenRecords = new Map();
   const byMatchKey = new Map<string, Group[]>();
   const groups: Group[] = [];
@@ -106,7 +114,7 @@ function foldCause(items: RawEvidence[]): RawEvidence[] {
     else byMatchKey.set(item.matchKey, [created]);
     groups.push(created);
   }
-  const kept: RawEvidence[] = [];
+  const kept: EvidenceItem[] = [];
   for (const { head, duplicates } of groups) {
     if (duplicates) head.evidence().duplicates = duplicates;
     kept.push(head);
@@ -114,27 +122,44 @@ function foldCause(items: RawEvidence[]): RawEvidence[] {
   return kept;
 }
 
-export function buildFindings(raw: RawEvidence[]): Finding[] {
-  const byCause = new Map<CauseId, RawEvidence[]>();
-  for (const item of raw) {
+/**
+ * The finding's strength, from current evidence only (knowledge-source.md, "Strength is raised only by
+ * evidence that still holds"; panel-contract.md: chronic kidney disease is known-cause only while its
+ * current evidence says kidney failure): the cause's own strength, raised to its escalation strength when
+ * a current item escalates. Escalating items that are all past leave the cause's own strength, with a note.
+ */
+function strengthOf(cause: Cause, kept: readonly EvidenceItem[]): { strength: Strength; note?: string } {
+  if (!cause.escalation) return { strength: cause.strength };
+  if (kept.some((k) => k.escalates && k.current)) return { strength: cause.escalation.to, note: cause.escalation.note };
+  if (kept.some((k) => k.escalates)) return { strength: cause.strength, note: cause.escalation.pastNote };
+  return { strength: cause.strength };
+}
+
+/** The finding's title: the cause's label, unless every item leaves the cause's needed detail unstated. */
+function labelOf(cause: Cause, kept: readonly EvidenceItem[]): { label: string; note?: string } {
+  if (cause.unstated && kept.every((k) => k.unstated)) return { label: cause.unstated.label, note: cause.unstated.note };
+  return { label: cause.label };
+}
+
+/** Findings from evidence items of any kind of record: one finding per cause. */
+export function buildFindings(items: readonly EvidenceItem[]): Finding[] {
+  const byCause = new Map<CauseId, EvidenceItem[]>();
+  for (const item of items) {
     const list = byCause.get(item.cause);
     if (list) list.push(item);
     else byCause.set(item.cause, [item]);
   }
   const findings: { finding: Finding; latest: number }[] = [];
-  for (const [causeId, items] of byCause) {
+  for (const [causeId, list] of byCause) {
     const cause = causeById(causeId);
-    const kept = foldCause(items);
+    const kept = foldCause(list);
     if (kept.length === 0) continue;
-    let strength = cause.strength;
-    const notes: string[] = [];
-    if (cause.escalation && kept.some((k) => k.escalates)) {
-      strength = cause.escalation.to;
-      notes.push(cause.escalation.note);
-    }
+    const { strength, note: strengthNote } = strengthOf(cause, kept);
+    const { label, note: labelNote } = labelOf(cause, kept);
+    const notes = [labelNote, strengthNote].filter((n): n is string => n !== undefined);
     const finding: Finding = {
       causeId,
-      label: cause.label,
+      label,
       kind: cause.kind,
       strength,
       current: kept.some((k) => k.current),

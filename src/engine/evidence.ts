@@ -1,42 +1,90 @@
 /**
- * Turning a matched record into evidence items (one per cause), applying pregnancy and deceased rules.
- * What grouping and ordering need is computed at once; the output Evidence object is built only when
- * asked for, because most items end up folded into another as a mere reference (see assemble.ts).
+ * Evidence items: one piece of evidence for one cause, from any reader (records here, the patient's age
+ * in patient.ts, lab results later). One declaration, EvidenceItem: what grouping, ordering and strength
+ * need is read from its fields at once; the output Evidence object is built only when asked for, because
+ * most items end up folded into another as a mere reference (see assemble.ts).
+ *
+ * This file also turns a matched record into its items, applying in one place the rules that change what
+ * a record means for "now": codes and words that mean history, pregnancy dating and staleness, deceased.
  */
 import { PREGNANCY_CURRENT_WEEKS } from "../knowledge";
 import { isoDay, toMillis } from "./dates";
 import { systemLabel } from "./lookup";
 import type { ConceptMatch } from "./match";
+import { gestationWeeks, isPregnancyEndTitle } from "./pregnancy";
 import { str } from "./read";
 import { isCurrent } from "./status";
 import type { CauseId, Evidence, EvidenceStatus } from "./types";
 
-/** An evidence item with what the assembler needs (grouping and ordering keys) and the output does not carry. */
-export interface RawEvidence {
+/**
+ * One piece of evidence for one cause, as the assembler reads it: the one declaration of its fields.
+ * Readers of any kind of record make one with their own subclass, which builds the output Evidence.
+ */
+export abstract class EvidenceItem {
   readonly cause: CauseId;
+  /** Evidence of the cause's stronger statement (kidney failure): raises the finding's strength while current. */
   readonly escalates: boolean;
+  /** Names the item without the detail the cause needs (diabetes type, kind of kidney failure). */
+  readonly unstated: boolean;
+  /** toMillis of the date that orders evidence ("most recent first"), or -Infinity. */
   readonly sortMs: number;
-  /** The record's id: with resourceType, the record (ref is `${resourceType}/${id}`). */
+  /** The record's id and type: the record is `${resourceType}/${id}` (= ref). */
   readonly id: string;
-  /** The values of the same-named Evidence fields, readable without building it. */
-  readonly ref: string;
   readonly resourceType: Evidence["resourceType"];
+  readonly ref: string;
   readonly ruleId: string;
   readonly status: EvidenceStatus;
   readonly current: boolean;
   readonly text: string;
   readonly recordStatus: string | undefined;
-  /** The matched code as written, or the matched words in lower case. */
+  /** The matched code as written, or the matched words in lower case: records saying the same thing share it. */
   readonly matchKey: string;
   /** On the problem list (or an order rather than a statement): shown first among equals. */
   readonly primary: boolean;
-  /**
-   * Grouping key: same rule, same code (or matched words), same status, same kind of record, as one
-   * string (rule ids have no spaces). Grouping itself compares the parts; this is for ordering ties.
-   */
-  groupKey(): string;
+  private built: Evidence | undefined;
+
+  constructor(f: EvidenceFields) {
+    this.cause = f.cause;
+    this.escalates = f.escalates;
+    this.unstated = f.unstated;
+    this.sortMs = f.sortMs;
+    this.id = f.id;
+    this.resourceType = f.resourceType;
+    this.ref = f.ref;
+    this.ruleId = f.ruleId;
+    this.status = f.status;
+    this.current = f.current;
+    this.text = f.text;
+    this.recordStatus = f.recordStatus;
+    this.matchKey = f.matchKey;
+    this.primary = f.primary;
+  }
+
   /** The output item: built on the first call, the same object afterwards. */
-  evidence(): Evidence;
+  evidence(): Evidence {
+    return (this.built ??= this.build());
+  }
+
+  protected abstract build(): Evidence;
+}
+
+/** The data fields of an EvidenceItem (everything but its methods), derived from the class. */
+export type EvidenceFields = {
+  readonly [K in keyof EvidenceItem as EvidenceItem[K] extends (...args: never[]) => unknown ? never : K]: EvidenceItem[K];
+};
+
+/** An item whose Evidence is already made (the patient's age; other readers may use it too). */
+export class FixedEvidenceItem extends EvidenceItem {
+  constructor(
+    fields: EvidenceFields,
+    private readonly fixed: Evidence,
+  ) {
+    super(fields);
+  }
+
+  protected build(): Evidence {
+    return this.fixed;
+  }
 }
 
 /** The injected time, and whether the patient is deceased. */
@@ -46,25 +94,54 @@ export interface Clock {
   deceased: boolean;
 }
 
-/** What a record says, read once and shared by all of its evidence items. */
-export interface RecordContext {
-  id: string;
-  ref: string;
-  resourceType: Evidence["resourceType"];
-  status: EvidenceStatus;
-  recordStatus?: string;
-  verificationStatus?: string;
-  category?: string;
-  dates: Evidence["dates"];
-  sortDate?: string;
+/**
+ * What a record says, read once and shared by all of its evidence items. A class whose fields are all
+ * set at construction, in one order: every record's context has one shape, which keeps reading it fast.
+ * Readers set what their record says after constructing it.
+ */
+export class RecordContext {
+  recordStatus: string | undefined = undefined;
+  verificationStatus: string | undefined = undefined;
+  category: string | undefined = undefined;
+  /** The date that orders evidence ("most recent first"); set with sortBy. */
+  sortDate: string | undefined = undefined;
   /** toMillis(sortDate), or -Infinity when there is none. */
-  sortMs: number;
+  sortMs = Number.NEGATIVE_INFINITY;
   /** The concept's own text (code.text), shown in preference to a coding display. */
-  conceptText?: string;
+  conceptText: string | undefined = undefined;
+  /** The concept read (for pregnancy dating from its codings). */
+  concept: unknown = undefined;
+  /** All human text of the concept (see joinedText), for pregnancy titles and dating. */
+  joinedText: string | undefined = undefined;
   /** Start of a pregnancy record (onset, else recorded date). */
-  pregnancyStart?: string;
+  pregnancyStart: string | undefined = undefined;
+  /** The day a dating code was recorded (recordedDate, else onset). */
+  recordedOn: string | undefined = undefined;
+  /** The record's own text starts by saying it is history ("History of ..."): at most past. */
+  leadingHistory = false;
+  /** Why the record's status is not what its status field says (a period that ended, a stale procedure, a proposal). */
+  statusNote: string | undefined = undefined;
+  /** For a medicine: its dose as plain text. */
+  dose: string | undefined = undefined;
   /** The record carries a modifierExtension, which may change its meaning. */
-  modified?: boolean;
+  modified = false;
+
+  /** The record: `${resourceType}/${id}`. */
+  readonly ref: string;
+
+  constructor(
+    readonly id: string,
+    readonly resourceType: Evidence["resourceType"],
+    readonly status: EvidenceStatus,
+    readonly dates: Evidence["dates"],
+  ) {
+    this.ref = `${resourceType}/${id}`;
+  }
+
+  sortBy(date: string | undefined): void {
+    this.sortDate = date;
+    this.sortMs = toMillis(date) ?? Number.NEGATIVE_INFINITY;
+  }
 }
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -72,95 +149,100 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 /** Why a current-looking pregnancy is not shown as current. */
 type PregnancyDowngrade = "none" | "no-start" | "too-old";
 
-export function toEvidence(m: ConceptMatch, ctx: RecordContext, clock: Clock): RawEvidence {
-  return new MatchedEvidence(m, ctx, clock);
+interface PregnancyReading {
+  status: EvidenceStatus;
+  downgrade: PregnancyDowngrade;
+  start?: string;
+  /** Weeks of gestation the record states, when it dates the pregnancy. */
+  weeks?: number;
 }
 
-class MatchedEvidence implements RawEvidence {
-  readonly cause: CauseId;
-  readonly escalates: boolean;
-  readonly sortMs: number;
-  readonly id: string;
-  readonly ref: string;
-  readonly resourceType: Evidence["resourceType"];
-  readonly ruleId: string;
-  readonly status: EvidenceStatus;
-  readonly current: boolean;
-  readonly text: string;
-  readonly recordStatus: string | undefined;
-  readonly matchKey: string;
-  readonly primary: boolean;
-  private readonly pregnancy: PregnancyDowngrade;
-  /** The matched coding's fields (code match), or the matched words as display (name match). */
-  private readonly system: string | undefined;
-  private readonly code: string | undefined;
-  private readonly display: string | undefined;
-  private built: Evidence | undefined;
+/** The pregnancy's start: the earliest of the record's own start and the start its dating implies. */
+function readPregnancy(status: EvidenceStatus, ctx: RecordContext, clock: Clock): PregnancyReading {
+  if (!isCurrent(status)) return { status, downgrade: "none" };
+  const weeks = ctx.joinedText !== undefined ? gestationWeeks(ctx.concept, ctx.joinedText) : undefined;
+  let startMs = toMillis(ctx.pregnancyStart);
+  let start = ctx.pregnancyStart;
+  const anchorMs = toMillis(ctx.recordedOn);
+  if (weeks !== undefined && anchorMs !== undefined) {
+    const dated = anchorMs - weeks * WEEK_MS;
+    if (startMs === undefined || dated < startMs) {
+      startMs = dated;
+      start = isoDay(new Date(dated));
+    }
+  }
+  if (startMs === undefined) return { status: "unknown", downgrade: "no-start", weeks };
+  if (Number.isNaN(clock.nowMs) || clock.nowMs - startMs > PREGNANCY_CURRENT_WEEKS * WEEK_MS) {
+    return { status: "stale", downgrade: "too-old", start, weeks };
+  }
+  return { status, downgrade: "none", start, weeks };
+}
 
+/** Does this match record the end of a pregnancy by its title (childbirth, puerperium, postpartum, delivered)? */
+function endsPregnancy(m: ConceptMatch, ctx: RecordContext): boolean {
+  if (m.cause !== "pregnancy" || m.by !== "code") return false;
+  const title = [str(m.coding.display), ctx.conceptText].filter(Boolean).join(" | ");
+  return title.length > 0 && isPregnancyEndTitle(title);
+}
+
+/**
+ * The evidence item a matched record gives for the match's cause, or undefined when the record, read in
+ * full, does not support the cause after all (a pregnancy record whose title says it ended).
+ */
+export function toEvidence(m: ConceptMatch, ctx: RecordContext, clock: Clock): EvidenceItem | undefined {
+  if (endsPregnancy(m, ctx)) return undefined;
+  let status = ctx.status;
+  const history = (m.by === "code" && m.rule.history === true) || (m.by === "name" && m.context === "history") || ctx.leadingHistory === true;
+  if (history && isCurrent(status)) status = "past";
+  let pregnancy: PregnancyReading | undefined;
+  if (m.cause === "pregnancy") {
+    pregnancy = readPregnancy(status, ctx, clock);
+    status = pregnancy.status;
+  }
+  if (clock.deceased) status = "deceased";
+  return new MatchedItem(m, ctx, clock, status, history, pregnancy);
+}
+
+/** The item of a matched Condition, medicine use or Procedure. */
+class MatchedItem extends EvidenceItem {
   constructor(
     private readonly match: ConceptMatch,
     private readonly ctx: RecordContext,
     private readonly clock: Clock,
+    status: EvidenceStatus,
+    private readonly history: boolean,
+    private readonly pregnancy: PregnancyReading | undefined,
   ) {
-    let status = ctx.status;
-    let pregnancy: PregnancyDowngrade = "none";
-    if (match.cause === "pregnancy" && isCurrent(status)) {
-      const startMs = toMillis(ctx.pregnancyStart);
-      if (startMs === undefined) {
-        status = "unknown";
-        pregnancy = "no-start";
-      } else if (Number.isNaN(clock.nowMs) || clock.nowMs - startMs > PREGNANCY_CURRENT_WEEKS * WEEK_MS) {
-        status = "stale";
-        pregnancy = "too-old";
-      }
-    }
-    if (clock.deceased) status = "deceased";
-    if (match.by === "code") {
-      this.system = str(match.coding.system);
-      this.code = str(match.coding.code);
-      this.display = str(match.coding.display);
-      this.matchKey = this.code ?? "";
-    } else {
-      this.system = undefined;
-      this.code = undefined;
-      this.display = match.matchedText;
-      this.matchKey = match.matchKey;
-    }
-    this.cause = match.cause;
-    this.escalates = match.rule.escalates === true;
-    this.sortMs = ctx.sortMs;
-    this.id = ctx.id;
-    this.ref = ctx.ref;
-    this.resourceType = ctx.resourceType;
-    this.ruleId = match.rule.id;
-    this.status = status;
-    this.current = isCurrent(status);
-    this.text = ctx.conceptText ?? this.display ?? this.code ?? match.rule.reason;
-    this.recordStatus = ctx.recordStatus;
-    this.primary = ctx.category === "problem-list-item" || ctx.resourceType === "MedicationRequest";
-    this.pregnancy = pregnancy;
+    const code = match.by === "code" ? str(match.coding.code) : undefined;
+    const display = match.by === "code" ? str(match.coding.display) : match.matchedText;
+    super({
+      cause: match.cause,
+      escalates: match.rule.escalates === true,
+      unstated: match.rule.unstated === true,
+      sortMs: ctx.sortMs,
+      id: ctx.id,
+      resourceType: ctx.resourceType,
+      ref: ctx.ref,
+      ruleId: match.rule.id,
+      status,
+      current: isCurrent(status),
+      text: ctx.conceptText ?? display ?? code ?? match.rule.reason,
+      recordStatus: ctx.recordStatus,
+      matchKey: match.by === "code" ? (code ?? "") : match.matchKey,
+      primary: ctx.category === "problem-list-item" || ctx.resourceType === "MedicationRequest",
+    });
   }
 
-  groupKey(): string {
-    // The rule fixes the code system; resource type and status complete "says the same thing".
-    const kind = this.resourceType === "MedicationStatement" ? "MedicationRequest" : this.resourceType;
-    return `${this.ruleId} ${this.matchKey} ${this.status} ${kind}`;
-  }
-
-  evidence(): Evidence {
-    return (this.built ??= this.build());
-  }
-
-  private build(): Evidence {
+  protected build(): Evidence {
     const { match: m, ctx } = this;
+    const system = m.by === "code" ? str(m.coding.system) : undefined;
+    const code = m.by === "code" ? str(m.coding.code) : undefined;
+    const display = m.by === "code" ? str(m.coding.display) : m.matchedText;
     const evidence: Evidence = {
       ref: this.ref,
       resourceType: this.resourceType,
       text: this.text,
-      matched:
-        m.by === "code"
-          ? { system: this.system, systemLabel: systemLabel(this.system), code: this.code, display: this.display }
-          : { systemLabel: "Text", display: this.display },
+      matched: m.by === "code" ? { system, systemLabel: systemLabel(system), code, display } : { systemLabel: "Text", display },
       matchedBy: m.by,
       ruleId: this.ruleId,
       reason: m.rule.reason,
@@ -172,29 +254,37 @@ class MatchedEvidence implements RawEvidence {
     if (ctx.verificationStatus) evidence.verificationStatus = ctx.verificationStatus;
     if (ctx.category) evidence.category = ctx.category;
     if (ctx.sortDate) evidence.sortDate = ctx.sortDate;
+    if (ctx.dose) evidence.dose = ctx.dose;
     const notes = this.notes();
     if (notes.length > 0) evidence.notes = notes;
     return evidence;
   }
 
   private notes(): string[] {
-    const { match: m, ctx } = this;
-    const notes: string[] = [];
-    if (m.rule.note) notes.push(m.rule.note);
-    if (m.by === "code" && m.rule.confidence === "weak") {
-      notes.push("This code was verified only against weak sources: lower confidence.");
-    }
-    if (m.by === "name") notes.push("Recognised from the record's text, not from a code: check the record.");
+    const { match: m, ctx, clock, pregnancy } = this;
+    const out: string[] = [];
+    if (m.rule.note) out.push(m.rule.note);
+    if (m.by === "code" && m.rule.confidence === "weak") out.push("This code was verified only against weak sources: lower confidence.");
+    if (m.by === "name") out.push("Recognised from the record's text, not from a code: check the record.");
+    if (this.history && m.by === "name" && m.context === "history") out.push("The record's text says this is history: shown as past at most.");
+    if (this.history && ctx.leadingHistory === true && m.by === "code") out.push("The record's own words say this is history: shown as past at most.");
+    if (ctx.statusNote) out.push(ctx.statusNote);
     if (ctx.modified) {
-      notes.push("This record carries a modifier extension the app cannot interpret; it may change the record's meaning: check it in the EHR.");
+      out.push("This record carries a modifier extension the app cannot interpret; it may change the record's meaning: check it in the EHR.");
     }
-    if (this.pregnancy === "no-start") {
-      notes.push("Pregnancy record has no start date: it cannot be shown as current.");
-    } else if (this.pregnancy === "too-old") {
-      notes.push(
-        `Pregnancy recorded as active but began ${ctx.pregnancyStart}, more than ${PREGNANCY_CURRENT_WEEKS} weeks before ${isoDay(this.clock.now)}: too long ago to be current.`,
+    if (pregnancy?.weeks !== undefined && pregnancy.start) {
+      out.push(`The record dates the pregnancy (at least ${pregnancy.weeks} weeks on ${ctx.recordedOn ?? "the day recorded"}): began by ${pregnancy.start}.`);
+    }
+    if (pregnancy?.downgrade === "no-start") {
+      out.push("Pregnancy record has no start date: it cannot be shown as current.");
+    } else if (pregnancy?.downgrade === "too-old") {
+      out.push(
+        `Pregnancy recorded as active but began ${pregnancy.start}, more than ${PREGNANCY_CURRENT_WEEKS} weeks before ${isoDay(clock.now)}: too long ago to be current (a stale record).`,
       );
     }
-    return notes;
+    if (this.escalates && !this.current && !clock.deceased) {
+      out.push("Past evidence of kidney failure or dialysis: it does not make this a known cause today.");
+    }
+    return out;
   }
 }

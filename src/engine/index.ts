@@ -3,7 +3,7 @@
  * Pure: no I/O, never reads the clock (options.now is the only time), never throws on malformed input.
  */
 import { buildFindings } from "./assemble";
-import type { Clock, RawEvidence } from "./evidence";
+import type { Clock, EvidenceItem } from "./evidence";
 import { olderAgeEvidence, patientFacts } from "./patient";
 import { arr, isObj } from "./read";
 import { conditionEvidence, medicationEvidence, procedureEvidence, type RecordReader } from "./records";
@@ -16,7 +16,7 @@ export function matchRecords(input: EngineInput, options: EngineOptions): Engine
   const source: Partial<EngineInput> = isObj(input) ? input : {};
   const facts = patientFacts(source.patient, now);
   const clock: Clock = { now, nowMs: now.getTime(), deceased: facts.deceased };
-  const raw: RawEvidence[] = [];
+  const raw: EvidenceItem[] = [];
   for (const c of arr(source.conditions)) collect(raw, conditionEvidence, c, clock);
   for (const m of arr(source.medications)) collect(raw, medicationEvidence, m, clock);
   for (const p of arr(source.procedures)) collect(raw, procedureEvidence, p, clock);
@@ -29,7 +29,7 @@ export function matchRecords(input: EngineInput, options: EngineOptions): Engine
 }
 
 /** A record the readers cannot handle (e.g. a getter that throws) is skipped, never fatal. */
-function collect(out: RawEvidence[], read: RecordReader, record: unknown, clock: Clock): void {
+function collect(out: EvidenceItem[], read: RecordReader, record: unknown, clock: Clock): void {
   const before = out.length;
   try {
     read(record, clock, out);

@@ -5,6 +5,7 @@
 import {
   CODE_RULES,
   FORM_VETOES,
+  FORM_VETOES_RAW,
   LOOK_ALIKES,
   NAME_RULES,
   ORAL_FORM_WORDS,
@@ -164,27 +165,30 @@ function computeLookup(system: SystemKey, rawCode: string, kind: ResourceKind): 
 
 // ---- name and form patterns ----
 
-function compile(fragments: readonly string[] | undefined): RegExp | undefined {
+function compile(fragments: readonly string[] | undefined, flags = "i"): RegExp | undefined {
   if (!fragments || fragments.length === 0) return undefined;
-  return new RegExp(`\\b(?:${fragments.join("|")})\\b`, "i");
+  return new RegExp(`\\b(?:${fragments.join("|")})\\b`, flags);
 }
 
 export interface CompiledNameRule {
   rule: NameRule;
-  pattern: RegExp;
+  /** Global regular expressions (callers reset lastIndex): the case-insensitive patterns, then the abbreviations as written. */
+  patterns: RegExp[];
   veto?: RegExp;
 }
 
-const COMPILED_NAMES: CompiledNameRule[] = NAME_RULES.map((rule) => ({
-  rule,
-  pattern: compile(rule.patterns)!,
-  veto: compile(rule.veto),
-}));
+const COMPILED_NAMES: CompiledNameRule[] = NAME_RULES.map((rule) => {
+  const patterns = [compile(rule.patterns, "gi")!];
+  const abbreviations = compile(rule.abbreviations, "g");
+  if (abbreviations) patterns.push(abbreviations);
+  return { rule, patterns, veto: compile(rule.veto) };
+});
 
 const NAME_RULES_BY_KIND = new Map<ResourceKind, { any: RegExp; rules: CompiledNameRule[] }>();
 for (const kind of ["Condition", "Medication", "Procedure"] as const) {
   const rules = COMPILED_NAMES.filter((c) => c.rule.appliesTo.includes(kind));
-  const any = compile(rules.flatMap((c) => c.rule.patterns));
+  // A quick reject: every pattern and abbreviation, case-insensitively (a superset of what can match).
+  const any = compile(rules.flatMap((c) => [...c.rule.patterns, ...(c.rule.abbreviations ?? [])]));
   if (any) NAME_RULES_BY_KIND.set(kind, { any, rules });
 }
 
@@ -193,17 +197,22 @@ export function nameRulesFor(kind: ResourceKind): { any: RegExp; rules: Compiled
   return NAME_RULES_BY_KIND.get(kind);
 }
 
-const FORM_VETO_RE = new Map<CauseId, RegExp>();
+const FORM_VETO_RE = new Map<CauseId, RegExp[]>();
 for (const [cause, words] of Object.entries(FORM_VETOES) as [CauseId, string[]][]) {
   const re = compile(words);
-  if (re) FORM_VETO_RE.set(cause, re);
+  if (re) FORM_VETO_RE.set(cause, [re]);
+}
+for (const [cause, raw] of Object.entries(FORM_VETOES_RAW) as [CauseId, string[]][]) {
+  const list = FORM_VETO_RE.get(cause) ?? [];
+  list.push(new RegExp(raw.join("|"), "i"));
+  FORM_VETO_RE.set(cause, list);
 }
 const ORAL_RE = compile(ORAL_FORM_WORDS)!;
 
-/** True when a medicine's text rules it out for a cause (eye drops for a BP medicine, an implant for a pill...). */
+/** True when a medicine's text rules it out for a cause (eye drops for a BP medicine, an implant or hormone therapy for a pill...). */
 export function formVetoes(cause: CauseId, text: string): boolean {
-  const re = FORM_VETO_RE.get(cause);
-  return re !== undefined && re.test(text);
+  const list = FORM_VETO_RE.get(cause);
+  return list !== undefined && list.some((re) => re.test(text));
 }
 
 export function saysOral(text: string): boolean {

@@ -1,7 +1,8 @@
 /** Which causes a record's concept supports: codes first (every system), name matching last. */
 import type { Coding } from "fhir/r4";
 import { type CodeRule, type NameRule, type ResourceKind } from "../knowledge";
-import { formVetoes, lookupCode, nameRulesFor, saysOral, systemKeyOf, type CodeHit } from "./lookup";
+import { makesEvidence, mentionContext } from "./context";
+import { formVetoes, lookupCode, nameRulesFor, saysOral, systemKeyOf, type CodeHit, type CompiledNameRule } from "./lookup";
 import { isObj, joinedText, rawCodings, str } from "./read";
 import type { CauseId } from "./types";
 
@@ -19,6 +20,8 @@ export interface NameMatch {
   matchedText: string;
   /** matchedText in lower case, computed once (it is part of the evidence grouping key). */
   matchKey: string;
+  /** How the text uses the name: affirmed, or history ("history of X": at most past). */
+  context: "affirmed" | "history";
 }
 
 export type ConceptMatch = CodeMatch | NameMatch;
@@ -100,15 +103,40 @@ function computeNames(kind: ResourceKind, text: string): readonly ConceptMatch[]
   const rules = nameRulesFor(kind);
   if (!rules || !rules.any.test(text)) return NO_MATCHES;
   const out = new Map<CauseId, ConceptMatch>();
-  for (const { rule, pattern, veto } of rules.rules) {
-    const m = pattern.exec(text);
-    if (!m) continue;
+  for (const compiled of rules.rules) {
+    const { rule, veto } = compiled;
+    const mention = bestMention(compiled, text);
+    if (!mention) continue;
     if (veto && veto.test(text)) continue;
     for (const cause of rule.causes) {
-      if (out.has(cause)) continue;
+      const previous = out.get(cause);
+      // An affirmed mention from a later rule replaces a history-only one from an earlier rule.
+      if (previous && (previous.by !== "name" || previous.context === "affirmed" || mention.context !== "affirmed")) continue;
       if (kind === "Medication" && !medicineFormOk(cause, rule.requireForm, text)) continue;
-      out.set(cause, { cause, by: "name", rule, matchedText: m[0], matchKey: m[0].toLowerCase() });
+      out.set(cause, { cause, by: "name", rule, matchedText: mention.text, matchKey: mention.text.toLowerCase(), context: mention.context });
     }
   }
   return out.size === 0 ? NO_MATCHES : [...out.values()];
+}
+
+/**
+ * The rule's best mention in the text: the first affirmed one, else the first history one. Negated,
+ * other-person, test, precursor and uncertain mentions make nothing (knowledge-source.md, free text).
+ */
+function bestMention(compiled: CompiledNameRule, text: string): { text: string; context: "affirmed" | "history" } | undefined {
+  let history: string | undefined;
+  for (const re of compiled.patterns) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const context = mentionContext(text, m.index, m.index + m[0].length);
+      if (!makesEvidence(context)) continue;
+      if (context === "affirmed") return { text: m[0], context };
+      history ??= m[0];
+    }
+  }
+  return history !== undefined ? { text: history, context: "history" } : undefined;
 }

@@ -1,7 +1,7 @@
 /** Patient facts (age today or at death, deceased) and the older-age evidence. */
 import { OLDER_AGE_THRESHOLD } from "../knowledge";
 import { ageInYears, dateParts, utcParts } from "./dates";
-import type { RawEvidence } from "./evidence";
+import { FixedEvidenceItem, type EvidenceItem } from "./evidence";
 import { isObj, str } from "./read";
 import type { Evidence, EvidenceStatus, PatientFacts } from "./types";
 
@@ -25,7 +25,7 @@ export function patientFacts(patient: unknown, now: Date): PatientFacts {
   return facts;
 }
 
-export function olderAgeEvidence(patient: unknown, facts: PatientFacts): RawEvidence[] {
+export function olderAgeEvidence(patient: unknown, facts: PatientFacts): EvidenceItem[] {
   if (facts.age === undefined || facts.age < OLDER_AGE_THRESHOLD || !isObj(patient)) return [];
   const birthDate = str(patient.birthDate);
   const id = facts.id ?? "unknown";
@@ -46,22 +46,24 @@ export function olderAgeEvidence(patient: unknown, facts: PatientFacts): RawEvid
     ...(facts.deceased ? { notes: ["The patient is recorded as deceased: age at death."] } : {}),
   };
   return [
-    {
-      cause: "older-age",
-      escalates: false,
-      sortMs: Number.NEGATIVE_INFINITY,
-      id,
-      ref,
-      resourceType: "Patient",
-      ruleId: evidence.ruleId,
-      status: evidence.status,
-      current: evidence.current,
-      text: evidence.text,
-      recordStatus: undefined,
-      primary: true,
-      matchKey: "age",
-      groupKey: () => "age",
-      evidence: () => evidence,
-    },
+    new FixedEvidenceItem(
+      {
+        cause: "older-age",
+        escalates: false,
+        unstated: false,
+        sortMs: Number.NEGATIVE_INFINITY,
+        id,
+        ref,
+        resourceType: "Patient",
+        ruleId: evidence.ruleId,
+        status: evidence.status,
+        current: evidence.current,
+        text: evidence.text,
+        recordStatus: undefined,
+        primary: true,
+        matchKey: "age",
+      },
+      evidence,
+    ),
   ];
 }

@@ -1,13 +1,21 @@
 /** Reading Conditions, medicine uses and Procedures into evidence. Malformed records are skipped. */
-import { toMillis } from "./dates";
-import { conceptCode, field, isObj, str } from "./read";
+import { leadingContext, makesEvidence } from "./context";
+import { doseText } from "./dose";
+import { RecordContext, toEvidence, type Clock, type EvidenceItem } from "./evidence";
 import { matchConcept, type ConceptMatch } from "./match";
-import { conditionStatus, medicationRequestStatus, medicationStatementStatus, procedureStatus } from "./status";
-import { toEvidence, type Clock, type RawEvidence, type RecordContext } from "./evidence";
+import { conceptCode, field, isObj, joinedText, str } from "./read";
+import {
+  conditionStatus,
+  medicationIntentStatus,
+  medicationRequestStatus,
+  medicationStatementStatus,
+  procedureStatus,
+  statementPeriodStatus,
+} from "./status";
 import type { Evidence } from "./types";
 
 /** Reads one record and appends its evidence items (none when it matches nothing) to `out`. */
-export type RecordReader = (record: unknown, clock: Clock, out: RawEvidence[]) => void;
+export type RecordReader = (record: unknown, clock: Clock, out: EvidenceItem[]) => void;
 
 function periodStart(p: unknown): string | undefined {
   return str(field(p, "start"));
@@ -21,12 +29,22 @@ function hasModifier(resource: Record<string, unknown>): boolean {
   return Array.isArray(resource.modifierExtension) && resource.modifierExtension.length > 0;
 }
 
-function sortMsOf(sortDate: string | undefined): number {
-  return toMillis(sortDate) ?? Number.NEGATIVE_INFINITY;
-}
-
-function pushAll(out: RawEvidence[], matches: readonly ConceptMatch[], ctx: RecordContext, clock: Clock): void {
-  for (const m of matches) out.push(toEvidence(m, ctx, clock));
+/**
+ * Appends the items of a record's matches. A record whose own text starts by saying it is about a
+ * relative, a screening, a negation or a suspicion ("FH: ...", "No ...", "Rule out ...") gives none for
+ * its coded matches; one that starts "History of ..." gives past items at most (the record's own words
+ * win over its code: knowledge-source.md, free text).
+ */
+function pushAll(out: EvidenceItem[], matches: readonly ConceptMatch[], ctx: RecordContext, clock: Clock): void {
+  const leading = leadingContext(ctx.conceptText);
+  for (const m of matches) {
+    if (m.by === "code" && leading !== undefined) {
+      if (!makesEvidence(leading)) continue;
+      if (leading === "history") ctx.leadingHistory = true;
+    }
+    const item = toEvidence(m, ctx, clock);
+    if (item) out.push(item);
+  }
 }
 
 export const conditionEvidence: RecordReader = (resource, clock, out) => {
@@ -54,21 +72,22 @@ export const conditionEvidence: RecordReader = (resource, clock, out) => {
   if (onset !== undefined) dates.onset = onset;
   if (abatement !== undefined) dates.abatement = abatement;
   if (recorded !== undefined) dates.recorded = recorded;
-  const ctx: RecordContext = {
-    modified: hasModifier(resource),
-    id,
-    ref: `Condition/${id}`,
-    resourceType: "Condition",
-    status,
-    recordStatus: clinical,
-    verificationStatus: verification,
-    category: conceptCode(firstCategory),
-    dates,
-    sortDate: onset ?? recorded,
-    sortMs: sortMsOf(onset ?? recorded),
-    conceptText: str(field(resource.code, "text")),
-    pregnancyStart: onset ?? recorded,
-  };
+  let pregnancy = false;
+  for (const m of matches) if (m.cause === "pregnancy") pregnancy = true;
+  const ctx = new RecordContext(id, "Condition", status, dates);
+  ctx.modified = hasModifier(resource);
+  ctx.recordStatus = clinical;
+  ctx.verificationStatus = verification;
+  ctx.category = conceptCode(firstCategory);
+  ctx.sortBy(onset ?? recorded);
+  ctx.conceptText = str(field(resource.code, "text"));
+  ctx.pregnancyStart = onset ?? recorded;
+  if (pregnancy) {
+    // Pregnancy dating reads the concept and all its text; other causes do not need them.
+    ctx.concept = resource.code;
+    ctx.joinedText = joinedText(resource.code, undefined);
+    ctx.recordedOn = recorded ?? onset;
+  }
   pushAll(out, matches, ctx, clock);
 };
 
@@ -82,33 +101,31 @@ export const medicationEvidence: RecordReader = (use, clock, out) => {
   const id = str(resource.id);
   if (!id) return;
   const rawStatus = str(resource.status);
-  const status = type === "MedicationRequest" ? medicationRequestStatus(rawStatus) : medicationStatementStatus(rawStatus);
-  if (status === "ignored") return;
+  const end = periodEnd(resource.effectivePeriod) ?? periodEnd(field(resource.dispenseRequest, "validityPeriod"));
+  const reading =
+    type === "MedicationRequest"
+      ? medicationIntentStatus(medicationRequestStatus(rawStatus), str(resource.intent))
+      : statementPeriodStatus(medicationStatementStatus(rawStatus), rawStatus, periodEnd(resource.effectivePeriod), clock.nowMs);
+  if (reading.status === "ignored") return;
   const concept = isObj(use.concept) ? use.concept : resource.medicationCodeableConcept;
   const refDisplay = str(field(resource.medicationReference, "display"));
   const matches = matchConcept(concept, "Medication", refDisplay);
   if (matches.length === 0) return;
   const authored = str(resource.authoredOn);
   const effective = str(resource.effectiveDateTime) ?? periodStart(resource.effectivePeriod);
-  const end = periodEnd(resource.effectivePeriod) ?? periodEnd(field(resource.dispenseRequest, "validityPeriod"));
   const recorded = str(resource.dateAsserted);
   const dates: Evidence["dates"] = {};
   if (authored !== undefined) dates.authored = authored;
   if (effective !== undefined) dates.effective = effective;
   if (end !== undefined) dates.end = end;
   if (recorded !== undefined) dates.recorded = recorded;
-  const ctx: RecordContext = {
-    modified: hasModifier(resource),
-    id,
-    ref: `${type}/${id}`,
-    resourceType: type,
-    status,
-    recordStatus: rawStatus,
-    dates,
-    sortDate: authored ?? effective ?? recorded,
-    sortMs: sortMsOf(authored ?? effective ?? recorded),
-    conceptText: str(field(concept, "text")) ?? refDisplay,
-  };
+  const ctx = new RecordContext(id, type, reading.status, dates);
+  ctx.modified = hasModifier(resource);
+  ctx.recordStatus = rawStatus;
+  ctx.sortBy(authored ?? effective ?? recorded);
+  ctx.conceptText = str(field(concept, "text")) ?? refDisplay;
+  ctx.statusNote = reading.note;
+  ctx.dose = doseText(resource);
   pushAll(out, matches, ctx, clock);
 };
 
@@ -119,24 +136,18 @@ export const procedureEvidence: RecordReader = (resource, clock, out) => {
   const rawStatus = str(resource.status);
   const performedStart = str(resource.performedDateTime) ?? periodStart(resource.performedPeriod);
   const performedEnd = periodEnd(resource.performedPeriod);
-  const status = procedureStatus(rawStatus, performedEnd ?? performedStart, clock.nowMs);
-  if (status === "ignored") return;
+  const reading = procedureStatus(rawStatus, performedStart, performedEnd, clock.nowMs);
+  if (reading.status === "ignored") return;
   const matches = matchConcept(resource.code, "Procedure");
   if (matches.length === 0) return;
   const dates: Evidence["dates"] = {};
   if (performedStart !== undefined) dates.performed = performedStart;
   if (performedEnd !== undefined) dates.end = performedEnd;
-  const ctx: RecordContext = {
-    modified: hasModifier(resource),
-    id,
-    ref: `Procedure/${id}`,
-    resourceType: "Procedure",
-    status,
-    recordStatus: rawStatus,
-    dates,
-    sortDate: performedEnd ?? performedStart,
-    sortMs: sortMsOf(performedEnd ?? performedStart),
-    conceptText: str(field(resource.code, "text")),
-  };
+  const ctx = new RecordContext(id, "Procedure", reading.status, dates);
+  ctx.modified = hasModifier(resource);
+  ctx.recordStatus = rawStatus;
+  ctx.sortBy(performedEnd ?? performedStart);
+  ctx.conceptText = str(field(resource.code, "text"));
+  ctx.statusNote = reading.note;
   pushAll(out, matches, ctx, clock);
 };

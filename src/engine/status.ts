@@ -1,6 +1,6 @@
 /** How each kind of record bears on "now": the contract's status rules, as pure functions. */
 import { DIALYSIS_RECENT_DAYS } from "../knowledge";
-import { toMillis } from "./dates";
+import { dateParts, toMillis } from "./dates";
 import type { EvidenceStatus } from "./types";
 
 export type RecordStatus = EvidenceStatus | "ignored";
@@ -60,29 +60,87 @@ export function medicationStatementStatus(status: string | undefined): RecordSta
   return lookup(MEDICATION_STATEMENT, status);
 }
 
+/** A status with, when the record's own status field is not the whole story, a note saying why. */
+export interface StatusReading {
+  readonly status: RecordStatus;
+  readonly note?: string;
+}
+
+/** Shared readings without a note (most records): no allocation on the hot path. */
+const PLAIN = Object.fromEntries(
+  (["current", "unconfirmed", "past", "unknown", "not-started", "stale", "deceased", "ignored"] as const).map((s) => [s, { status: s }]),
+) as Readonly<Record<RecordStatus, StatusReading>>;
+
 /**
- * Procedure (dialysis): in-progress is current; completed is current when performed within
- * DIALYSIS_RECENT_DAYS of now (the app's convention), past otherwise; not-done / entered-in-error ignored.
+ * MedicationRequest intent (FHIR R4 medicationrequest-intent): a `proposal` (a suggestion with no
+ * authorization) and an `option` (one choice of several in a request group) are not a medicine the
+ * patient takes: not started. `plan` counts like an order: C-CDA on FHIR and Oracle Health carry the
+ * patient's own medication list (home medicines) as active requests with intent `plan`.
  */
-export function procedureStatus(status: string | undefined, performed: string | undefined, nowMs: number): RecordStatus {
+export function medicationIntentStatus(status: RecordStatus, intent: string | undefined): StatusReading {
+  if (status === "ignored" || (intent !== "proposal" && intent !== "option")) return PLAIN[status];
+  if (status === "current" || status === "unknown") {
+    return { status: "not-started", note: `A ${intent}, not an order: the patient is not recorded as taking it.` };
+  }
+  return PLAIN[status];
+}
+
+/** A MedicationStatement whose effective period has ended is not current, whatever its status says. */
+export function statementPeriodStatus(status: RecordStatus, rawStatus: string | undefined, periodEnd: string | undefined, nowMs: number): StatusReading {
+  if (status !== "current" || periodEnd === undefined) return PLAIN[status];
+  const endMs = endOfMillis(periodEnd);
+  if (endMs === undefined || Number.isNaN(nowMs) || endMs >= nowMs) return PLAIN[status];
+  return { status: "past", note: `Recorded as ${rawStatus ?? "current"} but its period ended on ${periodEnd}: not current.` };
+}
+
+/**
+ * Procedure (dialysis). Current when performed within DIALYSIS_RECENT_DAYS of now: completed and ended
+ * (or done) within that window, or in progress and started within it. An in-progress record that ended,
+ * or began longer ago, is a stale record: past. In progress with no date: unknown. not-done and
+ * entered-in-error are ignored (the app's convention).
+ */
+export function procedureStatus(status: string | undefined, start: string | undefined, end: string | undefined, nowMs: number): StatusReading {
+  const windowMs = DIALYSIS_RECENT_DAYS * DAY_MS;
   switch (status) {
-    case "in-progress":
-      return "current";
+    case "in-progress": {
+      const endMs = end === undefined ? undefined : endOfMillis(end);
+      if (endMs !== undefined && !Number.isNaN(nowMs) && endMs < nowMs) {
+        return { status: "past", note: `Recorded as in progress but its period ended on ${end}: not current.` };
+      }
+      const startMs = toMillis(start);
+      if (startMs === undefined) return { status: "unknown", note: "Recorded as in progress with no date: it cannot be shown as current." };
+      if (Number.isNaN(nowMs)) return PLAIN.unknown;
+      if (nowMs - startMs <= windowMs) return PLAIN.current;
+      return {
+        status: "past",
+        note: `Recorded as in progress since ${start}, more than ${DIALYSIS_RECENT_DAYS} days ago: a stale record, not counted as current (the app's convention).`,
+      };
+    }
     case "completed": {
-      const t = toMillis(performed);
-      if (t === undefined || Number.isNaN(nowMs)) return "past";
-      return nowMs - t <= DIALYSIS_RECENT_DAYS * DAY_MS ? "current" : "past";
+      const t = toMillis(end ?? start);
+      if (t === undefined || Number.isNaN(nowMs)) return PLAIN.past;
+      return nowMs - t <= windowMs ? PLAIN.current : PLAIN.past;
     }
     case "stopped":
-      return "past";
+      return PLAIN.past;
     case "preparation":
-      return "not-started";
+      return PLAIN["not-started"];
     case "not-done":
     case "entered-in-error":
-      return "ignored";
+      return PLAIN.ignored;
     default:
-      return "unknown";
+      return PLAIN.unknown;
   }
+}
+
+/** The last instant of a FHIR date or dateTime ("2026-11" ends when November ends). */
+function endOfMillis(value: string): number | undefined {
+  const p = dateParts(value);
+  if (!p) return undefined;
+  if (/T/.test(value)) return toMillis(value);
+  if (p.day !== undefined) return Date.UTC(p.year, p.month! - 1, p.day + 1) - 1;
+  if (p.month !== undefined) return Date.UTC(p.year, p.month, 1) - 1;
+  return Date.UTC(p.year + 1, 0, 1) - 1;
 }
 
 export function isCurrent(status: EvidenceStatus): boolean {

@@ -43,9 +43,9 @@ export interface EngineOptions {
 export type EvidenceStatus =
   | "current" // active/recurrence/relapse condition, active/on-hold medicine, recent active pregnancy
   | "unconfirmed" // current-looking but unconfirmed/provisional/differential (still counts as current per contract)
-  | "past" // resolved/inactive/remission/abated condition; completed/stopped medicine
+  | "past" // resolved/inactive/remission/abated condition; completed/stopped medicine; a history code or "history of" text; a statement whose period ended; a stale in-progress procedure
   | "unknown" // no clinicalStatus, or medicine status unknown
-  | "not-started" // draft / intended medicine: shown, not current
+  | "not-started" // draft / intended medicine, or a proposal / option: shown, not current
   | "stale" // pregnancy still marked active but begun more than ~42 weeks ago
   | "deceased"; // any evidence for a deceased patient: not current
 
@@ -92,12 +92,23 @@ export interface Evidence {
   notes?: string[];
   /** Other records folded into this one because they say the same thing (same code, same status). */
   duplicates?: string[];
+  /**
+   * For a medicine: the dose as the record writes it (dosageInstruction[0].text / dosage[0].text, else
+   * built from dose, frequency, route and "as needed"), plain text, clipped. Absent when none is recorded.
+   */
+  dose?: string;
 }
 
 export interface Finding {
   causeId: CauseId;
+  /** The cause's label, or, when every piece of evidence leaves a detail unstated, a label that says so ("Diabetes, type not recorded"). */
   label: string;
   kind: CauseKind;
+  /**
+   * The strength of the documented link for this patient: the cause's own strength, raised to the
+   * escalation strength (chronic kidney disease, dialysis → known cause) only while a current piece of
+   * evidence says kidney failure. When nothing is current the cause's own strength applies.
+   */
   strength: Strength;
   /** True when at least one evidence item is current. */
   current: boolean;

@@ -6,7 +6,10 @@ import { OLDER_AGE_THRESHOLD, SOURCE } from "./info";
 import type { Cause, CauseId } from "./types";
 
 const KIDNEY_FAILURE_NOTE =
-  "The record says kidney failure (stage 5, end-stage or dialysis): the source names kidney failure as a known cause, and the stronger statement applies.";
+  "Shown as a known cause because current records say kidney failure (stage 5, end-stage, on dialysis, or kidney failure of unstated kind): the source's known cause is kidney failure; chronic kidney disease short of failure is only sometimes linked.";
+
+const KIDNEY_FAILURE_PAST_NOTE =
+  "Kidney failure appears only in past records (resolved, or no longer current): shown as sometimes linked, the strength the source gives chronic kidney disease itself, not as a known cause today.";
 
 export const CAUSES: readonly Cause[] = [
   {
@@ -24,7 +27,11 @@ export const CAUSES: readonly Cause[] = [
     strength: "sometimes-linked",
     description: "Long-term kidney disease, any stage. Sometimes linked; when it has reached kidney failure it is a known cause.",
     citation: SOURCE,
-    escalation: { to: "known-cause", note: KIDNEY_FAILURE_NOTE },
+    escalation: { to: "known-cause", note: KIDNEY_FAILURE_NOTE, pastNote: KIDNEY_FAILURE_PAST_NOTE },
+    unstated: {
+      label: "Kidney failure (kind not recorded)",
+      note: "The record says kidney failure without saying acute or chronic: shown under chronic kidney disease (the app's convention). Kidney failure is a known cause in the source.",
+    },
   },
   {
     id: "diabetic-neuropathy",
@@ -41,7 +48,9 @@ export const CAUSES: readonly Cause[] = [
     strength: "known-cause",
     description: "Narrowed arteries reducing blood flow to the legs. Problems with blood flow are a known cause.",
     citation: SOURCE,
-    conventions: ["Heart failure, coronary disease, stroke and venous insufficiency are not counted here."],
+    conventions: [
+      "Heart failure, coronary disease and stroke are not counted here (knowledge-source.md, look-alikes); neurogenic claudication belongs to spinal stenosis.",
+    ],
   },
   {
     id: "pregnancy",
@@ -51,7 +60,7 @@ export const CAUSES: readonly Cause[] = [
     description: "A current pregnancy raises the risk of night leg cramps.",
     citation: SOURCE,
     conventions: [
-      "Current only when an active pregnancy record began within about 42 weeks; records of a pregnancy's end never count.",
+      "Current only when an active pregnancy record began within about 42 weeks; records of a pregnancy's end (miscarriage, ectopic, delivery, the puerperium) never count; a record of weeks of gestation or a trimester dates the start.",
     ],
   },
   {
@@ -120,7 +129,9 @@ export const CAUSES: readonly Cause[] = [
     citation: SOURCE,
     escalation: {
       to: "known-cause",
-      note: "Dialysis is treatment for kidney failure, which the source names as a known cause: the stronger statement applies.",
+      note: "Shown as a known cause because current records say the patient is on dialysis, a treatment for kidney failure: the source's known cause is kidney failure (dialysis itself is listed as sometimes linked).",
+      pastNote:
+        "Dialysis appears only in past records (a session long ago, or a status no longer current): shown as sometimes linked, the strength the source gives dialysis itself.",
     },
   },
   {
@@ -216,6 +227,10 @@ export const CAUSES: readonly Cause[] = [
     conventions: [
       "Diabetes whose type the record does not state is shown here (the app's convention); diabetes due to another condition or a drug, and gestational diabetes, count for neither type.",
     ],
+    unstated: {
+      label: "Diabetes, type not recorded",
+      note: "The record does not say which type of diabetes: shown under type 2 diabetes (the app's convention). The source lists type 1 and type 2 diabetes as sometimes linked.",
+    },
   },
   {
     id: "blood-pressure-medicines",
@@ -225,7 +240,7 @@ export const CAUSES: readonly Cause[] = [
     description: "Medicines that treat high blood pressure. Sometimes linked.",
     citation: SOURCE,
     conventions: [
-      "Thiazides count both as diuretics and blood pressure medicines; loop and potassium-sparing diuretics count as diuretics only. Eye drops, topical minoxidil and prostate-only alpha blockers (tamsulosin) are not counted.",
+      "Thiazides count both as diuretics and blood pressure medicines; loop and potassium-sparing diuretics count as diuretics only. Eye drops, topical minoxidil and prostate-only alpha blockers (tamsulosin) are not counted; a beta blocker or minoxidil coded only by ingredient counts only when the record says it is taken by mouth.",
     ],
   },
   {
@@ -241,7 +256,7 @@ export const CAUSES: readonly Cause[] = [
     label: "Birth control pills",
     kind: "medicine",
     strength: "sometimes-linked",
-    description: "Hormonal contraceptives taken by mouth. Sometimes linked. Implants, IUDs, injections, rings and patches are not counted.",
+    description: "Hormonal contraceptives taken by mouth. Sometimes linked. Implants, IUDs, injections, rings and patches are not counted, nor is menopausal hormone therapy.",
     citation: SOURCE,
   },
   {
@@ -249,7 +264,7 @@ export const CAUSES: readonly Cause[] = [
     label: "Restless legs syndrome",
     kind: "differential",
     strength: "differential",
-    description: "Not a cause: an urge to move the legs, usually painless and longer-lasting than a cramp, often confused with night leg cramps.",
+    description: "Not a cause: an urge to move the legs, usually painless and longer-lasting than a cramp; the source says it is sometimes confused with night leg cramps.",
     citation: SOURCE,
   },
 ];

@@ -6,10 +6,14 @@ import { PROCEDURE_RULES } from "./codes/procedureCodes";
 import type { CodeRule } from "./types";
 
 export { CAUSES, causeById } from "./causes";
-export { FORM_VETOES, ORAL_FORM_WORDS } from "./forms";
+export { FORM_VETOES, FORM_VETOES_RAW, ORAL_FORM_WORDS } from "./forms";
+export * as PREGNANCY_DATING from "./codes/pregnancyDating";
+export * as TEXT_CONTEXT from "./textContext";
+export type { TextContext } from "./textContext";
 export {
   CHANGELOG,
   DIALYSIS_RECENT_DAYS,
+  DOSE_TEXT_MAX,
   KNOWLEDGE_INFO,
   KNOWLEDGE_VERSION,
   OLDER_AGE_THRESHOLD,

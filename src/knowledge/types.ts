@@ -68,7 +68,18 @@ export interface Cause {
    * The source's "the stronger statement applies" rule: evidence from a rule marked `escalates`
    * raises the finding to this strength, with this note on the finding.
    */
-  escalation?: { to: Strength; note: string };
+  escalation?: {
+    to: Strength;
+    /** On the finding when current evidence escalates it. */
+    note: string;
+    /** On the finding when escalating evidence exists but none of it is current (it stays at the cause's own strength). */
+    pastNote: string;
+  };
+  /**
+   * How a finding is titled when every piece of its evidence comes from rules marked `unstated`
+   * (diabetes whose type, or kidney failure whose kind, the record does not state).
+   */
+  unstated?: { label: string; note: string };
   /** Notes that always apply to a finding of this cause (the app's conventions). */
   conventions?: string[];
 }
@@ -89,8 +100,12 @@ export interface CodeRule {
   confidence?: "weak";
   /** The medicine only counts when its text says it is taken by mouth. */
   requireForm?: "oral";
-  /** Evidence from this rule raises the finding to the cause's escalation strength. */
+  /** Evidence from this rule raises the finding to the cause's escalation strength (while it is current). */
   escalates?: boolean;
+  /** The record names the item without the detail the cause needs (diabetes type, kind of kidney failure). */
+  unstated?: boolean;
+  /** The code itself means history or resolution ("H/O: ...", "... resolved", "in remission"): never current. */
+  history?: boolean;
   /** Where the codes were verified (terminology reference source tags). */
   source: string;
   /** Codes separated by single spaces. */
@@ -115,12 +130,15 @@ export interface NameRule {
   appliesTo: ResourceKind[];
   /** Regular-expression fragments, matched case-insensitively between word boundaries. */
   patterns: string[];
-  /** If any of these (same syntax) appears in the text, the rule does not match. */
+  /** Abbreviations matched case-sensitively (upper case as written: "PAD", not "pad"), between word boundaries. */
+  abbreviations?: string[];
+  /** If any of these (case-insensitive fragments) appears in the record's text, the rule does not match. */
   veto?: string[];
   reason: string;
   note?: string;
   requireForm?: "oral";
   escalates?: boolean;
+  unstated?: boolean;
 }
 
 export interface ChangelogEntry {

@@ -78,8 +78,13 @@ describe("medicine status", () => {
 });
 
 describe("dialysis procedures", () => {
-  it("in-progress is current; completed within 90 days is current; older is past", () => {
-    expect(only({ procedures: [procedure("snomed", "265764009", { status: "in-progress", performedDateTime: "2020-01-01" })] }).current).toBe(true);
+  it("in-progress started within 90 days is current; left in progress for years is past; completed within 90 days is current; older is past", () => {
+    expect(only({ procedures: [procedure("snomed", "265764009", { status: "in-progress", performedDateTime: "2026-10-01" })] }).current).toBe(true);
+    const stale = only({ procedures: [procedure("snomed", "265764009", { status: "in-progress", performedDateTime: "2020-01-01" })] });
+    expect([stale.current, stale.evidence[0]!.status, stale.strength]).toEqual([false, "past", "sometimes-linked"]);
+    expect(stale.evidence[0]!.notes?.join(" ")).toMatch(/in progress since 2020-01-01, more than 90 days/);
+    const undated = only({ procedures: [{ ...procedure("snomed", "265764009", { status: "in-progress" }), performedDateTime: undefined }] });
+    expect([undated.current, undated.evidence[0]!.status]).toEqual([false, "unknown"]);
     expect(only({ procedures: [procedure("snomed", "265764009", { performedDateTime: "2026-09-01" })] }).current).toBe(true);
     const old = only({ procedures: [procedure("snomed", "265764009", { performedDateTime: "2026-06-01" })] });
     expect([old.current, old.evidence[0]!.status]).toEqual([false, "past"]);

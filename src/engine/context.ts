@@ -1,0 +1,112 @@
+/**
+ * Reading a name in free text like a clinician (knowledge-source.md, "Free text"): is the name affirmed,
+ * negated, about someone else, a screening or test, a precursor, a suspicion, or history? The cue words
+ * are knowledge (src/knowledge/textContext.ts); the scopes are applied here.
+ */
+import { TEXT_CONTEXT, type TextContext } from "../knowledge";
+
+/** Cue fragments between non-word lookarounds, so "?" and "h/o" work as well as words. */
+function cues(fragments: readonly string[], flags = "i"): RegExp {
+  return new RegExp(`(?<![\\w])(?:${fragments.join("|")})(?![\\w])`, flags);
+}
+/** Cues that must end right where the name starts. */
+function adjacent(fragments: readonly string[]): RegExp {
+  return new RegExp(`(?<![\\w])(?:${fragments.join("|")})$`, "i");
+}
+
+/** "FH" / "FHx" only as written (upper case); the other cues in any case. */
+const FAMILY_ABBREVIATION = /(?<![\w])FHx?(?![\w])/;
+const OTHER_PERSON = cues(TEXT_CONTEXT.OTHER_PERSON_CUES.filter((c) => !c.startsWith("FH")));
+const TEST = cues(TEXT_CONTEXT.TEST_CUES);
+const NEGATION_BEFORE = cues(TEXT_CONTEXT.NEGATION_BEFORE);
+const NEGATION_ADJACENT = adjacent(TEXT_CONTEXT.NEGATION_ADJACENT);
+const NEGATION_AFTER = cues(TEXT_CONTEXT.NEGATION_AFTER);
+const UNCERTAIN_BEFORE = cues(TEXT_CONTEXT.UNCERTAIN_BEFORE);
+const UNCERTAIN_AFTER = cues(TEXT_CONTEXT.UNCERTAIN_AFTER);
+const PRECURSOR = adjacent(TEXT_CONTEXT.PRECURSOR_BEFORE);
+const HISTORY_BEFORE = cues(TEXT_CONTEXT.HISTORY_BEFORE);
+const HISTORY_AFTER = cues(TEXT_CONTEXT.HISTORY_AFTER);
+const LEADING = TEXT_CONTEXT.LEADING_CUES.map((c) => ({ context: c.context, re: new RegExp(`^\\W*${c.pattern}`, "i") }));
+
+/** Separator joinedText puts between the record's text and each display (see read.ts). */
+const ENTRY_SEPARATOR = " | ";
+/** Clause boundaries inside an entry. */
+const CLAUSE_BOUNDARY = /[.;,:()[\]]| - | but | however /gi;
+
+function isOtherPerson(entry: string): boolean {
+  return FAMILY_ABBREVIATION.test(entry) || OTHER_PERSON.test(entry);
+}
+
+/** Start and end of the clause around [start, end) within [entryStart, entryEnd). */
+function clauseBounds(text: string, entryStart: number, entryEnd: number, start: number, end: number): [number, number] {
+  let clauseStart = entryStart;
+  let clauseEnd = entryEnd;
+  CLAUSE_BOUNDARY.lastIndex = entryStart;
+  for (let m = CLAUSE_BOUNDARY.exec(text); m && m.index < entryEnd; m = CLAUSE_BOUNDARY.exec(text)) {
+    const boundaryEnd = m.index + m[0].length;
+    if (boundaryEnd <= start) clauseStart = boundaryEnd;
+    else if (m.index >= end) {
+      clauseEnd = m.index;
+      break;
+    }
+    if (m[0].length === 0) CLAUSE_BOUNDARY.lastIndex++;
+  }
+  return [clauseStart, clauseEnd];
+}
+
+/**
+ * What the name at [start, end) of `text` means. `text` is the record's joined text (see joinedText):
+ * entries are separated by " | ".
+ */
+export function mentionContext(text: string, start: number, end: number): TextContext {
+  const sepBefore = text.lastIndexOf(ENTRY_SEPARATOR, start);
+  const entryStart = sepBefore < 0 ? 0 : sepBefore + ENTRY_SEPARATOR.length;
+  const sepAfter = text.indexOf(ENTRY_SEPARATOR, end);
+  const entryEnd = sepAfter < 0 ? text.length : sepAfter;
+  const entry = text.slice(entryStart, entryEnd);
+  if (isOtherPerson(entry)) return "other-person";
+  if (TEST.test(entry)) return "test";
+  const [clauseStart, clauseEnd] = clauseBounds(text, entryStart, entryEnd, start, end);
+  const before = text.slice(clauseStart, start);
+  let after = text.slice(end, clauseEnd);
+  if (after.trim() === "" && clauseEnd < entryEnd) {
+    // Nothing follows the name in its clause: the next clause qualifies it ("AKI, ruled out").
+    const [, nextEnd] = clauseBounds(text, entryStart, entryEnd, clauseEnd + 1, clauseEnd + 1);
+    after = text.slice(end, nextEnd);
+  }
+  const justBefore = text.slice(Math.max(entryStart, start - 20), start);
+  if (NEGATION_BEFORE.test(before) || NEGATION_ADJACENT.test(justBefore) || NEGATION_AFTER.test(after)) return "negated";
+  if (UNCERTAIN_BEFORE.test(before) || UNCERTAIN_AFTER.test(after)) return "uncertain";
+  if (PRECURSOR.test(justBefore)) return "precursor";
+  if (HISTORY_BEFORE.test(text.slice(entryStart, start)) || HISTORY_AFTER.test(after)) return "history";
+  return "affirmed";
+}
+
+/**
+ * What a coded record's own words say before anything else ("FH: ...", "History of ...", "No ..."):
+ * they override the code for the record's meaning. Undefined when the text starts with none of the cues.
+ */
+export function leadingContext(text: string | undefined): TextContext | undefined {
+  if (!text) return undefined;
+  const cached = LEADING_CACHE.get(text);
+  if (cached !== undefined) return cached ?? undefined;
+  let found: TextContext | null = null;
+  for (const { context, re } of LEADING) {
+    if (re.test(text)) {
+      found = context;
+      break;
+    }
+  }
+  if (LEADING_CACHE.size >= LEADING_CACHE_LIMIT) LEADING_CACHE.clear();
+  LEADING_CACHE.set(text, found);
+  return found ?? undefined;
+}
+
+/** Memo of leadingContext per text (pure: depends only on the text and static cues); null = no cue. */
+const LEADING_CACHE = new Map<string, TextContext | null>();
+const LEADING_CACHE_LIMIT = 20_000;
+
+/** Contexts in which a mention still makes evidence. */
+export function makesEvidence(context: TextContext): context is "affirmed" | "history" {
+  return context === "affirmed" || context === "history";
+}
