@@ -10,15 +10,11 @@ import type { LabResultDetail } from "./types";
  * other side of the cut-off, or on it (59.996 against 60 reads "59.996", never "60").
  */
 export function formatNumber(value: number, cutoff?: number): string {
-  for (let decimals = 2; decimals <= 6; decimals++) {
-    const text = trimZeros(value.toFixed(decimals));
-    if (cutoff === undefined || Math.sign(Number(text) - cutoff) === Math.sign(value - cutoff)) return text;
+  for (let decimals = 2, scale = 100; decimals <= 6; decimals++, scale *= 10) {
+    const rounded = Math.round(value * scale) / scale;
+    if (cutoff === undefined || Math.sign(rounded - cutoff) === Math.sign(value - cutoff)) return String(rounded);
   }
   return String(value);
-}
-
-function trimZeros(text: string): string {
-  return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
 }
 
 /** A cut-off as written in the definitions: concentrations with one decimal (12.0 g/dL, 3.0 mmol/L). */

@@ -88,8 +88,9 @@ export function interpretLabs(observations: readonly unknown[] | unknown, option
 
   const ruleCtx = { patient, today: today(now), deceased: facts.deceased };
   const evaluated: RuleResult[] = LAB_RULES.map((rule) => evaluateRule(rule, byTest.get(rule.test) ?? [], ruleCtx));
+  const hemoglobinRule = evaluated.find((e) => e.rule.cutoff === "hemoglobin-table");
   for (const r of byTest.get("hemoglobin") ?? []) {
-    const problem = hemoglobinProblem(r, evaluated, patient);
+    const problem = hemoglobinRule && !hemoglobinRule.cutoffOf(r) ? hemoglobinProblem(patient) : undefined;
     if (problem) notInterpreted.push({ ref: r.ref, test: "hemoglobin", reason: "age-not-interpretable", text: problem, date: r.date });
   }
 
@@ -126,10 +127,8 @@ function labPatient(raw: unknown, facts: PatientFacts, pregnancyStart: unknown, 
   return patient;
 }
 
-/** Why a counted hemoglobin cannot be interpreted (age), if it cannot. */
-function hemoglobinProblem(r: LabResult, evaluated: readonly RuleResult[], patient: LabPatient): string | undefined {
-  const rule = evaluated.find((e) => e.rule.cutoff === "hemoglobin-table");
-  if (!rule || rule.cutoffOf(r)) return undefined;
+/** Why a counted hemoglobin the table gives no cut-off for cannot be interpreted. */
+function hemoglobinProblem(patient: LabPatient): string {
   if (!patient.birth) return "the patient's birth date is not known: hemoglobin cannot be compared with an age-based cut-off";
   return "under 6 months old on that date (or dated before birth): hemoglobin is not interpreted";
 }
@@ -186,15 +185,15 @@ function addEvidence(
   deceased: boolean,
 ): void {
   if (items.has(r.id)) return;
-  const qualifyingIn = all.find((x) => x.qualifying.includes(r));
+  const qualifyingIn = all.find((x) => x.qualifyingSet.has(r));
   const speaker = qualifyingIn ?? e;
   const c = speaker.cutoffOf(r);
   if (!c) return; // cannot be interpreted (hemoglobin age): never evidence
-  const isLatest = all.some((x) => x.latest.includes(r));
+  const isLatest = all.some((x) => x.latestSet.has(r));
   const role: LabResultDetail["role"] = qualifyingIn ? (isLatest ? "qualifying-most-recent" : "qualifying") : "most-recent";
   const detail = buildDetail(r, speaker.rule, c, meets(r, c), role, patient);
   const current = all.some((x) => x.currentMakers.has(r));
-  const escalates = all.some((x) => x.current && x.rule.strength !== undefined && (x.qualifying.includes(r) || x.latest.includes(r)));
+  const escalates = all.some((x) => x.current && x.rule.strength !== undefined && (x.qualifyingSet.has(r) || x.latestSet.has(r)));
   const notes = [...(speaker.rule.notes ?? [])];
   if (c.row?.pregnant) notes.push("Pregnancy cut-off: the result is dated after the current pregnancy began.");
   if (r.dateSource === "issued") notes.push("The result has no effective date: dated by when it was issued.");
@@ -229,21 +228,20 @@ function seriesFrom(byTest: ReadonlyMap<LabTestId, LabResult[]>, evaluated: read
     if (!results || results.length === 0) continue;
     const test = LAB_TESTS[testId];
     const rules = evaluated.filter((e) => e.rule.test === testId);
+    const hbRule = rules.find((e) => e.rule.cutoff === "hemoglobin-table");
     const points = results.map((r) => {
-      const hb = rules.find((e) => e.rule.cutoff === "hemoglobin-table")?.cutoffOf(r);
-      const point: LabSeries["points"][number] = {
-        ref: r.ref,
-        date: r.date,
-        time: r.ms,
-        value: r.inTestUnit,
-        valueText: valueText(r),
-        meets: rules.some((e) => {
-          const c = e.cutoffOf(r);
-          return c !== undefined && meets(r, c);
-        }),
-      };
+      let meetsAny = false;
+      for (const e of rules) {
+        const c = e.cutoffOf(r);
+        if (c !== undefined && meets(r, c)) {
+          meetsAny = true;
+          break;
+        }
+      }
+      const point: LabSeries["points"][number] = { ref: r.ref, date: r.date, time: r.ms, value: r.inTestUnit, valueText: valueText(r), meets: meetsAny };
       if (r.comparator) point.comparator = r.comparator;
       if (r.unit.conversionSource) point.approximate = true;
+      const hb = hbRule?.cutoffOf(r);
       if (hb) point.cutoff = hb.testUnitValue;
       return point;
     });

@@ -3,19 +3,21 @@
  * status, date, value, comparator and unit. Never throws on malformed input; says why a result is skipped.
  */
 import { LAB_TEST_CODES, LAB_TESTS, LOINC_SYSTEM, type LabTestId, type LabUnit } from "../../knowledge";
-import { type DateParts, dateParts, toMillis } from "../dates";
+import { type DateParts, toMillis } from "../dates";
 import { field, isObj, rawCodings, str } from "../read";
-import { firstDay, lastDay } from "./days";
+import { firstDay, lastDay, writtenDateParts } from "./days";
 import type { LabComparator, LabDateSource, LabSkipReason } from "./types";
 import { findUnit, quantityUnit, reportedUnit, toTestUnit } from "./units";
 
 /** A result the rules count. */
 export interface LabResult {
+  /** Always undefined: tells a counted result from a skipped one. */
+  skipped: undefined;
   id: string;
   ref: string;
   test: LabTestId;
   loinc: string;
-  display?: string;
+  display: string | undefined;
   status: string;
   date: string;
   dateSource: LabDateSource;
@@ -26,7 +28,7 @@ export interface LabResult {
   day: number;
   lastDay: number;
   value: number;
-  comparator?: LabComparator;
+  comparator: LabComparator | undefined;
   /** As reported (for display). */
   unitText: string;
   unit: LabUnit;
@@ -50,10 +52,13 @@ const CODE_TO_TEST: ReadonlyMap<string, LabTestId> = new Map(
   (Object.entries(LAB_TEST_CODES) as [LabTestId, readonly string[]][]).flatMap(([test, codes]) => codes.map((c) => [c, test] as const)),
 );
 
-const COUNTED_STATUSES = new Set(["final", "amended", "corrected"]);
+/** Statuses of results that count. */
+export const COUNTED_STATUSES: ReadonlySet<string> = new Set(["final", "amended", "corrected"]);
 /** Results that never happened or were recorded in error: left out silently, like ignored records elsewhere. */
-const DROPPED_STATUSES = new Set(["cancelled", "entered-in-error"]);
-const COMPARATORS = new Set<string>(["<", "<=", ">", ">="]);
+export const DROPPED_STATUSES: ReadonlySet<string> = new Set(["cancelled", "entered-in-error"]);
+/** Where a result's date is read from, in order: the first readable one. */
+export const DATE_SOURCES: readonly LabDateSource[] = ["effectiveDateTime", "effectivePeriod.start", "effectiveInstant", "issued"];
+const COMPARATORS: ReadonlySet<string> = new Set(["<", "<=", ">", ">="]);
 
 /** The reading context: the patient's id (when known) and the clock. */
 export interface ReadContext {
@@ -91,25 +96,31 @@ export function readObservation(resource: unknown, ctx: ReadContext): ReadOutcom
   if (!unit) {
     return skip("unit-not-recognised", test, resource, `unit not recognised: ${quantityUnit(quantity) ?? "none"}`, when.date);
   }
-  const result: LabResult = {
+  // One object literal with every field present: the same shape for every result (cheap on the hot path).
+  return {
+    skipped: undefined,
     id,
     ref: `Observation/${id}`,
     test,
     loinc,
+    display,
     status,
-    ...when,
+    date: when.date,
+    dateSource: when.dateSource,
+    parts: when.parts,
+    ms: when.ms,
+    day: when.day,
+    lastDay: when.lastDay,
     value,
+    comparator: rawComparator as LabComparator | undefined,
     unitText,
     unit,
     inTestUnit: toTestUnit(unit, value),
   };
-  if (display) result.display = display;
-  if (rawComparator !== undefined) result.comparator = rawComparator as LabComparator;
-  return result;
 }
 
 export function isSkipped(r: ReadOutcome): r is SkippedResult {
-  return r !== undefined && "skipped" in r;
+  return r !== undefined && r.skipped !== undefined;
 }
 
 function skip(reason: LabSkipReason, test: LabTestId, resource: Record<string, unknown>, text: string, date?: string): SkippedResult {
@@ -120,22 +131,29 @@ function skip(reason: LabSkipReason, test: LabTestId, resource: Record<string, u
   return out;
 }
 
+interface TestMatch {
+  test: LabTestId;
+  loinc: string;
+  display: string | undefined;
+  several: boolean;
+}
+
 /** The test a code names, by its LOINC codings; `several` when they name more than one test. */
-function testOf(code: unknown): { test: LabTestId; loinc: string; display?: string; several: boolean } | undefined {
-  let found: { test: LabTestId; loinc: string; display?: string; several: boolean } | undefined;
+function testOf(code: unknown): TestMatch | undefined {
+  let found: TestMatch | undefined;
   for (const c of rawCodings(code)) {
     if (!isObj(c) || str(c.system) !== LOINC_SYSTEM) continue;
-    const loinc = str(c.code);
-    const test = loinc === undefined ? undefined : CODE_TO_TEST.get(loinc.trim());
+    const loinc = str(c.code)?.trim();
+    const test = loinc === undefined ? undefined : CODE_TO_TEST.get(loinc);
     if (!test || !loinc) continue;
-    if (!found) {
-      found = { test, loinc: loinc.trim(), several: false };
-      const display = str(field(code, "text")) ?? str(c.display);
-      if (display) found.display = display;
-    } else if (found.test !== test) found.several = true;
+    if (!found) found = { test, loinc, display: str(field(code, "text")) ?? str(c.display), several: false };
+    else if (found.test !== test) found.several = true;
   }
   return found;
 }
+
+/** What a subject reference to this patient looks like, computed once per patient id. */
+const PATIENT_REFS = new Map<string, { local: string; suffix: string }>();
 
 /**
  * Whether the subject is this patient: a reference that names another patient (or another kind of
@@ -146,25 +164,35 @@ function isThisPatient(subject: unknown, patientId: string | undefined): boolean
   if (!patientId) return true;
   const ref = str(field(subject, "reference"));
   if (ref === undefined) return true;
-  const plain = ref.replace(/\/_history\/[^/]*$/, "");
-  return plain === `Patient/${patientId}` || plain.endsWith(`/Patient/${patientId}`) || plain === patientId;
+  let refs = PATIENT_REFS.get(patientId);
+  if (!refs) {
+    if (PATIENT_REFS.size >= 100) PATIENT_REFS.clear();
+    PATIENT_REFS.set(patientId, (refs = { local: `Patient/${patientId}`, suffix: `/Patient/${patientId}` }));
+  }
+  if (ref === refs.local || ref === patientId) return true;
+  const history = ref.indexOf("/_history/");
+  const plain = history === -1 ? ref : ref.slice(0, history);
+  return plain === refs.local || plain.endsWith(refs.suffix);
 }
 
-type DatePart = Pick<LabResult, "date" | "dateSource" | "parts" | "ms" | "day" | "lastDay">;
+interface DatePart {
+  date: string;
+  dateSource: LabDateSource;
+  parts: DateParts;
+  ms: number;
+  day: number;
+  lastDay: number;
+}
 
 /** effectiveDateTime, else effectivePeriod.start, else effectiveInstant, else issued: the first readable one. */
 function dateOf(resource: Record<string, unknown>): DatePart | undefined {
-  const candidates: [LabDateSource, unknown][] = [
-    ["effectiveDateTime", resource.effectiveDateTime],
-    ["effectivePeriod.start", field(resource.effectivePeriod, "start")],
-    ["effectiveInstant", resource.effectiveInstant],
-    ["issued", resource.issued],
-  ];
-  for (const [source, raw] of candidates) {
+  for (const source of DATE_SOURCES) {
+    const raw = source === "effectivePeriod.start" ? field(resource.effectivePeriod, "start") : resource[source];
     const date = str(raw)?.trim();
-    const parts = dateParts(date);
-    const ms = toMillis(date);
-    if (!date || !parts || ms === undefined || Number.isNaN(ms)) continue;
+    if (!date) continue;
+    const parts = writtenDateParts(date);
+    const ms = parts && toMillis(date);
+    if (!parts || ms === undefined || Number.isNaN(ms)) continue;
     return { date, dateSource: source, parts, ms, day: firstDay(parts), lastDay: lastDay(parts) };
   }
   return undefined;

@@ -15,6 +15,9 @@ export interface RuleResult {
   qualifying: LabResult[];
   /** The test's most recent results (one, or several sharing the latest date). */
   latest: LabResult[];
+  /** The same two lists, for lookups. */
+  qualifyingSet: ReadonlySet<LabResult>;
+  latestSet: ReadonlySet<LabResult>;
   /** Of the results shown, those that make the finding current. */
   currentMakers: ReadonlySet<LabResult>;
   /** The cut-off applied to each result that can be interpreted. */
@@ -34,29 +37,20 @@ export function sortResults(results: LabResult[]): LabResult[] {
   return results.sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** Results grouped by identical instant, in order. */
-function byInstant(sorted: readonly LabResult[]): LabResult[][] {
-  const groups: LabResult[][] = [];
-  for (const r of sorted) {
-    const last = groups[groups.length - 1];
-    if (last && last[0]!.ms === r.ms) last.push(r);
-    else groups.push([r]);
-  }
-  return groups;
+/** The results sharing the latest instant (the tail of a sorted list). */
+function latestOf(sorted: readonly LabResult[]): LabResult[] {
+  let i = sorted.length;
+  while (i > 0 && sorted[i - 1]!.ms === sorted[sorted.length - 1]!.ms) i--;
+  return sorted.slice(i);
 }
 
 export function evaluateRule(rule: LabRule, sorted: readonly LabResult[], ctx: RuleContext): RuleResult {
-  const applied = new Map<LabResult, AppliedCutoff | undefined>();
-  const cutoffOf = (r: LabResult): AppliedCutoff | undefined => {
-    if (!applied.has(r)) applied.set(r, applyCutoff(rule, r, ctx.patient));
-    return applied.get(r);
-  };
+  const cutoffOf = cutoffLookup(rule, ctx.patient);
   const ok = (r: LabResult): boolean => {
     const c = cutoffOf(r);
     return c !== undefined && meets(r, c);
   };
-  const groups = byInstant(sorted);
-  const latest = groups[groups.length - 1] ?? [];
+  const latest = latestOf(sorted);
   const latestMeets = latest.length > 0 && latest.every(ok);
   const label = labelOf(rule);
 
@@ -66,7 +60,7 @@ export function evaluateRule(rule: LabRule, sorted: readonly LabResult[], ctx: R
   const condition = rule.condition;
   switch (condition.kind) {
     case "sustained": {
-      const runs = runsMeeting(groups, cutoffOf, ok).filter((run) => spanDays(run) >= condition.apartDays);
+      const runs = runsMeeting(sorted, cutoffOf, ok).filter((run) => spanDays(run) >= condition.apartDays);
       qualifying = runs.flat();
       holds = runs.length > 0 && (!condition.latestToo || latestMeets);
       if (runs.length === 0) why = `no two results ${label} at least ${condition.apartDays} days apart without one on the other side between`;
@@ -121,7 +115,18 @@ export function evaluateRule(rule: LabRule, sorted: readonly LabResult[], ctx: R
   }
   const current = holds && inTime && !ctx.deceased && !Number.isNaN(ctx.today);
   if (holds) why += current ? "; current" : ctx.deceased ? "; not current (deceased)" : "; not current";
-  return { rule, holds, current, qualifying, latest, currentMakers: new Set(current ? makers : []), cutoffOf, why };
+  return {
+    rule,
+    holds,
+    current,
+    qualifying,
+    latest,
+    qualifyingSet: new Set(qualifying),
+    latestSet: new Set(latest),
+    currentMakers: new Set(current ? makers : []),
+    cutoffOf,
+    why,
+  };
 }
 
 /**
@@ -129,26 +134,51 @@ export function evaluateRule(rule: LabRule, sorted: readonly LabResult[], ctx: R
  * other side (or sharing its instant with one) ends the run.
  */
 function runsMeeting(
-  groups: readonly LabResult[][],
+  sorted: readonly LabResult[],
   cutoffOf: (r: LabResult) => AppliedCutoff | undefined,
   ok: (r: LabResult) => boolean,
 ): LabResult[][] {
   const runs: LabResult[][] = [];
   let run: LabResult[] = [];
-  for (const group of groups) {
-    const interrupts = group.some((r) => {
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    let interrupts = false;
+    while (j < sorted.length && sorted[j]!.ms === sorted[i]!.ms) {
+      const r = sorted[j]!;
       const c = cutoffOf(r);
-      return c !== undefined && opposes(r, c);
-    });
+      if (c !== undefined && opposes(r, c)) interrupts = true;
+      j++;
+    }
     if (interrupts) {
       if (run.length > 0) runs.push(run);
       run = [];
-      continue;
+    } else {
+      for (let k = i; k < j; k++) if (ok(sorted[k]!)) run.push(sorted[k]!);
     }
-    for (const r of group) if (ok(r)) run.push(r);
+    i = j;
   }
   if (run.length > 0) runs.push(run);
   return runs;
+}
+
+/**
+ * The cut-off applied to each result, computed once: a fixed cut-off depends only on the result's unit,
+ * the hemoglobin table on the result's date.
+ */
+function cutoffLookup(rule: LabRule, patient: LabPatient): (r: LabResult) => AppliedCutoff | undefined {
+  if (rule.cutoff === "hemoglobin-table") {
+    const byResult = new Map<LabResult, AppliedCutoff | undefined>();
+    return (r) => {
+      if (!byResult.has(r)) byResult.set(r, applyCutoff(rule, r, patient));
+      return byResult.get(r);
+    };
+  }
+  const byUnit = new Map<LabResult["unit"], AppliedCutoff | undefined>();
+  return (r) => {
+    let c = byUnit.get(r.unit);
+    if (c === undefined && !byUnit.has(r.unit)) byUnit.set(r.unit, (c = applyCutoff(rule, r, patient)));
+    return c;
+  };
 }
 
 /** The fewest days a run can span: its latest first day minus its earliest last day. */

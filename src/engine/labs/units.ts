@@ -6,8 +6,17 @@ const UCUM_SYSTEM = "http://unitsofmeasure.org";
 
 /** Lower case, white space removed: how lab-results.md compares units. */
 export function normaliseUnit(unit: string): string {
-  return unit.toLowerCase().replace(/\s+/g, "");
+  let n = NORMALISED.get(unit);
+  if (n === undefined) {
+    n = unit.toLowerCase().replace(/\s+/g, "");
+    if (NORMALISED.size >= 1000) NORMALISED.clear();
+    NORMALISED.set(unit, n);
+  }
+  return n;
 }
+
+/** Memo of normalised units (pure: depends only on the string; a record repeats a handful of units). */
+const NORMALISED = new Map<string, string>();
 
 /**
  * The unit to compare: the UCUM `code` when the quantity has one (with the UCUM system, or no system),
@@ -38,10 +47,10 @@ export function findUnit(test: LabTest, unit: string | undefined): LabUnit | und
 }
 
 /**
- * The value in the test's unit, rounded to 12 significant digits so that binary floating point never
- * moves a value across a cut-off (120 g/L × 0.1 is 12.000000000000002 unrounded).
+ * The value in the test's unit, rounded to 9 decimals so that binary floating point never moves a value
+ * across a cut-off (120 g/L × 0.1 is 12.000000000000002 unrounded).
  */
 export function toTestUnit(unit: LabUnit, value: number): number {
   if (unit.scale === 1 && !unit.offset) return value;
-  return Number((value * unit.scale + (unit.offset ?? 0)).toPrecision(12));
+  return Math.round((value * unit.scale + (unit.offset ?? 0)) * 1e9) / 1e9;
 }
