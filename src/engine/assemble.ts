@@ -130,7 +130,11 @@ function foldCause(items: EvidenceItem[]): EvidenceItem[] {
  */
 function strengthOf(cause: Cause, kept: readonly EvidenceItem[]): { strength: Strength; note?: string } {
   if (!cause.escalation) return { strength: cause.strength };
-  if (kept.some((k) => k.escalates && k.current)) return { strength: cause.escalation.to, note: cause.escalation.note };
+  const holding = kept.filter((k) => k.escalates && k.current);
+  if (holding.length > 0) {
+    const labOnly = holding.every((k) => k.resourceType === "Observation");
+    return { strength: cause.escalation.to, note: labOnly ? (cause.escalation.labNote ?? cause.escalation.note) : cause.escalation.note };
+  }
   if (kept.some((k) => k.escalates)) return { strength: cause.strength, note: cause.escalation.pastNote };
   return { strength: cause.strength };
 }
@@ -163,6 +167,7 @@ export function buildFindings(items: readonly EvidenceItem[]): Finding[] {
       kind: cause.kind,
       strength,
       current: kept.some((k) => k.current),
+      basis: kept.some((k) => k.resourceType !== "Observation") ? "record" : "lab",
       evidence: kept.map((k) => k.evidence()),
     };
     if (notes.length > 0) finding.notes = notes;

@@ -203,6 +203,21 @@ export function toEvidence(m: ConceptMatch, ctx: RecordContext, clock: Clock): E
   return new MatchedItem(m, ctx, clock, status, history, pregnancy);
 }
 
+/**
+ * The start of the patient's current pregnancy, from the record evidence (the earliest start among
+ * current pregnancy items), for the lab rules' pregnancy cut-off; undefined when none is current.
+ */
+export function currentPregnancyStart(items: readonly EvidenceItem[]): string | undefined {
+  let best: { ms: number; start: string } | undefined;
+  for (const item of items) {
+    if (!(item instanceof MatchedItem) || item.cause !== "pregnancy" || !item.current) continue;
+    const start = item.pregnancyStart;
+    const ms = toMillis(start);
+    if (start !== undefined && ms !== undefined && (!best || ms < best.ms)) best = { ms, start };
+  }
+  return best?.start;
+}
+
 /** The item of a matched Condition, medicine use or Procedure. */
 class MatchedItem extends EvidenceItem {
   constructor(
@@ -231,6 +246,11 @@ class MatchedItem extends EvidenceItem {
       matchKey: match.by === "code" ? (code ?? "") : match.matchKey,
       primary: ctx.category === "problem-list-item" || ctx.resourceType === "MedicationRequest",
     });
+  }
+
+  /** When this is a pregnancy item: the pregnancy's start as the record (or its dating) gives it. */
+  get pregnancyStart(): string | undefined {
+    return this.pregnancy?.start;
   }
 
   protected build(): Evidence {

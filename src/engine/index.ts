@@ -3,7 +3,8 @@
  * Pure: no I/O, never reads the clock (options.now is the only time), never throws on malformed input.
  */
 import { buildFindings } from "./assemble";
-import type { Clock, EvidenceItem } from "./evidence";
+import { currentPregnancyStart, type Clock, type EvidenceItem } from "./evidence";
+import { interpretLabs, labEvidenceItems } from "./labs";
 import { olderAgeEvidence, patientFacts } from "./patient";
 import { arr, isObj } from "./read";
 import { conditionEvidence, medicationEvidence, procedureEvidence, type RecordReader } from "./records";
@@ -25,7 +26,12 @@ export function matchRecords(input: EngineInput, options: EngineOptions): Engine
   } catch {
     // unreadable patient: no age evidence
   }
-  return { findings: buildFindings(raw), patient: facts };
+  // Lab results (lab-results.md): their rules read the record's current pregnancy (hemoglobin cut-off),
+  // and HbA1c joins a diabetes the record already has; the results become evidence like any record's.
+  const labs = interpretLabs(source.observations, { patient: source.patient, now, pregnancyStart: currentPregnancyStart(raw) });
+  const recordCauses = new Set(raw.map((item) => item.cause));
+  for (const item of labEvidenceItems(labs, recordCauses)) raw.push(item);
+  return { findings: buildFindings(raw), patient: facts, labs };
 }
 
 /** A record the readers cannot handle (e.g. a getter that throws) is skipped, never fatal. */

@@ -7,10 +7,12 @@ import type {
   Condition,
   MedicationRequest,
   MedicationStatement,
+  Observation,
   Patient,
   Procedure,
 } from "fhir/r4";
 import type { CauseId, CauseKind, RecordType, Strength } from "../knowledge/types";
+import type { LabInterpretation, LabResultDetail } from "./labs/types";
 
 export type { CauseId, CauseKind, Strength };
 
@@ -32,6 +34,8 @@ export interface EngineInput {
   conditions: Condition[];
   medications: MedicationUse[];
   procedures: Procedure[];
+  /** Lab results (the LOINC codes of src/knowledge/labTests.ts), read by the engine's lab rules. */
+  observations?: Observation[];
 }
 
 export interface EngineOptions {
@@ -97,6 +101,8 @@ export interface Evidence {
    * built from dose, frequency, route and "as needed"), plain text, clipped. Absent when none is recorded.
    */
   dose?: string;
+  /** For a lab result (resourceType "Observation"): the value, unit, date, cut-off and definition (lab-results.md). */
+  lab?: LabResultDetail;
 }
 
 export interface Finding {
@@ -112,6 +118,8 @@ export interface Finding {
   strength: Strength;
   /** True when at least one evidence item is current. */
   current: boolean;
+  /** "record" when at least one piece of evidence is a record other than a lab result (age counts); "lab" when it rests on lab results alone. */
+  basis: "record" | "lab";
   /** Every piece of evidence, ordered: current first, then most recent. */
   evidence: Evidence[];
   /** Notes that apply to the whole finding (e.g. "known cause when the record says kidney failure"). */
@@ -130,4 +138,6 @@ export interface PatientFacts {
 export interface EngineResult {
   findings: Finding[];
   patient: PatientFacts;
+  /** What the lab results showed: rules, the series per test (for the charts), and the results not interpreted. */
+  labs?: LabInterpretation;
 }

@@ -27,7 +27,13 @@ export const CAUSES: readonly Cause[] = [
     strength: "sometimes-linked",
     description: "Long-term kidney disease, any stage. Sometimes linked; when it has reached kidney failure it is a known cause.",
     citation: SOURCE,
-    escalation: { to: "known-cause", note: KIDNEY_FAILURE_NOTE, pastNote: KIDNEY_FAILURE_PAST_NOTE },
+    escalation: {
+      to: "known-cause",
+      note: KIDNEY_FAILURE_NOTE,
+      pastNote: KIDNEY_FAILURE_PAST_NOTE,
+      labNote:
+        "Shown as a known cause because current lab results suggest kidney failure (eGFR below 15 mL/min/1.73 m², KDIGO category G5; see the results): the source's known cause is kidney failure. Not recorded as a diagnosis.",
+    },
     unstated: {
       label: "Kidney failure (kind not recorded)",
       note: "The record says kidney failure without saying acute or chronic: shown under chronic kidney disease (the app's convention). Kidney failure is a known cause in the source.",

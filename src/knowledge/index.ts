@@ -56,3 +56,27 @@ export const SYSTEMS: Record<import("./types").SystemKey, { label: string; uris:
   cpt: { label: "CPT", uris: ["http://www.ama-assn.org/go/cpt", "urn:oid:2.16.840.1.113883.6.12"] },
 };
 export { LAB_LOINC_CODES, LAB_TEST_CODES, LOINC_SYSTEM, type LabTestId } from "./labTests";
+export {
+  ADA_2025_DIAGNOSIS,
+  ATA_2016_HYPERTHYROIDISM,
+  ATA_AACE_2012_HYPOTHYROIDISM,
+  HEMOGLOBIN_CUTOFFS,
+  HEMOGLOBIN_MIN_AGE_MONTHS,
+  IHSG_2017,
+  KDIGO_2024,
+  LAB_CHRONIC_APART_DAYS,
+  LAB_HYPOGLYCEMIA_RECENT_DAYS,
+  LAB_RECENT_DAYS,
+  LAB_RULES,
+  LAB_TEST_ORDER,
+  LAB_TESTS,
+  LAB_UNIT_MATCHING,
+  WHO_HEMOGLOBIN_2024,
+  type HemoglobinCutoffRow,
+  type LabCondition,
+  type LabCurrency,
+  type LabCutoff,
+  type LabRule,
+  type LabTest,
+  type LabUnit,
+} from "./labRules";

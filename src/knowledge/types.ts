@@ -74,6 +74,8 @@ export interface Cause {
     note: string;
     /** On the finding when escalating evidence exists but none of it is current (it stays at the cause's own strength). */
     pastNote: string;
+    /** On the finding when the only current escalating evidence is lab results (kidney failure suggested by eGFR). */
+    labNote?: string;
   };
   /**
    * How a finding is titled when every piece of its evidence comes from rules marked `unstated`

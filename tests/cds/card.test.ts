@@ -22,7 +22,7 @@ function evidence(ref: string, text: string, current = true, extra: Partial<Evid
 }
 
 function finding(causeId: Finding["causeId"], label: string, strength: Finding["strength"], ev: Evidence[]): Finding {
-  return { causeId, label, kind: "condition", strength, current: ev.some((e) => e.current), evidence: ev };
+  return { causeId, label, kind: "condition", strength, current: ev.some((e) => e.current), basis: ev.some((e) => e.resourceType !== "Observation") ? "record" : "lab", evidence: ev };
 }
 
 const ALIVE: PatientFacts = { id: "p", age: 71, ageAt: "today", deceased: false };

@@ -62,6 +62,7 @@ export function finding(causeId: CauseId, strength: Strength, current: boolean, 
     kind,
     strength,
     current,
+    basis: ev && ev.every((e) => e.resourceType === "Observation") ? "lab" : "record",
     evidence: ev ?? [
       evidence(`Condition/${causeId}-1`, current ? {} : { status: "past", current: false, recordStatus: "resolved" }),
     ],

@@ -1,0 +1,199 @@
+/**
+ * Reading one Observation as a lab result (lab-results.md, "Which results are read"): which test, whose,
+ * status, date, value, comparator and unit. Never throws on malformed input; says why a result is skipped.
+ */
+import { LAB_TEST_CODES, LAB_TESTS, LOINC_SYSTEM, type LabTestId, type LabUnit } from "../../knowledge";
+import { type DateParts, toMillis } from "../dates";
+import { field, isObj, rawCodings, str } from "../read";
+import { firstDay, lastDay, writtenDateParts } from "./days";
+import type { LabComparator, LabDateSource, LabSkipReason } from "./types";
+import { findUnit, quantityUnit, reportedUnit, toTestUnit } from "./units";
+
+/** A result the rules count. */
+export interface LabResult {
+  /** Always undefined: tells a counted result from a skipped one. */
+  skipped: undefined;
+  id: string;
+  ref: string;
+  test: LabTestId;
+  loinc: string;
+  display: string | undefined;
+  status: string;
+  date: string;
+  dateSource: LabDateSource;
+  parts: DateParts;
+  /** First instant of the date (ordering, "after now"). */
+  ms: number;
+  /** First and last day the date can be (day numbers). */
+  day: number;
+  lastDay: number;
+  value: number;
+  comparator: LabComparator | undefined;
+  /** As reported (for display). */
+  unitText: string;
+  unit: LabUnit;
+  /** The value in the test's unit. */
+  inTestUnit: number;
+}
+
+/** A result of one of the tests that is not counted, with why. */
+export interface SkippedResult {
+  skipped: LabSkipReason;
+  test: LabTestId;
+  ref?: string;
+  text: string;
+  date?: string;
+}
+
+/** What reading gives: a counted result, a skipped one, or nothing (not a lab test we read, not this patient's). */
+export type ReadOutcome = LabResult | SkippedResult | undefined;
+
+const CODE_TO_TEST: ReadonlyMap<string, LabTestId> = new Map(
+  (Object.entries(LAB_TEST_CODES) as [LabTestId, readonly string[]][]).flatMap(([test, codes]) => codes.map((c) => [c, test] as const)),
+);
+
+/** Statuses of results that count. */
+export const COUNTED_STATUSES: ReadonlySet<string> = new Set(["final", "amended", "corrected"]);
+/** Results that never happened or were recorded in error: left out silently, like ignored records elsewhere. */
+export const DROPPED_STATUSES: ReadonlySet<string> = new Set(["cancelled", "entered-in-error"]);
+/** Where a result's date is read from, in order: the first readable one. */
+export const DATE_SOURCES: readonly LabDateSource[] = ["effectiveDateTime", "effectivePeriod.start", "effectiveInstant", "issued"];
+const COMPARATORS: ReadonlySet<string> = new Set(["<", "<=", ">", ">="]);
+
+/** The reading context: the patient's id (when known) and the clock. */
+export interface ReadContext {
+  patientId?: string;
+  nowMs: number;
+}
+
+export function readObservation(resource: unknown, ctx: ReadContext): ReadOutcome {
+  if (!isObj(resource)) return undefined;
+  if (resource.resourceType !== undefined && resource.resourceType !== "Observation") return undefined;
+  const which = testOf(resource.code);
+  if (!which) return undefined;
+  if (!isThisPatient(resource.subject, ctx.patientId)) return undefined;
+  const { test, loinc, display } = which;
+  if (which.several) return skip("several-tests", test, resource, "codes of more than one lab test: not interpreted");
+  const status = str(resource.status);
+  if (status && DROPPED_STATUSES.has(status)) return undefined;
+  if (!status || !COUNTED_STATUSES.has(status)) return skip("not-final", test, resource, `status ${status ?? "missing"}: not a final result`);
+  const id = str(resource.id);
+  if (!id) return skip("no-id", test, resource, "no id: cannot be shown as evidence");
+  const when = dateOf(resource);
+  if (!when) return skip("no-date", test, resource, "no readable date");
+  if (Number.isNaN(ctx.nowMs)) return skip("no-clock", test, resource, "no clock to compare dates with", when.date);
+  if (when.ms > ctx.nowMs) return skip("dated-after-now", test, resource, `dated ${when.date}, after now: ignored`, when.date);
+  const quantity = resource.valueQuantity;
+  const value = field(quantity, "value");
+  if (typeof value !== "number" || !Number.isFinite(value)) return skip("no-value", test, resource, "no numeric value", when.date);
+  if (value < 0) return skip("no-value", test, resource, `value ${value} is negative: not a measurement`, when.date);
+  const rawComparator = field(quantity, "comparator");
+  if (rawComparator !== undefined && (typeof rawComparator !== "string" || !COMPARATORS.has(rawComparator))) {
+    return skip("comparator-not-recognised", test, resource, `comparator not recognised: ${String(rawComparator)}`, when.date);
+  }
+  const unitText = reportedUnit(quantity);
+  const unit = findUnit(LAB_TESTS[test], quantityUnit(quantity));
+  if (!unit) {
+    return skip("unit-not-recognised", test, resource, `unit not recognised: ${quantityUnit(quantity) ?? "none"}`, when.date);
+  }
+  // One object literal with every field present: the same shape for every result (cheap on the hot path).
+  return {
+    skipped: undefined,
+    id,
+    ref: `Observation/${id}`,
+    test,
+    loinc,
+    display,
+    status,
+    date: when.date,
+    dateSource: when.dateSource,
+    parts: when.parts,
+    ms: when.ms,
+    day: when.day,
+    lastDay: when.lastDay,
+    value,
+    comparator: rawComparator as LabComparator | undefined,
+    unitText,
+    unit,
+    inTestUnit: toTestUnit(unit, value),
+  };
+}
+
+export function isSkipped(r: ReadOutcome): r is SkippedResult {
+  return r !== undefined && r.skipped !== undefined;
+}
+
+function skip(reason: LabSkipReason, test: LabTestId, resource: Record<string, unknown>, text: string, date?: string): SkippedResult {
+  const id = str(resource.id);
+  const out: SkippedResult = { skipped: reason, test, text };
+  if (id) out.ref = `Observation/${id}`;
+  if (date) out.date = date;
+  return out;
+}
+
+interface TestMatch {
+  test: LabTestId;
+  loinc: string;
+  display: string | undefined;
+  several: boolean;
+}
+
+/** The test a code names, by its LOINC codings; `several` when they name more than one test. */
+function testOf(code: unknown): TestMatch | undefined {
+  let found: TestMatch | undefined;
+  for (const c of rawCodings(code)) {
+    if (!isObj(c) || str(c.system) !== LOINC_SYSTEM) continue;
+    const loinc = str(c.code)?.trim();
+    const test = loinc === undefined ? undefined : CODE_TO_TEST.get(loinc);
+    if (!test || !loinc) continue;
+    if (!found) found = { test, loinc, display: str(field(code, "text")) ?? str(c.display), several: false };
+    else if (found.test !== test) found.several = true;
+  }
+  return found;
+}
+
+/** What a subject reference to this patient looks like, computed once per patient id. */
+const PATIENT_REFS = new Map<string, { local: string; suffix: string }>();
+
+/**
+ * Whether the subject is this patient: a reference that names another patient (or another kind of
+ * subject) is not. Without a known patient id, or without a subject reference (the search was by
+ * patient), the result is kept, as the data layer does.
+ */
+function isThisPatient(subject: unknown, patientId: string | undefined): boolean {
+  if (!patientId) return true;
+  const ref = str(field(subject, "reference"));
+  if (ref === undefined) return true;
+  let refs = PATIENT_REFS.get(patientId);
+  if (!refs) {
+    if (PATIENT_REFS.size >= 100) PATIENT_REFS.clear();
+    PATIENT_REFS.set(patientId, (refs = { local: `Patient/${patientId}`, suffix: `/Patient/${patientId}` }));
+  }
+  if (ref === refs.local || ref === patientId) return true;
+  const history = ref.indexOf("/_history/");
+  const plain = history === -1 ? ref : ref.slice(0, history);
+  return plain === refs.local || plain.endsWith(refs.suffix);
+}
+
+interface DatePart {
+  date: string;
+  dateSource: LabDateSource;
+  parts: DateParts;
+  ms: number;
+  day: number;
+  lastDay: number;
+}
+
+/** effectiveDateTime, else effectivePeriod.start, else effectiveInstant, else issued: the first readable one. */
+function dateOf(resource: Record<string, unknown>): DatePart | undefined {
+  for (const source of DATE_SOURCES) {
+    const raw = source === "effectivePeriod.start" ? field(resource.effectivePeriod, "start") : resource[source];
+    const date = str(raw)?.trim();
+    if (!date) continue;
+    const parts = writtenDateParts(date);
+    const ms = parts && toMillis(date);
+    if (!parts || ms === undefined || Number.isNaN(ms)) continue;
+    return { date, dateSource: source, parts, ms, day: firstDay(parts), lastDay: lastDay(parts) };
+  }
+  return undefined;
+}
