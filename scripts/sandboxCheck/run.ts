@@ -12,7 +12,7 @@ import { startEhrHttpServer, type EhrHttpServer } from "../../mocks/httpServer";
 import { encodeLaunch } from "../../mocks/launchContext";
 import { startStaticServer, type StaticServer } from "../../server/serve";
 import { isLoopbackHost } from "../../src/fhir/config";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../chromium";
 import { encodeLauncherLaunch, launcherFhirBase } from "./launcherLaunch";
 import { readPanel, type PanelReading } from "./readPanel";
 

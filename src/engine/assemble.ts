@@ -3,17 +3,10 @@
  * of findings and evidence. Strength and currency are decided here, in one place, for evidence from any
  * reader (records, age, and later lab results).
  */
-import { causeById, type Cause } from "../knowledge";
+import { causeById, STRENGTH_RANK, type Cause } from "../knowledge";
 import type { EvidenceItem } from "./evidence";
 import type { CauseId, Finding, Strength } from "./types";
 
-const STRENGTH_RANK: Record<Strength, number> = {
-  "known-cause": 0,
-  "raises-risk": 1,
-  possible: 2,
-  "sometimes-linked": 3,
-  differential: 4,
-};
 
 function cmpStr(a: string | undefined, b: string | undefined): number {
   const x = a ?? "";
@@ -139,9 +132,14 @@ function strengthOf(cause: Cause, kept: readonly EvidenceItem[]): { strength: St
   return { strength: cause.strength };
 }
 
-/** The finding's title: the cause's label, unless every item leaves the cause's needed detail unstated. */
+/**
+ * The finding's title: the cause's label, unless every item leaves the cause's needed detail unstated.
+ * Lab results never state a diabetes type or a kind of kidney failure: when the record has items, they decide.
+ */
 function labelOf(cause: Cause, kept: readonly EvidenceItem[]): { label: string; note?: string } {
-  if (cause.unstated && kept.every((k) => k.unstated)) return { label: cause.unstated.label, note: cause.unstated.note };
+  const records = kept.filter((k) => k.resourceType !== "Observation");
+  const deciding = records.length > 0 ? records : kept;
+  if (cause.unstated && deciding.every((k) => k.unstated)) return { label: cause.unstated.label, note: cause.unstated.note };
   return { label: cause.label };
 }
 

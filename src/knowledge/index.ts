@@ -21,7 +21,7 @@ export {
   SOURCE,
 } from "./info";
 export { NAME_RULES } from "./nameRules";
-export { RECORD_TYPES } from "./types";
+export { RECORD_TYPES, STRENGTH_ORDER, STRENGTH_RANK } from "./types";
 export { RLS_GUIDE, type GuideStatement } from "./rlsGuide";
 export type {
   Cause,

@@ -34,6 +34,12 @@ export type CauseId =
 /** Strength of the documented link, as the source states it. Ordered strongest first. */
 export type Strength = "known-cause" | "raises-risk" | "possible" | "sometimes-linked" | "differential";
 
+/** The strengths, strongest first: the one order findings, groups and cards follow. */
+export const STRENGTH_ORDER: readonly Strength[] = ["known-cause", "raises-risk", "possible", "sometimes-linked", "differential"];
+
+/** A strength's place in STRENGTH_ORDER (0 = strongest), for sorting. */
+export const STRENGTH_RANK: Readonly<Record<Strength, number>> = Object.fromEntries(STRENGTH_ORDER.map((s, i) => [s, i])) as Record<Strength, number>;
+
 export type CauseKind = "condition" | "medicine" | "risk-factor" | "differential";
 
 /**

@@ -10,7 +10,7 @@ import { startStaticServer } from "../../server/serve";
 import { startEhrHttpServer, type EhrHttpServer } from "../../mocks/httpServer";
 import { startDemoCdsService } from "../../mocks/cdsDemo";
 import type { CdsService } from "../../cds/server";
-import { CHROMIUM_ARGS, DIST_DIR, panelStatus, readFindings } from "./stack";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, DIST_DIR, panelStatus, readFindings } from "./stack";
 
 const NOW = new Date("2026-11-26T12:00:00Z");
 const SCREENSHOT = resolve(import.meta.dirname, "../../docs/screenshots/cds-card.png");
@@ -26,7 +26,7 @@ beforeAll(async () => {
   ehr = await startEhrHttpServer({ port: 0, appLaunchUrl: `${app.url}/launch.html`, now: () => NOW, cds: { serviceBase: () => cdsService.url } });
   cds = await startDemoCdsService({ ehrBaseUrl: ehr.baseUrl, appLaunchUrl: `${app.url}/launch.html`, port: 0, now: () => NOW });
   cdsService.url = cds.url;
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 });
 afterAll(async () => {
   await browser?.close();

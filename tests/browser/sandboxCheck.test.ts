@@ -7,26 +7,10 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { matchRecords } from "../../src/engine";
 import { findDemoPatient } from "../../mocks/patients";
-import type { Condition, MedicationRequest, Patient, Procedure, Resource } from "fhir/r4";
-import type { EngineInput } from "../../src/engine/types";
+import { inputFromResources } from "../engine/fixtureInput";
 import { reportJson, reportTable } from "../../scripts/sandboxCheck/format";
 import { encodeLauncherLaunch } from "../../scripts/sandboxCheck/launcherLaunch";
 import { allReachedPanel, runCheck } from "../../scripts/sandboxCheck/run";
-
-/** The engine's input from a demo patient's records (all of them are inline-coded sandbox records). */
-function inputFromResources(resources: Resource[]): EngineInput {
-  const input: EngineInput = { conditions: [], medications: [], procedures: [] };
-  for (const r of resources) {
-    if (r.resourceType === "Patient") input.patient = r as Patient;
-    else if (r.resourceType === "Condition") input.conditions.push(r as Condition);
-    else if (r.resourceType === "Procedure") input.procedures.push(r as Procedure);
-    else if (r.resourceType === "MedicationRequest") {
-      const mr = r as MedicationRequest;
-      input.medications.push({ resource: mr, concept: mr.medicationCodeableConcept, conceptSource: { kind: "inline" } });
-    }
-  }
-  return input;
-}
 
 const NOW = new Date("2026-11-26T12:00:00Z");
 const TREY = "f46d1649-8a02-4de8-8cff-f76fae267d3a";

@@ -11,16 +11,8 @@ import { startStaticServer } from "../../server/serve";
 import { startEhrHttpServer } from "../../mocks/httpServer";
 import { encodeLaunch, type DemoLaunch } from "../../mocks/launchContext";
 
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-  "--disable-quic",
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/chromium";
 
 export interface NewPageOptions {
   width?: number;
@@ -55,7 +47,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // The demo EHR runs on another loopback port: the loopback CSP relaxations, switched on as the demo does.
   const app = await startStaticServer({ root, port: 0, host: "127.0.0.1", loopbackCsp: true });
   const ehr = await startEhrHttpServer({ port: 0, host: "127.0.0.1", appLaunchUrl: `${app.url}/launch.html`, latencyMs: options.latencyMs, now: options.now });
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   return {
     appUrl: app.url,
     fhirBaseUrl: ehr.fhirBaseUrl,

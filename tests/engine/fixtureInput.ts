@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Bundle, Condition, MedicationRequest, Patient, Procedure } from "fhir/r4";
+import type { Bundle, Condition, MedicationRequest, Observation, Patient, Procedure, Resource } from "fhir/r4";
 import type { EngineInput } from "../../src/engine/types";
 
 export const FIXTURE_DIR = resolve(import.meta.dirname, "../../mocks/data/sandbox");
@@ -17,17 +17,20 @@ export function fixtureFile(prefix: string): string {
 
 export function inputFromBundle(file: string): EngineInput {
   const bundle = JSON.parse(readFileSync(file, "utf8")) as Bundle;
-  const input: EngineInput = { conditions: [], medications: [], procedures: [] };
-  for (const entry of bundle.entry ?? []) {
-    const r = entry.resource;
-    if (!r) continue;
+  return inputFromResources((bundle.entry ?? []).flatMap((entry) => (entry.resource ? [entry.resource] : [])));
+}
+
+/** The engine's input from a patient's records (sandbox-style: medicines inline-coded). */
+export function inputFromResources(resources: readonly Resource[]): EngineInput {
+  const input: EngineInput = { conditions: [], medications: [], procedures: [], observations: [] };
+  for (const r of resources) {
     if (r.resourceType === "Patient") input.patient = r as Patient;
     else if (r.resourceType === "Condition") input.conditions.push(r as Condition);
     else if (r.resourceType === "Procedure") input.procedures.push(r as Procedure);
     else if (r.resourceType === "MedicationRequest") {
       const mr = r as MedicationRequest;
       input.medications.push({ resource: mr, concept: mr.medicationCodeableConcept, conceptSource: { kind: "inline" } });
-    }
+    } else if (r.resourceType === "Observation") input.observations!.push(r as Observation);
   }
   return input;
 }

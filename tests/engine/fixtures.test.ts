@@ -43,8 +43,12 @@ describe("sandbox patients", () => {
     check(r, {
       "blood-pressure-medicines": { current: false, evidence: [["MedicationRequest/5265bf0c"]], status: ["deceased"] },
       "cholesterol-medicines": { current: false, evidence: [["MedicationRequest/4eecfe10"]], status: ["deceased"] },
+      // His one hemoglobin, 12.61 g/dL on 2003-10-12 (aged 40), is below the WHO cut-off for men (13): anemia by lab
+      // results alone, not current (deceased).
+      anemia: { current: false, evidence: [["Observation/aa4fb349"]], status: ["deceased"] },
     });
     expect(r.findings.find((f) => f.causeId === "blood-pressure-medicines")!.evidence[0]!.matchedBy).toBe("name");
+    expect(r.findings.find((f) => f.causeId === "anemia")!.basis).toBe("lab");
   });
 
   it("Ammie Huels: 78 today; prediabetes (15777000) and obesity do not count; ferrous sulfate is not a cause", () => {
@@ -89,7 +93,13 @@ describe("sandbox patients", () => {
     expect(r.patient).toMatchObject({ deceased: false, age: 56 });
     check(r, {
       "chronic-kidney-disease": { current: true, strength: "sometimes-linked", evidence: [["Condition/7b311748"], ["Condition/e7c29fcc"]] },
-      "type-2-diabetes": { current: true, evidence: [["Condition/7b311748"], ["Condition/75448cb2"]] },
+      // The coded diabetes, joined by her two HbA1c results of 6.5 % or more (7.43 % on 2017-11-10, 7.53 % on
+      // 2019-09-20) and the most recent one (3.03 % on 2021-03-12, below the cut-off: past).
+      "type-2-diabetes": {
+        current: true,
+        evidence: [["Condition/7b311748"], ["Observation/9affad3f"], ["Condition/75448cb2"], ["Observation/33cf9e03"], ["Observation/b2a15a12"]],
+        status: ["current", "current", "current", "current", "past"],
+      },
       anemia: { current: true, evidence: [["Condition/dc99df33"]] },
       pregnancy: { current: false, evidence: [["Condition/956c5bcb"]], status: ["past"] },
       "birth-control-pills": { current: false, evidence: [["MedicationRequest/7dbf9cee"], ["MedicationRequest/5d69fbd2"]] },

@@ -14,7 +14,7 @@
  *   escalation (CKD known cause) only from current escalating evidence, which G5 lab items are.
  * - `series` feeds the per-test chart of each finding; `notInterpreted` and `counts` feed "What was checked".
  */
-import { causeById, LAB_RULES, LAB_TEST_ORDER, LAB_TESTS, type CauseId, type LabTestId, type Strength } from "../../knowledge";
+import { causeById, LAB_RULES, LAB_TEST_ORDER, LAB_TESTS, STRENGTH_RANK, type CauseId, type LabTestId } from "../../knowledge";
 import { dateParts, toMillis } from "../dates";
 import { patientFacts } from "../patient";
 import { field, str } from "../read";
@@ -36,13 +36,6 @@ import type {
 
 const LOINC = "http://loinc.org";
 
-const STRENGTH_RANK: Record<Strength, number> = {
-  "known-cause": 0,
-  "raises-risk": 1,
-  possible: 2,
-  "sometimes-linked": 3,
-  differential: 4,
-};
 
 export function interpretLabs(observations: readonly unknown[] | unknown, options: LabOptions): LabInterpretation {
   const now = options?.now instanceof Date ? options.now : new Date(Number.NaN);
