@@ -10,6 +10,7 @@ import { getResponse, http } from "msw";
 import { createEhrHandlers } from "./handlers";
 import { homePage } from "./homePage";
 import { DEMO_PATIENTS } from "./patients";
+import { isProfileName } from "./profiles";
 import { html } from "./responses";
 
 export interface EhrHttpServerOptions {
@@ -95,7 +96,11 @@ export async function startEhrHttpServer(options: EhrHttpServerOptions = {}): Pr
   baseUrl = `http://${hostForUrl}:${port}`;
   const fhirBaseUrl = `${baseUrl}/fhir`;
   handlers = [
-    http.get(`${baseUrl}/`, () => html(homePage({ patients: DEMO_PATIENTS, fhirBase: fhirBaseUrl, appLaunchUrl, now: now() }))),
+    http.get(`${baseUrl}/`, ({ request }) => {
+      const wanted = new URL(request.url).searchParams.get("profile");
+      const profile = isProfileName(wanted) ? wanted : "plain";
+      return html(homePage({ patients: DEMO_PATIENTS, baseUrl, profile, appLaunchUrl, now: now() }));
+    }),
     ...createEhrHandlers({
       baseUrl,
       now,
