@@ -6,6 +6,7 @@
  */
 import FHIR from "fhirclient";
 import { loadConfig } from "../fhir/config";
+import { probeReachable } from "../fhir/origins";
 import { redirectError } from "../fhir/session";
 import { createPanelStore } from "./panelStore";
 
@@ -21,8 +22,15 @@ const store = createPanelStore({
   configP: loadConfig(pageUrl),
   now: () => new Date(),
   fetchStyle: (url) => fetch(url, { credentials: "omit", referrerPolicy: "no-referrer" }).then((r) => r.json()),
+  probeReachable,
+  storage: sessionStorage,
 });
 void store.start();
+// Leaving the page stops the reads in flight; a page restored from the back-forward cache reads again.
+window.addEventListener("pagehide", () => store.dispose());
+window.addEventListener("pageshow", (e) => {
+  if (e.persisted) void store.reload();
+});
 
 void import("./render").then(
   ({ render }) => render(document.getElementById("root")!, store),

@@ -7,6 +7,7 @@ import type {
   Condition,
   MedicationRequest,
   MedicationStatement,
+  Observation,
   Patient,
   Procedure,
 } from "fhir/r4";
@@ -32,6 +33,8 @@ export interface EngineInput {
   conditions: Condition[];
   medications: MedicationUse[];
   procedures: Procedure[];
+  /** Lab results (LOINC-coded Observations of docs/spec/lab-results.md), read by the data layer. */
+  observations?: Observation[];
 }
 
 export interface EngineOptions {

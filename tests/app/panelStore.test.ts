@@ -49,10 +49,17 @@ describe("panel store: launch to panel state", () => {
     expect(final.data.result.findings.some((f) => f.causeId === "hypertension")).toBe(false);
   });
 
-  it("a MedicationStatement the EHR does not support makes the panel partial, as the contract lists it", async () => {
+  it("a MedicationStatement the EHR advertises and then refuses (404) is a failure: the panel is partial", async () => {
     const { final } = await run({ patient: TREY, faults: { MedicationStatement: { status: 404 } } });
     expect(final.status).toBe("partial");
     if (final.status !== "partial") return;
+    expect(final.data.sources.find((s) => s.source === "MedicationStatement")?.status).toBe("failed");
+  });
+
+  it("a MedicationStatement the EHR does not offer (absent from its CapabilityStatement) is not a gap: ready", async () => {
+    const { final } = await run({ patient: TREY, profile: "oracle" });
+    expect(final.status).toBe("ready");
+    if (final.status !== "ready") return;
     expect(final.data.sources.find((s) => s.source === "MedicationStatement")?.status).toBe("not-supported");
   });
 
