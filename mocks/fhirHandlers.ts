@@ -11,7 +11,7 @@ import { INCLUDES, SEARCHABLE_TYPES, filterResources, patientIdFromParams, searc
 import { decodeLaunch, faultApplies, type DemoFault, type DemoLaunch } from "./launchContext";
 import { INCOMPLETE_RECORD, profileOf } from "./profiles";
 import { FHIR_JSON, fhirError, fhirJson, withCors } from "./responses";
-import { checkScope, type ScopeAction } from "./smartScopes";
+import { checkScope, satisfies, type ScopeAction } from "./smartScopes";
 import { read, type AccessPayload } from "./tokens";
 
 const CROSS_ORIGIN_BASE = "https://evil.example/fhir";
@@ -25,6 +25,8 @@ interface Call {
   sessionKey: string;
   /** Set when only patient/ scopes allowed the request. */
   patientOnly: boolean;
+  /** Set when only granular (v2 `?param=`) scopes allowed a search: it must satisfy one of them. */
+  restrictions?: [string, string][][];
 }
 
 function bearer(request: Request): string | null {
@@ -101,6 +103,7 @@ async function gate(
     return fhirError(403, "forbidden", `The granted scope does not allow ${access.action} of ${access.resourceType}`);
   }
   call.patientOnly = decision.patientOnly;
+  if (decision.restrictions) call.restrictions = decision.restrictions;
   return call;
 }
 
@@ -145,6 +148,9 @@ async function search(ctx: EhrContext, call: Call, type: string): Promise<Respon
   if (pid === undefined) return fhirError(400, "required", "A patient or subject parameter is required");
   if (pid === null) return fhirError(400, "invalid", "patient/subject must reference a Patient");
   if (call.patientOnly && call.token?.p !== pid) return forbiddenPatient();
+  if (call.restrictions && !call.restrictions.some((r) => satisfies(q, r))) {
+    return fhirError(403, "forbidden", `The granted scope allows only searches of ${type} restricted by its parameters`);
+  }
   const fault = await maybeFault(ctx, call, type);
   if (fault) return fault;
 

@@ -6,6 +6,7 @@ import FHIR from "fhirclient";
 import "./launch.css";
 import { loadConfig } from "../fhir/config";
 import { planLaunch } from "../fhir/launch";
+import { scopeForLaunch } from "../fhir/scopeRequest";
 import { panelError } from "./errorMessages";
 import type { ErrorKind } from "../fhir/errorKind";
 
@@ -35,6 +36,8 @@ async function start(): Promise<void> {
   }
   const plan = planLaunch(window.location.href, config, () => crypto.randomUUID());
   if (!plan.ok) return showError(plan.error);
+  // online_access where the server's discovery lists permission-online (fhir/scopeRequest.ts).
+  plan.options.scope = await scopeForLaunch(plan.options, config, window.location.href);
   try {
     await FHIR.oauth2.authorize(plan.options);
   } catch {

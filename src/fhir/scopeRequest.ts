@@ -4,6 +4,9 @@
  * off. Oracle Health gives public clients a refresh token only when asked; Epic gives them none, whatever
  * is asked (docs/ehr-guide.md). Pure, apart from `discoverCapabilities`.
  */
+import type { fhirclient } from "fhirclient/lib/types";
+import { findServer } from "./config";
+import type { AppConfig } from "./configTypes";
 import { isRecord } from "../util/json";
 
 export function withOnlineAccess(scope: string, capabilities: readonly string[] | undefined, setting: boolean | undefined): string {
@@ -25,4 +28,19 @@ export async function discoverCapabilities(iss: string, fetchJson: (url: string)
   } catch {
     return undefined;
   }
+}
+
+/** The planned launch's scope with online_access decided from the server's discovery (one GET, no token). */
+export async function scopeForLaunch(
+  options: fhirclient.AuthorizeParams,
+  config: AppConfig,
+  pageUrl: string,
+  fetchJson: (url: string) => Promise<unknown> = (url) => fetch(url, { credentials: "omit", referrerPolicy: "no-referrer" }).then((r) => r.json()),
+): Promise<string> {
+  const scope = options.scope ?? "";
+  const iss = options.iss;
+  if (!iss) return scope;
+  const setting = findServer(config, iss, pageUrl)?.onlineAccess;
+  if (setting === false) return scope;
+  return withOnlineAccess(scope, await discoverCapabilities(iss, fetchJson), setting);
 }
