@@ -200,6 +200,7 @@ async function search(ctx: EhrContext, call: Call, type: string): Promise<Respon
     errors: profile.incompleteOutcome.includes(type) ? [INCOMPLETE_RECORD] : [],
     offset,
     count: countParam(ctx, q.get("_count")),
+    countGiven: q.has("_count"),
     ...(call.launch.crossOriginNext === type ? { nextBase: CROSS_ORIGIN_BASE } : {}),
   });
   return fhirJson(bundle);

@@ -158,6 +158,8 @@ export interface PageRequest {
   errors?: readonly string[];
   offset: number;
   count: number;
+  /** The client sent `_count`: links carry it too (else the server's default applies to every page). */
+  countGiven?: boolean;
   /** Base to use for the next link instead of fhirBase (to simulate a cross-origin next link). */
   nextBase?: string;
 }
@@ -165,7 +167,7 @@ export interface PageRequest {
 function linkUrl(base: string, req: PageRequest, offset: number): string {
   const q = new URLSearchParams(req.used);
   if (req.include) q.append("_include", req.include);
-  q.set("_count", String(req.count));
+  if (req.countGiven !== false) q.set("_count", String(req.count));
   if (offset > 0) q.set("_offset", String(offset));
   return `${base}/${req.resourceType}?${q.toString()}`;
 }

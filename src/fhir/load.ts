@@ -172,8 +172,10 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
     const caps = readCapabilities(metadata);
     if (!isSupportedVersion(caps.fhirVersion)) return { ok: false, error: "unsupported-fhir-version", detail: `FHIR ${caps.fhirVersion}` };
 
-    if (!metadata && opts.probeReachable && allNetworkFailures(patientRead, reads)) {
-      if (await opts.probeReachable(`${base.replace(/\/+$/, "")}/metadata`)) return { ok: false, error: "origin-refused" };
+    // Browser only: every data request failed at the network level, yet the server answers (its open
+    // discovery document came back, or a no-cors probe does): the EHR refuses the app's origin.
+    if (opts.probeReachable && allNetworkFailures(patientRead, reads)) {
+      if (metadata || (await opts.probeReachable(`${base.replace(/\/+$/, "")}/metadata`))) return { ok: false, error: "origin-refused" };
     }
 
     const patient = patientRead?.patient;

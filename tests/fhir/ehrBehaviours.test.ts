@@ -226,6 +226,12 @@ describe("5. 400 on optional parameters", () => {
     expect(ok(outcome).input.medications.every((m) => m.concept)).toBe(true);
   });
 
+  it("after the retry, paging goes on with the server's own next links (122 orders, its default page size)", async () => {
+    const s = sources(await load({ patient: "c5ed5d78-5b3f-4a75-bdfb-5f318b068a20", profile: "oracle" }));
+    expect(s.MedicationRequest).toMatchObject({ status: "read", count: 122 });
+    expect(searchesOf("MedicationRequest").length).toBeGreaterThan(2);
+  });
+
   it("configured not to send them: no 400, no retry", async () => {
     await load({ patient: "oracle-like", profile: "oracle" }, { useCount: false, useInclude: false });
     expect(searchesOf("MedicationRequest")).toHaveLength(1);
