@@ -5,7 +5,7 @@
  * Endpoints (baseUrl e.g. "http://127.0.0.1:4010"):
  * - GET  <baseUrl>/fhir/.well-known/smart-configuration, GET <baseUrl>/fhir/metadata
  * - GET  <baseUrl>/auth/authorize, POST <baseUrl>/auth/token, GET <baseUrl>/smart-style.json
- * - GET  <baseUrl>/fhir/Patient/:id, /Medication/:id, /{Condition|MedicationRequest|MedicationStatement|Procedure}[/:id]
+ * - GET  <baseUrl>/fhir/Patient/:id, /Medication/:id, /{Condition|MedicationRequest|MedicationStatement|Procedure|Observation}[/:id]
  * - the same FHIR routes under <baseUrl>/sim/<launch>/fhir (see launchContext.ts)
  * - OPTIONS <baseUrl>/* → 204 CORS preflight
  */
