@@ -304,3 +304,56 @@ describe("warnings from the server", () => {
   });
 });
 
+
+describe("lab results (Observation), reported like every other section", () => {
+  it("read: this patient's LOINC-coded results reach the engine input", async () => {
+    const outcome = await load({ patient: TREY });
+    const s = sources(outcome);
+    expect(s.Observation).toMatchObject({ status: "read", count: 13 });
+    if (outcome.ok) expect(outcome.data.input.observations?.every((o) => o.resourceType === "Observation")).toBe(true);
+  });
+
+  it("refused (403): not-authorized; failing (500): failed; not granted: not-authorized without a request", async () => {
+    expect(sources(await load({ patient: TREY, faults: { Observation: { status: 403 } } })).Observation!.status).toBe("not-authorized");
+    expect(sources(await load({ patient: TREY, faults: { Observation: { status: 500 } } })).Observation!.status).toBe("failed");
+    requested.length = 0;
+    const grantScope = "launch patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Procedure.rs";
+    expect(sources(await load({ patient: TREY, grantScope })).Observation!.status).toBe("not-authorized");
+    expect(requested.some((u) => u.includes("/Observation"))).toBe(false);
+  });
+
+  it("paged to the end, and truncated at the cap", async () => {
+    const paged = sources(await load({ patient: TREY }, { pageSize: 5 }));
+    expect(paged.Observation).toMatchObject({ status: "read", count: 13 });
+    expect(requested.filter((u) => u.includes("/Observation?")).length).toBe(3);
+    const cut = sources(await load({ patient: TREY }, { pageSize: 5, maxResourcesPerType: 10 }));
+    expect(cut.Observation).toMatchObject({ status: "truncated", count: 10 });
+  });
+});
+
+describe("use outside the browser (CDS Hooks): provided and skipped kinds", () => {
+  it("provided resources are used as read, without a request; skipped kinds are neither requested nor reported", async () => {
+    const { clientP } = await launchAndLand({ patient: TREY });
+    const client = await clientP!;
+    requested.length = 0;
+    const condition = { resourceType: "Condition" as const, id: "c1", subject: { reference: `Patient/${TREY}` }, code: { text: "Hypertension" } };
+    const other = { ...condition, id: "c2", subject: { reference: "Patient/other" } };
+    const outcome = await loadPatientData({
+      client,
+      patientId: TREY,
+      base: FHIR_BASE,
+      grantedScope: String(client.state.tokenResponse?.scope),
+      server: { name: "t" },
+      policy: fastPolicy(),
+      now: () => NOW,
+      provided: { Condition: [condition, other] },
+      skip: ["Observation", "MedicationStatement"],
+    });
+    const s = sources(outcome);
+    expect(s.Condition).toMatchObject({ status: "read", count: 1 });
+    expect(s.Observation).toBeUndefined();
+    expect(s.MedicationStatement).toBeUndefined();
+    expect(requested.some((u) => /\/(Condition|Observation|MedicationStatement)\?/.test(u))).toBe(false);
+    if (outcome.ok) expect(outcome.data.input.conditions.map((c) => c.id)).toEqual(["c1"]);
+  });
+});
