@@ -83,10 +83,16 @@ export interface Collected {
   includedByFullUrl: Map<string, Resource>;
 }
 
-/** Every search failed with an answer meaning "no such search here", and the server does not list the type. */
+/**
+ * The server does not offer this kind: its CapabilityStatement does not list it and every search was
+ * refused (404, 400, 403) — or, when no CapabilityStatement could be read (nothing is advertised), every
+ * search answered 404. A kind that is listed and then refused is a failure, not this.
+ */
 function notSupported(spec: SectionSpec, runs: readonly SearchRun[], caps: Capabilities): boolean {
   const refusal = (f: Failure | undefined) => !!f && (f.kind === "not-found" || f.kind === "bad-request" || f.kind === "forbidden");
-  return runs.length > 0 && runs.every((r) => !r.result && refusal(r.failure)) && notOffered(caps, spec.type);
+  const allFailed = (accept: (f: Failure | undefined) => boolean) => runs.length > 0 && runs.every((r) => !r.result && accept(r.failure));
+  if (caps.offered === undefined) return allFailed((f) => f?.kind === "not-found");
+  return notOffered(caps, spec.type) && allFailed(refusal);
 }
 
 export function collectSection(spec: SectionSpec, runs: readonly SearchRun[], ctx: CollectContext): Collected {

@@ -204,6 +204,15 @@ describe("4. a kind the server does not offer", () => {
     expect(unreadSources(ok(outcome).sources)).toEqual([]);
   });
 
+  it("no CapabilityStatement to judge by: a 404 means not offered, a 400 or 403 stays a failure", async () => {
+    const client = await landed({ patient: TREY });
+    server.use(http.get(`${FHIR_BASE}/metadata`, () => HttpResponse.json({}, { status: 404 })));
+    server.use(http.get(`${FHIR_BASE}/MedicationStatement`, () => HttpResponse.json({}, { status: 404 })));
+    expect(sources(await loadWith(client)).MedicationStatement!.status).toBe("not-supported");
+    server.use(http.get(`${FHIR_BASE}/MedicationStatement`, () => HttpResponse.json({}, { status: 403 })));
+    expect(sources(await loadWith(client)).MedicationStatement!.status).toBe("not-authorized");
+  });
+
   it("advertised, then refused: failed, and a gap", async () => {
     const outcome = await load({ patient: TREY, faults: { MedicationStatement: { status: 404 } } });
     expect(sources(outcome).MedicationStatement!.status).toBe("failed");
