@@ -6,7 +6,7 @@
  */
 import FHIR from "fhirclient";
 import { loadConfig } from "../fhir/config";
-import { probeReachable } from "../fhir/origins";
+import { probeReachable, readMetadataEarly } from "../fhir/origins";
 import { redirectError } from "../fhir/session";
 import { createPanelStore } from "./panelStore";
 
@@ -15,6 +15,14 @@ FHIR.oauth2.settings.refreshTokenWithClientId = true; // public client (client-j
 const pageUrl = window.location.href;
 const clientP = redirectError(pageUrl) ? undefined : FHIR.oauth2.ready();
 clientP?.catch(() => undefined); // handled by the store; avoid an unhandled-rejection report meanwhile
+// The public CapabilityStatement, read during the token exchange rather than in the data wave.
+const earlyMetadata = clientP
+  ? readMetadataEarly(sessionStorage, (url) =>
+      fetch(url, { headers: { Accept: "application/fhir+json" }, credentials: "omit", referrerPolicy: "no-referrer" }).then((r) =>
+        r.ok ? r.json() : undefined,
+      ),
+    )
+  : undefined;
 
 const store = createPanelStore({
   pageUrl,
@@ -24,6 +32,7 @@ const store = createPanelStore({
   fetchStyle: (url) => fetch(url, { credentials: "omit", referrerPolicy: "no-referrer" }).then((r) => r.json()),
   probeReachable,
   storage: sessionStorage,
+  earlyMetadata,
 });
 void store.start();
 // Leaving the page stops the reads in flight; a page restored from the back-forward cache reads again.

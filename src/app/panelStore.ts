@@ -6,7 +6,7 @@ import type Client from "fhirclient/lib/Client";
 import type { AppConfig } from "../fhir/configTypes";
 import { findServer } from "../fhir/config";
 import type { ServerConfig } from "../fhir/configTypes";
-import { storedTokenUri, styleUrlAllowed } from "../fhir/origins";
+import { storedTokenUri, styleUrlAllowed, type EarlyMetadata } from "../fhir/origins";
 import { loadPatientData } from "../fhir/load";
 import { unreadSources } from "../fhir/sourceReports";
 import { defaultPolicy, type RequestPolicy } from "../fhir/request";
@@ -35,6 +35,8 @@ export interface PanelStoreDeps {
   probeReachable?: (url: string) => Promise<boolean>;
   /** Where fhirclient keeps the session (to find the token endpoint after a failed exchange). */
   storage?: Pick<Storage, "getItem">;
+  /** The CapabilityStatement, read beside the token exchange (fhir/origins.ts readMetadataEarly). */
+  earlyMetadata?: Promise<EarlyMetadata> | undefined;
 }
 
 export interface PanelStore {
@@ -92,6 +94,8 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       now: deps.now,
       signal: controller.signal,
       ...(deps.probeReachable ? { probeReachable: deps.probeReachable } : {}),
+      // Only when it was read from the server this session is on.
+      ...(deps.earlyMetadata ? { metadata: deps.earlyMetadata.then((m) => (m.base === serverUrl ? m.metadata : undefined)) } : {}),
     });
     if (controller.signal.aborted) return; // reloaded or left meanwhile: this result is stale
     if (!outcome.ok) return fail(outcome.error, outcome.error === "origin-refused" ? new URL(deps.pageUrl).origin : outcome.detail);

@@ -58,6 +58,11 @@ export interface LoadOptions {
    * (the EHR does not accept the app's origin) be told apart from a network failure.
    */
   probeReachable?: (url: string) => Promise<boolean>;
+  /**
+   * The server's CapabilityStatement when the caller is already reading it (index.html reads it beside
+   * the token exchange). Resolving to undefined (not readable) makes the load read it itself.
+   */
+  metadata?: Promise<Record<string, unknown> | undefined>;
 }
 
 export type LoadOutcome =
@@ -163,8 +168,9 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
     });
 
   try {
+    const readMetadata = () => fetchJson(client, `${base.replace(/\/+$/, "")}/metadata`, policy, signal).catch(() => undefined);
     const [metadata, patientRead, ...reads] = await Promise.all([
-      fetchJson(client, `${base.replace(/\/+$/, "")}/metadata`, policy, signal).catch(() => undefined),
+      opts.metadata ? opts.metadata.then((m) => m ?? readMetadata()) : readMetadata(),
       skip.has("Patient") ? Promise.resolve<PatientRead | undefined>(undefined) : endOnSession(readPatient(opts, grant, signal)),
       ...SECTIONS.filter((s) => !skip.has(s.type)).map((spec) => endOnSession(readSection(spec, env, ctx, grant, opts.provided?.[spec.type]))),
     ]);

@@ -53,3 +53,37 @@ export function storedTokenUri(storage: Pick<Storage, "getItem">): string | unde
     return undefined;
   }
 }
+
+/** The FHIR base fhirclient stored for this tab's session (sessionStorage), if any. */
+export function storedServerUrl(storage: Pick<Storage, "getItem">): string | undefined {
+  try {
+    const key: unknown = JSON.parse(storage.getItem("SMART_KEY") ?? "null");
+    if (typeof key !== "string") return undefined;
+    const state: unknown = JSON.parse(storage.getItem(key) ?? "null");
+    const url = typeof state === "object" && state !== null ? (state as { serverUrl?: unknown }).serverUrl : undefined;
+    return typeof url === "string" ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The server's CapabilityStatement read ahead of the session, and the FHIR base it came from. */
+export interface EarlyMetadata {
+  base: string;
+  metadata?: Record<string, unknown>;
+}
+
+/**
+ * Starts reading `<FHIR base>/metadata` while the token exchange is still running (index.html), so the
+ * data requests need no extra round: the CapabilityStatement is public, so no token is sent, and a
+ * request without one needs no CORS preflight (Accept is a safelisted header). Undefined when the tab
+ * holds no session; `metadata` undefined when it could not be read (the data layer then reads it itself).
+ */
+export function readMetadataEarly(storage: Pick<Storage, "getItem">, fetchJson: (url: string) => Promise<unknown>): Promise<EarlyMetadata> | undefined {
+  const base = storedServerUrl(storage);
+  if (!base || !/^https?:\/\//.test(base)) return undefined;
+  return fetchJson(`${base.replace(/\/+$/, "")}/metadata`).then(
+    (body) => ({ base, ...(typeof body === "object" && body !== null && !Array.isArray(body) ? { metadata: body as Record<string, unknown> } : {}) }),
+    () => ({ base }),
+  );
+}

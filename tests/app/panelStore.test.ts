@@ -145,6 +145,19 @@ describe("panel store: style origin, refused origin, abort (issues 11 and 14)", 
     expect(final.status === "ready" && final.data.style && Object.keys(final.data.style).length).toBeGreaterThan(0);
   });
 
+  it("a CapabilityStatement read beside the token exchange is used, only when it is from the session's server", async () => {
+    const noStatements = { resourceType: "CapabilityStatement", fhirVersion: "4.0.1", rest: [{ mode: "server", resource: [{ type: "Condition" }] }] };
+    const launch: DemoLaunch = { patient: TREY, faults: { MedicationStatement: { status: 404 } } };
+    const used = await runWith(launch, CONFIG, { earlyMetadata: Promise.resolve({ base: FHIR_BASE, metadata: noStatements }) });
+    requestedUrls.length = 0;
+    await used.store.start();
+    expect(used.store.getState().status).toBe("ready");
+    expect(requestedUrls.some((u) => u.endsWith("/metadata"))).toBe(false);
+    const other = await runWith(launch, CONFIG, { earlyMetadata: Promise.resolve({ base: "http://127.0.0.1:4999/fhir", metadata: noStatements }) });
+    await other.store.start();
+    expect(other.store.getState().status).toBe("partial");
+  });
+
   it("a token exchange refused by CORS (network error, yet the token endpoint answers): origin-refused with the app's origin", async () => {
     const storage = new Map([["SMART_KEY", '"k"'], ["k", JSON.stringify({ tokenUri: `${FHIR_BASE.replace("/fhir", "")}/auth/token` })]]);
     const probed: string[] = [];

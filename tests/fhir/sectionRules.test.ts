@@ -9,7 +9,7 @@ import { parseScopes } from "../../src/fhir/scopes";
 import { queryUrl, restrictionsCover, restrictQueries, type SearchQuery } from "../../src/fhir/queries";
 import { notOffered, readCapabilities } from "../../src/fhir/capabilities";
 import { medicationConcept } from "../../src/fhir/medications";
-import { storedTokenUri, styleUrlAllowed } from "../../src/fhir/origins";
+import { readMetadataEarly, storedServerUrl, storedTokenUri, styleUrlAllowed } from "../../src/fhir/origins";
 import { unreadSources } from "../../src/fhir/sourceReports";
 import { SECTIONS } from "../../src/fhir/sections";
 import { RECORD_TYPES } from "../../src/knowledge";
@@ -125,6 +125,25 @@ describe("origins", () => {
     expect(storedTokenUri(store({ SMART_KEY: '"k"', k: '{"tokenUri":"https://ehr/token"}' }))).toBe("https://ehr/token");
     expect(storedTokenUri(store({ SMART_KEY: "{bad" }))).toBeUndefined();
     expect(storedTokenUri(store({}))).toBeUndefined();
+  });
+});
+
+describe("the CapabilityStatement read beside the token exchange", () => {
+  const store = (m: Record<string, string>) => ({ getItem: (k: string) => m[k] ?? null });
+  const session = store({ SMART_KEY: '"k"', k: '{"serverUrl":"https://ehr.example/fhir/"}' });
+
+  it("reads <stored FHIR base>/metadata, and says which base it came from", async () => {
+    const asked: string[] = [];
+    const early = await readMetadataEarly(session, async (url) => (asked.push(url), { resourceType: "CapabilityStatement" }));
+    expect(asked).toEqual(["https://ehr.example/fhir/metadata"]);
+    expect(early).toEqual({ base: "https://ehr.example/fhir/", metadata: { resourceType: "CapabilityStatement" } });
+    expect(storedServerUrl(session)).toBe("https://ehr.example/fhir/");
+  });
+
+  it("no session, a base that is not http(s), or a failed read: nothing, or no metadata", async () => {
+    expect(readMetadataEarly(store({}), async () => ({}))).toBeUndefined();
+    expect(readMetadataEarly(store({ SMART_KEY: '"k"', k: '{"serverUrl":"javascript:x"}' }), async () => ({}))).toBeUndefined();
+    expect(await readMetadataEarly(session, async () => { throw new TypeError("offline"); })).toEqual({ base: "https://ehr.example/fhir/" });
   });
 });
 
