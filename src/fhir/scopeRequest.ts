@@ -35,7 +35,9 @@ export async function scopeForLaunch(
   options: fhirclient.AuthorizeParams,
   config: AppConfig,
   pageUrl: string,
-  fetchJson: (url: string) => Promise<unknown> = (url) => fetch(url, { credentials: "omit", referrerPolicy: "no-referrer" }).then((r) => r.json()),
+  // Bounded: a discovery document that never arrives must not hold up the launch (fhirclient reads it again).
+  fetchJson: (url: string) => Promise<unknown> = (url) =>
+    fetch(url, { credentials: "omit", referrerPolicy: "no-referrer", signal: AbortSignal.timeout(5000) }).then((r) => r.json()),
 ): Promise<string> {
   const scope = options.scope ?? "";
   const iss = options.iss;
