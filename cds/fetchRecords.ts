@@ -24,11 +24,8 @@ const require = createRequire(import.meta.url);
 type NodeSmart = (request: IncomingMessage, response: ServerResponse) => { client(state: unknown): Client };
 const smart = require("fhirclient") as NodeSmart;
 
-/**
- * The keys the engine reads today. `observations` joins when the data layer reads lab results (the engine
- * has no use for them yet, so a missing `observations` key costs nothing and is not fetched).
- */
-export const NEEDED_KEYS: readonly PrefetchKey[] = ["patient", "conditions", "medicationRequests", "medicationStatements", "procedures"];
+/** The keys the engine reads: every prefetch key (lab results included: the engine's lab rules read them). */
+export const NEEDED_KEYS: readonly PrefetchKey[] = ["patient", "conditions", "medicationRequests", "medicationStatements", "procedures", "observations"];
 
 export interface Records {
   patient?: Patient;
@@ -37,7 +34,7 @@ export interface Records {
   /** Medicine orders / statements with their medicine resolved (MedicationUse of the engine). */
   medicationRequests: MedicationUse[];
   medicationStatements: MedicationUse[];
-  /** Lab results, when the prefetch carried them completely (not fetched yet: see NEEDED_KEYS). */
+  /** Lab results (the LOINC codes the app reads). */
   observations?: Observation[];
 }
 
@@ -50,6 +47,8 @@ export interface FetchRequest {
   /** The scope granted with the token (fhirAuthorization.scope). */
   scope: string;
   patientId: string;
+  /** The prefetch keys to read (the others are left out: the prefetch had them). Default: all. */
+  needed?: readonly PrefetchKey[];
   /** The app configuration's entry for this server (findServer). */
   server: ServerConfig;
   /** The incoming CDS call (fhirclient's Node adapter is built on the request/response pair). */
@@ -64,12 +63,13 @@ function cdsPolicy(timeoutMs: number): RequestPolicy {
   return { ...defaultPolicy(timeoutMs), maxRetries: 1, maxDelayMs: 1000 };
 }
 
-const SOURCE_OF: Record<Exclude<PrefetchKey, "observations">, SourceName> = {
+const SOURCE_OF: Record<PrefetchKey, SourceName> = {
   patient: "Patient",
   conditions: "Condition",
   medicationRequests: "MedicationRequest",
   medicationStatements: "MedicationStatement",
   procedures: "Procedure",
+  observations: "Observation",
 };
 
 /** Read completely, or not offered by the server at all (which the panel does not count as a gap). */
@@ -91,6 +91,8 @@ export async function fetchRecords(req: FetchRequest): Promise<FetchedSections |
     server: req.server,
     policy: cdsPolicy(req.timeoutMs),
     now: req.now,
+    // Only what the prefetch lacks is read (the Patient is always read: the data layer checks it is the one asked for).
+    ...(req.needed ? { skip: (Object.keys(SOURCE_OF) as PrefetchKey[]).filter((k) => k !== "patient" && !req.needed!.includes(k)).map((k) => SOURCE_OF[k]) } : {}),
     ...(req.signal ? { signal: req.signal } : {}),
   });
   if (!outcome.ok) return undefined;
@@ -103,9 +105,10 @@ export async function fetchRecords(req: FetchRequest): Promise<FetchedSections |
       procedures: input.procedures,
       medicationRequests: input.medications.filter((m) => m.resource.resourceType === "MedicationRequest"),
       medicationStatements: input.medications.filter((m) => m.resource.resourceType === "MedicationStatement"),
+      observations: input.observations ?? [],
     },
   };
-  for (const [key, source] of Object.entries(SOURCE_OF) as [Exclude<PrefetchKey, "observations">, SourceName][]) {
+  for (const [key, source] of Object.entries(SOURCE_OF) as [PrefetchKey, SourceName][]) {
     sections[key] = { complete: complete(report.get(source)) && (key !== "patient" || input.patient !== undefined) };
   }
   return sections;

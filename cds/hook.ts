@@ -127,6 +127,7 @@ export async function handlePatientView(body: unknown, deps: HookDeps): Promise<
       accessToken: token,
       scope,
       patientId: call.patientId,
+      needed,
       server,
       http: deps.http,
       timeoutMs: deps.fetchTimeoutMs,
@@ -136,7 +137,7 @@ export async function handlePatientView(body: unknown, deps: HookDeps): Promise<
     for (const key of needed) {
       if (key === "patient") {
         if (fetched.records.patient) records.patient = fetched.records.patient;
-      } else if (key !== "observations") {
+      } else {
         (records as unknown as Record<string, unknown>)[key] = fetched.records[key];
       }
     }
@@ -144,8 +145,6 @@ export async function handlePatientView(body: unknown, deps: HookDeps): Promise<
 
   const legCramps = findLegCramps(records.conditions, now);
   if (legCramps.length === 0) return none("no-leg-cramps");
-  // Prefetched lab results ride along as `observations`, the field the engine's lab rules read once they land
-  // (src/engine/labs on the labs branch); today's engine ignores it.
   const input = {
     ...(records.patient ? { patient: records.patient } : {}),
     conditions: records.conditions,

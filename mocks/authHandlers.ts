@@ -7,7 +7,8 @@ import { http, type HttpHandler } from "msw";
 import { SMART_STYLE } from "./discovery";
 import { resolveAud, type EhrContext } from "./ehrContext";
 import { decodeLaunch, encodeLaunch, type DemoLaunch } from "./launchContext";
-import { escapeHtml, html, oauthError, oauthJson, withCors } from "./responses";
+import { otherOrigin, profileOf } from "./profiles";
+import { escapeHtml, html, oauthError, oauthJson, REFUSE_CORS, withCors } from "./responses";
 import { hasScope } from "./smartScopes";
 import { idToken, issue, nonce, read, type AccessPayload, type CodePayload, type RefreshPayload } from "./tokens";
 
@@ -110,19 +111,23 @@ type Grant = Pick<CodePayload, "p" | "s" | "c" | "l" | "aud">;
 
 function tokenResponse(ctx: EhrContext, grant: Grant): Response {
   const l = grant.l;
+  const profile = profileOf(l.profile);
   const now = ctx.now().getTime();
-  const expiresIn = l.expiresIn ?? DEFAULT_EXPIRES_IN;
+  const expiresIn = l.expiresIn ?? profile.expiresIn ?? DEFAULT_EXPIRES_IN;
   const access: AccessPayload = { t: "access", s: grant.s, c: grant.c, l, aud: grant.aud, iat: now, exp: now + expiresIn * 1000, n: nonce() };
   if (grant.p) access.p = grant.p;
   const body: Record<string, unknown> = {
     access_token: issue(access),
     token_type: "Bearer",
     expires_in: expiresIn,
-    scope: grant.s,
-    need_patient_banner: l.needPatientBanner ?? true,
+    // What the token response says is granted; what is enforced stays grant.s (profiles.ts).
+    scope: l.reportScope ?? profile.reportScope(grant.s),
   };
+  if (l.needPatientBanner !== undefined || !profile.omitBannerFlag) body.need_patient_banner = l.needPatientBanner ?? true;
   if (grant.p && !l.noPatient) body.patient = l.tokenPatient ?? grant.p;
-  if (l.smartStyle) body.smart_style_url = `${ctx.baseUrl}/smart-style.json`;
+  if (l.smartStyle || profile.styleOnOtherOrigin) {
+    body.smart_style_url = `${profile.styleOnOtherOrigin ? otherOrigin(ctx.baseUrl) : ctx.baseUrl}/smart-style.json`;
+  }
   if (hasScope(grant.s, "openid")) {
     body.id_token = idToken({
       iss: ctx.baseUrl,
@@ -134,7 +139,7 @@ function tokenResponse(ctx: EhrContext, grant: Grant): Response {
       name: "Dr Demo Clinician",
     });
   }
-  if (hasScope(grant.s, "online_access") || hasScope(grant.s, "offline_access")) {
+  if (profile.refreshTokens && (hasScope(grant.s, "online_access") || hasScope(grant.s, "offline_access"))) {
     const refresh: RefreshPayload = { t: "refresh", s: grant.s, c: grant.c, l, aud: grant.aud, iat: now, n: nonce() };
     if (grant.p) refresh.p = grant.p;
     body.refresh_token = issue(refresh);
@@ -166,7 +171,10 @@ function exchangeCode(ctx: EhrContext, form: URLSearchParams): Response {
   if (!verifier) return oauthError(400, "invalid_request", "code_verifier is required");
   if (s256(verifier) !== payload.cc) return oauthError(400, "invalid_grant", "PKCE verification failed");
   if (!ctx.state.useCode(code)) return oauthError(400, "invalid_grant", "Authorization code already used");
-  return tokenResponse(ctx, payload);
+  const response = tokenResponse(ctx, payload);
+  // The EHR does not accept the app's origin: the browser will refuse to hand this answer to the app.
+  if (payload.l.refuseCors === "token") response.headers.set(REFUSE_CORS, "1");
+  return response;
 }
 
 function refresh(ctx: EhrContext, form: URLSearchParams): Response {
@@ -205,8 +213,11 @@ export function authHandlers(ctx: EhrContext): HttpHandler[] {
   return [
     http.get(`${ctx.baseUrl}/auth/authorize`, ({ request }) => withCors(request, authorize(ctx, request))),
     http.post(`${ctx.baseUrl}/auth/token`, async ({ request }) => withCors(request, await token(ctx, request))),
-    http.get(`${ctx.baseUrl}/smart-style.json`, ({ request }) =>
-      withCors(request, new Response(JSON.stringify(SMART_STYLE), { headers: { "Content-Type": "application/json" } })),
+    // The style is also served on another origin (profiles with styleOnOtherOrigin), as Oracle Health does.
+    ...[ctx.baseUrl, otherOrigin(ctx.baseUrl)].map((origin) =>
+      http.get(`${origin}/smart-style.json`, ({ request }) =>
+        withCors(request, new Response(JSON.stringify(SMART_STYLE), { headers: { "Content-Type": "application/json" } })),
+      ),
     ),
   ];
 }

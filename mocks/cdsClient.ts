@@ -9,7 +9,8 @@
 import { randomUUID } from "node:crypto";
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
 import { http, type HttpHandler } from "msw";
-import type { BundleEntry, Medication, MedicationRequest, Resource } from "fhir/r4";
+import type { BundleEntry, Medication, MedicationRequest, Observation, Resource } from "fhir/r4";
+import { LAB_LOINC_CODES, LOINC_SYSTEM } from "../src/knowledge";
 import type { DemoPatient } from "./data/demoPatient";
 import { chartPage, type ChartCds } from "./chartPage";
 import { PatientStore } from "./patientStore";
@@ -18,7 +19,7 @@ import { issue, nonce } from "./tokens";
 
 export const CDS_CLIENT_JWKS_PATH = "/cds-client/jwks.json";
 const SERVICE_PATH = "/cds-services/night-leg-cramps";
-const SCOPE = "patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Procedure.rs patient/Medication.rs";
+const SCOPE = "patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Procedure.rs patient/Medication.rs patient/Observation.rs";
 
 export interface DemoCdsOptions {
   /** The CDS service's base URL (e.g. "http://127.0.0.1:4020"), known once it has started; undefined: no service. */
@@ -42,7 +43,9 @@ function searchset(resources: readonly Resource[], fhirBase: string, included: r
   return { resourceType: "Bundle", type: "searchset", total: resources.length, ...(entry.length > 0 ? { entry } : {}) };
 }
 
-/** What the EHR would answer to the service's prefetch templates (lab results left out: null). */
+const LAB_CODES: ReadonlySet<string> = new Set(LAB_LOINC_CODES);
+
+/** What the EHR would answer to the service's prefetch templates. */
 export function demoPrefetch(resources: readonly Resource[], fhirBase: string, medication: (id: string) => Medication | undefined): Record<string, unknown> {
   const of = (type: string) => resources.filter((r) => r.resourceType === type);
   const requests = (of("MedicationRequest") as MedicationRequest[]).filter((r) => r.intent === "order" || r.intent === "plan");
@@ -54,7 +57,10 @@ export function demoPrefetch(resources: readonly Resource[], fhirBase: string, m
     medicationRequests: searchset(requests, fhirBase, included),
     medicationStatements: searchset(of("MedicationStatement"), fhirBase),
     procedures: searchset(of("Procedure"), fhirBase),
-    observations: null,
+    observations: searchset(
+      of("Observation").filter((o) => ((o as Observation).code?.coding ?? []).some((c) => c.system === LOINC_SYSTEM && LAB_CODES.has(c.code ?? ""))),
+      fhirBase,
+    ),
   };
 }
 

@@ -1,14 +1,15 @@
 /** Discovery documents: SMART configuration, CapabilityStatement and SMART style. */
 import type { CapabilityStatement, CapabilityStatementRestResource } from "fhir/r4";
 import { INCLUDES, SEARCHABLE_TYPES, searchParamsOf } from "./fhirSearch";
+import { PROFILES, type EhrProfile } from "./profiles";
 
 export interface Endpoints {
   authorize: string;
   token: string;
 }
 
-export function smartConfiguration(e: Endpoints): Record<string, unknown> {
-  return {
+export function smartConfiguration(e: Endpoints, profile: EhrProfile = PROFILES.plain): Record<string, unknown> {
+  const config: Record<string, unknown> = {
     issuer: e.authorize.replace(/\/auth\/authorize$/, ""),
     authorization_endpoint: e.authorize,
     token_endpoint: e.token,
@@ -37,17 +38,24 @@ export function smartConfiguration(e: Endpoints): Record<string, unknown> {
       "sso-openid-connect",
     ],
   };
+  if (!profile.advertisesOnline) {
+    const drop = new Set(["permission-online", "permission-offline", "online_access", "offline_access"]);
+    config.capabilities = (config.capabilities as string[]).filter((c) => !drop.has(c));
+    config.scopes_supported = (config.scopes_supported as string[]).filter((c) => !drop.has(c));
+  }
+  return config;
 }
 
-export function capabilityStatement(e: Endpoints, fhirVersion: string, date: string): CapabilityStatement {
-  const searchable: CapabilityStatementRestResource[] = SEARCHABLE_TYPES.map((type) => {
+export function capabilityStatement(e: Endpoints, fhirVersion: string, date: string, profile: EhrProfile = PROFILES.plain): CapabilityStatement {
+  const offered = SEARCHABLE_TYPES.filter((type) => !profile.notOffered.includes(type));
+  const searchable: CapabilityStatementRestResource[] = offered.map((type) => {
     const resource: CapabilityStatementRestResource = {
       type,
       interaction: [{ code: "read" }, { code: "search-type" }],
-      searchParam: searchParamsOf(type).map((name) => ({ name, type: name === "patient" || name === "subject" ? "reference" : "token" })),
+      searchParam: searchParamsOf(type).map((name) => ({ name, type: name === "patient" || name === "subject" ? "reference" : name === "date" ? "date" : "token" })),
     };
     const include = INCLUDES[type];
-    if (include) resource.searchInclude = [include];
+    if (include && !profile.ignoresInclude && !profile.refusedParams.includes("_include")) resource.searchInclude = [include];
     return resource;
   });
   return {
@@ -55,7 +63,7 @@ export function capabilityStatement(e: Endpoints, fhirVersion: string, date: str
     status: "active",
     date,
     kind: "instance",
-    software: { name: "Demo EHR (mock)" },
+    software: { name: profile.name === "plain" ? "Demo EHR (mock)" : `Demo EHR (mock, ${profile.label} profile)` },
     fhirVersion: fhirVersion as CapabilityStatement["fhirVersion"],
     format: ["application/fhir+json", "json"],
     rest: [

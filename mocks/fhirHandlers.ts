@@ -4,13 +4,14 @@
  * scope (403), then per-route patient checks, then the launch's simulated faults.
  */
 import { delay, http, type HttpHandler } from "msw";
-import type { MedicationRequest, MedicationStatement, Resource } from "fhir/r4";
+import type { Condition, MedicationRequest, MedicationStatement, Resource } from "fhir/r4";
 import { capabilityStatement, smartConfiguration } from "./discovery";
 import { resolveBase, type EhrContext, type ResolvedBase } from "./ehrContext";
 import { INCLUDES, SEARCHABLE_TYPES, filterResources, patientIdFromParams, searchPage } from "./fhirSearch";
-import { faultApplies, type DemoFault, type DemoLaunch } from "./launchContext";
+import { decodeLaunch, faultApplies, type DemoFault, type DemoLaunch } from "./launchContext";
+import { INCOMPLETE_RECORD, profileOf } from "./profiles";
 import { FHIR_JSON, fhirError, fhirJson, withCors } from "./responses";
-import { checkScope, type ScopeAction } from "./smartScopes";
+import { checkScope, satisfies, type ScopeAction } from "./smartScopes";
 import { read, type AccessPayload } from "./tokens";
 
 const CROSS_ORIGIN_BASE = "https://evil.example/fhir";
@@ -24,6 +25,8 @@ interface Call {
   sessionKey: string;
   /** Set when only patient/ scopes allowed the request. */
   patientOnly: boolean;
+  /** Set when only granular (v2 `?param=`) scopes allowed a search: it must satisfy one of them. */
+  restrictions?: [string, string][][];
 }
 
 function bearer(request: Request): string | null {
@@ -100,6 +103,7 @@ async function gate(
     return fhirError(403, "forbidden", `The granted scope does not allow ${access.action} of ${access.resourceType}`);
   }
   call.patientOnly = decision.patientOnly;
+  if (decision.restrictions) call.restrictions = decision.restrictions;
   return call;
 }
 
@@ -118,7 +122,8 @@ function forbiddenPatient(): Response {
 function referencedMedicationId(ref: string | undefined, fhirBase: string): string | null {
   if (!ref) return null;
   const rel = ref.startsWith(`${fhirBase}/`) ? ref.slice(fhirBase.length + 1) : ref;
-  const m = /^Medication\/([A-Za-z0-9\-.]{1,64})$/.exec(rel);
+  // Real servers send ids longer than FHIR's 64 characters (Epic's Medication ids): accept up to 256.
+  const m = /^Medication\/([A-Za-z0-9\-.]{1,256})$/.exec(rel);
   return m ? m[1]! : null;
 }
 
@@ -128,19 +133,36 @@ function countParam(ctx: EhrContext, value: string | null): number {
   return Math.min(n, ctx.maxPageSize);
 }
 
+const ACTIVE_STATUSES = new Set(["active", "recurrence", "relapse"]);
+
 async function search(ctx: EhrContext, call: Call, type: string): Promise<Response> {
   const url = new URL(call.request.url);
   const q = url.searchParams;
+  const profile = profileOf(call.launch.profile);
+  const refused = profile.refusedParams.find((p) => q.has(p));
+  if (refused) return fhirError(400, "not-supported", `The search parameter ${refused} is not supported`);
+  if (profile.observationNeedsFilter && type === "Observation" && !q.has("category") && !q.has("code")) {
+    return fhirError(400, "required", "An Observation search requires a category or code parameter");
+  }
   const pid = patientIdFromParams(q);
   if (pid === undefined) return fhirError(400, "required", "A patient or subject parameter is required");
   if (pid === null) return fhirError(400, "invalid", "patient/subject must reference a Patient");
   if (call.patientOnly && call.token?.p !== pid) return forbiddenPatient();
+  if (call.restrictions && !call.restrictions.some((r) => satisfies(q, r))) {
+    return fhirError(403, "forbidden", `The granted scope allows only searches of ${type} restricted by its parameters`);
+  }
   const fault = await maybeFault(ctx, call, type);
   if (fault) return fault;
 
   const patient = ctx.store.patient(pid);
-  const resources = ctx.store.resources(pid) ?? [];
-  const { matches, used } = filterResources(type, resources, q);
+  const resources = ctx.store.resources(pid, profile.name) ?? [];
+  const filtered = filterResources(type, resources, q);
+  const { used } = filtered;
+  // Epic: with no clinical-status given, a Condition search returns active problems only.
+  const matches =
+    profile.activeOnlyConditions && type === "Condition" && !q.has("clinical-status")
+      ? filtered.matches.filter((r) => ACTIVE_STATUSES.has((r as Condition).clinicalStatus?.coding?.[0]?.code ?? ""))
+      : filtered.matches;
   const offsetRaw = Number.parseInt(q.get("_offset") ?? "0", 10);
   const offset = Number.isFinite(offsetRaw) && offsetRaw > 0 ? offsetRaw : 0;
 
@@ -150,6 +172,7 @@ async function search(ctx: EhrContext, call: Call, type: string): Promise<Respon
     includeName !== undefined &&
     q.getAll("_include").includes(includeName) &&
     !patient?.ignoresInclude &&
+    !profile.ignoresInclude &&
     token !== undefined &&
     checkScope(token.s, "Medication", "read").allowed;
 
@@ -161,7 +184,7 @@ async function search(ctx: EhrContext, call: Call, type: string): Promise<Respon
         call.base.fhirBase,
       );
       if (!id || out.has(id)) continue;
-      const med = resources.find((x) => x.resourceType === "Medication" && x.id === id) ?? ctx.store.medication(id);
+      const med = resources.find((x) => x.resourceType === "Medication" && x.id === id) ?? ctx.store.medication(id, profile.name);
       if (med) out.set(id, med);
     }
     return [...out.values()];
@@ -174,8 +197,10 @@ async function search(ctx: EhrContext, call: Call, type: string): Promise<Respon
     used,
     ...(include ? { include: includeName, includeFor } : {}),
     warnings: patient?.searchWarnings?.[type] ?? [],
+    errors: profile.incompleteOutcome.includes(type) ? [INCOMPLETE_RECORD] : [],
     offset,
     count: countParam(ctx, q.get("_count")),
+    countGiven: q.has("_count"),
     ...(call.launch.crossOriginNext === type ? { nextBase: CROSS_ORIGIN_BASE } : {}),
   });
   return fhirJson(bundle);
@@ -190,7 +215,9 @@ async function readById(ctx: EhrContext, call: Call, type: string, id: string): 
   if (type === "Patient") {
     if (call.patientOnly && call.token?.p !== id) return forbiddenPatient();
   }
-  const resource = type === "Patient" ? ctx.store.resources(id)?.find((r) => r.resourceType === "Patient") : ctx.store.find(type, id);
+  const profile = profileOf(call.launch.profile).name;
+  const resource =
+    type === "Patient" ? ctx.store.resources(id, profile)?.find((r) => r.resourceType === "Patient") : ctx.store.find(type, id, profile);
   if (resource && type !== "Patient" && type !== "Medication" && call.patientOnly && subjectId(resource) !== call.token?.p) {
     return forbiddenPatient();
   }
@@ -204,14 +231,24 @@ const READABLE = new Set(["Patient", "Medication", ...SEARCHABLE_TYPES]);
 
 type Resolver = (request: Request, sim: string | undefined, params: Record<string, string>) => Promise<Response>;
 
-/** Registers a GET route on the plain FHIR base and on the sim bases. */
-function route(ctx: EhrContext, path: string, resolver: Resolver): HttpHandler[] {
+/** True when the sim segment's launch refuses the app's origin for the FHIR data API (refuseCors). */
+export function refusesCors(simSegment: string | undefined): boolean {
+  return simSegment !== undefined && decodeLaunch(simSegment)?.refuseCors !== undefined;
+}
+
+/**
+ * Registers a GET route on the plain FHIR base and on the sim bases. `open` routes (discovery) answer any
+ * origin, as SMART requires; the others send no CORS headers when the launch refuses the app's origin.
+ */
+function route(ctx: EhrContext, path: string, resolver: Resolver, open = false): HttpHandler[] {
   const wrap =
     (sim: boolean) =>
     async ({ request, params }: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => {
       const flat: Record<string, string> = {};
       for (const [k, v] of Object.entries(params)) if (typeof v === "string") flat[k] = v;
-      return withCors(request, await resolver(request, sim ? flat.launch : undefined, flat));
+      const segment = sim ? flat.launch : undefined;
+      const response = await resolver(request, segment, flat);
+      return !open && refusesCors(segment) ? response : withCors(request, response);
     };
   return [
     http.get(`${ctx.fhirBase}${path}`, wrap(false)),
@@ -227,24 +264,25 @@ export function fhirHandlers(ctx: EhrContext): HttpHandler[] {
       if (call.launch.noWellKnown) return fhirError(404, "not-found", "No SMART configuration here");
       const fault = await maybeFault(ctx, call, ".well-known");
       if (fault) return fault;
-      return new Response(JSON.stringify(smartConfiguration(ctx.endpoints)), {
+      return new Response(JSON.stringify(smartConfiguration(ctx.endpoints, profileOf(call.launch.profile))), {
         headers: { "Content-Type": "application/json; charset=utf-8" },
       });
-    }),
+    }, true),
     ...route(ctx, "/metadata", async (request, sim) => {
       const call = await gate(ctx, request, sim, null);
       if (call instanceof Response) return call;
       const fault = await maybeFault(ctx, call, "metadata");
       if (fault) return fault;
       const date = ctx.now().toISOString().slice(0, 10);
-      return fhirJson(capabilityStatement(ctx.endpoints, call.launch.fhirVersion ?? "4.0.1", date));
-    }),
+      return fhirJson(capabilityStatement(ctx.endpoints, call.launch.fhirVersion ?? "4.0.1", date, profileOf(call.launch.profile)));
+    }, true),
     ...route(ctx, "/:type/:id", async (request, sim, params) => {
       const type = params.type ?? "";
       const id = params.id ?? "";
       if (!READABLE.has(type)) return fhirError(404, "not-supported", `Resource type ${type} is not supported`);
       const call = await gate(ctx, request, sim, { resourceType: type, action: "read" });
       if (call instanceof Response) return call;
+      if (profileOf(call.launch.profile).notOffered.includes(type)) return fhirError(404, "not-supported", `Resource type ${type} is not supported`);
       return readById(ctx, call, type, id);
     }),
     ...route(ctx, "/:type", async (request, sim, params) => {
@@ -253,6 +291,7 @@ export function fhirHandlers(ctx: EhrContext): HttpHandler[] {
       if (!SEARCHABLE_TYPES.includes(type)) return fhirError(400, "not-supported", `Search of ${type} is not supported`);
       const call = await gate(ctx, request, sim, { resourceType: type, action: "search" });
       if (call instanceof Response) return call;
+      if (profileOf(call.launch.profile).notOffered.includes(type)) return fhirError(404, "not-supported", `Resource type ${type} is not supported`);
       return search(ctx, call, type);
     }),
   ];

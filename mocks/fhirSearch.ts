@@ -23,6 +23,22 @@ const TOKEN_PARAMS: Record<string, Record<string, Getter>> = {
     status: (r) => r.status as string | undefined,
     code: (r) => r.code as CodeableConcept | undefined,
   },
+  Observation: {
+    status: (r) => r.status as string | undefined,
+    code: (r) => r.code as CodeableConcept | undefined,
+    category: (r) => r.category as CodeableConcept[] | undefined,
+  },
+};
+
+/** Date parameters the mock honours: the resource's date as written (FHIR dateTime, possibly partial). */
+const DATE_PARAMS: Record<string, Record<string, (r: Record<string, unknown>) => string | undefined>> = {
+  Observation: {
+    date: (r) => {
+      const period = r.effectivePeriod as { start?: string } | undefined;
+      const value = r.effectiveDateTime ?? period?.start ?? r.effectiveInstant ?? r.issued;
+      return typeof value === "string" ? value : undefined;
+    },
+  },
 };
 
 export const SEARCHABLE_TYPES = Object.keys(TOKEN_PARAMS);
@@ -33,7 +49,38 @@ export const INCLUDES: Record<string, string> = {
 };
 
 export function searchParamsOf(resourceType: string): string[] {
-  return ["patient", "subject", ...Object.keys(TOKEN_PARAMS[resourceType] ?? {})];
+  return ["patient", "subject", ...Object.keys(TOKEN_PARAMS[resourceType] ?? {}), ...Object.keys(DATE_PARAMS[resourceType] ?? {})];
+}
+
+/**
+ * Does a resource date match one `date` value (`ge2020-01-01`, `lt2024`, `2023-05`, …)? Dates are compared
+ * as strings over the shorter precision, which is what FHIR's partial dates need for this mock.
+ */
+export function dateMatches(value: string | undefined, param: string): boolean {
+  if (value === undefined) return false;
+  const m = /^(eq|ne|gt|lt|ge|le|sa|eb)?(\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T.*)?)$/.exec(param);
+  if (!m) return false;
+  const prefix = m[1] ?? "eq";
+  const wanted = m[2]!;
+  const n = Math.min(value.length, wanted.length, 10);
+  const a = value.slice(0, n);
+  const b = wanted.slice(0, n);
+  switch (prefix) {
+    case "gt":
+    case "sa":
+      return a > b;
+    case "lt":
+    case "eb":
+      return a < b;
+    case "ge":
+      return a >= b;
+    case "le":
+      return a <= b;
+    case "ne":
+      return a !== b;
+    default:
+      return a === b;
+  }
 }
 
 /**
@@ -72,20 +119,25 @@ export interface FilterResult {
 /** Resources of `resourceType` among `resources` that satisfy every supported token parameter. */
 export function filterResources(resourceType: string, resources: readonly Resource[], params: URLSearchParams): FilterResult {
   const getters = TOKEN_PARAMS[resourceType] ?? {};
+  const dateGetters = DATE_PARAMS[resourceType] ?? {};
   const used: [string, string][] = [];
-  const filters: [Getter, string[]][] = [];
+  const filters: ((r: Record<string, unknown>) => boolean)[] = [];
   for (const [name, value] of params) {
     if (name === "patient" || name === "subject") used.push([name, value]);
     const getter = getters[name];
     if (getter) {
       used.push([name, value]);
-      filters.push([getter, value.split(",")]);
+      const tokens = value.split(",");
+      filters.push((r) => tokens.some((t) => tokenMatches(getter(r), t)));
+    }
+    const dateGetter = dateGetters[name];
+    if (dateGetter) {
+      used.push([name, value]);
+      filters.push((r) => dateMatches(dateGetter(r), value));
     }
   }
   const matches = resources.filter(
-    (r) =>
-      r.resourceType === resourceType &&
-      filters.every(([get, tokens]) => tokens.some((t) => tokenMatches(get(r as unknown as Record<string, unknown>), t))),
+    (r) => r.resourceType === resourceType && filters.every((f) => f(r as unknown as Record<string, unknown>)),
   );
   return { matches, used };
 }
@@ -102,8 +154,12 @@ export interface PageRequest {
   includeFor?: (page: readonly Resource[]) => Resource[];
   /** Warnings added as OperationOutcome entries (search.mode "outcome") on the first page. */
   warnings?: readonly string[];
+  /** Errors (severity "error", code "incomplete") added the same way: the result may be incomplete. */
+  errors?: readonly string[];
   offset: number;
   count: number;
+  /** The client sent `_count`: links carry it too (else the server's default applies to every page). */
+  countGiven?: boolean;
   /** Base to use for the next link instead of fhirBase (to simulate a cross-origin next link). */
   nextBase?: string;
 }
@@ -111,7 +167,7 @@ export interface PageRequest {
 function linkUrl(base: string, req: PageRequest, offset: number): string {
   const q = new URLSearchParams(req.used);
   if (req.include) q.append("_include", req.include);
-  q.set("_count", String(req.count));
+  if (req.countGiven !== false) q.set("_count", String(req.count));
   if (offset > 0) q.set("_offset", String(offset));
   return `${base}/${req.resourceType}?${q.toString()}`;
 }
@@ -132,11 +188,12 @@ export function searchPage(req: PageRequest): Bundle {
     });
   }
   if (req.offset === 0) {
-    for (const diagnostics of req.warnings ?? []) {
-      const oo: OperationOutcome = {
-        resourceType: "OperationOutcome",
-        issue: [{ severity: "warning", code: "suppressed", diagnostics }],
-      };
+    const issues = [
+      ...(req.warnings ?? []).map((diagnostics) => ({ severity: "warning" as const, code: "suppressed", diagnostics })),
+      ...(req.errors ?? []).map((diagnostics) => ({ severity: "error" as const, code: "incomplete", diagnostics })),
+    ];
+    for (const issue of issues) {
+      const oo: OperationOutcome = { resourceType: "OperationOutcome", issue: [issue] };
       entry.push({ resource: oo, search: { mode: "outcome" } });
     }
   }

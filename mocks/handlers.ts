@@ -5,14 +5,14 @@
  * Endpoints (baseUrl e.g. "http://127.0.0.1:4010"):
  * - GET  <baseUrl>/fhir/.well-known/smart-configuration, GET <baseUrl>/fhir/metadata
  * - GET  <baseUrl>/auth/authorize, POST <baseUrl>/auth/token, GET <baseUrl>/smart-style.json
- * - GET  <baseUrl>/fhir/Patient/:id, /Medication/:id, /{Condition|MedicationRequest|MedicationStatement|Procedure}[/:id]
+ * - GET  <baseUrl>/fhir/Patient/:id, /Medication/:id, /{Condition|MedicationRequest|MedicationStatement|Procedure|Observation}[/:id]
  * - the same FHIR routes under <baseUrl>/sim/<launch>/fhir (see launchContext.ts)
  * - OPTIONS <baseUrl>/* → 204 CORS preflight
  */
 import { delay, http, type RequestHandler } from "msw";
 import { authHandlers } from "./authHandlers";
 import { createContext, type EhrHandlerOptions } from "./ehrContext";
-import { fhirHandlers } from "./fhirHandlers";
+import { fhirHandlers, refusesCors } from "./fhirHandlers";
 import { DEMO_PATIENTS } from "./patients";
 import { corsHeaders } from "./responses";
 
@@ -28,6 +28,9 @@ export function createEhrHandlers(options: EhrHandlerOptions): RequestHandler[] 
   return [
     http.options(`${ctx.baseUrl}/*`, async ({ request }) => {
       await wait();
+      // A launch that refuses the app's origin refuses the preflight of its FHIR data requests too.
+      const sim = /\/sim\/([A-Za-z0-9_-]+)\/fhir\/(?!\.well-known|metadata)/.exec(new URL(request.url).pathname);
+      if (refusesCors(sim?.[1])) return new Response(null, { status: 403 });
       return new Response(null, { status: 204, headers: corsHeaders(request) });
     }),
     http.all(`${ctx.baseUrl}/auth/*`, wait), // falls through to the auth handlers

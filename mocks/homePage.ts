@@ -1,12 +1,16 @@
 /** The demo EHR's home page: every demo patient with an EHR "Launch" link into the app. No external assets. */
 import type { Patient } from "fhir/r4";
 import type { DemoPatient } from "./data/demoPatient";
-import { encodeLaunch } from "./launchContext";
+import { encodeLaunch, profileFhirBase } from "./launchContext";
+import { PROFILE_NAMES, PROFILES, type ProfileName } from "./profiles";
 import { escapeHtml } from "./responses";
 
 export interface HomePageInput {
   patients: readonly DemoPatient[];
-  fhirBase: string;
+  /** The mock's origin (FHIR bases are derived from it, one per behaviour profile). */
+  baseUrl: string;
+  /** The behaviour profile the launch links use (profiles.ts); default "plain". */
+  profile?: ProfileName;
   /** The app's SMART launch URL, e.g. "http://localhost:4000/launch.html". */
   appLaunchUrl: string;
   now: Date;
@@ -26,7 +30,24 @@ function patientFacts(p: DemoPatient, now: Date): { name: string; birthDate: str
   return { name: p.label, birthDate: birth + died, sex: resource?.gender ?? "unknown" };
 }
 
-export function homePage({ patients, fhirBase, appLaunchUrl, now }: HomePageInput): string {
+function profilePicker(current: ProfileName): string {
+  const options = PROFILE_NAMES.map((name) => {
+    const p = PROFILES[name];
+    return `        <li><label><input type="radio" name="profile" value="${name}"${name === current ? " checked" : ""}> ${escapeHtml(p.label)}</label> — <span class="note">${escapeHtml(p.description)}</span></li>`;
+  }).join("\n");
+  return `    <form method="get" action="/" id="profile-form">
+      <fieldset>
+        <legend>How this EHR behaves (behaviour profile)</legend>
+        <ul class="profiles">
+${options}
+        </ul>
+        <button type="submit">Use this profile</button>
+      </fieldset>
+    </form>`;
+}
+
+export function homePage({ patients, baseUrl, profile = "plain", appLaunchUrl, now }: HomePageInput): string {
+  const fhirBase = profileFhirBase(baseUrl, profile);
   const rows = patients
     .map((p) => {
       const f = patientFacts(p, now);
@@ -54,14 +75,18 @@ export function homePage({ patients, fhirBase, appLaunchUrl, now }: HomePageInpu
     a { color: #0645ad; }
     a:focus { outline: 3px solid #1a73e8; outline-offset: 2px; }
     .note { color: #444; }
+    fieldset { margin: 0 0 1rem; }
+    .profiles { list-style: none; padding: 0; }
+    .profiles li { margin: .25rem 0; }
   </style>
 </head>
 <body>
   <header>
     <h1>Demo EHR</h1>
-    <p class="note">A mock EHR with synthetic patients only. FHIR base: <code>${escapeHtml(fhirBase)}</code></p>
+    <p class="note">A mock EHR with synthetic patients only. Profile: <strong id="current-profile">${escapeHtml(PROFILES[profile].label)}</strong>. FHIR base: <code>${escapeHtml(fhirBase)}</code></p>
   </header>
   <main>
+${profilePicker(profile)}
     <p><a href="${escapeHtml(standalone)}" id="standalone-launch">Standalone launch</a> (the app asks the EHR to pick a patient)</p>
     <table>
       <caption>Patients</caption>

@@ -11,6 +11,7 @@ import { createEhrHandlers } from "./handlers";
 import { createDemoCdsClient, type DemoCdsOptions } from "./cdsClient";
 import { homePage } from "./homePage";
 import { DEMO_PATIENTS } from "./patients";
+import { isProfileName } from "./profiles";
 import { html } from "./responses";
 
 export interface EhrHttpServerOptions {
@@ -100,7 +101,11 @@ export async function startEhrHttpServer(options: EhrHttpServerOptions = {}): Pr
   const cds = options.cds ? await createDemoCdsClient({ baseUrl, fhirBaseUrl, appLaunchUrl, patients: DEMO_PATIENTS, now, options: options.cds }) : undefined;
   handlers = [
     ...(cds?.handlers ?? []),
-    http.get(`${baseUrl}/`, () => html(homePage({ patients: DEMO_PATIENTS, fhirBase: fhirBaseUrl, appLaunchUrl, now: now() }))),
+    http.get(`${baseUrl}/`, ({ request }) => {
+      const wanted = new URL(request.url).searchParams.get("profile");
+      const profile = isProfileName(wanted) ? wanted : "plain";
+      return html(homePage({ patients: DEMO_PATIENTS, baseUrl, profile, appLaunchUrl, now: now() }));
+    }),
     ...createEhrHandlers({
       baseUrl,
       now,

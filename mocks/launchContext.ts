@@ -6,6 +6,7 @@
  */
 import { decodeJson, encodeJson } from "./base64url";
 import { isRecord } from "../src/util/json";
+import { isProfileName, type ProfileName } from "./profiles";
 
 export type AuthErrorCode = "access_denied" | "invalid_scope" | "invalid_client" | "invalid_request" | "server_error";
 
@@ -44,9 +45,18 @@ export interface DemoLaunch {
   fhirVersion?: string;
   /** The well-known SMART configuration answers 404 (clients fall back to /metadata). */
   noWellKnown?: boolean;
+  /** Behaviour profile (profiles.ts): "plain" (default), "epic" or "oracle". */
+  profile?: ProfileName;
+  /** The token response reports this scope string instead of the granted one (the grant is still what is enforced). */
+  reportScope?: string;
+  /**
+   * The EHR refuses the app's origin (failed CORS): "token" = the token endpoint and FHIR API send no
+   * CORS headers; "fhir" = the FHIR data API only. Discovery stays open to any origin, as SMART requires.
+   */
+  refuseCors?: "token" | "fhir";
 }
 
-const STRING_FIELDS = ["patient", "grantScope", "authError", "tokenPatient", "crossOriginNext", "fhirVersion"] as const;
+const STRING_FIELDS = ["patient", "grantScope", "authError", "tokenPatient", "crossOriginNext", "fhirVersion", "reportScope"] as const;
 const NUMBER_FIELDS = ["latencyMs", "tokenError", "expiresIn", "expireAfterRequests"] as const;
 const BOOLEAN_FIELDS = ["noPatient", "needPatientBanner", "smartStyle", "noWellKnown"] as const;
 const AUTH_ERRORS: readonly string[] = ["access_denied", "invalid_scope", "invalid_client", "invalid_request", "server_error"];
@@ -71,6 +81,8 @@ export function decodeLaunch(value: string): DemoLaunch | null {
   for (const key of NUMBER_FIELDS) if (data[key] !== undefined && typeof data[key] !== "number") return null;
   for (const key of BOOLEAN_FIELDS) if (data[key] !== undefined && typeof data[key] !== "boolean") return null;
   if (data.authError !== undefined && !AUTH_ERRORS.includes(data.authError as string)) return null;
+  if (data.profile !== undefined && !isProfileName(data.profile)) return null;
+  if (data.refuseCors !== undefined && data.refuseCors !== "token" && data.refuseCors !== "fhir") return null;
   if (data.faults !== undefined) {
     if (!isRecord(data.faults) || !Object.values(data.faults).every(isFault)) return null;
   }
@@ -80,6 +92,11 @@ export function decodeLaunch(value: string): DemoLaunch | null {
 /** A FHIR base whose discovery and data requests all follow `launch` (`<baseUrl>/sim/<launch>/fhir`). */
 export function simFhirBase(baseUrl: string, launch: DemoLaunch): string {
   return `${baseUrl}/sim/${encodeLaunch(launch)}/fhir`;
+}
+
+/** The FHIR base of a behaviour profile: the plain base for "plain", a sim base otherwise. */
+export function profileFhirBase(baseUrl: string, profile: ProfileName): string {
+  return profile === "plain" ? `${baseUrl}/fhir` : simFhirBase(baseUrl, { profile });
 }
 
 /**

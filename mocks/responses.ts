@@ -60,9 +60,16 @@ export function corsHeaders(request: Request): Record<string, string> {
   };
 }
 
+/** Internal marker: the response must go out without CORS headers (a refused origin); stripped by withCors. */
+export const REFUSE_CORS = "x-demo-refuse-cors";
+
 export function withCors(request: Request, response: Response): Response {
   if (response.type === "error") return response;
   const headers = new Headers(response.headers);
+  if (headers.has(REFUSE_CORS)) {
+    headers.delete(REFUSE_CORS);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
   for (const [name, value] of Object.entries(corsHeaders(request))) headers.set(name, value);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

@@ -25,7 +25,7 @@ import { isLoopbackHost } from "../src/fhir/config";
 export { isLoopbackHost };
 
 export interface CspOrigins {
-  /** Origins for connect-src (besides 'self'): each server's iss / issPrefix origin and its authOrigins. */
+  /** Origins for connect-src (besides 'self'): each server's iss / issPrefix origin, its authOrigins and styleOrigins. */
   connect: string[];
   /** Origins for frame-ancestors (besides 'self'). */
   frameAncestors: string[];
@@ -90,11 +90,14 @@ export function cspOrigins(config: AppConfig): CspOrigins {
       for (const key of ["iss", "issPrefix"] as const) {
         if (server[key] !== undefined) add(connect, `servers[${i}].${key}`, server[key], false, allowHttp);
       }
-      const auth = server.authOrigins;
-      if (Array.isArray(auth)) {
-        auth.forEach((origin: unknown, j) => add(connect, `servers[${i}].authOrigins[${j}]`, origin, true, allowHttp));
-      } else if (auth !== undefined) {
-        warnings.push(`smart-config.json: skipped servers[${i}].authOrigins: not an array`);
+      // authOrigins: authorization/token endpoints; styleOrigins: where smart_style_url may be read from.
+      for (const key of ["authOrigins", "styleOrigins"] as const) {
+        const list = server[key];
+        if (Array.isArray(list)) {
+          list.forEach((origin: unknown, j) => add(connect, `servers[${i}].${key}[${j}]`, origin, true, allowHttp));
+        } else if (list !== undefined) {
+          warnings.push(`smart-config.json: skipped servers[${i}].${key}: not an array`);
+        }
       }
     });
   } else {

@@ -45,6 +45,11 @@ const MESSAGES: Record<ErrorKind, { title: string; action: string }> = {
     title: "The EHR did not complete the sign-in (the access token could not be obtained).",
     action: RELAUNCH,
   },
+  "origin-refused": {
+    title: "The EHR refused requests from this app's web address (its origin), so nothing could be read.",
+    action:
+      "Ask the person who deployed the app to register the app's origin (scheme, host and port, shown below) with the EHR as an allowed origin for this app's client id.",
+  },
   "discovery-failed": {
     title: "The EHR's SMART configuration could not be read, so the app cannot sign in.",
     action: "Try again later; if it persists, ask the EHR administrator whether SMART on FHIR is enabled for this server.",

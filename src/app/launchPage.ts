@@ -6,6 +6,7 @@ import FHIR from "fhirclient";
 import "./launch.css";
 import { loadConfig } from "../fhir/config";
 import { performLaunch } from "../fhir/launch";
+import { scopeForLaunch } from "../fhir/scopeRequest";
 import { SESSION_SETTINGS, storedState } from "../fhir/session";
 import { panelError } from "./errorMessages";
 import type { ErrorKind } from "../fhir/errorKind";
@@ -44,6 +45,7 @@ async function start(): Promise<void> {
     authorize: (options) => FHIR.oauth2.authorize(options),
     storedState: (key) => storedState(window.sessionStorage, key),
     navigate: (url) => window.location.assign(url),
+    decideScope: (options) => scopeForLaunch(options, config, window.location.href),
   });
   if (!outcome.ok) showError(outcome.error);
 }

@@ -7,6 +7,7 @@
 import FHIR from "fhirclient";
 import { loadConfig } from "../fhir/config";
 import { readyOptions, redirectError, rememberedSession, SESSION_SETTINGS } from "../fhir/session";
+import { probeReachable, readMetadataEarly } from "../fhir/origins";
 import { createPanelStore } from "./panelStore";
 
 FHIR.oauth2.settings.refreshTokenWithClientId = true; // public client (client-js#175)
@@ -24,6 +25,15 @@ clientP?.then(
   },
   () => undefined, // handled by the store; avoid an unhandled-rejection report meanwhile
 );
+// The public CapabilityStatement, read during the token exchange rather than in the data wave.
+const stateKey = new URL(pageUrl).searchParams.get("state") ?? readyOptions(pageUrl, window.history.state).stateKey;
+const earlyMetadata = clientP
+  ? readMetadataEarly(sessionStorage, stateKey, (url) =>
+      fetch(url, { headers: { Accept: "application/fhir+json" }, credentials: "omit", referrerPolicy: "no-referrer" }).then((r) =>
+        r.ok ? r.json() : undefined,
+      ),
+    )
+  : undefined;
 
 const store = createPanelStore({
   pageUrl,
@@ -31,8 +41,17 @@ const store = createPanelStore({
   configP: loadConfig(pageUrl),
   now: () => new Date(),
   fetchStyle: (url) => fetch(url, { credentials: "omit", referrerPolicy: "no-referrer" }).then((r) => r.json()),
+  probeReachable,
+  storage: sessionStorage,
+  stateKey,
+  earlyMetadata,
 });
 void store.start();
+// Leaving the page stops the reads in flight; a page restored from the back-forward cache reads again.
+window.addEventListener("pagehide", () => store.dispose());
+window.addEventListener("pageshow", (e) => {
+  if (e.persisted) void store.reload();
+});
 
 void import("./render").then(
   ({ render }) => render(document.getElementById("root")!, store),

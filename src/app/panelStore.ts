@@ -5,6 +5,8 @@
 import type Client from "fhirclient/lib/Client";
 import type { AppConfig } from "../fhir/configTypes";
 import { findServer } from "../fhir/config";
+import type { ServerConfig } from "../fhir/configTypes";
+import { storedTokenUri, styleUrlAllowed, type EarlyMetadata } from "../fhir/origins";
 import { loadPatientData } from "../fhir/load";
 import { unreadSources } from "../fhir/sourceReports";
 import { defaultPolicy, type RequestPolicy } from "../fhir/request";
@@ -26,6 +28,16 @@ export interface PanelStoreDeps {
   /** Reads smart_style_url (JSON). */
   fetchStyle?: (url: string) => Promise<unknown>;
   policy?: (config: AppConfig) => RequestPolicy;
+  /**
+   * Browser only: whether a server answers at all (fhir/origins.ts probeReachable). With it, a refused
+   * CORS request is reported as "the EHR refused the app's origin" instead of a network failure.
+   */
+  probeReachable?: (url: string) => Promise<boolean>;
+  /** Where fhirclient keeps the session (to find the token endpoint after a failed exchange), and this launch's key in it. */
+  storage?: Pick<Storage, "getItem">;
+  stateKey?: string;
+  /** The CapabilityStatement, read beside the token exchange (fhir/origins.ts readMetadataEarly). */
+  earlyMetadata?: Promise<EarlyMetadata> | undefined;
 }
 
 export interface PanelStore {
@@ -33,6 +45,8 @@ export interface PanelStore {
   subscribe(listener: () => void): () => void;
   start(): Promise<void>;
   reload(): Promise<void>;
+  /** Stops every request in flight; their results are never published (the page is being left). */
+  dispose(): void;
   /** Where "Launch again" goes (standalone launch on the same server), when known. */
   relaunchUrl(): string | undefined;
 }
@@ -50,6 +64,9 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
   let config: AppConfig | undefined;
   let style: Promise<SmartStyle | undefined> | undefined;
   let serverUrl: string | undefined;
+  let server: ServerConfig | undefined;
+  /** The load in flight: aborted when the panel is reloaded or left, so a stale load never publishes. */
+  let inflight: AbortController | undefined;
 
   const set = (next: PanelState) => {
     state = next;
@@ -59,11 +76,12 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
 
   const load = async (): Promise<void> => {
     if (!client || !config) return;
+    inflight?.abort();
+    const controller = new AbortController();
+    inflight = controller;
     const patientId = client.patient.id;
     if (!patientId) return fail("no-patient");
-    serverUrl = client.state.serverUrl;
-    const server = findServer(config, serverUrl, deps.pageUrl);
-    if (!server) return fail("iss-not-allowed");
+    if (!server || !serverUrl) return fail("iss-not-allowed");
     const token = (client.state.tokenResponse ?? {}) as TokenContext;
     const granted = typeof token.scope === "string" ? token.scope : (client.state.scope ?? "");
     const policy = deps.policy ? deps.policy(config) : defaultPolicy(config.requestTimeoutMs);
@@ -75,14 +93,21 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       server,
       policy,
       now: deps.now,
+      signal: controller.signal,
+      ...(deps.probeReachable ? { probeReachable: deps.probeReachable } : {}),
+      // Only when it was read from the server this session is on.
+      ...(deps.earlyMetadata ? { metadata: deps.earlyMetadata.then((m) => (m.base === serverUrl ? m.metadata : undefined)) } : {}),
     });
-    if (!outcome.ok) return fail(outcome.error, outcome.detail);
+    if (controller.signal.aborted) return; // reloaded or left meanwhile: this result is stale
+    if (!outcome.ok) return fail(outcome.error, outcome.error === "origin-refused" ? new URL(deps.pageUrl).origin : outcome.detail);
     const { data } = outcome;
     // Nothing at all could be read (e.g. a token naming a patient it cannot read): nothing to show.
     if (data.sources.every((s) => s.status !== "read")) return fail("patient-unreadable");
     const now = deps.now();
     const result = matchRecords(data.input, { now });
     const partial = unreadSources(data.sources).length > 0;
+    const styleValue = style ? await style : undefined;
+    if (controller.signal.aborted) return;
     set({
       status: partial ? "partial" : "ready",
       data: {
@@ -92,9 +117,16 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
         readAt: data.readAt,
         showBanner: token.need_patient_banner !== false,
         knowledge: KNOWLEDGE_INFO,
-        style: style ? await style : undefined,
+        style: styleValue,
       },
     });
+  };
+
+  /** A token exchange that failed at the network level, while the token endpoint answers: a CORS refusal. */
+  const refusedOrigin = async (reason: unknown): Promise<boolean> => {
+    if (!deps.probeReachable || !(reason instanceof TypeError)) return false;
+    const tokenUri = deps.storage ? storedTokenUri(deps.storage, deps.stateKey) : undefined;
+    return tokenUri !== undefined && (await deps.probeReachable(tokenUri));
   };
 
   const guarded = async (run: () => Promise<void>) => {
@@ -118,12 +150,17 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
         const authError = redirectError(deps.pageUrl);
         if (authError || !deps.clientP) return fail(authError?.kind ?? "no-session", authError?.code);
         const [c, cfg] = await Promise.allSettled([deps.clientP, deps.configP]);
-        if (c.status === "rejected") return fail(readyErrorKind(c.reason));
+        if (c.status === "rejected") {
+          if (await refusedOrigin(c.reason)) return fail("origin-refused", new URL(deps.pageUrl).origin);
+          return fail(readyErrorKind(c.reason));
+        }
         if (cfg.status === "rejected") return fail("config-missing");
         client = c.value;
         config = cfg.value;
+        serverUrl = client.state.serverUrl;
+        server = findServer(config, serverUrl, deps.pageUrl);
         const styleUrl = (client.state.tokenResponse as TokenContext | undefined)?.smart_style_url;
-        if (styleUrl && deps.fetchStyle && /^https?:\/\//.test(styleUrl)) {
+        if (styleUrl && deps.fetchStyle && server && styleUrlAllowed(styleUrl, serverUrl, server)) {
           style = deps.fetchStyle(styleUrl).then(parseSmartStyle, () => undefined);
         }
         await load();
@@ -133,6 +170,9 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
         set({ status: "loading" });
         await load();
       }),
+    dispose() {
+      inflight?.abort();
+    },
     relaunchUrl: () => (serverUrl ? `launch.html?iss=${encodeURIComponent(serverUrl)}` : undefined),
   };
 }

@@ -106,6 +106,27 @@ function parseConditionSearches(v: unknown): ConditionSearch[] | undefined {
   return out.length > 0 ? out : undefined;
 }
 
+function bool(v: unknown): boolean | undefined {
+  return typeof v === "boolean" ? v : undefined;
+}
+
+/** The per-server options of the data layer (docs/ehr-guide.md); an unusable value is dropped, never guessed. */
+function parseReadingOptions(v: Record<string, unknown>): Partial<ServerConfig> {
+  const out: Partial<ServerConfig> = {
+    explicitClinicalStatus: bool(v.explicitClinicalStatus),
+    maxPagesPerSearch: posInt(v.maxPagesPerSearch),
+    searchTimeBudgetMs: posInt(v.searchTimeBudgetMs),
+    useCount: bool(v.useCount),
+    useInclude: bool(v.useInclude),
+    labQuery: v.labQuery === "codes" || v.labQuery === "category" ? v.labQuery : undefined,
+    labCategory: bool(v.labCategory),
+    labLookbackDays: posInt(v.labLookbackDays),
+    styleOrigins: stringList(v.styleOrigins),
+    onlineAccess: bool(v.onlineAccess),
+  };
+  return Object.fromEntries(Object.entries(out).filter(([, value]) => value !== undefined));
+}
+
 function parseServer(v: unknown): ServerConfig | undefined {
   if (!isRecord(v)) return undefined;
   const allowHttp = v.allowHttp === true;
@@ -133,6 +154,7 @@ function parseServer(v: unknown): ServerConfig | undefined {
     medicationStatement: typeof v.medicationStatement === "boolean" ? v.medicationStatement : undefined,
     pageSize: posInt(v.pageSize),
     maxResourcesPerType: posInt(v.maxResourcesPerType),
+    ...parseReadingOptions(v),
   };
 }
 

@@ -33,10 +33,41 @@ export interface ServerConfig {
   conditionSearches?: ConditionSearch[];
   /** Read MedicationStatement: true (default) or false when the server is known not to support it. */
   medicationStatement?: boolean;
+  /**
+   * Ask for every Condition clinical status explicitly (`clinical-status=active,recurrence,relapse,
+   * inactive,remission,resolved`) on Condition searches that name none: for servers whose default search
+   * returns active problems only (Epic). Default false (no status filter: records without one are read too).
+   */
+  explicitClinicalStatus?: boolean;
   /** Page size asked for with _count (servers clamp it). Default 200. */
   pageSize?: number;
   /** Maximum resources read per kind of record before the section is marked truncated. Default 5000. */
   maxResourcesPerType?: number;
+  /** Pages read per search before it is marked truncated. Default 50. */
+  maxPagesPerSearch?: number;
+  /** Time allowed for one search, all pages included, in milliseconds. Default 20000. */
+  searchTimeBudgetMs?: number;
+  /** Send `_count` (default true). false for servers that refuse it (else: one retry without it after a 400). */
+  useCount?: boolean;
+  /** Send `_include` for Medications (default true). false for servers that refuse it (else: one retry without it). */
+  useInclude?: boolean;
+  /**
+   * How lab results are searched: "codes" (default) = `code=` with the app's LOINC codes; "category" =
+   * `category=laboratory` with a date bound (`labLookbackDays`), the LOINC codes filtered in the app, for
+   * servers whose local codes map to LOINC unevenly.
+   */
+  labQuery?: "codes" | "category";
+  /** In "codes" mode, also send `category=laboratory` (servers that want it). Default false. */
+  labCategory?: boolean;
+  /** In "category" mode, how far back lab results are read, in days. Default 1826 (five years). */
+  labLookbackDays?: number;
+  /** Origins smart_style_url may be read from besides the FHIR and authorization origins (also in CSP connect-src). */
+  styleOrigins?: string[];
+  /**
+   * Request `online_access` (a refresh token for the session) when the server's SMART configuration lists
+   * `permission-online`. Default true; false never requests it.
+   */
+  onlineAccess?: boolean;
 }
 
 export interface AppConfig {

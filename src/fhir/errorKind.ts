@@ -10,6 +10,7 @@ export type ErrorKind =
   | "auth-invalid-request"
   | "auth-server-error"
   | "token-failed"
+  | "origin-refused" // the EHR refused the app's origin (failed CORS): the deployer must register it
   | "discovery-failed"
   | "auth-endpoint-not-allowed" // discovery named an authorization/token endpoint the configuration does not allow
   | "no-patient" // token without a patient

@@ -123,6 +123,8 @@ export interface LaunchDeps {
   storedState: (stateKey: string) => unknown;
   /** Leaves the page for the authorization server. */
   navigate: (url: string) => void;
+  /** The scope to ask for, given the planned launch (online_access where discovery offers it: scopeRequest.ts). Default: the plan's. */
+  decideScope?: (options: fhirclient.AuthorizeParams) => Promise<string>;
 }
 
 export type LaunchOutcome = { ok: true; authorizeUrl: string } | { ok: false; error: ErrorKind };
@@ -136,6 +138,7 @@ export type LaunchOutcome = { ok: true; authorizeUrl: string } | { ok: false; er
 export async function performLaunch(deps: LaunchDeps): Promise<LaunchOutcome> {
   const plan = planLaunch(deps.pageUrl, deps.config, deps.newState);
   if (!plan.ok) return plan;
+  if (deps.decideScope) plan.options.scope = await deps.decideScope(plan.options);
   deps.replaceUrl(checkedLaunchUrl(deps.pageUrl, plan.options));
   let url: unknown;
   try {

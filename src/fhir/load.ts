@@ -1,21 +1,38 @@
 /**
- * Loading everything the panel needs for the launched patient, in parallel, and reporting per kind of
- * record what was read and what could not be ("what was checked"). The only module that queries FHIR data.
+ * Loading everything the panel needs for the launched patient, in one parallel wave, and reporting per
+ * kind of record what was read and what could not be ("what was checked"). The only module that queries
+ * FHIR data. The kinds searched are the rows of sections.ts; this file reads the Patient beside them,
+ * checks the server's version and offer (CapabilityStatement), resolves medicines, and assembles the
+ * engine's input.
+ *
+ * Also used outside the browser (a CDS Hooks service with a fhirclient Node client): `provided` hands in
+ * resources the caller already has (prefetch), `skip` leaves kinds out.
  */
 import type Client from "fhirclient/lib/Client";
-import type { Condition, MedicationRequest, MedicationStatement, Patient, Procedure, Resource } from "fhir/r4";
+import type { Condition, MedicationRequest, MedicationStatement, Observation, Patient, Procedure, Resource } from "fhir/r4";
+import type { RecordType } from "../knowledge";
+import { RECORD_TYPES } from "../knowledge";
+import type { EngineInput } from "../engine/types";
+import { isSupportedVersion, readCapabilities } from "./capabilities";
 import type { ServerConfig } from "./configTypes";
 import type { ErrorKind } from "./errorKind";
-import type { LoadedData, SourceName, SourceReport } from "./types";
-import { RECORD_TYPES } from "../knowledge";
 import { describeFailure, type Failure } from "./errors";
 import { resolveMedications } from "./medications";
-import { fetchJson, RequestFailure, type RequestPolicy } from "./request";
-import { parseScopes } from "./scopes";
-import { searchAll, type SearchResult } from "./search";
+import { restrictionsCover, restrictQueries } from "./queries";
+import { fetchJson, type RequestPolicy } from "./request";
+import { parseScopes, type ScopeCheck } from "./scopes";
+import type { SearchBudget } from "./search";
+import { collectSection, dedupeById, namesOtherPatient, unreadReport, type Collected } from "./sectionReport";
+import { failureOf, runSearches, SessionEnded, type SearchEnv, type SearchRun } from "./sectionRun";
+import { SECTIONS, WORDS, type SectionContext, type SectionSpec } from "./sections";
+import type { LoadedData, SourceReport } from "./types";
 
-export const DEFAULT_PAGE_SIZE = 200;
+export { DEFAULT_PAGE_SIZE } from "./sections";
 export const DEFAULT_MAX_RESOURCES = 5000;
+export const DEFAULT_MAX_PAGES = 50;
+export const DEFAULT_SEARCH_TIME_MS = 20000;
+const MAX_INCLUDED = 5000;
+const MAX_OUTCOMES = 100;
 
 export interface LoadOptions {
   client: Client;
@@ -26,191 +43,190 @@ export interface LoadOptions {
   grantedScope: string;
   server: ServerConfig;
   policy: RequestPolicy;
+  /** Aborts every request of this load (the panel was reloaded or left). */
   signal?: AbortSignal;
   now: () => Date;
+  /**
+   * Resources the caller already has, per kind (e.g. a CDS Hooks prefetch): used as read, without a
+   * request. A MedicationRequest/MedicationStatement list may carry the Medications it references.
+   */
+  provided?: Partial<Record<RecordType, readonly Resource[]>>;
+  /** Kinds not read at all: no request, no report, nothing in the engine input. */
+  skip?: readonly RecordType[];
+  /**
+   * Browser only: whether the server answers at all (a `no-cors` request). Lets a refused CORS request
+   * (the EHR does not accept the app's origin) be told apart from a network failure.
+   */
+  probeReachable?: (url: string) => Promise<boolean>;
+  /**
+   * The server's CapabilityStatement when the caller is already reading it (index.html reads it beside
+   * the token exchange). Resolving to undefined (not readable) makes the load read it itself.
+   */
+  metadata?: Promise<Record<string, unknown> | undefined>;
 }
 
 export type LoadOutcome =
   | { ok: true; data: LoadedData & { patient: Patient } }
   | { ok: false; error: ErrorKind; detail?: string };
 
-const WORDS: Record<SourceName, string> = {
-  Patient: "the patient's demographics",
-  Condition: "conditions",
-  MedicationRequest: "medicine orders",
-  MedicationStatement: "medicine statements",
-  Procedure: "procedures",
-  Observation: "lab results",
-};
-
-class SessionEnded extends Error {}
-
-function failureOf(e: unknown): Failure {
-  return e instanceof RequestFailure ? e.failure : { kind: "unknown" };
+export function budgetOf(server: ServerConfig): SearchBudget {
+  return {
+    maxResources: server.maxResourcesPerType ?? DEFAULT_MAX_RESOURCES,
+    maxPages: server.maxPagesPerSearch ?? DEFAULT_MAX_PAGES,
+    maxIncluded: MAX_INCLUDED,
+    maxOutcomes: MAX_OUTCOMES,
+    maxTimeMs: server.searchTimeBudgetMs ?? DEFAULT_SEARCH_TIME_MS,
+  };
 }
 
-/** A resource names another patient when its subject/patient reference points elsewhere. */
-function namesOtherPatient(r: Resource, patientId: string): boolean {
-  const rec = r as { subject?: { reference?: unknown }; patient?: { reference?: unknown } };
-  const ref = rec.subject?.reference ?? rec.patient?.reference;
-  if (typeof ref !== "string") return false;
-  return !(ref === `Patient/${patientId}` || ref.endsWith(`/Patient/${patientId}`) || ref === patientId);
+const capitalised = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+const notGranted = (source: RecordType) => unreadReport(source, "not-authorized", `This app was not granted access to ${WORDS[source]} in this launch.`);
+
+/** What happened to one searched kind before its results are collected. */
+type SectionRead =
+  | { spec: SectionSpec; kind: "searched"; runs: SearchRun[]; grantCovers: boolean }
+  | { spec: SectionSpec; kind: "provided"; resources: readonly Resource[] }
+  | { spec: SectionSpec; kind: "unread"; report: SourceReport };
+
+async function readSection(spec: SectionSpec, env: SearchEnv, ctx: SectionContext, grant: ScopeCheck, provided?: readonly Resource[]): Promise<SectionRead> {
+  if (provided) return { spec, kind: "provided", resources: provided };
+  if (spec.configuredOff?.(ctx.server)) {
+    return { spec, kind: "unread", report: unreadReport(spec.type, "not-supported", `${capitalised(spec.words)} are not offered by this EHR (configuration).`) };
+  }
+  if (!grant.canSearch(spec.type)) return { spec, kind: "unread", report: notGranted(spec.type) };
+  const restrictions = grant.restrictions(spec.type);
+  const queries = restrictQueries(spec.queries(ctx), restrictions);
+  if (queries.length === 0) {
+    const message = `This app was granted only some ${spec.words}, none of which the app's searches can use.`;
+    return { spec, kind: "unread", report: unreadReport(spec.type, "not-authorized", message) };
+  }
+  return { spec, kind: "searched", runs: await runSearches(env, queries), grantCovers: restrictionsCover(restrictions, spec.coveredBy) };
 }
 
-function dedupeById<T extends Resource>(list: T[]): T[] {
-  const seen = new Set<string>();
-  return list.filter((r) => {
-    if (!r.id) return true; // the engine skips records without an id; nothing to merge them by
-    const key = `${r.resourceType}/${r.id}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** Provided resources, read as if searched: this kind only (the rest are its included Medications). */
+function collectProvided(spec: SectionSpec, resources: readonly Resource[], patientId: string): Collected {
+  const mine = dedupeById(resources.filter((r) => r.resourceType === spec.type && !namesOtherPatient(r, patientId)));
+  const kept = spec.keep ? mine.filter(spec.keep) : mine;
+  const included = resources.filter((r) => r.resourceType !== spec.type);
+  return { resources: kept, report: { source: spec.type, status: "read", count: kept.length, warnings: [] }, included, includedByFullUrl: new Map() };
 }
 
-function query(type: string, params: Record<string, string | undefined>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) q.set(k, v);
-  return `${type}?${q.toString()}`;
+type PatientRead = { patient?: Record<string, unknown>; report: SourceReport; failure?: Failure };
+
+async function readPatient(opts: LoadOptions, grant: ScopeCheck, signal: AbortSignal): Promise<PatientRead> {
+  const provided = opts.provided?.Patient?.[0];
+  if (provided) return { patient: provided as unknown as Record<string, unknown>, report: { source: "Patient", status: "read", count: 1, warnings: [] } };
+  if (!grant.canRead("Patient")) return { report: notGranted("Patient") };
+  try {
+    const url = `${opts.base.replace(/\/+$/, "")}/Patient/${encodeURIComponent(opts.patientId)}`;
+    const patient = await fetchJson(opts.client, url, opts.policy, signal);
+    return { patient, report: { source: "Patient", status: "read", count: 1, warnings: [] } };
+  } catch (e) {
+    const f = failureOf(e);
+    if (f.kind === "unauthorized") throw new SessionEnded();
+    const status = f.kind === "forbidden" ? "not-authorized" : "failed";
+    return { report: unreadReport("Patient", status, describeFailure(f, WORDS.Patient)), failure: f };
+  }
+}
+
+/** Marks medicine sections whose records name a medicine the app could not identify. */
+function flagUnknownMedicines(reports: Map<RecordType, SourceReport>, uses: EngineInput["medications"]): void {
+  for (const source of ["MedicationRequest", "MedicationStatement"] as const) {
+    const report = reports.get(source);
+    if (!report || report.status !== "read") continue;
+    const unknown = uses.filter((u) => u.resource.resourceType === source && !u.concept && !u.resource.medicationReference?.display).length;
+    if (unknown > 0) {
+      report.status = "failed";
+      report.message = `${unknown} of ${report.count} ${WORDS[source]} name a medicine the app could not read; the others were checked.`;
+    }
+  }
+}
+
+/** Every request that was sent failed at the network level: maybe the EHR refused the app's origin (CORS). */
+function allNetworkFailures(patient: PatientRead | undefined, reads: readonly SectionRead[]): boolean {
+  // One entry per request sent: its failure, or undefined when it succeeded.
+  const outcomes: (Failure | undefined)[] = [];
+  if (patient?.failure || patient?.patient) outcomes.push(patient.failure);
+  for (const read of reads) if (read.kind === "searched") outcomes.push(...read.runs.map((run) => run.failure));
+  return outcomes.length > 0 && outcomes.every((f) => f?.kind === "network");
 }
 
 export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
   const { client, patientId, base, server, policy } = opts;
-  const scopes = parseScopes(opts.grantedScope);
-  const pageSize = String(server.pageSize ?? DEFAULT_PAGE_SIZE);
-  const maxResources = server.maxResourcesPerType ?? DEFAULT_MAX_RESOURCES;
+  const grant = parseScopes(opts.grantedScope);
   const controller = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, controller.signal]) : controller.signal;
-  const searchOpts = { base, maxResources, policy, signal };
-  const reports = new Map<SourceName, SourceReport>();
-  /** Records what happened to a section that was not read. */
-  const unread = (source: SourceName, status: SourceReport["status"], message: string) =>
-    reports.set(source, { source, status, count: 0, message, warnings: [] });
-
-  /** Runs one section; a 401 anywhere ends the whole load. */
-  const section = async <T>(source: SourceName, run: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return await run();
-    } catch (e) {
-      const f = failureOf(e);
-      if (f.kind === "unauthorized") {
-        controller.abort();
-        throw new SessionEnded();
-      }
-      const optionalMissing =
-        source === "MedicationStatement" && (f.kind === "not-found" || f.kind === "bad-request");
-      if (optionalMissing) unread(source, "not-supported", `${WORDS[source]} are not available from this EHR.`);
-      else unread(source, f.kind === "forbidden" ? "not-authorized" : "failed", describeFailure(f, WORDS[source]));
-      return undefined;
-    }
-  };
-
-  const notGranted = (source: SourceName) =>
-    unread(source, "not-authorized", `This app was not granted access to ${WORDS[source]} in this launch.`);
-
-  const searchSection = (source: SourceName, urls: string[]): Promise<SearchResult[] | undefined> => {
-    if (!scopes.canSearch(source)) {
-      notGranted(source);
-      return Promise.resolve(undefined);
-    }
-    return section(source, () => Promise.all(urls.map((u) => searchAll(client, u, searchOpts))));
-  };
-
-  const conditionUrls = (server.conditionSearches ?? [{}]).map((s) =>
-    query("Condition", { patient: patientId, category: s.category, "clinical-status": s.clinicalStatus, _count: pageSize }),
-  );
-  const readStatements = server.medicationStatement !== false;
-  if (!readStatements) unread("MedicationStatement", "not-supported", "Medicine statements are not offered by this EHR (configuration).");
+  const budget = budgetOf(server);
+  const env: SearchEnv = { client, base, budget, policy, signal };
+  const ctx: SectionContext = { patientId, server, now: opts.now() };
+  const skip = new Set(opts.skip ?? []);
+  // A 401 in any request ends the session: stop the others at once.
+  const endOnSession = <T>(p: Promise<T>): Promise<T> =>
+    p.catch((e: unknown) => {
+      if (e instanceof SessionEnded) controller.abort();
+      throw e;
+    });
 
   try {
-    const [metadata, patient, conditions, requests, statements, procedures] = await Promise.all([
-      fetchJson(client, "metadata", policy, signal).catch(() => undefined),
-      scopes.canRead("Patient")
-        ? section("Patient", () => fetchJson(client, `Patient/${encodeURIComponent(patientId)}`, policy, signal))
-        : Promise.resolve(notGranted("Patient")).then(() => undefined),
-      searchSection("Condition", conditionUrls),
-      searchSection("MedicationRequest", [
-        query("MedicationRequest", { patient: patientId, intent: "order,plan", _include: "MedicationRequest:medication", _count: pageSize }),
-      ]),
-      readStatements
-        ? searchSection("MedicationStatement", [query("MedicationStatement", { patient: patientId, _count: pageSize })])
-        : Promise.resolve(undefined),
-      searchSection("Procedure", [query("Procedure", { patient: patientId, _count: pageSize })]),
+    const readMetadata = () => fetchJson(client, `${base.replace(/\/+$/, "")}/metadata`, policy, signal).catch(() => undefined);
+    const [metadata, patientRead, ...reads] = await Promise.all([
+      opts.metadata ? opts.metadata.then((m) => m ?? readMetadata()) : readMetadata(),
+      skip.has("Patient") ? Promise.resolve<PatientRead | undefined>(undefined) : endOnSession(readPatient(opts, grant, signal)),
+      ...SECTIONS.filter((s) => !skip.has(s.type)).map((spec) => endOnSession(readSection(spec, env, ctx, grant, opts.provided?.[spec.type]))),
     ]);
 
-    const version = typeof metadata?.fhirVersion === "string" ? metadata.fhirVersion : undefined;
-    if (version && !/^4\.(0|3)\./.test(version)) return { ok: false, error: "unsupported-fhir-version", detail: `FHIR ${version}` };
+    const caps = readCapabilities(metadata);
+    if (!isSupportedVersion(caps.fhirVersion)) return { ok: false, error: "unsupported-fhir-version", detail: `FHIR ${caps.fhirVersion}` };
 
-    if (patient && (patient.resourceType !== "Patient" || patient.id !== patientId)) {
-      return { ok: false, error: "patient-mismatch" };
+    // Browser only: every data request failed at the network level, yet the server answers (its open
+    // discovery document came back, or a no-cors probe does): the EHR refuses the app's origin.
+    if (opts.probeReachable && allNetworkFailures(patientRead, reads)) {
+      if (metadata || (await opts.probeReachable(`${base.replace(/\/+$/, "")}/metadata`))) return { ok: false, error: "origin-refused" };
     }
-    if (patient) reports.set("Patient", { source: "Patient", status: "read", count: 1, warnings: [] });
 
-    const collect = <T extends Resource>(source: SourceName, results: SearchResult[] | undefined, type: string): T[] => {
-      if (!results) return [];
-      const all = dedupeById(results.flatMap((r) => r.matches).filter((r) => r.resourceType === type)) as T[];
-      const mine = all.filter((r) => !namesOtherPatient(r, patientId));
-      // Server text can name the patient: never show the id (URLs are already removed).
-      const warnings = results.flatMap((r) => r.warnings).map((w) => w.split(patientId).join("[patient]"));
-      const skipped = results.reduce((n, r) => n + r.skipped, 0);
-      if (skipped > 0) warnings.push(`${skipped} unreadable entries were skipped.`);
-      if (all.length !== mine.length) warnings.push(`${all.length - mine.length} records naming another patient were ignored.`);
-      const cut = results.find((r) => r.truncated);
-      reports.set(source, {
-        source,
-        status: cut ? "truncated" : "read",
-        count: mine.length,
-        message:
-          cut?.truncatedReason === "foreign-next-link"
-            ? describeFailure({ kind: "refused-next-link" }, WORDS[source])
-            : cut?.truncatedReason === "paging-loop"
-              ? `The EHR's paging repeated itself; only the first ${mine.length} ${WORDS[source]} were read.`
-              : cut
-                ? `Only the first ${mine.length} ${WORDS[source]} were read (the app's limit is ${maxResources}).`
-                : undefined,
-        warnings,
-      });
-      return mine;
-    };
+    const patient = patientRead?.patient;
+    if (patient && (patient.resourceType !== "Patient" || patient.id !== patientId)) return { ok: false, error: "patient-mismatch" };
 
-    const conditionList = collect<Condition>("Condition", conditions, "Condition");
-    const requestList = collect<MedicationRequest>("MedicationRequest", requests, "MedicationRequest");
-    const statementList = collect<MedicationStatement>("MedicationStatement", statements, "MedicationStatement");
-    const procedureList = collect<Procedure>("Procedure", procedures, "Procedure");
-
-    const included = [...(requests ?? []), ...(statements ?? [])];
-    const resolved = await resolveMedications([...requestList, ...statementList], included.flatMap((r) => r.included), new Map(included.flatMap((r) => [...r.includedByFullUrl])), {
-      client,
-      base,
-      canReadMedication: scopes.canRead("Medication"),
-      policy,
-      signal,
-    });
-    if (resolved.sessionEnded) throw new SessionEnded();
-    for (const source of ["MedicationRequest", "MedicationStatement"] as const) {
-      const report = reports.get(source);
-      if (!report || report.status !== "read") continue;
-      const unknown = resolved.uses.filter(
-        (u) => u.resource.resourceType === source && !u.concept && !u.resource.medicationReference?.display,
-      ).length;
-      if (unknown > 0) {
-        report.status = "failed";
-        report.message = `${unknown} of ${report.count} ${WORDS[source]} name a medicine the app could not read; the others were checked.`;
+    const reports = new Map<RecordType, SourceReport>();
+    if (patientRead) reports.set("Patient", patientRead.report);
+    const collected = new Map<RecordType, Collected>();
+    for (const read of reads) {
+      if (read.kind === "unread") {
+        reports.set(read.spec.type, read.report);
+        continue;
       }
+      const c =
+        read.kind === "provided"
+          ? collectProvided(read.spec, read.resources, patientId)
+          : collectSection(read.spec, read.runs, { patientId, caps, budget, grantCovers: read.grantCovers });
+      collected.set(read.spec.type, c);
+      reports.set(read.spec.type, c.report);
     }
 
-    const order: readonly SourceName[] = RECORD_TYPES;
+    const list = <T extends Resource>(type: RecordType) => (collected.get(type)?.resources ?? []) as T[];
+    const medicineSources = [collected.get("MedicationRequest"), collected.get("MedicationStatement")].filter((c): c is Collected => !!c);
+    const resolved = await resolveMedications(
+      [...list<MedicationRequest>("MedicationRequest"), ...list<MedicationStatement>("MedicationStatement")],
+      medicineSources.flatMap((c) => c.included),
+      new Map(medicineSources.flatMap((c) => [...c.includedByFullUrl])),
+      { client, base, canReadMedication: grant.canRead("Medication"), policy, signal },
+    );
+    if (resolved.sessionEnded) throw new SessionEnded();
+    flagUnknownMedicines(reports, resolved.uses);
+
+    const input: EngineInput = {
+      patient: patient as unknown as Patient | undefined,
+      conditions: list<Condition>("Condition"),
+      medications: resolved.uses,
+      procedures: list<Procedure>("Procedure"),
+      observations: list<Observation>("Observation"),
+    };
     return {
       ok: true,
       data: {
-        patient: (patient as unknown as Patient | undefined) ?? { resourceType: "Patient", id: patientId },
-        input: {
-          patient: patient as unknown as Patient | undefined,
-          conditions: conditionList,
-          medications: resolved.uses,
-          procedures: procedureList,
-        },
-        sources: order.map((s) => reports.get(s)).filter((r): r is SourceReport => !!r),
+        patient: input.patient ?? { resourceType: "Patient", id: patientId },
+        input,
+        sources: RECORD_TYPES.map((s) => reports.get(s)).filter((r): r is SourceReport => !!r),
         readAt: opts.now(),
       },
     };

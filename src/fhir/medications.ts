@@ -4,7 +4,7 @@
  * reference fetched here with bounded concurrency (references to other servers are never followed).
  */
 import type Client from "fhirclient/lib/Client";
-import type { Medication, MedicationRequest, MedicationStatement, Resource } from "fhir/r4";
+import type { CodeableConcept, Medication, MedicationRequest, MedicationStatement, Resource } from "fhir/r4";
 import type { MedicationUse } from "../engine/types";
 import { fetchJson, RequestFailure, type RequestPolicy } from "./request";
 import { staysOnBase } from "./search";
@@ -19,13 +19,35 @@ export interface ResolveResult {
   sessionEnded: boolean;
 }
 
+/**
+ * FHIR ids are at most 64 characters, but real servers send longer ones (Epic's Medication ids run past
+ * 64). Accept the id characters FHIR allows up to a sane bound, so a reference is never dropped for its length.
+ */
+export const MAX_ID_LENGTH = 256;
+const ID = `[A-Za-z0-9\\-.]{1,${MAX_ID_LENGTH}}`;
+const RELATIVE_REF = new RegExp(`^Medication/${ID}$`);
+const ABSOLUTE_TAIL = new RegExp(`/(Medication/${ID})$`);
+
 function relativeRef(reference: string, base: string): string | undefined {
-  if (/^Medication\/[A-Za-z0-9\-.]{1,64}$/.test(reference)) return reference;
+  if (/\/\.+$/.test(reference)) return undefined; // "Medication/.." would resolve to another path
+  if (RELATIVE_REF.test(reference)) return reference;
   if (/^https?:\/\//.test(reference) && staysOnBase(reference, base)) {
-    const m = /\/(Medication\/[A-Za-z0-9\-.]{1,64})$/.exec(reference);
-    return m?.[1];
+    return ABSOLUTE_TAIL.exec(reference)?.[1];
   }
   return undefined;
+}
+
+/**
+ * The concept a Medication stands for: its `code`, plus the codes of its ingredients
+ * (`ingredient.itemCodeableConcept`), where Oracle Health puts the RxNorm codes of contained Medications.
+ * Undefined when it carries neither.
+ */
+export function medicationConcept(med: Medication): CodeableConcept | undefined {
+  const ingredients = (med.ingredient ?? []).flatMap((i) => (i.itemCodeableConcept ? [i.itemCodeableConcept] : []));
+  const coding = [...(med.code?.coding ?? []), ...ingredients.flatMap((c) => c.coding ?? [])];
+  const text = med.code?.text ?? (ingredients.length > 0 ? ingredients.map((c) => c.text ?? c.coding?.[0]?.display ?? "").filter(Boolean).join(" / ") : undefined);
+  if (coding.length === 0 && !text) return undefined;
+  return { ...(coding.length > 0 ? { coding } : {}), ...(text ? { text } : {}) };
 }
 
 function absoluteRef(reference: string, base: string): string {
@@ -73,15 +95,17 @@ export async function resolveMedications(
     if (typeof reference !== "string") continue;
     if (reference.startsWith("#")) {
       const contained = (resource.contained ?? []).find((c) => c.resourceType === "Medication" && `#${c.id}` === reference);
-      if (contained && contained.resourceType === "Medication" && contained.code) {
-        use.concept = contained.code;
+      const concept = contained?.resourceType === "Medication" ? medicationConcept(contained) : undefined;
+      if (concept) {
+        use.concept = concept;
         use.conceptSource = { kind: "contained", reference };
       }
       continue;
     }
     const found = byRef.get(reference) ?? byRef.get(absoluteRef(reference, opts.base));
-    if (found?.code) {
-      use.concept = found.code;
+    const includedConcept = found ? medicationConcept(found) : undefined;
+    if (includedConcept) {
+      use.concept = includedConcept;
       use.conceptSource = { kind: "included", reference };
       continue;
     }
@@ -98,8 +122,9 @@ export async function resolveMedications(
   if (client && toFetch.size > 0) {
     await mapBounded([...toFetch.keys()], opts.concurrency ?? 4, async (ref) => {
       try {
-        const med = await fetchJson(client, ref, opts.policy, opts.signal);
-        const code = med.resourceType === "Medication" ? (med as unknown as Medication).code : undefined;
+        // The exact absolute URL is requested (fhirclient would resolve a relative string its own way).
+        const med = await fetchJson(client, `${opts.base.replace(/\/+$/, "")}/${ref}`, opts.policy, opts.signal);
+        const code = med.resourceType === "Medication" ? medicationConcept(med as unknown as Medication) : undefined;
         if (code) for (const use of toFetch.get(ref)!) {
           use.concept = code;
           use.conceptSource = { kind: "fetched", reference: ref };

@@ -96,7 +96,11 @@ export async function fetchJson(
       const backoff = policy.baseDelayMs * 2 ** retries;
       const wait = failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1000 : backoff;
       retries++;
-      await policy.sleep(Math.min(wait, policy.maxDelayMs), signal);
+      try {
+        await policy.sleep(Math.min(wait, policy.maxDelayMs), signal);
+      } catch {
+        throw new RequestFailure({ kind: "aborted" });
+      }
       continue;
     }
     if ((failure.kind === "network" || failure.kind === "timeout") && networkRetries < policy.networkRetries) {

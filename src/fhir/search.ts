@@ -1,11 +1,18 @@
 /**
- * Reading every page of a search. fhirclient would follow `next` links to any origin with the bearer
- * token, so paging is done here, following a link only when it stays on the FHIR base URL.
+ * Reading every page of one search, within a budget. fhirclient would follow `next` links to any origin
+ * with the bearer token, so paging is done here: a link is resolved against the FHIR base once, checked,
+ * and that exact absolute URL is what is requested (fhirclient resolves strings its own way, so a
+ * relative or scheme-relative string is never handed to it).
+ *
+ * The budget bounds pages, included and outcome entries, and time: a server whose paging never ends
+ * leaves the search `truncated` within seconds, never loading forever.
  */
 import type Client from "fhirclient/lib/Client";
 import type { Resource } from "fhir/r4";
 import { fetchJson, RequestFailure, type RequestPolicy } from "./request";
 import { isRecord } from "../util/json";
+
+export type TruncatedReason = "cap" | "foreign-next-link" | "paging-loop" | "pages" | "time" | "included" | "outcomes";
 
 export interface SearchResult {
   /** Entries with search.mode "match" (or no mode). */
@@ -14,104 +21,166 @@ export interface SearchResult {
   included: Resource[];
   /** fullUrl of included entries, to resolve absolute references. */
   includedByFullUrl: Map<string, Resource>;
-  /** Safe text of OperationOutcome entries and refused links. */
+  /** Safe text of OperationOutcome entries (information and warnings). */
   warnings: string[];
-  /** Reading stopped before the end: cap reached, or a next link was refused. */
+  /** Safe text of error or fatal OperationOutcome entries: the server says the result is incomplete. */
+  errors: string[];
+  /** Reading stopped before the end: a budget was reached, or a next link was refused. */
   truncated: boolean;
-  truncatedReason?: "cap" | "foreign-next-link" | "paging-loop";
+  truncatedReason?: TruncatedReason;
   /** Entries skipped because they were not resources. */
   skipped: number;
+  /** Pages requested. */
+  pages: number;
 }
 
-/** True when `url` (absolute or relative to base) stays on the FHIR base URL. */
-export function staysOnBase(url: string, base: string): boolean {
+export interface SearchBudget {
+  /** Matches kept before the search is cut. */
+  maxResources: number;
+  /** Pages requested, the first included. */
+  maxPages: number;
+  /** Included entries kept (e.g. Medications). */
+  maxIncluded: number;
+  /** OperationOutcome entries kept. */
+  maxOutcomes: number;
+  /** Wall-clock time for the whole search, in ms. */
+  maxTimeMs: number;
+}
+
+/** The absolute URL `url` (absolute or relative to base) stands for, when it stays on the FHIR base; else undefined. */
+export function resolveOnBase(url: string, base: string): string | undefined {
   let resolved: URL;
   let baseUrl: URL;
   try {
     baseUrl = new URL(base.replace(/\/+$/, "") + "/");
     resolved = new URL(url, baseUrl);
   } catch {
-    return false;
+    return undefined;
   }
-  if (resolved.origin !== baseUrl.origin) return false;
+  if (resolved.origin !== baseUrl.origin || resolved.username || resolved.password) return undefined;
   const basePath = baseUrl.pathname.replace(/\/+$/, "");
-  return resolved.pathname === basePath || resolved.pathname.startsWith(basePath + "/");
+  const inside = resolved.pathname === basePath || resolved.pathname.startsWith(basePath + "/");
+  return inside ? resolved.href : undefined;
 }
 
-/** Plain text of an OperationOutcome's issues, without URLs. */
-export function outcomeText(outcome: Record<string, unknown>): string[] {
+/** True when `url` (absolute or relative to base) stays on the FHIR base URL. */
+export function staysOnBase(url: string, base: string): boolean {
+  return resolveOnBase(url, base) !== undefined;
+}
+
+const SERIOUS = new Set(["error", "fatal"]);
+
+/** Plain text of an OperationOutcome's issues, without URLs, split into serious (error/fatal) and other. */
+export function outcomeIssues(outcome: Record<string, unknown>): { serious: string[]; other: string[] } {
   const issues = Array.isArray(outcome.issue) ? outcome.issue.filter(isRecord) : [];
-  return issues.map((issue) => {
+  const serious: string[] = [];
+  const other: string[] = [];
+  for (const issue of issues) {
     const details = isRecord(issue.details) && typeof issue.details.text === "string" ? issue.details.text : "";
     const diag = typeof issue.diagnostics === "string" ? issue.diagnostics : "";
     const severity = typeof issue.severity === "string" ? issue.severity : "warning";
     const text = (details || diag || (typeof issue.code === "string" ? issue.code : "")).replace(/https?:\/\/\S+/g, "[address]");
-    return `The EHR reported a ${severity}: ${text.slice(0, 200)}`;
-  });
+    (SERIOUS.has(severity) ? serious : other).push(`The EHR reported a${severity === "error" ? "n" : ""} ${severity.slice(0, 20)}: ${text.slice(0, 200)}`);
+  }
+  return { serious, other };
 }
 
+/** Plain text of an OperationOutcome's issues, without URLs. */
+export function outcomeText(outcome: Record<string, unknown>): string[] {
+  const { serious, other } = outcomeIssues(outcome);
+  return [...serious, ...other];
+}
+
+function cut(result: SearchResult, reason: TruncatedReason): SearchResult {
+  result.truncated = true;
+  result.truncatedReason = reason;
+  return result;
+}
+
+/** Adds one page's entries to `result`; false when a budget on entries was reached. */
+function addEntries(result: SearchResult, entries: unknown[], budget: SearchBudget): TruncatedReason | undefined {
+  let outcomes = result.warnings.length + result.errors.length;
+  for (const entry of entries) {
+    const resource = isRecord(entry) ? entry.resource : undefined;
+    if (!isRecord(resource) || typeof resource.resourceType !== "string") {
+      result.skipped++;
+      continue;
+    }
+    const mode = isRecord(entry) && isRecord(entry.search) ? entry.search.mode : undefined;
+    if (resource.resourceType === "OperationOutcome" || mode === "outcome") {
+      if (++outcomes > budget.maxOutcomes) return "outcomes";
+      const { serious, other } = outcomeIssues(resource);
+      // An error or fatal outcome counts even when the server did not mark the entry as an outcome.
+      result.errors.push(...serious);
+      result.warnings.push(...other);
+    } else if (mode === "include") {
+      if (result.included.length >= budget.maxIncluded) return "included";
+      result.included.push(resource as unknown as Resource);
+      if (isRecord(entry) && typeof entry.fullUrl === "string") {
+        result.includedByFullUrl.set(entry.fullUrl, resource as unknown as Resource);
+      }
+    } else {
+      if (result.matches.length >= budget.maxResources) return "cap";
+      result.matches.push(resource as unknown as Resource);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Reads `firstUrl` (absolute, on `base`) and every next page within `budget`. Throws RequestFailure when
+ * the first page cannot be read; a later failure keeps what was read and marks the result truncated only
+ * for budget reasons (other failures are rethrown, so the caller reports the search as failed).
+ */
 export async function searchAll(
   client: Client,
   firstUrl: string,
-  opts: { base: string; maxResources: number; policy: RequestPolicy; signal?: AbortSignal },
+  opts: { base: string; budget: SearchBudget; policy: RequestPolicy; signal?: AbortSignal },
 ): Promise<SearchResult> {
+  const { budget } = opts;
   const result: SearchResult = {
     matches: [],
     included: [],
     includedByFullUrl: new Map(),
     warnings: [],
+    errors: [],
     truncated: false,
     skipped: 0,
+    pages: 0,
   };
+  const deadline = AbortSignal.timeout(budget.maxTimeMs);
+  const signal = opts.signal ? AbortSignal.any([opts.signal, deadline]) : deadline;
   const seen = new Set<string>();
-  let url: string | undefined = firstUrl;
+  let url: string | undefined = resolveOnBase(firstUrl, opts.base);
+  if (!url) throw new RequestFailure({ kind: "refused-next-link" });
   while (url) {
+    if (result.pages >= budget.maxPages) return cut(result, "pages");
     seen.add(url);
-    const bundle = await fetchJson(client, url, opts.policy, opts.signal);
-    if (bundle.resourceType !== "Bundle") throw new RequestFailure({ kind: "malformed" });
-    const entries: unknown[] = Array.isArray(bundle.entry) ? bundle.entry : [];
-    for (const entry of entries) {
-      const resource = isRecord(entry) ? entry.resource : undefined;
-      if (!isRecord(resource) || typeof resource.resourceType !== "string") {
-        result.skipped++;
-        continue;
+    result.pages++;
+    let bundle: Record<string, unknown>;
+    try {
+      bundle = await fetchJson(client, url, opts.policy, signal);
+    } catch (e) {
+      // The time budget ran out while waiting: keep what was read (nothing read: the search failed).
+      if (deadline.aborted && !opts.signal?.aborted) {
+        if (result.pages > 1) return cut(result, "time");
+        throw new RequestFailure({ kind: "timeout" });
       }
-      const mode = isRecord(entry) && isRecord(entry.search) ? entry.search.mode : undefined;
-      if (resource.resourceType === "OperationOutcome" || mode === "outcome") {
-        result.warnings.push(...outcomeText(resource));
-      } else if (mode === "include") {
-        result.included.push(resource as unknown as Resource);
-        if (isRecord(entry) && typeof entry.fullUrl === "string") {
-          result.includedByFullUrl.set(entry.fullUrl, resource as unknown as Resource);
-        }
-      } else if (result.matches.length < opts.maxResources) {
-        result.matches.push(resource as unknown as Resource);
-      } else {
-        result.truncated = true;
-        result.truncatedReason = "cap";
-      }
+      throw e;
     }
-    if (result.truncated) break;
+    if (bundle.resourceType !== "Bundle") throw new RequestFailure({ kind: "malformed" });
+    const over = addEntries(result, Array.isArray(bundle.entry) ? bundle.entry : [], budget);
+    if (over) return cut(result, over);
     const links: unknown[] = Array.isArray(bundle.link) ? bundle.link : [];
     const next = links.find((l) => isRecord(l) && l.relation === "next");
     const nextUrl = isRecord(next) && typeof next.url === "string" ? next.url : undefined;
     if (!nextUrl) break;
-    if (result.matches.length >= opts.maxResources) {
-      result.truncated = true;
-      result.truncatedReason = "cap";
-      break;
-    }
-    if (!staysOnBase(nextUrl, opts.base)) {
-      result.truncated = true;
-      result.truncatedReason = "foreign-next-link";
-      break;
-    }
-    if (seen.has(nextUrl)) {
-      result.truncated = true;
-      result.truncatedReason = "paging-loop";
-      break;
-    }
-    url = nextUrl;
+    if (result.matches.length >= budget.maxResources) return cut(result, "cap");
+    const resolved = resolveOnBase(nextUrl, opts.base);
+    if (!resolved) return cut(result, "foreign-next-link");
+    if (seen.has(resolved)) return cut(result, "paging-loop");
+    if (deadline.aborted) return cut(result, "time");
+    url = resolved;
   }
   return result;
 }

@@ -17,6 +17,24 @@ export interface SourceReport {
   message?: string;
   /** Warnings from OperationOutcome entries or refused next links; safe text only. */
   warnings: string[];
+  /**
+   * One entry per search when the kind was searched (several for Condition when the server splits it by
+   * category): what each read, and which failed. Safe text only.
+   */
+  searches?: SearchReport[];
+}
+
+/** What one search of a kind of record read. */
+export interface SearchReport {
+  /** Words naming the search: "conditions (encounter-diagnosis)". */
+  label: string;
+  status: Exclude<SourceStatus, "not-supported">;
+  /** Records this search returned that the app kept (before merging with the other searches). */
+  count: number;
+  /** Why it is not `read`; never contains a URL, token or patient id. */
+  message?: string;
+  /** Optional parameters the EHR refused (400), dropped in the one retry that followed. */
+  retriedWithout?: string[];
 }
 
 export interface LoadedData {

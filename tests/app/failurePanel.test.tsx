@@ -61,11 +61,18 @@ describe("failures reach the panel as 'could not be checked', never as absence",
     });
   }
 
-  it("MedicationStatement not supported by the EHR: reported as such, panel partial (panel-contract), no absence claim", async () => {
+  it("MedicationStatement advertised, then refused (404): failed, panel partial, no absence claim", async () => {
     const { container, panel, statusOf } = await panelFor({ faults: { MedicationStatement: { status: 404 } } });
     expect(panel).toBe("partial");
-    expect(statusOf("MedicationStatement")).toBe("not-supported");
+    expect(statusOf("MedicationStatement")).toBe("failed");
     expect(container.textContent).not.toMatch(NONE_FOUND);
+  });
+
+  it("MedicationStatement not offered at all (absent from the CapabilityStatement): not-supported and not a gap", async () => {
+    const { container, panel, statusOf } = await panelFor({ profile: "oracle" });
+    expect(panel).toBe("ready");
+    expect(statusOf("MedicationStatement")).toBe("not-supported");
+    expect(container.textContent).toMatch(NONE_FOUND);
   });
 
   it("401 in the middle of loading: an error screen, no findings, no absence claim", async () => {

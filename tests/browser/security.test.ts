@@ -14,7 +14,7 @@ const TREY = "f46d1649-8a02-4de8-8cff-f76fae267d3a";
 const AMMIE = "aa0b29d0-6916-4fb7-85f0-6e42370dd5fa";
 const NOW = new Date("2026-11-26T12:00:00Z");
 const SCOPE =
-  "launch openid fhirUser patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Procedure.rs patient/Medication.rs";
+  "launch openid fhirUser patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Procedure.rs patient/Observation.rs patient/Medication.rs";
 /** The narrative of the hostile-data patient is the only place this text occurs (mocks/data/patients/hostileData.ts). */
 const HOSTILE_NARRATIVE_MARKER = "Open chart";
 
@@ -305,7 +305,8 @@ describe("refresh refused (Chromium)", () => {
 
   it("a token that expired without a refresh token: Reload ends in a clear error, not a spinner", async () => {
     const w = await watchedPage(clockStack);
-    await w.page.goto(clockStack.launchUrl({ patient: TREY, expiresIn: 1 }));
+    // The grant leaves out online_access, which the app now asks for where discovery offers it.
+    await w.page.goto(clockStack.launchUrl({ patient: TREY, expiresIn: 1, grantScope: SCOPE }));
     expect(await panelStatus(w.page)).toBe("ready");
     const state = await w.page.evaluate(() => {
       const key = (history.state as { nlcSmartStateKey: string }).nlcSmartStateKey;

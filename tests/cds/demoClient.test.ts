@@ -76,6 +76,14 @@ describe("demo EHR as a CDS Hooks client", () => {
     const prefetch = demoPrefetch(resources, "http://ehr.example/fhir", (id) => meds.get(id) as never);
     const entries = (prefetch.medicationRequests as { entry: { search: { mode: string }; resource: { resourceType: string } }[] }).entry;
     expect(entries.filter((e) => e.search.mode === "include").map((e) => e.resource.resourceType)).toEqual(["Medication", "Medication"]);
-    expect(prefetch.observations).toBeNull();
+    expect(prefetch.observations).toMatchObject({ resourceType: "Bundle", type: "searchset" });
+  });
+
+  it("prefetches the patient's lab results of the codes the app reads, and no other observation", () => {
+    const lab = { resourceType: "Observation", id: "egfr", status: "final", subject: { reference: "Patient/p" }, code: { coding: [{ system: "http://loinc.org", code: "33914-3" }] } };
+    const bp = { resourceType: "Observation", id: "bp", status: "final", subject: { reference: "Patient/p" }, code: { coding: [{ system: "http://loinc.org", code: "8480-6" }] } };
+    const prefetch = demoPrefetch([lab, bp] as never, "http://ehr.example/fhir", () => undefined);
+    const entries = (prefetch.observations as { entry: { resource: { id: string } }[] }).entry;
+    expect(entries.map((e) => e.resource.id)).toEqual(["egfr"]);
   });
 });

@@ -31,7 +31,7 @@ export const FHIR_BASE = `${EHR_ORIGIN}/fhir`;
 export const CLIENT_ISS = "https://ehr.test.example/cds-client";
 export const APP_LAUNCH_URL = "http://127.0.0.1:4000/launch.html";
 export const FHIR_SCOPE =
-  "patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Procedure.rs patient/Medication.rs";
+  "patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Procedure.rs patient/Medication.rs patient/Observation.rs";
 
 export const TREY = "f46d1649-8a02-4de8-8cff-f76fae267d3a";
 
@@ -212,12 +212,10 @@ async function runTemplate(template: string, patientId: string, token: string): 
 }
 
 /** The complete prefetch an EHR would send for `patientId`, read from the mock FHIR server with the templates. */
-export async function prefetchFor(patientId: string, keys: readonly PrefetchKey[] = ["patient", "conditions", "medicationRequests", "medicationStatements", "procedures"]): Promise<Record<string, unknown>> {
+export async function prefetchFor(patientId: string, keys: readonly PrefetchKey[] = ["patient", "conditions", "medicationRequests", "medicationStatements", "procedures", "observations"]): Promise<Record<string, unknown>> {
   const token = mockAccessToken(patientId);
   const out: Record<string, unknown> = {};
   for (const key of keys) out[key] = await runTemplate(PREFETCH_TEMPLATES[key], patientId, token);
-  // The mock EHR has no Observation endpoint: an EHR without lab results sends an empty searchset.
-  out.observations = { resourceType: "Bundle", type: "searchset", total: 0 };
   return out;
 }
 

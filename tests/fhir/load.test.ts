@@ -66,15 +66,19 @@ describe("loading a sandbox patient", () => {
   it("reads every section in one wave of parallel requests", async () => {
     const outcome = await load({ patient: TREY });
     const s = sources(outcome);
-    expect(Object.values(s).map((r) => r.status)).toEqual(["read", "read", "read", "read", "read"]);
+    expect(Object.values(s).map((r) => r.status)).toEqual(["read", "read", "read", "read", "read", "read"]);
     if (!outcome.ok) return;
     expect(outcome.data.input.patient?.id).toBe(TREY);
     expect(s.Condition!.count).toBe(outcome.data.input.conditions.length);
     expect(outcome.data.input.conditions.length).toBeGreaterThan(5);
     expect(outcome.data.input.medications.every((m) => m.conceptSource?.kind === "inline")).toBe(true);
     const fhirRequests = requested.filter((u) => u.startsWith(FHIR_BASE) && !u.includes("well-known"));
-    // metadata, Patient, Condition, MedicationRequest, MedicationStatement, Procedure — nothing else
-    expect(fhirRequests).toHaveLength(6);
+    // metadata, Patient, Condition, MedicationRequest, MedicationStatement, Procedure, Observation — nothing else
+    expect(fhirRequests).toHaveLength(7);
+    const obs = new URL(fhirRequests.find((u) => u.includes("/Observation?"))!);
+    expect(obs.searchParams.get("code")?.split(",")).toContain("http://loinc.org|33914-3");
+    expect(obs.searchParams.has("category")).toBe(false);
+    expect(outcome.data.input.observations?.length).toBe(s.Observation!.count);
     const mr = fhirRequests.find((u) => u.includes("/MedicationRequest?"))!;
     expect(new URL(mr).searchParams.get("intent")).toBe("order,plan");
     expect(new URL(mr).searchParams.get("_include")).toBe("MedicationRequest:medication");
@@ -158,10 +162,10 @@ describe("failures, one section at a time", () => {
     expect(s.MedicationRequest!.status).toBe("read");
   });
 
-  it("404 or 400 on MedicationStatement: not supported by this EHR", async () => {
+  it("404 or 400 on a MedicationStatement the server advertises: a refusal, so failed (not 'not offered')", async () => {
     for (const status of [404, 400]) {
       const s = sources(await load({ patient: TREY, faults: { MedicationStatement: { status } } }));
-      expect(s.MedicationStatement!.status).toBe("not-supported");
+      expect(s.MedicationStatement!.status).toBe("failed");
       expect(s.MedicationStatement!.message).toMatch(/not available/);
     }
   });
@@ -261,11 +265,11 @@ describe("failures, one section at a time", () => {
 
 describe("refresh", () => {
   const scope =
-    "launch launch/patient openid fhirUser online_access patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Procedure.rs patient/Medication.rs";
+    "launch launch/patient openid fhirUser online_access patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Procedure.rs patient/Observation.rs patient/Medication.rs";
 
   it("an expiring token is refreshed before reading, and the data is read", async () => {
     const outcome = await load({ patient: TREY, grantScope: scope, expiresIn: 5 });
-    expect(Object.values(sources(outcome)).map((s) => s.status)).toEqual(["read", "read", "read", "read", "read"]);
+    expect(Object.values(sources(outcome)).map((s) => s.status)).toEqual(["read", "read", "read", "read", "read", "read"]);
     expect(requested.filter((u) => u.endsWith("/auth/token")).length).toBeGreaterThanOrEqual(2);
   });
 
@@ -300,3 +304,56 @@ describe("warnings from the server", () => {
   });
 });
 
+
+describe("lab results (Observation), reported like every other section", () => {
+  it("read: this patient's LOINC-coded results reach the engine input", async () => {
+    const outcome = await load({ patient: TREY });
+    const s = sources(outcome);
+    expect(s.Observation).toMatchObject({ status: "read", count: 13 });
+    if (outcome.ok) expect(outcome.data.input.observations?.every((o) => o.resourceType === "Observation")).toBe(true);
+  });
+
+  it("refused (403): not-authorized; failing (500): failed; not granted: not-authorized without a request", async () => {
+    expect(sources(await load({ patient: TREY, faults: { Observation: { status: 403 } } })).Observation!.status).toBe("not-authorized");
+    expect(sources(await load({ patient: TREY, faults: { Observation: { status: 500 } } })).Observation!.status).toBe("failed");
+    requested.length = 0;
+    const grantScope = "launch patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Procedure.rs";
+    expect(sources(await load({ patient: TREY, grantScope })).Observation!.status).toBe("not-authorized");
+    expect(requested.some((u) => u.includes("/Observation"))).toBe(false);
+  });
+
+  it("paged to the end, and truncated at the cap", async () => {
+    const paged = sources(await load({ patient: TREY }, { pageSize: 5 }));
+    expect(paged.Observation).toMatchObject({ status: "read", count: 13 });
+    expect(requested.filter((u) => u.includes("/Observation?")).length).toBe(3);
+    const cut = sources(await load({ patient: TREY }, { pageSize: 5, maxResourcesPerType: 10 }));
+    expect(cut.Observation).toMatchObject({ status: "truncated", count: 10 });
+  });
+});
+
+describe("use outside the browser (CDS Hooks): provided and skipped kinds", () => {
+  it("provided resources are used as read, without a request; skipped kinds are neither requested nor reported", async () => {
+    const { clientP } = await launchAndLand({ patient: TREY });
+    const client = await clientP!;
+    requested.length = 0;
+    const condition = { resourceType: "Condition" as const, id: "c1", subject: { reference: `Patient/${TREY}` }, code: { text: "Hypertension" } };
+    const other = { ...condition, id: "c2", subject: { reference: "Patient/other" } };
+    const outcome = await loadPatientData({
+      client,
+      patientId: TREY,
+      base: FHIR_BASE,
+      grantedScope: String(client.state.tokenResponse?.scope),
+      server: { name: "t" },
+      policy: fastPolicy(),
+      now: () => NOW,
+      provided: { Condition: [condition, other] },
+      skip: ["Observation", "MedicationStatement"],
+    });
+    const s = sources(outcome);
+    expect(s.Condition).toMatchObject({ status: "read", count: 1 });
+    expect(s.Observation).toBeUndefined();
+    expect(s.MedicationStatement).toBeUndefined();
+    expect(requested.some((u) => /\/(Condition|Observation|MedicationStatement)\?/.test(u))).toBe(false);
+    if (outcome.ok) expect(outcome.data.input.conditions.map((c) => c.id)).toEqual(["c1"]);
+  });
+});

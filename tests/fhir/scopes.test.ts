@@ -23,6 +23,6 @@ describe("parseScopes", () => {
     expect(parseScopes("patient/*.rs").canRead("Medication")).toBe(true);
     expect(parseScopes("patient/Condition.rs?category=problem-list-item").canSearch("Condition")).toBe(true);
     expect(parseScopes("patient/Condition.write patient/Condition.cud").canSearch("Condition")).toBe(false);
-    expect(parseScopes("").canSearch("Condition")).toBe(false);
+    expect(parseScopes("patient/Condition.write patient/Condition.cud").readable).toBe(true);
   });
 });

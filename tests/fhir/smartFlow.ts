@@ -22,7 +22,7 @@ export const FHIR_BASE = `${EHR_ORIGIN}/fhir`;
 export const CONFIG = parseConfig({
   clientId: "night-leg-cramps",
   scope:
-    "launch launch/patient openid fhirUser patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Procedure.rs patient/Medication.rs",
+    "launch launch/patient openid fhirUser patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Procedure.rs patient/Observation.rs patient/Medication.rs",
   servers: [],
 });
 

@@ -8,7 +8,7 @@ export const FIXED_NOW = new Date("2025-03-15T12:00:00Z");
 export const REDIRECT = "http://localhost:4000/index.html";
 export const CLIENT = "test-client";
 export const SCOPE =
-  "launch openid fhirUser patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Procedure.rs patient/Medication.rs";
+  "launch openid fhirUser patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Procedure.rs patient/Observation.rs patient/Medication.rs";
 
 export function pkce(): { verifier: string; challenge: string } {
   const verifier = randomBytes(32).toString("base64url");

@@ -95,7 +95,7 @@ export function ready(d: PanelData = data()): PanelState {
   return { status: "ready", data: d };
 }
 
-export function partial(d: PanelData = data({ sources: sources({ MedicationStatement: { status: "not-supported", count: 0 } }) })): PanelState {
+export function partial(d: PanelData = data({ sources: sources({ MedicationStatement: { status: "failed", count: 0 } }) })): PanelState {
   return { status: "partial", data: d };
 }
 

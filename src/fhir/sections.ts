@@ -1,0 +1,159 @@
+/**
+ * The kinds of record the data layer searches, as one table: resource type, the words used in reports,
+ * the queries (with their optional parameters), what a granular scope may restrict without leaving a gap,
+ * and which results are kept. Adding a resource type = a row here, a reader (`keep`) if the search
+ * returns more than the app uses, and its field in EngineInput (load.ts `assembleInput`).
+ *
+ * Patient is read by id, not searched: load.ts reads it beside these rows.
+ */
+import type { Observation, Resource } from "fhir/r4";
+import type { RecordType } from "../knowledge";
+import { LAB_LOINC_CODES, LOINC_SYSTEM } from "../knowledge";
+import type { ServerConfig } from "./configTypes";
+import type { SearchQuery } from "./queries";
+
+export const DEFAULT_PAGE_SIZE = 200;
+export const DEFAULT_LAB_LOOKBACK_DAYS = 1826;
+/** Every Condition clinical status (R4 condition-clinical), for servers that return active ones by default. */
+export const ALL_CLINICAL_STATUSES = "active,recurrence,relapse,inactive,remission,resolved";
+
+export interface SectionContext {
+  patientId: string;
+  server: ServerConfig;
+  now: Date;
+}
+
+export type SearchedType = Exclude<RecordType, "Patient">;
+
+export interface SectionSpec {
+  type: SearchedType;
+  /** Plural words for reports: "conditions", "lab results". */
+  words: string;
+  /** The searches that read this kind for the patient (merged, duplicates removed). */
+  queries(ctx: SectionContext): SearchQuery[];
+  /**
+   * A granular scope restricted to these values of this parameter still reads everything the section
+   * needs (e.g. lab results under `category=laboratory`). Any other restriction leaves a gap.
+   */
+  coveredBy?: { param: string; values: readonly string[] };
+  /** Keeps the results the app reads (e.g. only the LOINC codes of lab-results.md); default: all. */
+  keep?(resource: Resource): boolean;
+  /** The deployer turned this kind off for the server (reported `not-supported`, not a gap). */
+  configuredOff?(server: ServerConfig): boolean;
+}
+
+/** Parameters every search sends last: the page size, unless the server is configured not to get it. */
+function paging(server: ServerConfig): [string, string][] {
+  return server.useCount === false ? [] : [["_count", String(server.pageSize ?? DEFAULT_PAGE_SIZE)]];
+}
+
+function query(type: string, label: string, params: [string, string | undefined][], optional: string[]): SearchQuery {
+  return {
+    type,
+    label,
+    params: params.filter((p): p is [string, string] => p[1] !== undefined),
+    optional: [...optional, "_count"],
+  };
+}
+
+function conditionQueries({ patientId, server }: SectionContext): SearchQuery[] {
+  return (server.conditionSearches ?? [{}]).map((s) =>
+    query(
+      "Condition",
+      s.category ? `conditions (${s.category})` : "conditions",
+      [
+        ["patient", patientId],
+        ["category", s.category],
+        ["clinical-status", s.clinicalStatus ?? (server.explicitClinicalStatus ? ALL_CLINICAL_STATUSES : undefined)],
+        ...paging(server),
+      ],
+      ["category"],
+    ),
+  );
+}
+
+function medicationRequestQueries({ patientId, server }: SectionContext): SearchQuery[] {
+  return [
+    query(
+      "MedicationRequest",
+      "medicine orders",
+      [
+        ["patient", patientId],
+        ["intent", "order,plan"],
+        ["_include", server.useInclude === false ? undefined : "MedicationRequest:medication"],
+        ...paging(server),
+      ],
+      ["_include"],
+    ),
+  ];
+}
+
+function patientQuery(type: SearchedType, label: string) {
+  return ({ patientId, server }: SectionContext): SearchQuery[] => [query(type, label, [["patient", patientId], ...paging(server)], [])];
+}
+
+const LOINC_TOKENS = LAB_LOINC_CODES.map((code) => `${LOINC_SYSTEM}|${code}`).join(",");
+const LAB_CODES = new Set(LAB_LOINC_CODES);
+
+/** ISO date `days` before `now` (UTC), for a `date=ge…` bound. */
+export function daysBefore(now: Date, days: number): string {
+  return new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function labQueries({ patientId, server, now }: SectionContext): SearchQuery[] {
+  if (server.labQuery === "category") {
+    const since = daysBefore(now, server.labLookbackDays ?? DEFAULT_LAB_LOOKBACK_DAYS);
+    return [
+      query(
+        "Observation",
+        `lab results since ${since}`,
+        [["patient", patientId], ["category", "laboratory"], ["date", `ge${since}`], ...paging(server)],
+        [],
+      ),
+    ];
+  }
+  return [
+    query(
+      "Observation",
+      "lab results",
+      [["patient", patientId], ["code", LOINC_TOKENS], ["category", server.labCategory ? "laboratory" : undefined], ...paging(server)],
+      ["category"],
+    ),
+  ];
+}
+
+/** A lab result the app reads: a LOINC coding among the codes of lab-results.md. */
+export function isReadLabResult(resource: Resource): boolean {
+  if (resource.resourceType !== "Observation") return false;
+  return ((resource as Observation).code?.coding ?? []).some((c) => c.system === LOINC_SYSTEM && typeof c.code === "string" && LAB_CODES.has(c.code));
+}
+
+export const SECTIONS: readonly SectionSpec[] = [
+  {
+    type: "Condition",
+    words: "conditions",
+    queries: conditionQueries,
+    coveredBy: { param: "category", values: ["problem-list-item", "encounter-diagnosis", "health-concern"] },
+  },
+  { type: "MedicationRequest", words: "medicine orders", queries: medicationRequestQueries },
+  {
+    type: "MedicationStatement",
+    words: "medicine statements",
+    queries: patientQuery("MedicationStatement", "medicine statements"),
+    configuredOff: (server) => server.medicationStatement === false,
+  },
+  { type: "Procedure", words: "procedures", queries: patientQuery("Procedure", "procedures") },
+  {
+    type: "Observation",
+    words: "lab results",
+    queries: labQueries,
+    coveredBy: { param: "category", values: ["laboratory"] },
+    keep: isReadLabResult,
+  },
+];
+
+/** Words for every kind of record, Patient included (reports and messages). */
+export const WORDS: Record<RecordType, string> = {
+  Patient: "the patient's demographics",
+  ...(Object.fromEntries(SECTIONS.map((s) => [s.type, s.words])) as Record<SearchedType, string>),
+};
