@@ -10,8 +10,8 @@ export { FORM_VETOES, FORM_VETOES_RAW, ORAL_FORM_WORDS } from "./forms";
 export * as PREGNANCY_DATING from "./codes/pregnancyDating";
 export * as TEXT_CONTEXT from "./textContext";
 export type { TextContext } from "./textContext";
+export { CHANGELOG } from "./changelog";
 export {
-  CHANGELOG,
   DIALYSIS_RECENT_DAYS,
   DOSE_TEXT_MAX,
   KNOWLEDGE_INFO,

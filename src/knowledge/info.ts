@@ -1,5 +1,5 @@
-/** Version, review date and source of the knowledge base, and its changelog. */
-import type { ChangelogEntry, Citation, KnowledgeInfo } from "./types";
+/** Version, review date and source of the knowledge base, and the app's stated conventions. */
+import type { Citation, KnowledgeInfo } from "./types";
 
 export const SOURCE: Citation = {
   title: "Night leg cramps — Causes (Mayo Clinic)",
@@ -26,41 +26,11 @@ export const DOSE_TEXT_MAX = 120;
 /** A pregnancy record counts as current only when it began within this many weeks (knowledge-source.md). */
 export const PREGNANCY_CURRENT_WEEKS = 42;
 
-export const CHANGELOG: ChangelogEntry[] = [
-  {
-    version: "1.2.0",
-    date: "2026-11-30",
-    changes: [
-      "Kidney failure of unstated kind (N19, ICD-9-CM 586, SNOMED CT 42399005 and 49220004, \"renal failure\" in text) is a known cause, shown under chronic kidney disease and titled \"Kidney failure (kind not recorded)\".",
-      "Strength comes from current evidence only: chronic kidney disease and dialysis are a known cause only while a current record says kidney failure; past records (resolved ESRD, a dialysis session long ago) keep the cause's own strength and say why.",
-      "Free text is read in context: negation, family history, screening and tests, precursors, suspicions and readings make no finding; \"history of\" makes a past one. A coded record whose own words start that way is read the same way. Abbreviations (PAD, PVD, RLS, ESRD) are matched as written; \"PVD\" of the eye and lower-case \"pad\" are not PAD. ACE inhibitors and ARBs are named one by one (\"April\" is not a medicine). Neurogenic claudication is spinal stenosis; intermittent, vascular or unqualified claudication is PAD.",
-      "Pregnancy: records of a pregnancy's end (O00–O08 incl. ectopic in both SNOMED CT and ICD-10-CM, O60–O77, O80–O82, O85–O92, O94–O97, childbirth and puerperium sub-codes, titles saying puerperium, postpartum or childbirth) are never a current pregnancy; in-pregnancy sub-codes inside those ranges are kept; weeks-of-gestation (Z3A), trimester codes and text date the start.",
-      "Wrong groups fixed: menopausal hormone therapy is not a birth control pill; alcohol intoxication and F10.9x are not alcohol use disorder (remission codes are past); eye-drop beta blockers and minoxidil coded by ingredient count only when taken by mouth; borderline thyrotoxicosis and R03 readings are look-alikes.",
-      "Gaps filled (each code verified and cited): PAD (I70.92, I73.1, I74.3/I74.4, Z95.820, Z98.62, ICD-9-CM 440.2x/443.1/443.9/444.22), CKD history/resolved codes never current and CKD G5A1–A3 escalated, ICD-9-CM for most sometimes-linked causes, O24.0/O24.1/O24.3 diabetes in pregnancy, eplerenone, guanfacine, ezetimibe and evolocumab codes; generic and brand names for blood pressure, cholesterol and birth control medicines.",
-      "Record semantics: a MedicationRequest with intent proposal or option is not current; a MedicationStatement whose period ended is past; a dialysis Procedure in progress counts only when it started within 90 days.",
-      "Diabetes whose type is not recorded is titled \"Diabetes, type not recorded\"; medicine evidence carries its dose as plain text.",
-      "Wording: restless legs syndrome is \"sometimes\" confused with cramps; the RLS guide keeps only statements whose pages were read; the PAD note no longer claims a venous-insufficiency rule no document states.",
-      "A clinical corpus (tests/clinical, docs/clinical-corpus.md) of real-world record shapes with the expected findings documents and tests all of the above.",
-    ],
-  },
-  {
-    version: "1.1.0",
-    date: "2026-11-26",
-    changes: [
-      "The restless legs / night leg cramps comparison moved into the knowledge base, each statement with its source; statements without one were dropped.",
-    ],
-  },
-  {
-    version: "1.0.0",
-    date: "2026-11-26",
-    changes: [
-      "First complete knowledge base: all 28 cause ids of knowledge-source.md, with code rules (SNOMED CT, ICD-10-CM, ICD-9-CM, RxNorm, ATC, CPT), look-alikes and last-resort name rules.",
-      "Codes taken from the terminology reference (night_leg_cramps_codes.csv) with one cited source per code list; weakly verified lists are marked.",
-    ],
-  },
-];
-
-export const KNOWLEDGE_VERSION = CHANGELOG[0]!.version;
+/**
+ * The knowledge base's version: the newest entry of the changelog (changelog.ts; a test holds the two
+ * together). The changelog itself stays out of the app's bundle: only its version is shown.
+ */
+export const KNOWLEDGE_VERSION = "1.3.0";
 
 export const KNOWLEDGE_INFO: KnowledgeInfo = {
   version: KNOWLEDGE_VERSION,

@@ -21,7 +21,7 @@ let cds: CdsService;
 let browser: Browser;
 
 beforeAll(async () => {
-  app = await startStaticServer({ root: DIST_DIR, port: 0, host: "127.0.0.1" });
+  app = await startStaticServer({ root: DIST_DIR, port: 0, host: "127.0.0.1", loopbackCsp: true });
   const cdsService: { url?: string } = {};
   ehr = await startEhrHttpServer({ port: 0, appLaunchUrl: `${app.url}/launch.html`, now: () => NOW, cds: { serviceBase: () => cdsService.url } });
   cds = await startDemoCdsService({ ehrBaseUrl: ehr.baseUrl, appLaunchUrl: `${app.url}/launch.html`, port: 0, now: () => NOW });

@@ -30,10 +30,14 @@ beforeAll(async () => {
   const file = join(dist.root, "smart-config.json");
   const config = JSON.parse(await readFile(file, "utf8")) as { servers: unknown[] };
   const port = new URL(stack.ehrUrl).port;
+  // Once its port is listed, a loopback server obeys only its entries (src/fhir/config.ts): list the plain base too.
   config.servers = [
     ...config.servers,
+    { name: "Plain demo", iss: profileFhirBase(stack.ehrUrl, "plain") },
     { name: "Epic-like demo", iss: profileFhirBase(stack.ehrUrl, "epic"), explicitClinicalStatus: true },
     { name: "Oracle-like demo", iss: profileFhirBase(stack.ehrUrl, "oracle"), styleOrigins: [`http://localhost:${port}`] },
+    // Last: the first entry that allows an iss is the one used.
+    { name: "Demo EHR, simulated behaviours", issPrefix: `${stack.ehrUrl}/sim/` },
   ];
   await writeFile(file, JSON.stringify(config, null, 2));
 });

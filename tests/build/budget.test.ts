@@ -140,3 +140,19 @@ describe("bundle budget (dist/)", () => {
     expect(total).toBeLessThanOrEqual(INDEX_BUDGET);
   });
 });
+
+describe("what the build leaves out (vite.config.ts)", () => {
+  const js = () => pageFiles("index.html").filter((f) => f.endsWith(".js")).map((f) => readFileSync(f, "utf8")).join("\n");
+
+  it("the code lists' codes are in the app, their reviewer citations are not", () => {
+    const bundle = js();
+    expect(bundle).toContain("14669001"); // acute kidney injury (SNOMED CT), a code of conditionCodes.ts
+    expect(bundle).not.toContain("dx_kidney_akf.csv"); // that list's citation
+  });
+
+  it("none of fhirclient's polyfills or its token-printing debug logger is shipped", () => {
+    const bundle = js();
+    // A marker of each: the AbortController polyfill, the Web Crypto shim, debug's console colours, the fetch ponyfill.
+    expect(bundle).not.toMatch(/__FORCE_INSTALL_ABORTCONTROLLER_POLYFILL|msCrypto|useColors|XMLHttpRequest/);
+  });
+});
