@@ -18,9 +18,9 @@ import type { CauseId, Evidence, EvidenceStatus } from "./types";
 
 /**
  * One piece of evidence for one cause, as the assembler reads it: the one declaration of its fields.
- * Readers of any kind of record make one with their own subclass, which builds the output Evidence.
+ * Readers of any kind of record make one with their own class, which builds the output Evidence.
  */
-export abstract class EvidenceItem {
+export interface EvidenceItem {
   readonly cause: CauseId;
   /** Evidence of the cause's stronger statement (kidney failure): raises the finding's strength while current. */
   readonly escalates: boolean;
@@ -41,6 +41,33 @@ export abstract class EvidenceItem {
   readonly matchKey: string;
   /** On the problem list (or an order rather than a statement): shown first among equals. */
   readonly primary: boolean;
+  /** The output item: built on the first call, the same object afterwards. */
+  evidence(): Evidence;
+}
+
+/** The data fields of an EvidenceItem (everything but its methods). */
+export type EvidenceFields = Omit<EvidenceItem, "evidence">;
+
+/**
+ * An item whose fields are given when it is made (lab results, the patient's age: a few per patient).
+ * Matched records, which are many, use MatchedItem instead: it reads its fields from the record's
+ * context and match rather than copying them (see there).
+ */
+export abstract class ItemWithFields implements EvidenceItem {
+  readonly cause: CauseId;
+  readonly escalates: boolean;
+  readonly unstated: boolean;
+  readonly sortMs: number;
+  readonly id: string;
+  readonly resourceType: Evidence["resourceType"];
+  readonly ref: string;
+  readonly ruleId: string;
+  readonly status: EvidenceStatus;
+  readonly current: boolean;
+  readonly text: string;
+  readonly recordStatus: string | undefined;
+  readonly matchKey: string;
+  readonly primary: boolean;
   private built: Evidence | undefined;
 
   constructor(f: EvidenceFields) {
@@ -60,7 +87,6 @@ export abstract class EvidenceItem {
     this.primary = f.primary;
   }
 
-  /** The output item: built on the first call, the same object afterwards. */
   evidence(): Evidence {
     return (this.built ??= this.build());
   }
@@ -68,13 +94,8 @@ export abstract class EvidenceItem {
   protected abstract build(): Evidence;
 }
 
-/** The data fields of an EvidenceItem (everything but its methods), derived from the class. */
-export type EvidenceFields = {
-  readonly [K in keyof EvidenceItem as EvidenceItem[K] extends (...args: never[]) => unknown ? never : K]: EvidenceItem[K];
-};
-
 /** An item whose Evidence is already made (the patient's age; other readers may use it too). */
-export class FixedEvidenceItem extends EvidenceItem {
+export class FixedEvidenceItem extends ItemWithFields {
   constructor(
     fields: EvidenceFields,
     private readonly fixed: Evidence,
@@ -218,34 +239,67 @@ export function currentPregnancyStart(items: readonly EvidenceItem[]): string | 
   return best?.start;
 }
 
-/** The item of a matched Condition, medicine use or Procedure. */
-class MatchedItem extends EvidenceItem {
+/**
+ * The item of a matched Condition, medicine use or Procedure. A patient has thousands of these, alive
+ * until the findings are built: rather than copying the record's fields into each (which doubled the
+ * memory the engine holds, and the garbage collector's work), its fields are read, when the assembler
+ * asks, from the record's context (shared by the record's items) and its match. Only what the item
+ * itself decides (status, currency, text) is stored.
+ */
+class MatchedItem implements EvidenceItem {
+  readonly current: boolean;
+  readonly text: string;
+  private built: Evidence | undefined = undefined;
+
   constructor(
     private readonly match: ConceptMatch,
     private readonly ctx: RecordContext,
     private readonly clock: Clock,
-    status: EvidenceStatus,
+    readonly status: EvidenceStatus,
     private readonly history: boolean,
     private readonly pregnancy: PregnancyReading | undefined,
   ) {
-    const code = match.by === "code" ? str(match.coding.code) : undefined;
-    const display = match.by === "code" ? str(match.coding.display) : match.matchedText;
-    super({
-      cause: match.cause,
-      escalates: match.rule.escalates === true,
-      unstated: match.rule.unstated === true,
-      sortMs: ctx.sortMs,
-      id: ctx.id,
-      resourceType: ctx.resourceType,
-      ref: ctx.ref,
-      ruleId: match.rule.id,
-      status,
-      current: isCurrent(status),
-      text: ctx.conceptText ?? display ?? code ?? match.rule.reason,
-      recordStatus: ctx.recordStatus,
-      matchKey: match.by === "code" ? (code ?? "") : match.matchKey,
-      primary: ctx.category === "problem-list-item" || ctx.resourceType === "MedicationRequest",
-    });
+    this.current = isCurrent(status);
+    const text = ctx.conceptText ?? (match.by === "code" ? (str(match.coding.display) ?? str(match.coding.code)) : match.matchedText);
+    this.text = text ?? match.rule.reason;
+  }
+
+  get cause(): CauseId {
+    return this.match.cause;
+  }
+  get escalates(): boolean {
+    return this.match.rule.escalates === true;
+  }
+  get unstated(): boolean {
+    return this.match.rule.unstated === true;
+  }
+  get sortMs(): number {
+    return this.ctx.sortMs;
+  }
+  get id(): string {
+    return this.ctx.id;
+  }
+  get resourceType(): Evidence["resourceType"] {
+    return this.ctx.resourceType;
+  }
+  get ref(): string {
+    return this.ctx.ref;
+  }
+  get ruleId(): string {
+    return this.match.rule.id;
+  }
+  get recordStatus(): string | undefined {
+    return this.ctx.recordStatus;
+  }
+  get matchKey(): string {
+    return this.match.by === "code" ? (str(this.match.coding.code) ?? "") : this.match.matchKey;
+  }
+  get primary(): boolean {
+    return this.ctx.category === "problem-list-item" || this.ctx.resourceType === "MedicationRequest";
+  }
+
+  evidence(): Evidence {
+    return (this.built ??= this.build());
   }
 
   /** When this is a pregnancy item: the pregnancy's start as the record (or its dating) gives it. */
@@ -253,7 +307,7 @@ class MatchedItem extends EvidenceItem {
     return this.pregnancy?.start;
   }
 
-  protected build(): Evidence {
+  private build(): Evidence {
     const { match: m, ctx } = this;
     const system = m.by === "code" ? str(m.coding.system) : undefined;
     const code = m.by === "code" ? str(m.coding.code) : undefined;
