@@ -249,6 +249,11 @@ export function currentPregnancyStart(items: readonly EvidenceItem[]): string | 
 class MatchedItem implements EvidenceItem {
   readonly current: boolean;
   readonly text: string;
+  /**
+   * Stored, not read from the context: the sort compares it across kinds of items (lab results have
+   * their own class), and a number got through a getter there is boxed on every comparison.
+   */
+  readonly sortMs: number;
   private built: Evidence | undefined = undefined;
 
   constructor(
@@ -260,6 +265,7 @@ class MatchedItem implements EvidenceItem {
     private readonly pregnancy: PregnancyReading | undefined,
   ) {
     this.current = isCurrent(status);
+    this.sortMs = ctx.sortMs;
     const text = ctx.conceptText ?? (match.by === "code" ? (str(match.coding.display) ?? str(match.coding.code)) : match.matchedText);
     this.text = text ?? match.rule.reason;
   }
@@ -272,9 +278,6 @@ class MatchedItem implements EvidenceItem {
   }
   get unstated(): boolean {
     return this.match.rule.unstated === true;
-  }
-  get sortMs(): number {
-    return this.ctx.sortMs;
   }
   get id(): string {
     return this.ctx.id;

@@ -59,10 +59,12 @@ export function interpretLabs(observations: readonly unknown[] | unknown, option
       outcome = undefined; // a resource whose getters throw: not readable, nothing to list
     }
     if (outcome === undefined) continue;
-    const key = outcome.ref;
+    // The same result twice (paging overlap): once. Keyed by id, which names the ref (`Observation/${id}`)
+    // as well: the ids are the input's own strings, while hashing a ref would first flatten the joined string.
+    const key = outcome.id;
     if (key !== undefined) {
-      if (seen.has(key)) continue; // the same result twice (paging overlap): once
-      seen.add(key);
+      const size = seen.size;
+      if (seen.add(key).size === size) continue;
     }
     labResults++;
     if (isSkipped(outcome)) {

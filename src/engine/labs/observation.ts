@@ -40,6 +40,8 @@ export interface LabResult {
 export interface SkippedResult {
   skipped: LabSkipReason;
   test: LabTestId;
+  /** The resource's id, when it has one; ref is then `Observation/${id}`. */
+  id?: string;
   ref?: string;
   text: string;
   date?: string;
@@ -126,7 +128,10 @@ export function isSkipped(r: ReadOutcome): r is SkippedResult {
 function skip(reason: LabSkipReason, test: LabTestId, resource: Record<string, unknown>, text: string, date?: string): SkippedResult {
   const id = str(resource.id);
   const out: SkippedResult = { skipped: reason, test, text };
-  if (id) out.ref = `Observation/${id}`;
+  if (id) {
+    out.id = id;
+    out.ref = `Observation/${id}`;
+  }
   if (date) out.date = date;
   return out;
 }
