@@ -7,6 +7,7 @@
  * This file also turns a matched record into its items, applying in one place the rules that change what
  * a record means for "now": codes and words that mean history, pregnancy dating and staleness, deceased.
  */
+import type { Coding } from "fhir/r4";
 import { PREGNANCY_CURRENT_WEEKS } from "../knowledge";
 import { isoDay, toMillis } from "./dates";
 import { systemLabel } from "./lookup";
@@ -200,9 +201,9 @@ function readPregnancy(status: EvidenceStatus, ctx: RecordContext, clock: Clock)
 }
 
 /** Does this match record the end of a pregnancy by its title (childbirth, puerperium, postpartum, delivered)? */
-function endsPregnancy(m: ConceptMatch, ctx: RecordContext): boolean {
+function endsPregnancy(m: ConceptMatch, coding: Coding | undefined, ctx: RecordContext): boolean {
   if (m.cause !== "pregnancy" || m.by !== "code") return false;
-  const title = [str(m.coding.display), ctx.conceptText].filter(Boolean).join(" | ");
+  const title = [str(coding?.display), ctx.conceptText].filter(Boolean).join(" | ");
   return title.length > 0 && isPregnancyEndTitle(title);
 }
 
@@ -210,8 +211,8 @@ function endsPregnancy(m: ConceptMatch, ctx: RecordContext): boolean {
  * The evidence item a matched record gives for the match's cause, or undefined when the record, read in
  * full, does not support the cause after all (a pregnancy record whose title says it ended).
  */
-export function toEvidence(m: ConceptMatch, ctx: RecordContext, clock: Clock): EvidenceItem | undefined {
-  if (endsPregnancy(m, ctx)) return undefined;
+export function toEvidence(m: ConceptMatch, coding: Coding | undefined, ctx: RecordContext, clock: Clock): EvidenceItem | undefined {
+  if (endsPregnancy(m, coding, ctx)) return undefined;
   let status = ctx.status;
   const history = (m.by === "code" && m.rule.history === true) || (m.by === "name" && m.context === "history") || ctx.leadingHistory === true;
   if (history && isCurrent(status)) status = "past";
@@ -221,7 +222,7 @@ export function toEvidence(m: ConceptMatch, ctx: RecordContext, clock: Clock): E
     status = pregnancy.status;
   }
   if (clock.deceased) status = "deceased";
-  return new MatchedItem(m, ctx, clock, status, history, pregnancy);
+  return new MatchedItem(m, coding, ctx, clock, status, pregnancy);
 }
 
 /**
@@ -231,7 +232,7 @@ export function toEvidence(m: ConceptMatch, ctx: RecordContext, clock: Clock): E
 export function currentPregnancyStart(items: readonly EvidenceItem[]): string | undefined {
   let best: { ms: number; start: string } | undefined;
   for (const item of items) {
-    if (!(item instanceof MatchedItem) || item.cause !== "pregnancy" || !item.current) continue;
+    if (item.cause !== "pregnancy" || !item.current || !(item instanceof MatchedItem)) continue;
     const start = item.pregnancyStart;
     const ms = toMillis(start);
     if (start !== undefined && ms !== undefined && (!best || ms < best.ms)) best = { ms, start };
@@ -258,15 +259,16 @@ class MatchedItem implements EvidenceItem {
 
   constructor(
     private readonly match: ConceptMatch,
+    /** The coding a match by code came from (undefined for a match by name). */
+    private readonly coding: Coding | undefined,
     private readonly ctx: RecordContext,
     private readonly clock: Clock,
     readonly status: EvidenceStatus,
-    private readonly history: boolean,
     private readonly pregnancy: PregnancyReading | undefined,
   ) {
     this.current = isCurrent(status);
     this.sortMs = ctx.sortMs;
-    const text = ctx.conceptText ?? (match.by === "code" ? (str(match.coding.display) ?? str(match.coding.code)) : match.matchedText);
+    const text = ctx.conceptText ?? (match.by === "code" ? (str(coding?.display) ?? str(coding?.code)) : match.matchedText);
     this.text = text ?? match.rule.reason;
   }
 
@@ -295,7 +297,7 @@ class MatchedItem implements EvidenceItem {
     return this.ctx.recordStatus;
   }
   get matchKey(): string {
-    return this.match.by === "code" ? (str(this.match.coding.code) ?? "") : this.match.matchKey;
+    return this.match.by === "code" ? (str(this.coding?.code) ?? "") : this.match.matchKey;
   }
   get primary(): boolean {
     return this.ctx.category === "problem-list-item" || this.ctx.resourceType === "MedicationRequest";
@@ -311,10 +313,10 @@ class MatchedItem implements EvidenceItem {
   }
 
   private build(): Evidence {
-    const { match: m, ctx } = this;
-    const system = m.by === "code" ? str(m.coding.system) : undefined;
-    const code = m.by === "code" ? str(m.coding.code) : undefined;
-    const display = m.by === "code" ? str(m.coding.display) : m.matchedText;
+    const { match: m, coding, ctx } = this;
+    const system = m.by === "code" ? str(coding?.system) : undefined;
+    const code = m.by === "code" ? str(coding?.code) : undefined;
+    const display = m.by === "code" ? str(coding?.display) : m.matchedText;
     const evidence: Evidence = {
       ref: this.ref,
       resourceType: this.resourceType,
@@ -343,8 +345,8 @@ class MatchedItem implements EvidenceItem {
     if (m.rule.note) out.push(m.rule.note);
     if (m.by === "code" && m.rule.confidence === "weak") out.push("This code was verified only against weak sources: lower confidence.");
     if (m.by === "name") out.push("Recognised from the record's text, not from a code: check the record.");
-    if (this.history && m.by === "name" && m.context === "history") out.push("The record's text says this is history: shown as past at most.");
-    if (this.history && ctx.leadingHistory === true && m.by === "code") out.push("The record's own words say this is history: shown as past at most.");
+    if (m.by === "name" && m.context === "history") out.push("The record's text says this is history: shown as past at most.");
+    if (m.by === "code" && ctx.leadingHistory === true) out.push("The record's own words say this is history: shown as past at most.");
     if (ctx.statusNote) out.push(ctx.statusNote);
     if (ctx.modified) {
       out.push("This record carries a modifier extension the app cannot interpret; it may change the record's meaning: check it in the EHR.");

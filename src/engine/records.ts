@@ -2,7 +2,7 @@
 import { leadingContext, makesEvidence } from "./context";
 import { doseText } from "./dose";
 import { RecordContext, toEvidence, type Clock, type EvidenceItem } from "./evidence";
-import { matchConcept, type ConceptMatch } from "./match";
+import { ConceptMatches, matchConcept } from "./match";
 import { conceptCode, field, isObj, joinedText, str } from "./read";
 import {
   conditionStatus,
@@ -29,20 +29,24 @@ function hasModifier(resource: Record<string, unknown>): boolean {
   return Array.isArray(resource.modifierExtension) && resource.modifierExtension.length > 0;
 }
 
+/** The matches of the record being read: one list reused from record to record (see ConceptMatches). */
+const MATCHES = new ConceptMatches();
+
 /**
  * Appends the items of a record's matches. A record whose own text starts by saying it is about a
  * relative, a screening, a negation or a suspicion ("FH: ...", "No ...", "Rule out ...") gives none for
  * its coded matches; one that starts "History of ..." gives past items at most (the record's own words
  * win over its code: knowledge-source.md, free text).
  */
-function pushAll(out: EvidenceItem[], matches: readonly ConceptMatch[], ctx: RecordContext, clock: Clock): void {
+function pushAll(out: EvidenceItem[], found: ConceptMatches, ctx: RecordContext, clock: Clock): void {
   const leading = leadingContext(ctx.conceptText);
-  for (const m of matches) {
+  for (let i = 0; i < found.length; i++) {
+    const m = found.match(i);
     if (m.by === "code" && leading !== undefined) {
       if (!makesEvidence(leading)) continue;
       if (leading === "history") ctx.leadingHistory = true;
     }
-    const item = toEvidence(m, ctx, clock);
+    const item = toEvidence(m, found.coding(i), ctx, clock);
     if (item) out.push(item);
   }
 }
@@ -62,8 +66,8 @@ export const conditionEvidence: RecordReader = (resource, clock, out) => {
     resource.abatementBoolean === true;
   const status = conditionStatus(clinical, verification, abated);
   if (status === "ignored") return;
-  const matches = matchConcept(resource.code, "Condition");
-  if (matches.length === 0) return;
+  matchConcept(resource.code, "Condition", undefined, MATCHES);
+  if (MATCHES.length === 0) return;
   const onset = str(resource.onsetDateTime) ?? periodStart(resource.onsetPeriod);
   const abatement = str(resource.abatementDateTime) ?? periodEnd(resource.abatementPeriod) ?? periodStart(resource.abatementPeriod);
   const recorded = str(resource.recordedDate);
@@ -72,8 +76,7 @@ export const conditionEvidence: RecordReader = (resource, clock, out) => {
   if (onset !== undefined) dates.onset = onset;
   if (abatement !== undefined) dates.abatement = abatement;
   if (recorded !== undefined) dates.recorded = recorded;
-  let pregnancy = false;
-  for (const m of matches) if (m.cause === "pregnancy") pregnancy = true;
+  const pregnancy = MATCHES.has("pregnancy");
   const ctx = new RecordContext(id, "Condition", status, dates);
   ctx.modified = hasModifier(resource);
   ctx.recordStatus = clinical;
@@ -88,7 +91,7 @@ export const conditionEvidence: RecordReader = (resource, clock, out) => {
     ctx.joinedText = joinedText(resource.code, undefined);
     ctx.recordedOn = recorded ?? onset;
   }
-  pushAll(out, matches, ctx, clock);
+  pushAll(out, MATCHES, ctx, clock);
 };
 
 export const medicationEvidence: RecordReader = (use, clock, out) => {
@@ -109,8 +112,8 @@ export const medicationEvidence: RecordReader = (use, clock, out) => {
   if (reading.status === "ignored") return;
   const concept = isObj(use.concept) ? use.concept : resource.medicationCodeableConcept;
   const refDisplay = str(field(resource.medicationReference, "display"));
-  const matches = matchConcept(concept, "Medication", refDisplay);
-  if (matches.length === 0) return;
+  matchConcept(concept, "Medication", refDisplay, MATCHES);
+  if (MATCHES.length === 0) return;
   const authored = str(resource.authoredOn);
   const effective = str(resource.effectiveDateTime) ?? periodStart(resource.effectivePeriod);
   const recorded = str(resource.dateAsserted);
@@ -126,7 +129,7 @@ export const medicationEvidence: RecordReader = (use, clock, out) => {
   ctx.conceptText = str(field(concept, "text")) ?? refDisplay;
   ctx.statusNote = reading.note;
   ctx.dose = doseText(resource);
-  pushAll(out, matches, ctx, clock);
+  pushAll(out, MATCHES, ctx, clock);
 };
 
 export const procedureEvidence: RecordReader = (resource, clock, out) => {
@@ -138,8 +141,8 @@ export const procedureEvidence: RecordReader = (resource, clock, out) => {
   const performedEnd = periodEnd(resource.performedPeriod);
   const reading = procedureStatus(rawStatus, performedStart, performedEnd, clock.nowMs);
   if (reading.status === "ignored") return;
-  const matches = matchConcept(resource.code, "Procedure");
-  if (matches.length === 0) return;
+  matchConcept(resource.code, "Procedure", undefined, MATCHES);
+  if (MATCHES.length === 0) return;
   const dates: Evidence["dates"] = {};
   if (performedStart !== undefined) dates.performed = performedStart;
   if (performedEnd !== undefined) dates.end = performedEnd;
@@ -149,5 +152,5 @@ export const procedureEvidence: RecordReader = (resource, clock, out) => {
   ctx.sortBy(performedEnd ?? performedStart);
   ctx.conceptText = str(field(resource.code, "text"));
   ctx.statusNote = reading.note;
-  pushAll(out, matches, ctx, clock);
+  pushAll(out, MATCHES, ctx, clock);
 };
