@@ -3,7 +3,7 @@ import { leadingContext, makesEvidence } from "./context";
 import { doseText } from "./dose";
 import { RecordContext, toEvidence, type Clock, type EvidenceItem } from "./evidence";
 import { ConceptMatches, matchConcept } from "./match";
-import { conceptCode, field, isObj, joinedText, str } from "./read";
+import { conceptCode, endOf, field, isObj, joinedText, startOf, str, textOf } from "./read";
 import {
   conditionStatus,
   medicationIntentStatus,
@@ -17,12 +17,6 @@ import type { Evidence } from "./types";
 /** Reads one record and appends its evidence items (none when it matches nothing) to `out`. */
 export type RecordReader = (record: unknown, clock: Clock, out: EvidenceItem[]) => void;
 
-function periodStart(p: unknown): string | undefined {
-  return str(field(p, "start"));
-}
-function periodEnd(p: unknown): string | undefined {
-  return str(field(p, "end"));
-}
 
 /** A modifier extension can change what a record means; the app cannot read them, so it says so. */
 function hasModifier(resource: Record<string, unknown>): boolean {
@@ -68,8 +62,8 @@ export const conditionEvidence: RecordReader = (resource, clock, out) => {
   if (status === "ignored") return;
   matchConcept(resource.code, "Condition", undefined, MATCHES);
   if (MATCHES.length === 0) return;
-  const onset = str(resource.onsetDateTime) ?? periodStart(resource.onsetPeriod);
-  const abatement = str(resource.abatementDateTime) ?? periodEnd(resource.abatementPeriod) ?? periodStart(resource.abatementPeriod);
+  const onset = str(resource.onsetDateTime) ?? startOf(resource.onsetPeriod);
+  const abatement = str(resource.abatementDateTime) ?? endOf(resource.abatementPeriod) ?? startOf(resource.abatementPeriod);
   const recorded = str(resource.recordedDate);
   const firstCategory = Array.isArray(resource.category) ? resource.category[0] : undefined;
   const dates: Evidence["dates"] = {};
@@ -83,7 +77,7 @@ export const conditionEvidence: RecordReader = (resource, clock, out) => {
   ctx.verificationStatus = verification;
   ctx.category = conceptCode(firstCategory);
   ctx.sortBy(onset ?? recorded);
-  ctx.conceptText = str(field(resource.code, "text"));
+  ctx.conceptText = textOf(resource.code);
   ctx.pregnancyStart = onset ?? recorded;
   if (pregnancy) {
     // Pregnancy dating reads the concept and all its text; other causes do not need them.
@@ -104,18 +98,18 @@ export const medicationEvidence: RecordReader = (use, clock, out) => {
   const id = str(resource.id);
   if (!id) return;
   const rawStatus = str(resource.status);
-  const end = periodEnd(resource.effectivePeriod) ?? periodEnd(field(resource.dispenseRequest, "validityPeriod"));
+  const end = endOf(resource.effectivePeriod) ?? endOf(field(resource.dispenseRequest, "validityPeriod"));
   const reading =
     type === "MedicationRequest"
       ? medicationIntentStatus(medicationRequestStatus(rawStatus), str(resource.intent))
-      : statementPeriodStatus(medicationStatementStatus(rawStatus), rawStatus, periodEnd(resource.effectivePeriod), clock.nowMs);
+      : statementPeriodStatus(medicationStatementStatus(rawStatus), rawStatus, endOf(resource.effectivePeriod), clock.nowMs);
   if (reading.status === "ignored") return;
   const concept = isObj(use.concept) ? use.concept : resource.medicationCodeableConcept;
-  const refDisplay = str(field(resource.medicationReference, "display"));
+  const refDisplay = isObj(resource.medicationReference) ? str(resource.medicationReference.display) : undefined;
   matchConcept(concept, "Medication", refDisplay, MATCHES);
   if (MATCHES.length === 0) return;
   const authored = str(resource.authoredOn);
-  const effective = str(resource.effectiveDateTime) ?? periodStart(resource.effectivePeriod);
+  const effective = str(resource.effectiveDateTime) ?? startOf(resource.effectivePeriod);
   const recorded = str(resource.dateAsserted);
   const dates: Evidence["dates"] = {};
   if (authored !== undefined) dates.authored = authored;
@@ -126,7 +120,7 @@ export const medicationEvidence: RecordReader = (use, clock, out) => {
   ctx.modified = hasModifier(resource);
   ctx.recordStatus = rawStatus;
   ctx.sortBy(authored ?? effective ?? recorded);
-  ctx.conceptText = str(field(concept, "text")) ?? refDisplay;
+  ctx.conceptText = textOf(concept) ?? refDisplay;
   ctx.statusNote = reading.note;
   ctx.dose = doseText(resource);
   pushAll(out, MATCHES, ctx, clock);
@@ -137,8 +131,8 @@ export const procedureEvidence: RecordReader = (resource, clock, out) => {
   const id = str(resource.id);
   if (!id) return;
   const rawStatus = str(resource.status);
-  const performedStart = str(resource.performedDateTime) ?? periodStart(resource.performedPeriod);
-  const performedEnd = periodEnd(resource.performedPeriod);
+  const performedStart = str(resource.performedDateTime) ?? startOf(resource.performedPeriod);
+  const performedEnd = endOf(resource.performedPeriod);
   const reading = procedureStatus(rawStatus, performedStart, performedEnd, clock.nowMs);
   if (reading.status === "ignored") return;
   matchConcept(resource.code, "Procedure", undefined, MATCHES);
@@ -150,7 +144,7 @@ export const procedureEvidence: RecordReader = (resource, clock, out) => {
   ctx.modified = hasModifier(resource);
   ctx.recordStatus = rawStatus;
   ctx.sortBy(performedEnd ?? performedStart);
-  ctx.conceptText = str(field(resource.code, "text"));
+  ctx.conceptText = textOf(resource.code);
   ctx.statusNote = reading.note;
   pushAll(out, MATCHES, ctx, clock);
 };

@@ -4,7 +4,7 @@
  */
 import { LAB_TEST_CODES, LAB_TESTS, LOINC_SYSTEM, type LabTestId, type LabUnit } from "../../knowledge";
 import { type DateParts, toMillis } from "../dates";
-import { field, isObj, rawCodings, str } from "../read";
+import { isObj, rawCodings, str, textOf } from "../read";
 import { firstDay, lastDay, writtenDateParts } from "./days";
 import type { LabComparator, LabDateSource, LabSkipReason } from "./types";
 import { findUnit, quantityUnit, reportedUnit, toTestUnit } from "./units";
@@ -85,11 +85,11 @@ export function readObservation(resource: unknown, ctx: ReadContext): ReadOutcom
   if (!when) return skip("no-date", test, resource, "no readable date");
   if (Number.isNaN(ctx.nowMs)) return skip("no-clock", test, resource, "no clock to compare dates with", when.date);
   if (when.ms > ctx.nowMs) return skip("dated-after-now", test, resource, `dated ${when.date}, after now: ignored`, when.date);
-  const quantity = resource.valueQuantity;
-  const value = field(quantity, "value");
+  const quantity = isObj(resource.valueQuantity) ? resource.valueQuantity : undefined;
+  const value = quantity?.value;
   if (typeof value !== "number" || !Number.isFinite(value)) return skip("no-value", test, resource, "no numeric value", when.date);
   if (value < 0) return skip("no-value", test, resource, `value ${value} is negative: not a measurement`, when.date);
-  const rawComparator = field(quantity, "comparator");
+  const rawComparator = quantity?.comparator;
   if (rawComparator !== undefined && (typeof rawComparator !== "string" || !COMPARATORS.has(rawComparator))) {
     return skip("comparator-not-recognised", test, resource, `comparator not recognised: ${String(rawComparator)}`, when.date);
   }
@@ -151,7 +151,7 @@ function testOf(code: unknown): TestMatch | undefined {
     const loinc = str(c.code)?.trim();
     const test = loinc === undefined ? undefined : CODE_TO_TEST.get(loinc);
     if (!test || !loinc) continue;
-    if (!found) found = { test, loinc, display: str(field(code, "text")) ?? str(c.display), several: false };
+    if (!found) found = { test, loinc, display: textOf(code) ?? str(c.display), several: false };
     else if (found.test !== test) found.several = true;
   }
   return found;
@@ -167,7 +167,7 @@ const PATIENT_REFS = new Map<string, { local: string; suffix: string }>();
  */
 function isThisPatient(subject: unknown, patientId: string | undefined): boolean {
   if (!patientId) return true;
-  const ref = str(field(subject, "reference"));
+  const ref = isObj(subject) ? str(subject.reference) : undefined;
   if (ref === undefined) return true;
   let refs = PATIENT_REFS.get(patientId);
   if (!refs) {
@@ -189,16 +189,25 @@ interface DatePart {
   lastDay: number;
 }
 
-/** effectiveDateTime, else effectivePeriod.start, else effectiveInstant, else issued: the first readable one. */
+/**
+ * effectiveDateTime, else effectivePeriod.start, else effectiveInstant, else issued (DATE_SOURCES, in
+ * order): the first readable one. Each is read by name (not `resource[source]` in a loop, an access V8
+ * cannot specialise): lab histories are long.
+ */
 function dateOf(resource: Record<string, unknown>): DatePart | undefined {
-  for (const source of DATE_SOURCES) {
-    const raw = source === "effectivePeriod.start" ? field(resource.effectivePeriod, "start") : resource[source];
-    const date = str(raw)?.trim();
-    if (!date) continue;
-    const parts = writtenDateParts(date);
-    const ms = parts && toMillis(date);
-    if (!parts || ms === undefined || Number.isNaN(ms)) continue;
-    return { date, dateSource: source, parts, ms, day: firstDay(parts), lastDay: lastDay(parts) };
-  }
-  return undefined;
+  return (
+    readDate(resource.effectiveDateTime, "effectiveDateTime") ??
+    readDate(isObj(resource.effectivePeriod) ? resource.effectivePeriod.start : undefined, "effectivePeriod.start") ??
+    readDate(resource.effectiveInstant, "effectiveInstant") ??
+    readDate(resource.issued, "issued")
+  );
+}
+
+function readDate(raw: unknown, source: LabDateSource): DatePart | undefined {
+  const date = str(raw)?.trim();
+  if (!date) return undefined;
+  const parts = writtenDateParts(date);
+  const ms = parts && toMillis(date);
+  if (!parts || ms === undefined || Number.isNaN(ms)) return undefined;
+  return { date, dateSource: source, parts, ms, day: firstDay(parts), lastDay: lastDay(parts) };
 }
