@@ -125,20 +125,15 @@ export class RecordContext {
   recordStatus: string | undefined = undefined;
   verificationStatus: string | undefined = undefined;
   category: string | undefined = undefined;
-  /** The date that orders evidence ("most recent first"); set with sortBy. */
+  /** The date that orders evidence ("most recent first"). */
   sortDate: string | undefined = undefined;
-  /** toMillis(sortDate), or -Infinity when there is none. */
-  sortMs = Number.NEGATIVE_INFINITY;
   /** The concept's own text (code.text), shown in preference to a coding display. */
   conceptText: string | undefined = undefined;
-  /** The concept read (for pregnancy dating from its codings). */
-  concept: unknown = undefined;
-  /** All human text of the concept (see joinedText), for pregnancy titles and dating. */
-  joinedText: string | undefined = undefined;
-  /** Start of a pregnancy record (onset, else recorded date). */
-  pregnancyStart: string | undefined = undefined;
-  /** The day a dating code was recorded (recordedDate, else onset). */
-  recordedOn: string | undefined = undefined;
+  /**
+   * For a record that matches pregnancy, what dates it. Kept apart because few records need it and a
+   * patient's contexts are many, alive until the findings are built.
+   */
+  pregnancy: PregnancyDating | undefined = undefined;
   /** The record's own text starts by saying it is history ("History of ..."): at most past. */
   leadingHistory = false;
   /** Why the record's status is not what its status field says (a period that ended, a stale procedure, a proposal). */
@@ -159,11 +154,17 @@ export class RecordContext {
   ) {
     this.ref = `${resourceType}/${id}`;
   }
+}
 
-  sortBy(date: string | undefined): void {
-    this.sortDate = date;
-    this.sortMs = toMillis(date) ?? Number.NEGATIVE_INFINITY;
-  }
+/** What a pregnancy record says that dates the pregnancy. */
+export interface PregnancyDating {
+  /** The concept read (for dating from its codings) and all its human text (see joinedText). */
+  concept: unknown;
+  joinedText: string;
+  /** Start of the pregnancy as recorded (onset, else recorded date). */
+  start: string | undefined;
+  /** The day a dating code was recorded (recordedDate, else onset). */
+  recordedOn: string | undefined;
 }
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -182,10 +183,11 @@ interface PregnancyReading {
 /** The pregnancy's start: the earliest of the record's own start and the start its dating implies. */
 function readPregnancy(status: EvidenceStatus, ctx: RecordContext, clock: Clock): PregnancyReading {
   if (!isCurrent(status)) return { status, downgrade: "none" };
-  const weeks = ctx.joinedText !== undefined ? gestationWeeks(ctx.concept, ctx.joinedText) : undefined;
-  let startMs = toMillis(ctx.pregnancyStart);
-  let start = ctx.pregnancyStart;
-  const anchorMs = toMillis(ctx.recordedOn);
+  const dating = ctx.pregnancy;
+  const weeks = dating !== undefined ? gestationWeeks(dating.concept, dating.joinedText) : undefined;
+  let startMs = toMillis(dating?.start);
+  let start = dating?.start;
+  const anchorMs = toMillis(dating?.recordedOn);
   if (weeks !== undefined && anchorMs !== undefined) {
     const dated = anchorMs - weeks * WEEK_MS;
     if (startMs === undefined || dated < startMs) {
@@ -249,10 +251,9 @@ export function currentPregnancyStart(items: readonly EvidenceItem[]): string | 
  */
 class MatchedItem implements EvidenceItem {
   readonly current: boolean;
-  readonly text: string;
   /**
-   * Stored, not read from the context: the sort compares it across kinds of items (lab results have
-   * their own class), and a number got through a getter there is boxed on every comparison.
+   * toMillis(ctx.sortDate), stored on the item: the sort compares it across kinds of items (lab results
+   * have their own class), and a number got through a getter there is boxed on every comparison.
    */
   readonly sortMs: number;
   private built: Evidence | undefined = undefined;
@@ -267,9 +268,13 @@ class MatchedItem implements EvidenceItem {
     private readonly pregnancy: PregnancyReading | undefined,
   ) {
     this.current = isCurrent(status);
-    this.sortMs = ctx.sortMs;
+    this.sortMs = toMillis(ctx.sortDate) ?? Number.NEGATIVE_INFINITY;
+  }
+
+  get text(): string {
+    const { match, coding, ctx } = this;
     const text = ctx.conceptText ?? (match.by === "code" ? (str(coding?.display) ?? str(coding?.code)) : match.matchedText);
-    this.text = text ?? match.rule.reason;
+    return text ?? match.rule.reason;
   }
 
   get cause(): CauseId {
@@ -352,7 +357,7 @@ class MatchedItem implements EvidenceItem {
       out.push("This record carries a modifier extension the app cannot interpret; it may change the record's meaning: check it in the EHR.");
     }
     if (pregnancy?.weeks !== undefined && pregnancy.start) {
-      out.push(`The record dates the pregnancy (at least ${pregnancy.weeks} weeks on ${ctx.recordedOn ?? "the day recorded"}): began by ${pregnancy.start}.`);
+      out.push(`The record dates the pregnancy (at least ${pregnancy.weeks} weeks on ${ctx.pregnancy?.recordedOn ?? "the day recorded"}): began by ${pregnancy.start}.`);
     }
     if (pregnancy?.downgrade === "no-start") {
       out.push("Pregnancy record has no start date: it cannot be shown as current.");

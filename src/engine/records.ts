@@ -76,14 +76,11 @@ export const conditionEvidence: RecordReader = (resource, clock, out) => {
   ctx.recordStatus = clinical;
   ctx.verificationStatus = verification;
   ctx.category = conceptCode(firstCategory);
-  ctx.sortBy(onset ?? recorded);
+  ctx.sortDate = onset ?? recorded;
   ctx.conceptText = textOf(resource.code);
-  ctx.pregnancyStart = onset ?? recorded;
   if (pregnancy) {
     // Pregnancy dating reads the concept and all its text; other causes do not need them.
-    ctx.concept = resource.code;
-    ctx.joinedText = joinedText(resource.code, undefined);
-    ctx.recordedOn = recorded ?? onset;
+    ctx.pregnancy = { concept: resource.code, joinedText: joinedText(resource.code, undefined), start: onset ?? recorded, recordedOn: recorded ?? onset };
   }
   pushAll(out, MATCHES, ctx, clock);
 };
@@ -119,7 +116,7 @@ export const medicationEvidence: RecordReader = (use, clock, out) => {
   const ctx = new RecordContext(id, type, reading.status, dates);
   ctx.modified = hasModifier(resource);
   ctx.recordStatus = rawStatus;
-  ctx.sortBy(authored ?? effective ?? recorded);
+  ctx.sortDate = authored ?? effective ?? recorded;
   ctx.conceptText = textOf(concept) ?? refDisplay;
   ctx.statusNote = reading.note;
   ctx.dose = doseText(resource);
@@ -143,7 +140,7 @@ export const procedureEvidence: RecordReader = (resource, clock, out) => {
   const ctx = new RecordContext(id, "Procedure", reading.status, dates);
   ctx.modified = hasModifier(resource);
   ctx.recordStatus = rawStatus;
-  ctx.sortBy(performedEnd ?? performedStart);
+  ctx.sortDate = performedEnd ?? performedStart;
   ctx.conceptText = textOf(resource.code);
   ctx.statusNote = reading.note;
   pushAll(out, MATCHES, ctx, clock);
