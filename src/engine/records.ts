@@ -17,7 +17,6 @@ import type { Evidence } from "./types";
 /** Reads one record and appends its evidence items (none when it matches nothing) to `out`. */
 export type RecordReader = (record: unknown, clock: Clock, out: EvidenceItem[]) => void;
 
-
 /** A modifier extension can change what a record means; the app cannot read them, so it says so. */
 function hasModifier(resource: Record<string, unknown>): boolean {
   return Array.isArray(resource.modifierExtension) && resource.modifierExtension.length > 0;
