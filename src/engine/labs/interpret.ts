@@ -22,7 +22,7 @@ import type { PatientFacts } from "../types";
 import { type LabPatient, meets } from "./cutoffs";
 import { today } from "./days";
 import { buildDetail, cutoffText, evidenceText, valueText } from "./detail";
-import { isSkipped, type LabResult, readObservation } from "./observation";
+import { isSkipped, type LabResult, readContext, readObservation } from "./observation";
 import { evaluateRule, type RuleResult, sortResults } from "./rules";
 import type {
   LabCauseEvidence,
@@ -50,7 +50,7 @@ export function interpretLabs(observations: readonly unknown[] | unknown, option
   const notInterpreted: LabSkipped[] = [];
   let labResults = 0;
   let counted = 0;
-  const ctx = facts.id === undefined ? { nowMs } : { nowMs, patientId: facts.id };
+  const ctx = readContext(facts.id, nowMs);
   for (const resource of list) {
     let outcome: ReturnType<typeof readObservation>;
     try {

@@ -62,10 +62,24 @@ export const DROPPED_STATUSES: ReadonlySet<string> = new Set(["cancelled", "ente
 export const DATE_SOURCES: readonly LabDateSource[] = ["effectiveDateTime", "effectivePeriod.start", "effectiveInstant", "issued"];
 const COMPARATORS: ReadonlySet<string> = new Set(["<", "<=", ">", ">="]);
 
-/** The reading context: the patient's id (when known) and the clock. */
+/** The reading context: what references to the patient look like (when the id is known) and the clock. */
 export interface ReadContext {
-  patientId?: string;
+  patient?: PatientRefs;
   nowMs: number;
+}
+
+/** A patient's id and the forms a subject reference to them takes. */
+export interface PatientRefs {
+  id: string;
+  /** `Patient/<id>` */
+  local: string;
+  /** `/Patient/<id>` (the end of an absolute reference) */
+  suffix: string;
+}
+
+/** The reading context of a call: the reference forms are made once, not per result. */
+export function readContext(patientId: string | undefined, nowMs: number): ReadContext {
+  return patientId ? { patient: { id: patientId, local: `Patient/${patientId}`, suffix: `/Patient/${patientId}` }, nowMs } : { nowMs };
 }
 
 /**
@@ -93,7 +107,7 @@ export function readObservation(resource: unknown, ctx: ReadContext): ReadOutcom
   if (resource.resourceType !== undefined && resource.resourceType !== "Observation") return undefined;
   const which = READING;
   if (!readTest(resource.code, which)) return undefined;
-  if (!isThisPatient(resource.subject, ctx.patientId)) return undefined;
+  if (!isThisPatient(resource.subject, ctx.patient)) return undefined;
   const { test, loinc, display } = which;
   if (which.several) return skip("several-tests", test, resource, "codes of more than one lab test: not interpreted");
   const status = str(resource.status);
@@ -178,24 +192,16 @@ function readTest(code: unknown, into: Reading): boolean {
   return found;
 }
 
-/** What a subject reference to this patient looks like, computed once per patient id. */
-const PATIENT_REFS = new Map<string, { local: string; suffix: string }>();
-
 /**
  * Whether the subject is this patient: a reference that names another patient (or another kind of
  * subject) is not. Without a known patient id, or without a subject reference (the search was by
  * patient), the result is kept, as the data layer does.
  */
-function isThisPatient(subject: unknown, patientId: string | undefined): boolean {
-  if (!patientId) return true;
+function isThisPatient(subject: unknown, refs: PatientRefs | undefined): boolean {
+  if (!refs) return true;
   const ref = isObj(subject) ? str(subject.reference) : undefined;
   if (ref === undefined) return true;
-  let refs = PATIENT_REFS.get(patientId);
-  if (!refs) {
-    if (PATIENT_REFS.size >= 100) PATIENT_REFS.clear();
-    PATIENT_REFS.set(patientId, (refs = { local: `Patient/${patientId}`, suffix: `/Patient/${patientId}` }));
-  }
-  if (ref === refs.local || ref === patientId) return true;
+  if (ref === refs.local || ref === refs.id) return true;
   const history = ref.indexOf("/_history/");
   const plain = history === -1 ? ref : ref.slice(0, history);
   return plain === refs.local || plain.endsWith(refs.suffix);
