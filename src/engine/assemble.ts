@@ -31,7 +31,9 @@ function groupKey(item: EvidenceItem): string {
  */
 function cmpItems(a: EvidenceItem, b: EvidenceItem): number {
   if (a.current !== b.current) return a.current ? -1 : 1;
-  if (a.sortMs !== b.sortMs) return b.sortMs - a.sortMs;
+  // ±1 rather than the difference: a difference of two instants is not a small integer, and returning
+  // one from a comparator allocates a heap number on every call of a sort of thousands of items.
+  if (a.sortMs !== b.sortMs) return b.sortMs > a.sortMs ? 1 : -1;
   if (a.primary !== b.primary) return a.primary ? -1 : 1;
   return (
     cmpRef(a, b) ||
@@ -52,30 +54,47 @@ function cmpRef(a: EvidenceItem, b: EvidenceItem): number {
   return a.resourceType === b.resourceType ? cmpStr(a.id, b.id) : cmpStr(a.resourceType, b.resourceType);
 }
 
-/** Records already seen, by resource type then id. */
-type SeenRecords = Map<EvidenceItem["resourceType"], Set<string>>;
-
-/** True the first time a record is seen. */
-function firstSight(seen: SeenRecords, item: EvidenceItem): boolean {
-  let ids = seen.get(item.resourceType);
-  if (!ids) seen.set(item.resourceType, (ids = new Set()));
-  if (ids.has(item.id)) return false;
-  ids.add(item.id);
-  return true;
+/**
+ * Each record once: when the same record (type and id) gives more than one item for a cause — only when
+ * its id comes twice in the input, since one record gives at most one item per cause — the first in
+ * evidence order (on a full tie, the earlier input) is kept. The items, in input order, without the others.
+ */
+function firstSightings(items: readonly EvidenceItem[]): readonly EvidenceItem[] {
+  // One set operation per item to find out whether any record comes twice (it almost never does): a
+  // set that does not grow on add already had the record.
+  // By type then id rather than by ref: the ids are the input's own strings, while a ref is built per
+  // record and would have to be flattened to be hashed.
+  const idsByType = new Map<EvidenceItem["resourceType"], Set<string>>();
+  for (const item of items) {
+    let ids = idsByType.get(item.resourceType);
+    if (!ids) idsByType.set(item.resourceType, (ids = new Set()));
+    const size = ids.size;
+    if (ids.add(item.id).size === size) return firstOfEach(items);
+  }
+  return items;
 }
 
-/** Records that say the same thing (same rule, code or words, status and kind of record), under the first. */
-interface Group {
-  head: EvidenceItem;
-  duplicates?: string[];
+function firstOfEach(items: readonly EvidenceItem[]): EvidenceItem[] {
+  const firstOf = new Map<string, EvidenceItem>();
+  for (const item of items) {
+    const other = firstOf.get(item.ref);
+    if (other === undefined || cmpItems(item, other) < 0) firstOf.set(item.ref, item);
+  }
+  return items.filter((item) => firstOf.get(item.ref) === item);
 }
+
+/**
+ * Items that say the same thing (same rule, code or words, status and kind of record), in input order:
+ * the first in evidence order becomes the evidence, the others its duplicates.
+ */
+type Group = EvidenceItem[];
 
 /** The group, among those with the item's match key, that the item belongs to, if any. */
 function groupOf(candidates: Group[] | undefined, item: EvidenceItem): Group | undefined {
   if (!candidates) return undefined;
   for (const group of candidates) {
-    const { head } = group;
-    if (head.ruleId === item.ruleId && head.status === item.status && recordKind(head.resourceType) === recordKind(item.resourceType)) {
+    const first = group[0]!;
+    if (first.ruleId === item.ruleId && first.status === item.status && recordKind(first.resourceType) === recordKind(item.resourceType)) {
       return group;
     }
   }
@@ -84,35 +103,58 @@ function groupOf(candidates: Group[] | undefined, item: EvidenceItem): Group | u
 
 /**
  * One cause's evidence in order, each record once, with records that say the same thing folded under
- * the first. A single stable sort does it all, with the same result as keeping each record's best item,
- * then grouping, sorting each group and sorting the heads: a record's best item is its first (the same
- * record never gives two items for one cause; on a full tie the earlier input wins), a group's head is
- * its first item and its duplicates follow in order, and the heads come out in order.
+ * the first. Items are grouped first and each group sorted on its own, then the groups' heads: the same
+ * result as one stable sort of all the items followed by a pass that folds each item into the first of
+ * its group (sorting is stable, so a group's order is the same either way; two heads never tie, since
+ * they differ in the group key that cmpItems compares), with far fewer comparisons, as most items are
+ * folded into another and their groups are small.
  */
-function foldCause(items: EvidenceItem[]): EvidenceItem[] {
-  items.sort(cmpItems);
-  const seen: SeenRecords = new Map();
+function foldCause(items: readonly EvidenceItem[]): EvidenceItem[] {
   const byMatchKey = new Map<string, Group[]>();
   const groups: Group[] = [];
-  for (const item of items) {
-    if (!firstSight(seen, item)) continue;
+  for (const item of firstSightings(items)) {
     const candidates = byMatchKey.get(item.matchKey);
     const group = groupOf(candidates, item);
     if (group) {
-      (group.duplicates ??= []).push(item.ref);
+      group.push(item);
       continue;
     }
-    const created: Group = { head: item };
+    const created: Group = [item];
     if (candidates) candidates.push(created);
     else byMatchKey.set(item.matchKey, [created]);
     groups.push(created);
   }
-  const kept: EvidenceItem[] = [];
-  for (const { head, duplicates } of groups) {
-    if (duplicates) head.evidence().duplicates = duplicates;
-    kept.push(head);
+  const heads: EvidenceItem[] = [];
+  for (const group of groups) {
+    if (group.length > 1) {
+      stableSort(group, cmpItems);
+      const duplicates = new Array<string>(group.length - 1); // its final size: no regrowth while filling
+      for (let i = 1; i < group.length; i++) duplicates[i - 1] = group[i]!.ref;
+      group[0]!.evidence().duplicates = duplicates;
+    }
+    heads.push(group[0]!);
   }
-  return kept;
+  return stableSort(heads, cmpItems);
+}
+
+/** Up to this many items, stableSort sorts by insertion. */
+const INSERTION_SORT_MAX = 16;
+
+/**
+ * Sorts in place, stably, with the same result as Array.prototype.sort. Most groups hold a handful of
+ * items, and V8's sort allocates its merge state (over a kilobyte) on every call, which across a
+ * thousand groups per patient was a sixth of the engine's garbage: short lists are sorted by insertion,
+ * which allocates nothing (and moves an item only past greater ones, so equal items keep their order).
+ */
+function stableSort<T>(list: T[], cmp: (a: T, b: T) => number): T[] {
+  if (list.length > INSERTION_SORT_MAX) return list.sort(cmp);
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i]!;
+    let j = i - 1;
+    for (; j >= 0 && cmp(list[j]!, item) > 0; j--) list[j + 1] = list[j]!;
+    list[j + 1] = item;
+  }
+  return list;
 }
 
 /**

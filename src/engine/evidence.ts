@@ -7,6 +7,7 @@
  * This file also turns a matched record into its items, applying in one place the rules that change what
  * a record means for "now": codes and words that mean history, pregnancy dating and staleness, deceased.
  */
+import type { Coding } from "fhir/r4";
 import { PREGNANCY_CURRENT_WEEKS } from "../knowledge";
 import { isoDay, toMillis } from "./dates";
 import { systemLabel } from "./lookup";
@@ -18,9 +19,9 @@ import type { CauseId, Evidence, EvidenceStatus } from "./types";
 
 /**
  * One piece of evidence for one cause, as the assembler reads it: the one declaration of its fields.
- * Readers of any kind of record make one with their own subclass, which builds the output Evidence.
+ * Readers of any kind of record make one with their own class, which builds the output Evidence.
  */
-export abstract class EvidenceItem {
+export interface EvidenceItem {
   readonly cause: CauseId;
   /** Evidence of the cause's stronger statement (kidney failure): raises the finding's strength while current. */
   readonly escalates: boolean;
@@ -41,6 +42,33 @@ export abstract class EvidenceItem {
   readonly matchKey: string;
   /** On the problem list (or an order rather than a statement): shown first among equals. */
   readonly primary: boolean;
+  /** The output item: built on the first call, the same object afterwards. */
+  evidence(): Evidence;
+}
+
+/** The data fields of an EvidenceItem (everything but its methods). */
+export type EvidenceFields = Omit<EvidenceItem, "evidence">;
+
+/**
+ * An item whose fields are given when it is made (lab results, the patient's age: a few per patient).
+ * Matched records, which are many, use MatchedItem instead: it reads its fields from the record's
+ * context and match rather than copying them (see there).
+ */
+export abstract class ItemWithFields implements EvidenceItem {
+  readonly cause: CauseId;
+  readonly escalates: boolean;
+  readonly unstated: boolean;
+  readonly sortMs: number;
+  readonly id: string;
+  readonly resourceType: Evidence["resourceType"];
+  readonly ref: string;
+  readonly ruleId: string;
+  readonly status: EvidenceStatus;
+  readonly current: boolean;
+  readonly text: string;
+  readonly recordStatus: string | undefined;
+  readonly matchKey: string;
+  readonly primary: boolean;
   private built: Evidence | undefined;
 
   constructor(f: EvidenceFields) {
@@ -60,7 +88,6 @@ export abstract class EvidenceItem {
     this.primary = f.primary;
   }
 
-  /** The output item: built on the first call, the same object afterwards. */
   evidence(): Evidence {
     return (this.built ??= this.build());
   }
@@ -68,13 +95,8 @@ export abstract class EvidenceItem {
   protected abstract build(): Evidence;
 }
 
-/** The data fields of an EvidenceItem (everything but its methods), derived from the class. */
-export type EvidenceFields = {
-  readonly [K in keyof EvidenceItem as EvidenceItem[K] extends (...args: never[]) => unknown ? never : K]: EvidenceItem[K];
-};
-
 /** An item whose Evidence is already made (the patient's age; other readers may use it too). */
-export class FixedEvidenceItem extends EvidenceItem {
+export class FixedEvidenceItem extends ItemWithFields {
   constructor(
     fields: EvidenceFields,
     private readonly fixed: Evidence,
@@ -103,20 +125,15 @@ export class RecordContext {
   recordStatus: string | undefined = undefined;
   verificationStatus: string | undefined = undefined;
   category: string | undefined = undefined;
-  /** The date that orders evidence ("most recent first"); set with sortBy. */
+  /** The date that orders evidence ("most recent first"). */
   sortDate: string | undefined = undefined;
-  /** toMillis(sortDate), or -Infinity when there is none. */
-  sortMs = Number.NEGATIVE_INFINITY;
   /** The concept's own text (code.text), shown in preference to a coding display. */
   conceptText: string | undefined = undefined;
-  /** The concept read (for pregnancy dating from its codings). */
-  concept: unknown = undefined;
-  /** All human text of the concept (see joinedText), for pregnancy titles and dating. */
-  joinedText: string | undefined = undefined;
-  /** Start of a pregnancy record (onset, else recorded date). */
-  pregnancyStart: string | undefined = undefined;
-  /** The day a dating code was recorded (recordedDate, else onset). */
-  recordedOn: string | undefined = undefined;
+  /**
+   * For a record that matches pregnancy, what dates it. Kept apart because few records need it and a
+   * patient's contexts are many, alive until the findings are built.
+   */
+  pregnancy: PregnancyDating | undefined = undefined;
   /** The record's own text starts by saying it is history ("History of ..."): at most past. */
   leadingHistory = false;
   /** Why the record's status is not what its status field says (a period that ended, a stale procedure, a proposal). */
@@ -137,11 +154,17 @@ export class RecordContext {
   ) {
     this.ref = `${resourceType}/${id}`;
   }
+}
 
-  sortBy(date: string | undefined): void {
-    this.sortDate = date;
-    this.sortMs = toMillis(date) ?? Number.NEGATIVE_INFINITY;
-  }
+/** What a pregnancy record says that dates the pregnancy. */
+export interface PregnancyDating {
+  /** The concept read (for dating from its codings) and all its human text (see joinedText). */
+  concept: unknown;
+  joinedText: string;
+  /** Start of the pregnancy as recorded (onset, else recorded date). */
+  start: string | undefined;
+  /** The day a dating code was recorded (recordedDate, else onset). */
+  recordedOn: string | undefined;
 }
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -160,10 +183,11 @@ interface PregnancyReading {
 /** The pregnancy's start: the earliest of the record's own start and the start its dating implies. */
 function readPregnancy(status: EvidenceStatus, ctx: RecordContext, clock: Clock): PregnancyReading {
   if (!isCurrent(status)) return { status, downgrade: "none" };
-  const weeks = ctx.joinedText !== undefined ? gestationWeeks(ctx.concept, ctx.joinedText) : undefined;
-  let startMs = toMillis(ctx.pregnancyStart);
-  let start = ctx.pregnancyStart;
-  const anchorMs = toMillis(ctx.recordedOn);
+  const dating = ctx.pregnancy;
+  const weeks = dating !== undefined ? gestationWeeks(dating.concept, dating.joinedText) : undefined;
+  let startMs = toMillis(dating?.start);
+  let start = dating?.start;
+  const anchorMs = toMillis(dating?.recordedOn);
   if (weeks !== undefined && anchorMs !== undefined) {
     const dated = anchorMs - weeks * WEEK_MS;
     if (startMs === undefined || dated < startMs) {
@@ -179,9 +203,9 @@ function readPregnancy(status: EvidenceStatus, ctx: RecordContext, clock: Clock)
 }
 
 /** Does this match record the end of a pregnancy by its title (childbirth, puerperium, postpartum, delivered)? */
-function endsPregnancy(m: ConceptMatch, ctx: RecordContext): boolean {
+function endsPregnancy(m: ConceptMatch, coding: Coding | undefined, ctx: RecordContext): boolean {
   if (m.cause !== "pregnancy" || m.by !== "code") return false;
-  const title = [str(m.coding.display), ctx.conceptText].filter(Boolean).join(" | ");
+  const title = [str(coding?.display), ctx.conceptText].filter(Boolean).join(" | ");
   return title.length > 0 && isPregnancyEndTitle(title);
 }
 
@@ -189,8 +213,8 @@ function endsPregnancy(m: ConceptMatch, ctx: RecordContext): boolean {
  * The evidence item a matched record gives for the match's cause, or undefined when the record, read in
  * full, does not support the cause after all (a pregnancy record whose title says it ended).
  */
-export function toEvidence(m: ConceptMatch, ctx: RecordContext, clock: Clock): EvidenceItem | undefined {
-  if (endsPregnancy(m, ctx)) return undefined;
+export function toEvidence(m: ConceptMatch, coding: Coding | undefined, ctx: RecordContext, clock: Clock): EvidenceItem | undefined {
+  if (endsPregnancy(m, coding, ctx)) return undefined;
   let status = ctx.status;
   const history = (m.by === "code" && m.rule.history === true) || (m.by === "name" && m.context === "history") || ctx.leadingHistory === true;
   if (history && isCurrent(status)) status = "past";
@@ -200,7 +224,7 @@ export function toEvidence(m: ConceptMatch, ctx: RecordContext, clock: Clock): E
     status = pregnancy.status;
   }
   if (clock.deceased) status = "deceased";
-  return new MatchedItem(m, ctx, clock, status, history, pregnancy);
+  return new MatchedItem(m, coding, ctx, clock, status, pregnancy);
 }
 
 /**
@@ -210,7 +234,7 @@ export function toEvidence(m: ConceptMatch, ctx: RecordContext, clock: Clock): E
 export function currentPregnancyStart(items: readonly EvidenceItem[]): string | undefined {
   let best: { ms: number; start: string } | undefined;
   for (const item of items) {
-    if (!(item instanceof MatchedItem) || item.cause !== "pregnancy" || !item.current) continue;
+    if (item.cause !== "pregnancy" || !item.current || !(item instanceof MatchedItem)) continue;
     const start = item.pregnancyStart;
     const ms = toMillis(start);
     if (start !== undefined && ms !== undefined && (!best || ms < best.ms)) best = { ms, start };
@@ -218,34 +242,74 @@ export function currentPregnancyStart(items: readonly EvidenceItem[]): string | 
   return best?.start;
 }
 
-/** The item of a matched Condition, medicine use or Procedure. */
-class MatchedItem extends EvidenceItem {
+/**
+ * The item of a matched Condition, medicine use or Procedure. A patient has thousands of these, alive
+ * until the findings are built: rather than copying the record's fields into each (which doubled the
+ * memory the engine holds, and the garbage collector's work), its fields are read, when the assembler
+ * asks, from the record's context (shared by the record's items) and its match. Only what the item
+ * itself decides (status, currency, text) is stored.
+ */
+class MatchedItem implements EvidenceItem {
+  readonly current: boolean;
+  /**
+   * toMillis(ctx.sortDate), stored on the item: the sort compares it across kinds of items (lab results
+   * have their own class), and a number got through a getter there is boxed on every comparison.
+   */
+  readonly sortMs: number;
+  private built: Evidence | undefined = undefined;
+
   constructor(
     private readonly match: ConceptMatch,
+    /** The coding a match by code came from (undefined for a match by name). */
+    private readonly coding: Coding | undefined,
     private readonly ctx: RecordContext,
     private readonly clock: Clock,
-    status: EvidenceStatus,
-    private readonly history: boolean,
+    readonly status: EvidenceStatus,
     private readonly pregnancy: PregnancyReading | undefined,
   ) {
-    const code = match.by === "code" ? str(match.coding.code) : undefined;
-    const display = match.by === "code" ? str(match.coding.display) : match.matchedText;
-    super({
-      cause: match.cause,
-      escalates: match.rule.escalates === true,
-      unstated: match.rule.unstated === true,
-      sortMs: ctx.sortMs,
-      id: ctx.id,
-      resourceType: ctx.resourceType,
-      ref: ctx.ref,
-      ruleId: match.rule.id,
-      status,
-      current: isCurrent(status),
-      text: ctx.conceptText ?? display ?? code ?? match.rule.reason,
-      recordStatus: ctx.recordStatus,
-      matchKey: match.by === "code" ? (code ?? "") : match.matchKey,
-      primary: ctx.category === "problem-list-item" || ctx.resourceType === "MedicationRequest",
-    });
+    this.current = isCurrent(status);
+    this.sortMs = toMillis(ctx.sortDate) ?? Number.NEGATIVE_INFINITY;
+  }
+
+  get text(): string {
+    const { match, coding, ctx } = this;
+    const text = ctx.conceptText ?? (match.by === "code" ? (str(coding?.display) ?? str(coding?.code)) : match.matchedText);
+    return text ?? match.rule.reason;
+  }
+
+  get cause(): CauseId {
+    return this.match.cause;
+  }
+  get escalates(): boolean {
+    return this.match.rule.escalates === true;
+  }
+  get unstated(): boolean {
+    return this.match.rule.unstated === true;
+  }
+  get id(): string {
+    return this.ctx.id;
+  }
+  get resourceType(): Evidence["resourceType"] {
+    return this.ctx.resourceType;
+  }
+  get ref(): string {
+    return this.ctx.ref;
+  }
+  get ruleId(): string {
+    return this.match.rule.id;
+  }
+  get recordStatus(): string | undefined {
+    return this.ctx.recordStatus;
+  }
+  get matchKey(): string {
+    return this.match.by === "code" ? (str(this.coding?.code) ?? "") : this.match.matchKey;
+  }
+  get primary(): boolean {
+    return this.ctx.category === "problem-list-item" || this.ctx.resourceType === "MedicationRequest";
+  }
+
+  evidence(): Evidence {
+    return (this.built ??= this.build());
   }
 
   /** When this is a pregnancy item: the pregnancy's start as the record (or its dating) gives it. */
@@ -253,11 +317,11 @@ class MatchedItem extends EvidenceItem {
     return this.pregnancy?.start;
   }
 
-  protected build(): Evidence {
-    const { match: m, ctx } = this;
-    const system = m.by === "code" ? str(m.coding.system) : undefined;
-    const code = m.by === "code" ? str(m.coding.code) : undefined;
-    const display = m.by === "code" ? str(m.coding.display) : m.matchedText;
+  private build(): Evidence {
+    const { match: m, coding, ctx } = this;
+    const system = m.by === "code" ? str(coding?.system) : undefined;
+    const code = m.by === "code" ? str(coding?.code) : undefined;
+    const display = m.by === "code" ? str(coding?.display) : m.matchedText;
     const evidence: Evidence = {
       ref: this.ref,
       resourceType: this.resourceType,
@@ -286,14 +350,14 @@ class MatchedItem extends EvidenceItem {
     if (m.rule.note) out.push(m.rule.note);
     if (m.by === "code" && m.rule.confidence === "weak") out.push("This code was verified only against weak sources: lower confidence.");
     if (m.by === "name") out.push("Recognised from the record's text, not from a code: check the record.");
-    if (this.history && m.by === "name" && m.context === "history") out.push("The record's text says this is history: shown as past at most.");
-    if (this.history && ctx.leadingHistory === true && m.by === "code") out.push("The record's own words say this is history: shown as past at most.");
+    if (m.by === "name" && m.context === "history") out.push("The record's text says this is history: shown as past at most.");
+    if (m.by === "code" && ctx.leadingHistory === true) out.push("The record's own words say this is history: shown as past at most.");
     if (ctx.statusNote) out.push(ctx.statusNote);
     if (ctx.modified) {
       out.push("This record carries a modifier extension the app cannot interpret; it may change the record's meaning: check it in the EHR.");
     }
     if (pregnancy?.weeks !== undefined && pregnancy.start) {
-      out.push(`The record dates the pregnancy (at least ${pregnancy.weeks} weeks on ${ctx.recordedOn ?? "the day recorded"}): began by ${pregnancy.start}.`);
+      out.push(`The record dates the pregnancy (at least ${pregnancy.weeks} weeks on ${ctx.pregnancy?.recordedOn ?? "the day recorded"}): began by ${pregnancy.start}.`);
     }
     if (pregnancy?.downgrade === "no-start") {
       out.push("Pregnancy record has no start date: it cannot be shown as current.");

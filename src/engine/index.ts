@@ -29,7 +29,8 @@ export function matchRecords(input: EngineInput, options: EngineOptions): Engine
   // Lab results (lab-results.md): their rules read the record's current pregnancy (hemoglobin cut-off),
   // and HbA1c joins a diabetes the record already has; the results become evidence like any record's.
   const labs = interpretLabs(source.observations, { patient: source.patient, now, pregnancyStart: currentPregnancyStart(raw) });
-  const recordCauses = new Set(raw.map((item) => item.cause));
+  const recordCauses = new Set<EvidenceItem["cause"]>();
+  for (const item of raw) recordCauses.add(item.cause);
   for (const item of labEvidenceItems(labs, recordCauses)) raw.push(item);
   return { findings: buildFindings(raw), patient: facts, labs };
 }

@@ -91,9 +91,11 @@ function add(system: SystemKey, match: "exact" | "prefix", codes: string, entry:
 CODE_RULES.forEach((rule, i) => add(rule.system, rule.match, rule.codes, { rule, order: i }));
 LOOK_ALIKES.forEach((lookAlike, i) => add(lookAlike.system, lookAlike.match, lookAlike.codes, { lookAlike, order: i }));
 
+/** A cause a code supports, by a rule: shared by every record with the code (see lookupCode's memo). */
 export interface CodeHit {
-  cause: CauseId;
-  rule: CodeRule;
+  readonly cause: CauseId;
+  readonly by: "code";
+  readonly rule: CodeRule;
 }
 
 export interface CodeLookup {
@@ -159,7 +161,7 @@ function computeLookup(system: SystemKey, rawCode: string, kind: ResourceKind): 
     }
   }
   const hits: CodeHit[] = [];
-  for (const [cause, b] of best) if (!b.negative && b.rule) hits.push({ cause, rule: b.rule });
+  for (const [cause, b] of best) if (!b.negative && b.rule) hits.push({ cause, by: "code", rule: b.rule });
   return { recognised: true, hits };
 }
 
@@ -212,7 +214,9 @@ const ORAL_RE = compile(ORAL_FORM_WORDS)!;
 /** True when a medicine's text rules it out for a cause (eye drops for a BP medicine, an implant or hormone therapy for a pill...). */
 export function formVetoes(cause: CauseId, text: string): boolean {
   const list = FORM_VETO_RE.get(cause);
-  return list !== undefined && list.some((re) => re.test(text));
+  if (list === undefined) return false;
+  for (const re of list) if (re.test(text)) return true;
+  return false;
 }
 
 export function saysOral(text: string): boolean {

@@ -6,12 +6,11 @@ import { formVetoes, lookupCode, nameRulesFor, saysOral, systemKeyOf, type CodeH
 import { isObj, joinedText, rawCodings, str } from "./read";
 import type { CauseId } from "./types";
 
-export interface CodeMatch {
-  cause: CauseId;
-  by: "code";
-  rule: CodeRule;
-  coding: Coding;
-}
+/**
+ * A match by code: the code's lookup hit (cause and rule), shared by every record with that code. The
+ * coding it came from is the record's own and is kept beside it (see ConceptMatches).
+ */
+export type CodeMatch = CodeHit;
 
 export interface NameMatch {
   cause: CauseId;
@@ -26,7 +25,47 @@ export interface NameMatch {
 
 export type ConceptMatch = CodeMatch | NameMatch;
 
-/** Shared "no match" result: callers only read match lists. */
+/**
+ * What a concept matched, in order: one match per cause, each with the coding it came from (undefined
+ * for a match by name). The engine reads thousands of records per patient, and most match once: one
+ * instance is reused from record to record (matchConcept clears it), so that reading a record allocates
+ * no match list, and a match by code no object (its hit is shared). Clearing keeps the lists' storage
+ * (setting an array's length to 0 would free it, and the next push allocate it again).
+ */
+export class ConceptMatches {
+  private readonly matchList: ConceptMatch[] = [];
+  private readonly codingList: (Coding | undefined)[] = [];
+  /** How many matches the current concept has (entries past it are stale). */
+  length = 0;
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  add(match: ConceptMatch, coding: Coding | undefined): void {
+    this.set(this.length++, match, coding);
+  }
+
+  set(i: number, match: ConceptMatch, coding: Coding | undefined): void {
+    this.matchList[i] = match;
+    this.codingList[i] = coding;
+  }
+
+  match(i: number): ConceptMatch {
+    return this.matchList[i]!;
+  }
+
+  coding(i: number): Coding | undefined {
+    return this.codingList[i];
+  }
+
+  has(cause: CauseId): boolean {
+    for (let i = 0; i < this.length; i++) if (this.matchList[i]!.cause === cause) return true;
+    return false;
+  }
+}
+
+/** Shared "no match" result of name matching: callers only read it. */
 const NO_MATCHES: readonly ConceptMatch[] = [];
 
 function ranks(rule: CodeRule): number {
@@ -35,15 +74,16 @@ function ranks(rule: CodeRule): number {
 }
 
 /**
+ * Fills `out` with the concept's matches (after clearing it).
  * @param concept the CodeableConcept to read (may be malformed)
  * @param kind the kind of resource, so rules for other resources are ignored
  * @param extraText more human text of the record (a medicationReference display), if any. The
  *   record's text (see joinedText) is read only when needed: for name matching and dose-form checks.
  */
-export function matchConcept(concept: unknown, kind: ResourceKind, extraText?: string): readonly ConceptMatch[] {
+export function matchConcept(concept: unknown, kind: ResourceKind, extraText: string | undefined, out: ConceptMatches): void {
+  out.clear();
   const isMedicine = kind === "Medication";
   let text: string | undefined;
-  let found: CodeMatch[] | undefined;
   let recognised = false;
   for (const coding of rawCodings(concept)) {
     if (!isObj(coding)) continue;
@@ -57,24 +97,23 @@ export function matchConcept(concept: unknown, kind: ResourceKind, extraText?: s
         text ??= joinedText(concept, extraText);
         if (!medicineFormOk(hit.cause, hit.rule.requireForm, text)) continue;
       }
-      found = keepBest(found, hit, coding as Coding);
+      keepBest(out, hit, coding as Coding);
     }
   }
-  if (recognised) return found ?? NO_MATCHES;
-  return matchNames(kind, text ?? joinedText(concept, extraText));
+  if (recognised) return;
+  for (const match of matchNames(kind, text ?? joinedText(concept, extraText))) out.add(match, undefined);
 }
 
 /** One match per cause, in order of first appearance; a better-ranked rule replaces an earlier one. */
-function keepBest(found: CodeMatch[] | undefined, hit: CodeHit, coding: Coding): CodeMatch[] {
-  const match: CodeMatch = { cause: hit.cause, by: "code", rule: hit.rule, coding };
-  if (!found) return [match];
-  for (let i = 0; i < found.length; i++) {
-    if (found[i]!.cause !== hit.cause) continue;
-    if (ranks(hit.rule) < ranks(found[i]!.rule)) found[i] = match;
-    return found;
+function keepBest(out: ConceptMatches, hit: CodeHit, coding: Coding): void {
+  for (let i = 0; i < out.length; i++) {
+    const earlier = out.match(i);
+    if (earlier.cause !== hit.cause) continue;
+    // Only code matches are added before name matching runs (and it runs only when no code is recognised).
+    if (earlier.by === "code" && ranks(hit.rule) < ranks(earlier.rule)) out.set(i, hit, coding);
+    return;
   }
-  found.push(match);
-  return found;
+  out.add(hit, coding);
 }
 
 function medicineFormOk(cause: CauseId, requireForm: "oral" | undefined, text: string): boolean {

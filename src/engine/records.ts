@@ -2,8 +2,8 @@
 import { leadingContext, makesEvidence } from "./context";
 import { doseText } from "./dose";
 import { RecordContext, toEvidence, type Clock, type EvidenceItem } from "./evidence";
-import { matchConcept, type ConceptMatch } from "./match";
-import { conceptCode, field, isObj, joinedText, str } from "./read";
+import { ConceptMatches, matchConcept } from "./match";
+import { conceptCode, endOf, field, isObj, joinedText, startOf, str, textOf } from "./read";
 import {
   conditionStatus,
   medicationIntentStatus,
@@ -17,17 +17,13 @@ import type { Evidence } from "./types";
 /** Reads one record and appends its evidence items (none when it matches nothing) to `out`. */
 export type RecordReader = (record: unknown, clock: Clock, out: EvidenceItem[]) => void;
 
-function periodStart(p: unknown): string | undefined {
-  return str(field(p, "start"));
-}
-function periodEnd(p: unknown): string | undefined {
-  return str(field(p, "end"));
-}
-
 /** A modifier extension can change what a record means; the app cannot read them, so it says so. */
 function hasModifier(resource: Record<string, unknown>): boolean {
   return Array.isArray(resource.modifierExtension) && resource.modifierExtension.length > 0;
 }
+
+/** The matches of the record being read: one list reused from record to record (see ConceptMatches). */
+const MATCHES = new ConceptMatches();
 
 /**
  * Appends the items of a record's matches. A record whose own text starts by saying it is about a
@@ -35,14 +31,15 @@ function hasModifier(resource: Record<string, unknown>): boolean {
  * its coded matches; one that starts "History of ..." gives past items at most (the record's own words
  * win over its code: knowledge-source.md, free text).
  */
-function pushAll(out: EvidenceItem[], matches: readonly ConceptMatch[], ctx: RecordContext, clock: Clock): void {
+function pushAll(out: EvidenceItem[], found: ConceptMatches, ctx: RecordContext, clock: Clock): void {
   const leading = leadingContext(ctx.conceptText);
-  for (const m of matches) {
+  for (let i = 0; i < found.length; i++) {
+    const m = found.match(i);
     if (m.by === "code" && leading !== undefined) {
       if (!makesEvidence(leading)) continue;
       if (leading === "history") ctx.leadingHistory = true;
     }
-    const item = toEvidence(m, ctx, clock);
+    const item = toEvidence(m, found.coding(i), ctx, clock);
     if (item) out.push(item);
   }
 }
@@ -62,33 +59,29 @@ export const conditionEvidence: RecordReader = (resource, clock, out) => {
     resource.abatementBoolean === true;
   const status = conditionStatus(clinical, verification, abated);
   if (status === "ignored") return;
-  const matches = matchConcept(resource.code, "Condition");
-  if (matches.length === 0) return;
-  const onset = str(resource.onsetDateTime) ?? periodStart(resource.onsetPeriod);
-  const abatement = str(resource.abatementDateTime) ?? periodEnd(resource.abatementPeriod) ?? periodStart(resource.abatementPeriod);
+  matchConcept(resource.code, "Condition", undefined, MATCHES);
+  if (MATCHES.length === 0) return;
+  const onset = str(resource.onsetDateTime) ?? startOf(resource.onsetPeriod);
+  const abatement = str(resource.abatementDateTime) ?? endOf(resource.abatementPeriod) ?? startOf(resource.abatementPeriod);
   const recorded = str(resource.recordedDate);
   const firstCategory = Array.isArray(resource.category) ? resource.category[0] : undefined;
   const dates: Evidence["dates"] = {};
   if (onset !== undefined) dates.onset = onset;
   if (abatement !== undefined) dates.abatement = abatement;
   if (recorded !== undefined) dates.recorded = recorded;
-  let pregnancy = false;
-  for (const m of matches) if (m.cause === "pregnancy") pregnancy = true;
+  const pregnancy = MATCHES.has("pregnancy");
   const ctx = new RecordContext(id, "Condition", status, dates);
   ctx.modified = hasModifier(resource);
   ctx.recordStatus = clinical;
   ctx.verificationStatus = verification;
   ctx.category = conceptCode(firstCategory);
-  ctx.sortBy(onset ?? recorded);
-  ctx.conceptText = str(field(resource.code, "text"));
-  ctx.pregnancyStart = onset ?? recorded;
+  ctx.sortDate = onset ?? recorded;
+  ctx.conceptText = textOf(resource.code);
   if (pregnancy) {
     // Pregnancy dating reads the concept and all its text; other causes do not need them.
-    ctx.concept = resource.code;
-    ctx.joinedText = joinedText(resource.code, undefined);
-    ctx.recordedOn = recorded ?? onset;
+    ctx.pregnancy = { concept: resource.code, joinedText: joinedText(resource.code, undefined), start: onset ?? recorded, recordedOn: recorded ?? onset };
   }
-  pushAll(out, matches, ctx, clock);
+  pushAll(out, MATCHES, ctx, clock);
 };
 
 export const medicationEvidence: RecordReader = (use, clock, out) => {
@@ -101,18 +94,18 @@ export const medicationEvidence: RecordReader = (use, clock, out) => {
   const id = str(resource.id);
   if (!id) return;
   const rawStatus = str(resource.status);
-  const end = periodEnd(resource.effectivePeriod) ?? periodEnd(field(resource.dispenseRequest, "validityPeriod"));
+  const end = endOf(resource.effectivePeriod) ?? endOf(field(resource.dispenseRequest, "validityPeriod"));
   const reading =
     type === "MedicationRequest"
       ? medicationIntentStatus(medicationRequestStatus(rawStatus), str(resource.intent))
-      : statementPeriodStatus(medicationStatementStatus(rawStatus), rawStatus, periodEnd(resource.effectivePeriod), clock.nowMs);
+      : statementPeriodStatus(medicationStatementStatus(rawStatus), rawStatus, endOf(resource.effectivePeriod), clock.nowMs);
   if (reading.status === "ignored") return;
   const concept = isObj(use.concept) ? use.concept : resource.medicationCodeableConcept;
-  const refDisplay = str(field(resource.medicationReference, "display"));
-  const matches = matchConcept(concept, "Medication", refDisplay);
-  if (matches.length === 0) return;
+  const refDisplay = isObj(resource.medicationReference) ? str(resource.medicationReference.display) : undefined;
+  matchConcept(concept, "Medication", refDisplay, MATCHES);
+  if (MATCHES.length === 0) return;
   const authored = str(resource.authoredOn);
-  const effective = str(resource.effectiveDateTime) ?? periodStart(resource.effectivePeriod);
+  const effective = str(resource.effectiveDateTime) ?? startOf(resource.effectivePeriod);
   const recorded = str(resource.dateAsserted);
   const dates: Evidence["dates"] = {};
   if (authored !== undefined) dates.authored = authored;
@@ -122,11 +115,11 @@ export const medicationEvidence: RecordReader = (use, clock, out) => {
   const ctx = new RecordContext(id, type, reading.status, dates);
   ctx.modified = hasModifier(resource);
   ctx.recordStatus = rawStatus;
-  ctx.sortBy(authored ?? effective ?? recorded);
-  ctx.conceptText = str(field(concept, "text")) ?? refDisplay;
+  ctx.sortDate = authored ?? effective ?? recorded;
+  ctx.conceptText = textOf(concept) ?? refDisplay;
   ctx.statusNote = reading.note;
   ctx.dose = doseText(resource);
-  pushAll(out, matches, ctx, clock);
+  pushAll(out, MATCHES, ctx, clock);
 };
 
 export const procedureEvidence: RecordReader = (resource, clock, out) => {
@@ -134,20 +127,20 @@ export const procedureEvidence: RecordReader = (resource, clock, out) => {
   const id = str(resource.id);
   if (!id) return;
   const rawStatus = str(resource.status);
-  const performedStart = str(resource.performedDateTime) ?? periodStart(resource.performedPeriod);
-  const performedEnd = periodEnd(resource.performedPeriod);
+  const performedStart = str(resource.performedDateTime) ?? startOf(resource.performedPeriod);
+  const performedEnd = endOf(resource.performedPeriod);
   const reading = procedureStatus(rawStatus, performedStart, performedEnd, clock.nowMs);
   if (reading.status === "ignored") return;
-  const matches = matchConcept(resource.code, "Procedure");
-  if (matches.length === 0) return;
+  matchConcept(resource.code, "Procedure", undefined, MATCHES);
+  if (MATCHES.length === 0) return;
   const dates: Evidence["dates"] = {};
   if (performedStart !== undefined) dates.performed = performedStart;
   if (performedEnd !== undefined) dates.end = performedEnd;
   const ctx = new RecordContext(id, "Procedure", reading.status, dates);
   ctx.modified = hasModifier(resource);
   ctx.recordStatus = rawStatus;
-  ctx.sortBy(performedEnd ?? performedStart);
-  ctx.conceptText = str(field(resource.code, "text"));
+  ctx.sortDate = performedEnd ?? performedStart;
+  ctx.conceptText = textOf(resource.code);
   ctx.statusNote = reading.note;
-  pushAll(out, matches, ctx, clock);
+  pushAll(out, MATCHES, ctx, clock);
 };

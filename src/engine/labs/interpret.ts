@@ -22,7 +22,7 @@ import type { PatientFacts } from "../types";
 import { type LabPatient, meets } from "./cutoffs";
 import { today } from "./days";
 import { buildDetail, cutoffText, evidenceText, valueText } from "./detail";
-import { isSkipped, type LabResult, readObservation } from "./observation";
+import { isSkipped, type LabResult, readContext, readObservation } from "./observation";
 import { evaluateRule, type RuleResult, sortResults } from "./rules";
 import type {
   LabCauseEvidence,
@@ -50,7 +50,7 @@ export function interpretLabs(observations: readonly unknown[] | unknown, option
   const notInterpreted: LabSkipped[] = [];
   let labResults = 0;
   let counted = 0;
-  const ctx = facts.id === undefined ? { nowMs } : { nowMs, patientId: facts.id };
+  const ctx = readContext(facts.id, nowMs);
   for (const resource of list) {
     let outcome: ReturnType<typeof readObservation>;
     try {
@@ -59,10 +59,12 @@ export function interpretLabs(observations: readonly unknown[] | unknown, option
       outcome = undefined; // a resource whose getters throw: not readable, nothing to list
     }
     if (outcome === undefined) continue;
-    const key = outcome.ref;
+    // The same result twice (paging overlap): once. Keyed by id, which names the ref (`Observation/${id}`)
+    // as well: the ids are the input's own strings, while hashing a ref would first flatten the joined string.
+    const key = outcome.id;
     if (key !== undefined) {
-      if (seen.has(key)) continue; // the same result twice (paging overlap): once
-      seen.add(key);
+      const size = seen.size;
+      if (seen.add(key).size === size) continue;
     }
     labResults++;
     if (isSkipped(outcome)) {

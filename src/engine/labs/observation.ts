@@ -4,7 +4,7 @@
  */
 import { LAB_TEST_CODES, LAB_TESTS, LOINC_SYSTEM, type LabTestId, type LabUnit } from "../../knowledge";
 import { type DateParts, toMillis } from "../dates";
-import { field, isObj, rawCodings, str } from "../read";
+import { isObj, rawCodings, str, textOf } from "../read";
 import { firstDay, lastDay, writtenDateParts } from "./days";
 import type { LabComparator, LabDateSource, LabSkipReason } from "./types";
 import { findUnit, quantityUnit, reportedUnit, toTestUnit } from "./units";
@@ -40,6 +40,8 @@ export interface LabResult {
 export interface SkippedResult {
   skipped: LabSkipReason;
   test: LabTestId;
+  /** The resource's id, when it has one; ref is then `Observation/${id}`. */
+  id?: string;
   ref?: string;
   text: string;
   date?: string;
@@ -60,18 +62,52 @@ export const DROPPED_STATUSES: ReadonlySet<string> = new Set(["cancelled", "ente
 export const DATE_SOURCES: readonly LabDateSource[] = ["effectiveDateTime", "effectivePeriod.start", "effectiveInstant", "issued"];
 const COMPARATORS: ReadonlySet<string> = new Set(["<", "<=", ">", ">="]);
 
-/** The reading context: the patient's id (when known) and the clock. */
+/** The reading context: what references to the patient look like (when the id is known) and the clock. */
 export interface ReadContext {
-  patientId?: string;
+  patient?: PatientRefs;
   nowMs: number;
 }
+
+/** A patient's id and the forms a subject reference to them takes. */
+export interface PatientRefs {
+  id: string;
+  /** `Patient/<id>` */
+  local: string;
+  /** `/Patient/<id>` (the end of an absolute reference) */
+  suffix: string;
+}
+
+/** The reading context of a call: the reference forms are made once, not per result. */
+export function readContext(patientId: string | undefined, nowMs: number): ReadContext {
+  return patientId ? { patient: { id: patientId, local: `Patient/${patientId}`, suffix: `/Patient/${patientId}` }, nowMs } : { nowMs };
+}
+
+/**
+ * What reading one result has found so far: its test, then its date. One instance is reused from result
+ * to result (each step sets every field it reports before it is read) and its fields are copied into the
+ * LabResult: a lab history has thousands of results, and a temporary object per result and step made a
+ * fifth of what interpreting them allocated.
+ */
+class Reading {
+  test: LabTestId = "egfr";
+  loinc = "";
+  display: string | undefined = undefined;
+  several = false;
+  date = "";
+  dateSource: LabDateSource = "effectiveDateTime";
+  parts: DateParts = { year: 0 };
+  ms = 0;
+  day = 0;
+  lastDay = 0;
+}
+const READING = new Reading();
 
 export function readObservation(resource: unknown, ctx: ReadContext): ReadOutcome {
   if (!isObj(resource)) return undefined;
   if (resource.resourceType !== undefined && resource.resourceType !== "Observation") return undefined;
-  const which = testOf(resource.code);
-  if (!which) return undefined;
-  if (!isThisPatient(resource.subject, ctx.patientId)) return undefined;
+  const which = READING;
+  if (!readTest(resource.code, which)) return undefined;
+  if (!isThisPatient(resource.subject, ctx.patient)) return undefined;
   const { test, loinc, display } = which;
   if (which.several) return skip("several-tests", test, resource, "codes of more than one lab test: not interpreted");
   const status = str(resource.status);
@@ -79,15 +115,15 @@ export function readObservation(resource: unknown, ctx: ReadContext): ReadOutcom
   if (!status || !COUNTED_STATUSES.has(status)) return skip("not-final", test, resource, `status ${status ?? "missing"}: not a final result`);
   const id = str(resource.id);
   if (!id) return skip("no-id", test, resource, "no id: cannot be shown as evidence");
-  const when = dateOf(resource);
-  if (!when) return skip("no-date", test, resource, "no readable date");
+  if (!readDateOf(resource, which)) return skip("no-date", test, resource, "no readable date");
+  const when = which;
   if (Number.isNaN(ctx.nowMs)) return skip("no-clock", test, resource, "no clock to compare dates with", when.date);
   if (when.ms > ctx.nowMs) return skip("dated-after-now", test, resource, `dated ${when.date}, after now: ignored`, when.date);
-  const quantity = resource.valueQuantity;
-  const value = field(quantity, "value");
+  const quantity = isObj(resource.valueQuantity) ? resource.valueQuantity : undefined;
+  const value = quantity?.value;
   if (typeof value !== "number" || !Number.isFinite(value)) return skip("no-value", test, resource, "no numeric value", when.date);
   if (value < 0) return skip("no-value", test, resource, `value ${value} is negative: not a measurement`, when.date);
-  const rawComparator = field(quantity, "comparator");
+  const rawComparator = quantity?.comparator;
   if (rawComparator !== undefined && (typeof rawComparator !== "string" || !COMPARATORS.has(rawComparator))) {
     return skip("comparator-not-recognised", test, resource, `comparator not recognised: ${String(rawComparator)}`, when.date);
   }
@@ -126,74 +162,77 @@ export function isSkipped(r: ReadOutcome): r is SkippedResult {
 function skip(reason: LabSkipReason, test: LabTestId, resource: Record<string, unknown>, text: string, date?: string): SkippedResult {
   const id = str(resource.id);
   const out: SkippedResult = { skipped: reason, test, text };
-  if (id) out.ref = `Observation/${id}`;
+  if (id) {
+    out.id = id;
+    out.ref = `Observation/${id}`;
+  }
   if (date) out.date = date;
   return out;
 }
 
-interface TestMatch {
-  test: LabTestId;
-  loinc: string;
-  display: string | undefined;
-  several: boolean;
-}
-
-/** The test a code names, by its LOINC codings; `several` when they name more than one test. */
-function testOf(code: unknown): TestMatch | undefined {
-  let found: TestMatch | undefined;
+/**
+ * Sets `into` to the test a code names, by its LOINC codings (`several` when they name more than one
+ * test); false when it names none.
+ */
+function readTest(code: unknown, into: Reading): boolean {
+  let found = false;
   for (const c of rawCodings(code)) {
     if (!isObj(c) || str(c.system) !== LOINC_SYSTEM) continue;
     const loinc = str(c.code)?.trim();
     const test = loinc === undefined ? undefined : CODE_TO_TEST.get(loinc);
     if (!test || !loinc) continue;
-    if (!found) found = { test, loinc, display: str(field(code, "text")) ?? str(c.display), several: false };
-    else if (found.test !== test) found.several = true;
+    if (!found) {
+      found = true;
+      into.test = test;
+      into.loinc = loinc;
+      into.display = textOf(code) ?? str(c.display);
+      into.several = false;
+    } else if (into.test !== test) into.several = true;
   }
   return found;
 }
-
-/** What a subject reference to this patient looks like, computed once per patient id. */
-const PATIENT_REFS = new Map<string, { local: string; suffix: string }>();
 
 /**
  * Whether the subject is this patient: a reference that names another patient (or another kind of
  * subject) is not. Without a known patient id, or without a subject reference (the search was by
  * patient), the result is kept, as the data layer does.
  */
-function isThisPatient(subject: unknown, patientId: string | undefined): boolean {
-  if (!patientId) return true;
-  const ref = str(field(subject, "reference"));
+function isThisPatient(subject: unknown, refs: PatientRefs | undefined): boolean {
+  if (!refs) return true;
+  const ref = isObj(subject) ? str(subject.reference) : undefined;
   if (ref === undefined) return true;
-  let refs = PATIENT_REFS.get(patientId);
-  if (!refs) {
-    if (PATIENT_REFS.size >= 100) PATIENT_REFS.clear();
-    PATIENT_REFS.set(patientId, (refs = { local: `Patient/${patientId}`, suffix: `/Patient/${patientId}` }));
-  }
-  if (ref === refs.local || ref === patientId) return true;
+  if (ref === refs.local || ref === refs.id) return true;
   const history = ref.indexOf("/_history/");
   const plain = history === -1 ? ref : ref.slice(0, history);
   return plain === refs.local || plain.endsWith(refs.suffix);
 }
 
-interface DatePart {
-  date: string;
-  dateSource: LabDateSource;
-  parts: DateParts;
-  ms: number;
-  day: number;
-  lastDay: number;
+/**
+ * effectiveDateTime, else effectivePeriod.start, else effectiveInstant, else issued (DATE_SOURCES, in
+ * order): the first readable one. Each is read by name (not `resource[source]` in a loop, an access V8
+ * cannot specialise): lab histories are long.
+ */
+function readDateOf(resource: Record<string, unknown>, into: Reading): boolean {
+  return (
+    readDate(resource.effectiveDateTime, "effectiveDateTime", into) ||
+    readDate(isObj(resource.effectivePeriod) ? resource.effectivePeriod.start : undefined, "effectivePeriod.start", into) ||
+    readDate(resource.effectiveInstant, "effectiveInstant", into) ||
+    readDate(resource.issued, "issued", into)
+  );
 }
 
-/** effectiveDateTime, else effectivePeriod.start, else effectiveInstant, else issued: the first readable one. */
-function dateOf(resource: Record<string, unknown>): DatePart | undefined {
-  for (const source of DATE_SOURCES) {
-    const raw = source === "effectivePeriod.start" ? field(resource.effectivePeriod, "start") : resource[source];
-    const date = str(raw)?.trim();
-    if (!date) continue;
-    const parts = writtenDateParts(date);
-    const ms = parts && toMillis(date);
-    if (!parts || ms === undefined || Number.isNaN(ms)) continue;
-    return { date, dateSource: source, parts, ms, day: firstDay(parts), lastDay: lastDay(parts) };
-  }
-  return undefined;
+/** Sets `into`'s date from `raw` when it is a readable date; false when it is not. */
+function readDate(raw: unknown, source: LabDateSource, into: Reading): boolean {
+  const date = str(raw)?.trim();
+  if (!date) return false;
+  const parts = writtenDateParts(date);
+  const ms = parts && toMillis(date);
+  if (!parts || ms === undefined || Number.isNaN(ms)) return false;
+  into.date = date;
+  into.dateSource = source;
+  into.parts = parts;
+  into.ms = ms;
+  into.day = firstDay(parts);
+  into.lastDay = lastDay(parts);
+  return true;
 }

@@ -3,7 +3,7 @@
  * that tie interpretLabs to buildFindings. Each result is its own item (never folded with another record:
  * each qualifying result stays an evidence element of its own).
  */
-import { EvidenceItem } from "../evidence";
+import { ItemWithFields, type EvidenceItem } from "../evidence";
 import type { CauseId, Evidence } from "../types";
 import type { LabEvidence, LabInterpretation, LabResultDetail } from "./types";
 
@@ -28,7 +28,7 @@ export function labEvidenceItems(labs: LabInterpretation, recordCauses: Readonly
   return out;
 }
 
-class LabItem extends EvidenceItem {
+class LabItem extends ItemWithFields {
   constructor(
     cause: CauseId,
     private readonly result: LabEvidence,

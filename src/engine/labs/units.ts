@@ -1,6 +1,6 @@
 /** Units of a lab result: which one it is (or none), and the value in the test's unit. */
 import type { LabTest, LabUnit } from "../../knowledge";
-import { field, str } from "../read";
+import { isObj, str } from "../read";
 
 const UCUM_SYSTEM = "http://unitsofmeasure.org";
 
@@ -23,15 +23,17 @@ const NORMALISED = new Map<string, string>();
  * else the `unit` text. A code of another system is not a UCUM code and is not read.
  */
 export function quantityUnit(quantity: unknown): string | undefined {
-  const code = str(field(quantity, "code"));
-  const system = str(field(quantity, "system"));
+  if (!isObj(quantity)) return undefined;
+  const code = str(quantity.code);
+  const system = str(quantity.system);
   if (code && (system === undefined || system === UCUM_SYSTEM)) return code;
-  return str(field(quantity, "unit"));
+  return str(quantity.unit);
 }
 
 /** The unit as shown to the clinician: the `unit` text, else the code. */
 export function reportedUnit(quantity: unknown): string {
-  return str(field(quantity, "unit")) ?? str(field(quantity, "code")) ?? "";
+  if (!isObj(quantity)) return "";
+  return str(quantity.unit) ?? str(quantity.code) ?? "";
 }
 
 /** The test's unit that this spelling is, if any: never a guess. */
