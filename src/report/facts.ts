@@ -5,13 +5,14 @@
  * lists it, with "also supports …".
  */
 import type { CauseId, Evidence, Finding } from "../engine/types";
-import { clip, plain } from "./format";
+import { clip, formatDate, plain } from "./format";
+import { labValueWords } from "./labs";
 import { strengthRank } from "./strength";
 import type { Basis, Report, ReportEvidence } from "./types";
 
-/** data-basis: `record` when at least one evidence is not a lab result (age comes from Patient), else `lab`. */
+/** data-basis: the engine's `Finding.basis` (one source of truth): `lab` when the finding rests on lab results alone. */
 export function findingBasis(f: Finding): Basis {
-  return f.evidence.some((e) => e.resourceType !== "Observation") ? "record" : "lab";
+  return f.basis;
 }
 
 /** By strength, strongest first; the engine's order otherwise (stable sort). */
@@ -134,6 +135,8 @@ export function evidenceHomes(order: ReadingOrder): Map<string, CauseId[]> {
 /** A fact in a few words: what the record says, with the dose; age as "Age 86" (or "Age 86 at death"). */
 export function factText(fact: Fact, patient?: Pick<Report["patient"], "age" | "ageAt">): string {
   if (fact.kind === "age" && patient?.age !== undefined) return `Age ${patient.age}${patient.ageAt === "death" ? " at death" : ""}`;
+  const lab = fact.evidence.lab;
+  if (lab) return `${labValueWords(lab)} (${formatDate(lab.date)})`;
   const dose = fact.evidence.dose ? `, ${clip(fact.evidence.dose, 160)}` : "";
   return `${clip(fact.evidence.text, 200)}${dose}`;
 }
