@@ -47,6 +47,12 @@ export function labCutoffWords(lab: LabResultDetail): string {
   return `cut-off applied: ${plain(lab.cutoff.text, 120)}`;
 }
 
+/** Who a definition comes from, in a few words: "KDIGO 2024 CKD guideline" (its words before the first colon). */
+export function definitionSource(definition: string): string {
+  const i = definition.indexOf(": ");
+  return plain(i > 0 ? definition.slice(0, i) : definition, 80);
+}
+
 /** "KDIGO 2024 Clinical Practice Guideline …, March 13, 2024". */
 export function citationWords(c: Citation): string {
   return `${plain(c.title, 300)}, ${plain(c.date, 60)}`;
@@ -118,15 +124,20 @@ export function chartCutoffs(s: LabSeries): LabSeries["cutoffs"] {
  * the line and the marks mean — the marks differ by shape, not only colour.
  */
 export function chartCaption(s: LabSeries): string {
+  return `${chartTitle(s)}: ${chartDescription(s)}`;
+}
+
+/** The caption without its title: "8 results from … to …; most recent …. Dashed line: …". */
+export function chartDescription(s: LabSeries): string {
   const n = s.points.length;
-  if (n === 0) return `${chartTitle(s)}: no results counted.`;
+  if (n === 0) return "no results counted.";
   const first = s.points[0]!;
   const last = s.points[n - 1]!;
   const span = n === 1 ? `1 result, ${formatDate(first.date)}` : `${plural(n, "result")} from ${formatDate(first.date)} to ${formatDate(last.date)}`;
   const lines = chartCutoffs(s).map((c) => `${plain(c.label, 120)}`);
   const meets = s.points.filter((p) => p.meets).length;
   return (
-    `${chartTitle(s)}: ${span}; most recent ${plain(last.valueText, 60)}. ` +
+    `${span}; most recent ${plain(last.valueText, 60)}. ` +
     `Dashed line${lines.length === 1 ? "" : "s"}: the cut-off${lines.length === 1 ? "" : "s"} (${lines.join("; ")}). ` +
     `${meets === 0 ? "No result meets a cut-off" : `Filled squares: the ${plural(meets, "result")} that meet${meets === 1 ? "s" : ""} a cut-off; open circles: the others`}.`
   );
@@ -168,21 +179,22 @@ export function labsWereRead(sources: readonly SourceReport[]): boolean {
 }
 
 /**
- * What the lab results read came to: "12 lab results of these tests: 11 counted by the rules; 1 could not
- * be interpreted (listed below); 2 left out (cancelled, entered in error or another patient's)".
+ * What the lab results read came to, under the row that names the tests: "11 counted by the rules; 1 could
+ * not be interpreted (listed below); 2 left out (cancelled, entered in error, or not this patient's)."
  */
 export function labCountsLine(labs: LabInterpretation): string {
   const { observations, labResults, counted } = labs.counts;
+  if (observations === 0) return "No results of these tests.";
   const notInterpreted = labs.notInterpreted.length;
   const leftOut = observations - labResults;
   const parts = [`${counted} counted by the rules`];
   if (notInterpreted > 0) parts.push(`${notInterpreted} could not be interpreted (listed below)`);
   if (leftOut > 0) parts.push(`${leftOut} left out (cancelled, entered in error, or not this patient's)`);
-  return `${plural(labResults, "result")} of eGFR, hemoglobin, HbA1c, glucose or TSH: ${parts.join("; ")}.`;
+  return `${parts.join("; ")}.`;
 }
 
 const SKIP_HEADING: Record<LabSkipReason, string> = {
-  "unit-not-recognised": "Unit not recognised (never converted by guess)",
+  "unit-not-recognised": "Unit not recognised, so never converted or compared",
   "not-final": "Not a final result",
   "no-date": "No readable date",
   "dated-after-now": "Dated after now",
