@@ -90,6 +90,7 @@ export {
   labDateLabel,
   labEvidenceLine,
   labInBrief,
+  leadLab,
   labStatusWords,
   labsWereRead,
   labValueWords,

@@ -47,10 +47,13 @@ export function labCutoffWords(lab: LabResultDetail): string {
   return `cut-off applied: ${plain(lab.cutoff.text, 120)}`;
 }
 
-/** Who a definition comes from, in a few words: "KDIGO 2024 CKD guideline" (its words before the first colon). */
+/**
+ * Who a definition comes from, in a few words: its words before the first colon ("KDIGO 2024 CKD
+ * guideline"), else without a closing parenthesis ("WHO 2024 guideline on haemoglobin cut-offs to define anaemia").
+ */
 export function definitionSource(definition: string): string {
   const i = definition.indexOf(": ");
-  return plain(i > 0 ? definition.slice(0, i) : definition, 80);
+  return plain(i > 0 ? definition.slice(0, i) : definition.replace(/\s*\([^)]*\)\s*$/, ""), 100);
 }
 
 /** "KDIGO 2024 Clinical Practice Guideline …, March 13, 2024". */
@@ -84,10 +87,18 @@ export function definitionLine(d: { definition: string; citation: Citation }, wi
   return `Definition applied: ${plain(d.definition, 400)} (source: ${citationWords(d.citation)}${url})`;
 }
 
-/** The most recent lab result behind a lab-only finding, in brief: "eGFR 42 mL/min/{1.73_m2} on 3 Mar 2026". */
-export function labInBrief(f: Finding): string {
+/**
+ * The result that speaks for a finding's lab evidence: the most recent that meets the rule (current first),
+ * never a normal most-recent result shown only for context.
+ */
+export function leadLab(f: Finding): (Evidence & { lab: LabResultDetail }) | undefined {
   const labs = f.evidence.filter(hasLab);
-  const lead = labs.find((e) => e.current) ?? labs[0];
+  return labs.find((e) => e.current && e.lab.meetsCutoff) ?? labs.find((e) => e.lab.meetsCutoff) ?? labs[0];
+}
+
+/** The lab result behind a lab-only finding, in brief: "eGFR 42 mL/min/{1.73_m2} on 3 Mar 2026". */
+export function labInBrief(f: Finding): string {
+  const lead = leadLab(f);
   return lead ? `${labValueWords(lead.lab)} on ${formatDate(lead.lab.date)}` : "";
 }
 

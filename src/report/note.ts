@@ -19,7 +19,7 @@ import {
   sourceStatusText,
   TITLE,
 } from "./labels";
-import { definitionLine, findingDefinitions, labCountsLine, labsWereRead, notInterpretedGroups } from "./labs";
+import { definitionLine, findingDefinitions, labCountsLine, labsWereRead, leadLab, notInterpretedGroups } from "./labs";
 import { STRENGTH_SCALE } from "./strength";
 import { completeness, deceasedLine, findingInBrief, gapLines, reportGaps, summaryLine } from "./summary";
 import type { Report } from "./types";
@@ -36,7 +36,7 @@ export function groupByStrength(findings: readonly Finding[]): { strength: Findi
 
 /** "Pregnancy (onset 15 May 2015)": a finding that is not current, in brief. */
 export function pastInBrief(f: Finding, now: Date): string {
-  const first = f.evidence[0];
+  const first = f.basis === "lab" ? leadLab(f) : f.evidence[0];
   const date = first ? keyDates(first, now)[0] : undefined;
   const when = date ? `${date.label} ${date.date}` : "";
   const what = f.basis === "lab" ? ["suggested by lab results", when].filter(Boolean).join(", ") : when;
