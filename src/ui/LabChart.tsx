@@ -65,33 +65,36 @@ export function LabChart({ series }: { series: LabSeries }) {
       <button type="button" className="nlc-btn nlc-chart-toggle" aria-expanded={showTable} aria-controls={`${id}t`} onClick={() => setShowTable((v) => !v)}>
         {showTable ? "Hide the values" : "Show the values"}
       </button>
-      <table id={`${id}t`} className={showTable ? "nlc-chart-table" : "nlc-chart-table nlc-visually-hidden"}>
-        <caption>
-          <Untrusted text={`${title}: every result`} max={160} />
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">As reported</th>
-            <th scope="col">
-              <Untrusted text={`In ${series.unit}`} max={60} />
-            </th>
-            <th scope="col">Against the cut-off</th>
-          </tr>
-        </thead>
-        <tbody>
-          {chartRows(series).map((r, i) => (
-            <tr key={`${r.ref}-${i}`}>
-              <th scope="row">{r.date}</th>
-              <td>
-                <Untrusted text={r.reported} max={60} />
-              </td>
-              <td>{r.value}</td>
-              <td>{r.meets}</td>
+      {/* A table is as wide as its content whatever its CSS width: the wrapper is what hides it visually. */}
+      <div id={`${id}t`} className={showTable ? "nlc-chart-values" : "nlc-chart-values nlc-visually-hidden"}>
+        <table className="nlc-chart-table">
+          <caption>
+            <Untrusted text={`${title}: every result`} max={160} />
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">As reported</th>
+              <th scope="col">
+                <Untrusted text={`In ${series.unit}`} max={60} />
+              </th>
+              <th scope="col">Against the cut-off</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {chartRows(series).map((r, i) => (
+              <tr key={`${r.ref}-${i}`}>
+                <th scope="row">{r.date}</th>
+                <td>
+                  <Untrusted text={r.reported} max={60} />
+                </td>
+                <td>{r.value}</td>
+                <td>{r.meets}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

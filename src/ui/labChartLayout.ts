@@ -1,7 +1,8 @@
 /**
  * Where things go on a test's small chart (a hand-written SVG, no charting library): results over time as
  * marks joined by a line, the cut-off as a dashed line (a step line when hemoglobin's cut-off changed with
- * age or pregnancy), a few value ticks and the first and last dates. Pure geometry in SVG user units.
+ * age or pregnancy, stepping at the first result compared with the new one), a few value ticks and the
+ * first and last dates. Pure geometry in SVG user units.
  */
 import type { LabSeries } from "../engine/labs/types";
 import { formatDate } from "../report/format";
@@ -76,13 +77,14 @@ export function chartLayout(s: LabSeries): ChartLayout {
     let d = `M${left} ${y(c.value)} H${width - right}`;
     let last = c.value;
     if (i === 0 && stepped) {
-      // Hemoglobin: the cut-off that applied on each result's date, changing halfway between results.
+      // Hemoglobin: the cut-off each result was compared with, changing at the first result it applied to
+      // (the app knows the dates of results, not when between them the cut-off changed).
       const first = perPoint.find((v) => v !== undefined) ?? c.value;
       d = `M${left} ${y(first)}`;
       last = first;
       s.points.forEach((p, k) => {
         if (k === 0 || p.cutoff === undefined || p.cutoff === last) return;
-        d += ` H${round((marks[k - 1]!.x + marks[k]!.x) / 2)} V${y(p.cutoff)}`;
+        d += ` H${marks[k]!.x} V${y(p.cutoff)}`;
         last = p.cutoff;
       });
       d += ` H${width - right}`;

@@ -59,8 +59,11 @@ describe("chart layout", () => {
   it("hemoglobin whose cut-off changed with a pregnancy: a stepped line, ending at the current cut-off", () => {
     const hb = series(labsPregnancyAnemia, "hemoglobin");
     expect(hb.points.map((p) => p.cutoff)).toEqual([12, 10.5]);
-    const [line] = chartLayout(hb).lines;
-    expect(line!.d).toMatch(/^M\d+ [\d.]+ H[\d.]+ V[\d.]+ H\d+$/);
+    const layout = chartLayout(hb);
+    const [line] = layout.lines;
+    // Across at the first result's cut-off, down at the result compared with the pregnancy cut-off, across to the end.
+    expect(line!.d).toBe(`M${left} ${line!.d.split(" ")[1]} H${layout.marks[1]!.x} V${line!.labelY + 3} H${width - right}`);
+    expect(Number(line!.d.split(" ")[1])).toBeLessThan(line!.labelY + 3);
     expect(line!.label).toBe("10.5");
   });
 
