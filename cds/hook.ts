@@ -153,7 +153,7 @@ export async function handlePatientView(body: unknown, deps: HookDeps): Promise<
     ...(records.observations ? { observations: records.observations } : {}),
   };
   const result = matchRecords(input, { now });
-  const words = { findings: result.findings, legCramps, patient: result.patient, source: SOURCE };
+  const words = { findings: result.findings, legCramps, patient: result.patient, source: SOURCE, now };
   const card: Card = {
     uuid: randomUUID(),
     summary: cardSummary(result.findings, result.patient),

@@ -14,6 +14,7 @@ import { pregnancyRls } from "./data/patients/pregnancyRls";
 import { hostileData } from "./data/patients/hostileData";
 import { deceasedCkd } from "./data/patients/deceasedCkd";
 import { LEG_CRAMP_PATIENTS } from "./data/patients/legCramps";
+import { LAB_PATIENTS } from "./data/patients/labResults";
 
 export type { DemoPatient } from "./data/demoPatient";
 
@@ -28,6 +29,7 @@ export const HANDMADE_PATIENTS: DemoPatient[] = [
   hostileData,
   deceasedCkd,
   ...LEG_CRAMP_PATIENTS,
+  ...LAB_PATIENTS,
 ];
 
 export const DEMO_PATIENTS: DemoPatient[] = [...loadSandboxPatients(), ...HANDMADE_PATIENTS];

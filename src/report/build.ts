@@ -19,5 +19,6 @@ export function buildReport(input: ReportInput): Report {
     sources: input.sources,
     readAt: input.readAt,
     knowledge: input.knowledge,
+    ...(result.labs ? { labs: result.labs } : {}),
   };
 }

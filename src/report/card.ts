@@ -4,39 +4,66 @@
  * in one line, and the attributes the panel exposes to tests. Plain text: a markdown channel escapes it.
  */
 import type { Finding } from "../engine/types";
-import { evidenceLine } from "./evidence";
-import { causeFindings, factText, findingBasis, findingFacts, readingOrder } from "./facts";
-import { clip, plain } from "./format";
+import { evidenceLine, evidenceWhat } from "./evidence";
+import { causeFindings, findingBasis, findingFacts, readingOrder } from "./facts";
+import { clip, plain, plural } from "./format";
+import { LAB_BASIS } from "./labs";
 import { pastInBrief } from "./note";
-import { findingStrengthWords } from "./strength";
+import { findingStrengthWords, isRaised } from "./strength";
+import { completeness } from "./summary";
 import type { Basis, Report, ReportEvidence } from "./types";
 
+export { LAB_BASIS };
+
+/** "diuretics" from "Diuretics (medicines that increase urine output)": the label without its explanation, a common word lower-cased. */
+export function shortLabel(label: string): string {
+  const short = label.replace(/\s*\([^)]*\)\s*$/, "").trim() || label;
+  // Lower-case a leading common word ("High blood pressure" → "high blood pressure"), not a name ("Parkinson's", "HIV").
+  return /^[A-Z][a-z]+'s\b/.test(short) || /^[A-Z]{2}/.test(short) ? short : short.charAt(0).toLowerCase() + short.slice(1);
+}
+
 /**
- * "Night leg cramps: Diuretics (hydrochlorothiazide 25 MG Oral Tablet) and 2 other documented causes are
- * current" — the strongest current cause (restless legs, a look-alike, is not a cause) with its first
- * current record, shortened until it fits `maxLength` characters (default 139: CDS Hooks wants < 140).
+ * "Night leg cramps: diuretics (furosemide 40 MG Oral Tablet) and 2 other documented causes are current" —
+ * the strongest current cause (restless legs, a look-alike, is not a cause) with its first current record
+ * (a lab-only finding says it is suggested by lab results), shortened until it fits `maxLength`
+ * characters (default 139: CDS Hooks wants < 140).
  */
 export function currentFindingsSummary(report: Report, maxLength = 139): string {
   const current = causeFindings(readingOrder(report).current);
-  const fit = (candidates: string[]) => candidates.find((c) => c.length <= maxLength) ?? clip(candidates[candidates.length - 1], Math.max(1, maxLength - 1));
+  const fit = (candidates: (string | false)[]) => {
+    const list = candidates.filter((c): c is string => !!c);
+    return list.find((c) => c.length <= maxLength) ?? clip(list[list.length - 1], Math.max(1, maxLength - 1));
+  };
   if (current.length === 0) {
+    const found = causeFindings(report.findings).length;
     return fit([
-      report.patient.deceased ? "Night leg cramps: patient recorded as deceased; no documented cause is current" : "Night leg cramps: no documented cause is current in the record",
+      report.patient.deceased
+        ? "Night leg cramps: patient recorded as deceased; no documented cause is current"
+        : found > 0
+          ? `Night leg cramps: ${plural(found, "documented cause")} in the record, none current`
+          : completeness(report) === "ready"
+            ? "Night leg cramps: no documented cause found in the records read"
+            : "Night leg cramps: nothing found in the records that could be read",
       "Night leg cramps: none current",
     ]);
   }
   const strongest = current[0]!;
   const others = current.length - 1;
-  const tail = others > 0 ? ` and ${others} other documented cause${others === 1 ? "" : "s"} are current` : " is current";
-  const label = plain(strongest.label, 80);
+  const tail = others > 0 ? ` and ${plural(others, "other documented cause")} are current` : " is a current documented cause";
+  const name = plain(shortLabel(strongest.label), 60);
+  const head = `Night leg cramps: ${name}`;
   const fact = findingFacts(strongest).current[0];
-  const what = !fact ? "" : fact.kind === "age" ? factText(fact, report.patient).toLowerCase() : plain(fact.evidence.text, 60);
-  const strength = findingStrengthWords(strongest);
+  const lab = strongest.basis === "lab";
+  const what = !fact ? "" : fact.kind === "age" ? (report.patient.age !== undefined ? `${report.patient.age} years` : "") : plain(fact.kind === "lab" ? evidenceWhat(fact.evidence) : fact.evidence.text, 80);
+  const said = lab ? `suggested by lab results${what ? `: ${what}` : ""}` : what.toLowerCase() === name.toLowerCase() ? "" : what;
+  const room = maxLength - head.length - tail.length - 3;
   return fit([
-    `Night leg cramps: ${label}${what && what.toLowerCase() !== label.toLowerCase() ? ` (${what})` : ""}${tail}`,
-    `Night leg cramps: ${label} (${strength})${tail}`,
-    `Night leg cramps: ${label}${tail}`,
-    `${label}${tail}`,
+    !!said && `${head} (${said})${tail}`,
+    !!said && room >= 12 && `${head} (${clip(said, room - 1)})${tail}`,
+    lab && `${head} (suggested by lab results)${tail}`,
+    isRaised(strongest) && `${head} (${findingStrengthWords(strongest)})${tail}`,
+    `${head}${tail}`,
+    `${name}${tail}`,
   ]);
 }
 
@@ -52,9 +79,6 @@ export function findingEvidenceLine(finding: Finding, now: Date, max = 3): strin
   const lab = findingBasis(finding) === "lab" ? `${LAB_BASIS}: ` : "";
   return `${lab}${shown.join(" · ")}${rest > 0 ? ` · and ${rest} more record${rest === 1 ? "" : "s"}` : ""}`;
 }
-
-/** How a finding resting on lab results alone is labelled (lab-results.md). */
-export const LAB_BASIS = "suggested by lab results — not recorded as a diagnosis";
 
 /** "Not current: Pregnancy (onset 15 May 2015), Birth control pills (ordered 10 Jan 2019)." or "". */
 export function pastFindingsLine(report: Report, now: Date): string {

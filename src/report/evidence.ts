@@ -8,6 +8,7 @@ import { PREGNANCY_CURRENT_WEEKS } from "../knowledge";
 import { CONFIRM_STILL_CURRENT } from "../knowledge/conventions";
 import { clip, formatDate, formatRecency, isOlderThan, plain } from "./format";
 import { CONFIRM_LABEL } from "./labels";
+import { hasLab, labDateLabel, labEvidenceLine, labStatusWords, labValueWords } from "./labs";
 import type { ReportEvidence } from "./types";
 
 export const RESOURCE_LABEL: Record<RecordType, string> = {
@@ -50,6 +51,7 @@ export function evidenceDose(e: ReportEvidence): string {
 
 /** The status of one record in a few words, from the engine's reading of it. */
 export function evidenceStatusWords(e: Evidence): string {
+  if (hasLab(e)) return labStatusWords(e.lab, e.recordStatus);
   const raw = clip(e.recordStatus, 40);
   switch (e.status) {
     case "current":
@@ -151,7 +153,7 @@ export function evidenceDates(e: Evidence, now: Date): LabelledDate[] {
     // "recorded" the same day as another date says nothing more.
     if (key === "recorded" && days.has(value.slice(0, 10))) return [];
     // Records folded under this one are older orders of the same medicine: this is the last one.
-    const label = folded && key === "authored" ? "last ordered" : word;
+    const label = folded && key === "authored" ? "last ordered" : e.lab && key === "effective" ? labDateLabel(e.lab) : word;
     return [{ key, label, value, date: formatDate(value), ago: formatRecency(value, now) }];
   });
 }
@@ -205,6 +207,7 @@ export function findingNeedsConfirmation(f: { evidence: readonly Evidence[] }, n
 
 /** What the record says, with the dose when known: "Lisinopril 10 MG Oral Tablet, 1 tablet daily". */
 export function evidenceWhat(e: ReportEvidence): string {
+  if (hasLab(e)) return labValueWords(e.lab);
   const dose = evidenceDose(e);
   return dose ? `${clip(e.text, 200)}, ${dose}` : clip(e.text, 200);
 }
@@ -233,6 +236,7 @@ export function technicalLine(e: Evidence): string {
  * a markdown channel escapes it.
  */
 export function evidenceLine(e: ReportEvidence, now: Date): string {
+  if (hasLab(e)) return labEvidenceLine(e, now);
   const when = whenText(e, now);
   const status = e.resourceType === "Patient" ? "" : evidenceStatusWords(e);
   const tail = [status, when, needsConfirmation(e, now) ? CONFIRM_LABEL : ""].filter(Boolean).join("; ");

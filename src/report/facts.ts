@@ -5,13 +5,14 @@
  * lists it, with "also supports …".
  */
 import type { CauseId, Evidence, Finding } from "../engine/types";
-import { clip, plain } from "./format";
+import { clip, formatDate, plain } from "./format";
+import { labValueWords } from "./labs";
 import { strengthRank } from "./strength";
 import type { Basis, Report, ReportEvidence } from "./types";
 
-/** data-basis: `record` when at least one evidence is not a lab result (age comes from Patient), else `lab`. */
+/** data-basis: the engine's `Finding.basis` (one source of truth): `lab` when the finding rests on lab results alone. */
 export function findingBasis(f: Finding): Basis {
-  return f.evidence.some((e) => e.resourceType !== "Observation") ? "record" : "lab";
+  return f.basis;
 }
 
 /** By strength, strongest first; the engine's order otherwise (stable sort). */
@@ -61,6 +62,9 @@ export interface Fact {
 }
 
 function sameThingKey(e: ReportEvidence): string {
+  // Results of one test on the same side of the cut-off say one thing over time: the most recent stands
+  // for the others (current and past apart).
+  if (e.lab) return `lab|${e.lab.test}|${e.current ? "current" : "past"}|${e.lab.meetsCutoff ? "meets" : "not"}`;
   const norm = (s: string | undefined) => plain(s, 400).toLowerCase();
   return `${KIND[e.resourceType] ?? "condition"}|${norm(e.text)}|${norm(e.dose)}`;
 }
@@ -102,16 +106,25 @@ export function distinctFacts(findings: readonly Finding[], keep: (e: Evidence, 
 
 /**
  * What is active in the record now: distinct current facts behind current causes (not the restless legs
- * look-alike), strongest first. Empty for a deceased patient.
+ * look-alike), strongest first. Lab results count only for a finding that rests on them alone: a result
+ * that joins a recorded diagnosis is not another fact. Empty for a deceased patient.
  */
 export function activeFacts(report: Pick<Report, "findings" | "patient">): Fact[] {
   const { current } = readingOrder(report);
-  return distinctFacts(causeFindings(current), (e) => e.current);
+  return distinctFacts(causeFindings(current), (e, f) => e.current && (e.resourceType !== "Observation" || f.basis === "lab"));
 }
 
-/** The distinct facts behind one finding: current ones first, for the finding's one-line summary. */
+/** Records first, then results that meet a cut-off, then the other results (a normal most recent result). */
+function factRank(fact: Fact): number {
+  return fact.kind !== "lab" ? 0 : fact.evidence.lab?.meetsCutoff ? 1 : 2;
+}
+
+/**
+ * The distinct facts behind one finding, current ones first; records, then results that meet the rule,
+ * then the others (per test and side of the cut-off, its most recent result), for its one-line summary.
+ */
 export function findingFacts(f: Finding): { current: Fact[]; other: Fact[] } {
-  const facts = distinctFacts([f]);
+  const facts = distinctFacts([f]).sort((a, b) => factRank(a) - factRank(b));
   return { current: facts.filter((x) => x.current), other: facts.filter((x) => !x.current) };
 }
 
@@ -134,6 +147,20 @@ export function evidenceHomes(order: ReadingOrder): Map<string, CauseId[]> {
 /** A fact in a few words: what the record says, with the dose; age as "Age 86" (or "Age 86 at death"). */
 export function factText(fact: Fact, patient?: Pick<Report["patient"], "age" | "ageAt">): string {
   if (fact.kind === "age" && patient?.age !== undefined) return `Age ${patient.age}${patient.ageAt === "death" ? " at death" : ""}`;
+  const lab = fact.evidence.lab;
+  if (lab) return `${labValueWords(lab)} (${formatDate(lab.date)})`;
   const dose = fact.evidence.dose ? `, ${clip(fact.evidence.dose, 160)}` : "";
   return `${clip(fact.evidence.text, 200)}${dose}`;
+}
+
+/** Each record's notes not already said by an earlier record of the same list (the same note under three results is said once). */
+export function notesOnce(evidence: readonly Evidence[]): string[][] {
+  const said = new Set<string>();
+  return evidence.map((e) =>
+    (e.notes ?? []).filter((n) => {
+      if (said.has(n)) return false;
+      said.add(n);
+      return true;
+    }),
+  );
 }

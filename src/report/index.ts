@@ -16,6 +16,7 @@ export {
   factText,
   findingBasis,
   findingFacts,
+  notesOnce,
   readingOrder,
   type Fact,
   type FactKind,
@@ -68,8 +69,39 @@ export {
 // Copied text.
 export { fullNote, groupByStrength, pastInBrief, shortNote } from "./note";
 
+// Lab results: one result as evidence, a test's chart words and text alternative, what was read and not interpreted.
+export {
+  chartCaption,
+  chartCutoffs,
+  chartDescription,
+  chartRows,
+  chartTitle,
+  chartValueText,
+  citationWords,
+  definitionLine,
+  definitionSource,
+  findingDefinitions,
+  findingLabTests,
+  hasLab,
+  LAB_BASIS,
+  LAB_BASIS_SENTENCE,
+  labCountsLine,
+  labCutoffWords,
+  labDateLabel,
+  labEvidenceLine,
+  labInBrief,
+  leadLab,
+  labStatusWords,
+  labsWereRead,
+  labValueWords,
+  labWhen,
+  notInterpretedGroups,
+  type ChartRow,
+  type NotInterpretedGroup,
+} from "./labs";
+
 // Short channels (CDS Hooks card).
-export { currentFindingsSummary, findingAttributes, findingEvidenceLine, LAB_BASIS, pastFindingsLine, type FindingAttributes } from "./card";
+export { currentFindingsSummary, findingAttributes, findingEvidenceLine, pastFindingsLine, shortLabel, type FindingAttributes } from "./card";
 
 // Formatting helpers.
 export {

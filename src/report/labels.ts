@@ -77,11 +77,15 @@ export function sourceStatusWords(s: SourceReport): string {
   }
 }
 
-/** What the app never reads (lab results only when the data layer reads none). */
+/**
+ * What the app never reads. With lab results among the kinds read: every other result and observation
+ * (blood pressure readings, other lab tests), allergies and notes; without them (a data layer that does
+ * not read them), lab results too.
+ */
 export function notReadLine(sources: readonly SourceReport[]): string {
   const labs = sources.some((s) => s.source === "Observation");
   return labs
-    ? "Not used: other observations (such as blood pressure readings), allergies and intolerances, and clinical notes."
+    ? "Not used: lab results other than eGFR, hemoglobin, HbA1c, glucose and TSH; other observations (such as blood pressure readings); allergies and intolerances; and clinical notes."
     : "Not used: laboratory results, observations (such as blood pressure readings), allergies and intolerances, and clinical notes.";
 }
 

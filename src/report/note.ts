@@ -19,6 +19,7 @@ import {
   sourceStatusText,
   TITLE,
 } from "./labels";
+import { definitionLine, findingDefinitions, labCountsLine, labsWereRead, leadLab, notInterpretedGroups } from "./labs";
 import { STRENGTH_SCALE } from "./strength";
 import { completeness, deceasedLine, findingInBrief, gapLines, reportGaps, summaryLine } from "./summary";
 import type { Report } from "./types";
@@ -35,9 +36,11 @@ export function groupByStrength(findings: readonly Finding[]): { strength: Findi
 
 /** "Pregnancy (onset 15 May 2015)": a finding that is not current, in brief. */
 export function pastInBrief(f: Finding, now: Date): string {
-  const first = f.evidence[0];
+  const first = f.basis === "lab" ? leadLab(f) : f.evidence[0];
   const date = first ? keyDates(first, now)[0] : undefined;
-  return `${plain(f.label, 120)}${date ? ` (${date.label} ${date.date})` : ""}`;
+  const when = date ? `${date.label} ${date.date}` : "";
+  const what = f.basis === "lab" ? ["suggested by lab results", when].filter(Boolean).join(", ") : when;
+  return `${plain(f.label, 120)}${what ? ` (${what})` : ""}`;
 }
 
 /** The short note: 2 to 4 lines. */
@@ -109,6 +112,7 @@ export function fullNote(report: Report, now: Date): string {
       out.push(`    Technical: ${technicalLine(e)}`);
     }
     for (const note of f.notes ?? []) out.push(`  Note: ${plain(note, 300)}`);
+    for (const d of findingDefinitions(f)) out.push(`  ${definitionLine(d)}`);
     return out;
   };
 
@@ -129,6 +133,10 @@ export function fullNote(report: Report, now: Date): string {
   }
   const read = report.sources.filter((s) => !gaps.unread.includes(s));
   if (read.length > 0) lines.push(`Checked: ${read.map((s) => `${sourceLabel(s.source)} (${plain(sourceStatusText(s), 60)})`).join("; ")}.`);
+  if (report.labs && labsWereRead(report.sources)) {
+    lines.push(`Lab results: ${labCountsLine(report.labs)}`);
+    for (const g of notInterpretedGroups(report.labs)) lines.push(`- Not interpreted, ${g.heading.toLowerCase()}: ${g.items.map((i) => i.text).join("; ")}`);
+  }
   lines.push(
     notReadLine(report.sources),
     "",

@@ -6,6 +6,7 @@ import { evidenceWhat, findingNeedsConfirmation } from "./evidence";
 import { activeFacts, causeFindings, findingFacts, readingOrder } from "./facts";
 import { clip, formatDate, plain, plural } from "./format";
 import { CONFIRM_LABEL, sourceShortLabel, sourceStatusWords } from "./labels";
+import { LAB_BASIS, labInBrief } from "./labs";
 import { findingStrengthWords } from "./strength";
 import type { Completeness, Report } from "./types";
 
@@ -78,12 +79,18 @@ export function summaryLine(report: Report, status: Completeness = completeness(
   return `${plural(facts.length, "fact")} active in the record ${facts.length === 1 ? "is" : "are"} linked to night leg cramps${pastText}.`;
 }
 
-/** A current finding in a few words for notes and cards: "diuretics (hydrochlorothiazide 25 MG)". */
+/**
+ * A current finding in a few words for notes and cards: "diuretics (hydrochlorothiazide 25 MG)"; a
+ * lab-only one says so, with its most recent result: "Anemia (suggested by lab results — not recorded as
+ * a diagnosis: Hemoglobin 10.1 g/dL on 3 Mar 2026)".
+ */
 export function findingInBrief(f: Finding, now: Date, withFacts = true): string {
   const label = plain(f.label, 120);
   const facts = findingFacts(f).current;
   const confirm = findingNeedsConfirmation(f, now);
   const what = withFacts && f.kind === "medicine" && facts.length > 0 ? ` (${facts.map((x) => plain(evidenceWhat(x.evidence), 80)).join(", ")})` : "";
   const raised = findingStrengthWords(f).includes(":") ? ` (${findingStrengthWords(f)})` : "";
-  return `${label}${what}${raised}${confirm ? ` [${CONFIRM_LABEL}]` : ""}`;
+  const results = withFacts ? labInBrief(f) : "";
+  const lab = f.basis === "lab" ? ` (${LAB_BASIS}${results ? `: ${results}` : ""})` : "";
+  return `${label}${what}${lab}${raised}${confirm ? ` [${CONFIRM_LABEL}]` : ""}`;
 }

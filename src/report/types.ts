@@ -3,6 +3,7 @@
  * output (the panel, the copied note, print, a CDS Hooks card) words the same way. No React, no I/O.
  */
 import type { Patient } from "fhir/r4";
+import type { LabInterpretation } from "../engine/labs/types";
 import type { EngineResult, Evidence, Finding, PatientFacts } from "../engine/types";
 import type { SourceReport } from "../fhir/types";
 import type { KnowledgeInfo } from "../knowledge";
@@ -34,6 +35,8 @@ export interface Report {
   sources: readonly SourceReport[];
   readAt: Date;
   knowledge: KnowledgeInfo;
+  /** What the lab results showed (the engine's `labs`): the charts' series, the results not interpreted, counts. */
+  labs?: LabInterpretation;
 }
 
 /** Whether everything was read: the panel's data-panel-status when it shows findings. */

@@ -1,17 +1,52 @@
-/** "What was checked": each kind of record read, its outcome in words, when it was read, and what is never read. */
+/**
+ * "What was checked": each kind of record read, its outcome in words, when it was read, and what is never
+ * read. The lab results' row also says how many results were counted by the rules and lists, by reason,
+ * those that could not be interpreted (never interpreted, never guessed).
+ */
+import type { LabInterpretation } from "../engine/labs/types";
 import type { SourceReport } from "../fhir/types";
 import { formatDateTime, formatElapsed } from "../report/format";
 import { notReadLine, sourceLabel, sourceStatusText } from "../report/labels";
+import { labCountsLine, labsWereRead, notInterpretedGroups } from "../report/labs";
 import { Untrusted } from "./Untrusted";
 
 interface Props {
   sources: readonly SourceReport[];
+  labs?: LabInterpretation;
   readAt: Date;
   now: Date;
   onReload?: () => void;
 }
 
-export function CheckedSection({ sources, readAt, now, onReload }: Props) {
+const SHOWN_PER_REASON = 10;
+
+function LabsRead({ labs }: { labs: LabInterpretation }) {
+  const groups = notInterpretedGroups(labs);
+  return (
+    <>
+      <p className="nlc-lab-counts">{labCountsLine(labs)}</p>
+      {groups.length > 0 && (
+        <ul className="nlc-not-interpreted" aria-label="Lab results not interpreted">
+          {groups.map((g) => (
+            <li key={g.reason} data-not-interpreted={g.reason}>
+              {g.heading} ({g.items.length}):
+              <ul>
+                {g.items.slice(0, SHOWN_PER_REASON).map((item, i) => (
+                  <li key={i}>
+                    <Untrusted text={item.text} max={240} />
+                  </li>
+                ))}
+                {g.items.length > SHOWN_PER_REASON && <li>and {g.items.length - SHOWN_PER_REASON} more</li>}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+export function CheckedSection({ sources, labs, readAt, now, onReload }: Props) {
   return (
     <section className="nlc-checked" aria-labelledby="nlc-checked-h">
       <h2 id="nlc-checked-h">What was checked</h2>
@@ -27,6 +62,7 @@ export function CheckedSection({ sources, readAt, now, onReload }: Props) {
             <span className="nlc-source-status">
               <Untrusted text={sourceStatusText(s)} />
             </span>
+            {s.source === "Observation" && labs && labsWereRead([s]) && <LabsRead labs={labs} />}
             {s.warnings.length > 0 && (
               <ul className="nlc-warnings">
                 {s.warnings.slice(0, 20).map((w, i) => (

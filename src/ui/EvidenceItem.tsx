@@ -17,12 +17,21 @@ import {
 } from "../report/evidence";
 import { CONFIRM_LABEL } from "../report/labels";
 import { Disclosure, type HeadingLevel } from "./Disclosure";
+import { LabEvidenceLines } from "./LabEvidence";
 import type { FindingContext } from "./FindingItem";
 import { Untrusted } from "./Untrusted";
 
 const SHOWN_DUPLICATES = 10;
 
-export function EvidenceItem({ evidence: e, finding, ctx }: { evidence: Evidence; finding: Finding; ctx: FindingContext }) {
+interface EvidenceProps {
+  evidence: Evidence;
+  finding: Finding;
+  ctx: FindingContext;
+  /** The notes to show (default: the record's own); a note an earlier record of the finding showed is left out. */
+  notes?: readonly string[];
+}
+
+export function EvidenceItem({ evidence: e, finding, ctx, notes = e.notes ?? [] }: EvidenceProps) {
   const causes = ctx.homes.get(e.ref) ?? [finding.causeId];
   const home = causes[0] ?? finding.causeId;
   if (home !== finding.causeId) {
@@ -34,6 +43,19 @@ export function EvidenceItem({ evidence: e, finding, ctx }: { evidence: Evidence
   }
   const also = causes.slice(1).map((c) => ctx.labels.get(c) ?? c);
   const dates = evidenceDates(e, ctx.now);
+  if (e.lab) {
+    return (
+      <li className="nlc-evidence nlc-evidence-lab" data-evidence={e.ref}>
+        <LabEvidenceLines evidence={e} lab={e.lab} now={ctx.now} />
+        {also.length > 0 && <p className="nlc-also">Also supports: {also.join(", ")}</p>}
+        {notes.map((note, i) => (
+          <p key={i} className="nlc-note">
+            <Untrusted text={note} />
+          </p>
+        ))}
+      </li>
+    );
+  }
   return (
     <li className="nlc-evidence" data-evidence={e.ref}>
       <p className="nlc-evidence-text">
@@ -66,7 +88,7 @@ export function EvidenceItem({ evidence: e, finding, ctx }: { evidence: Evidence
         </p>
       )}
       {also.length > 0 && <p className="nlc-also">Also supports: {also.join(", ")}</p>}
-      {(e.notes ?? []).map((note, i) => (
+      {notes.map((note, i) => (
         <p key={i} className="nlc-note">
           <Untrusted text={note} />
         </p>

@@ -5,13 +5,16 @@
  */
 import type { ReactNode } from "react";
 import type { CauseId, EvidenceStatus, Finding } from "../engine/types";
-import { findingAttributes, LAB_BASIS } from "../report/card";
+import type { LabInterpretation } from "../engine/labs/types";
+import { findingAttributes } from "../report/card";
+import { LAB_BASIS_SENTENCE } from "../report/labs";
 import { evidenceBadge, evidenceWhat, findingNeedsConfirmation, keyDates } from "../report/evidence";
-import { findingFacts, type Fact } from "../report/facts";
+import { findingFacts, notesOnce, type Fact } from "../report/facts";
 import { CONFIRM_LABEL } from "../report/labels";
 import { findingStrengthWords } from "../report/strength";
 import { Disclosure, type HeadingLevel } from "./Disclosure";
 import { EvidenceItem, TechnicalDetails } from "./EvidenceItem";
+import { FindingLabs } from "./FindingLabs";
 import { StrengthMeter } from "./StrengthMeter";
 import { Untrusted } from "./Untrusted";
 
@@ -23,8 +26,10 @@ export interface FindingContext {
   /** Record → the findings it supports, in reading order (the first shows it in full). */
   homes: Map<string, CauseId[]>;
   labels: Map<CauseId, string>;
-  /** Extra content per finding (e.g. a lab-results chart), shown in its region after the records. */
+  /** Extra content per finding, shown in its region after the records and lab charts. */
   extra?: (finding: Finding) => ReactNode;
+  /** The lab results' interpretation: the series each chart draws. */
+  labs?: LabInterpretation;
 }
 
 const NOT_CURRENT_ORDER: EvidenceStatus[] = ["stale", "past", "not-started", "unknown", "unconfirmed"];
@@ -87,6 +92,7 @@ interface ItemProps {
 
 export function FindingItem({ finding: f, level, ctx, meter = false }: ItemProps) {
   const attrs = findingAttributes(f, ctx.deceased);
+  const notes = notesOnce(f.evidence);
   const status = badge(f, ctx);
   const title = (
     <>
@@ -95,13 +101,14 @@ export function FindingItem({ finding: f, level, ctx, meter = false }: ItemProps
         <Untrusted text={f.label} max={120} />
       </span>
       <span className="nlc-strength-words">{findingStrengthWords(f)}</span>
+      {attrs.basis === "lab" && <span className="nlc-badge nlc-badge-lab">Lab results only</span>}
       {status && <span className={`nlc-badge nlc-badge-${status.tone}`}>{status.text}</span>}
     </>
   );
   const lead = (
     <>
       <FactsLine finding={f} now={ctx.now} />
-      {attrs.basis === "lab" && <p className="nlc-note">{LAB_BASIS[0]!.toUpperCase() + LAB_BASIS.slice(1)}.</p>}
+      {attrs.basis === "lab" && <p className="nlc-lab-basis">{LAB_BASIS_SENTENCE}.</p>}
       {(f.notes ?? []).map((note, i) => (
         <p key={i} className="nlc-note">
           <Untrusted text={note} />
@@ -120,9 +127,10 @@ export function FindingItem({ finding: f, level, ctx, meter = false }: ItemProps
       <Disclosure level={level} title={title} lead={lead} className="nlc-evidence-region">
         <ul className="nlc-evidence-list" aria-label="Records behind this finding">
           {f.evidence.map((e, i) => (
-            <EvidenceItem key={`${e.ref}-${i}`} evidence={e} finding={f} ctx={ctx} />
+            <EvidenceItem key={`${e.ref}-${i}`} evidence={e} finding={f} ctx={ctx} notes={notes[i]} />
           ))}
         </ul>
+        <FindingLabs finding={f} labs={ctx.labs} homes={ctx.homes} />
         {ctx.extra && <div className="nlc-finding-extra">{ctx.extra(f)}</div>}
         <TechnicalDetails finding={f} level={(level < 5 ? level + 1 : 5) as HeadingLevel} ctx={ctx} />
       </Disclosure>

@@ -94,6 +94,7 @@ function findingContext(report: Report, now: Date, extra: ReadyProps["findingExt
     homes: evidenceHomes(readingOrder(report)),
     labels: new Map(report.findings.map((f) => [f.causeId, f.label])),
     extra,
+    labs: report.labs,
   };
 }
 
@@ -127,7 +128,7 @@ function ReadyView({ status, data, now, onReload, findingExtra }: ReadyProps) {
         {order.past.length > 0 && <PastSection findings={order.past} ctx={ctx} />}
         {report.findings.length > 0 && <StrengthLegend />}
         <RlsGuide recorded={hasRls} />
-        <CheckedSection sources={report.sources} readAt={report.readAt} now={now} onReload={onReload} />
+        <CheckedSection sources={report.sources} labs={report.labs} readAt={report.readAt} now={now} onReload={onReload} />
       </main>
       <PanelFooter knowledge={report.knowledge} />
     </div>

@@ -75,7 +75,7 @@ describe("sandbox patients with leg cramps documented", () => {
     expect(card!.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(card!.links).toEqual([{ label: "Open the night leg cramps panel", url: APP_LAUNCH_URL, type: "smart" }]);
     expect(card!.source.url).toMatch(/^https:\/\/www\.mayoclinic\.org\//);
-    expect(card!.detail).toMatch(/support, and do not replace, clinical judgement/);
+    expect(card!.detail).toMatch(/support, not replace, clinical judgement/);
   });
 
   it.each(SANDBOX.map((p) => [p.label, p.id] as const))("%s: no card when the record does not document leg cramps", async (_label, id) => {
@@ -90,7 +90,7 @@ describe("what the card says", () => {
     const current = card!.extension.findings.filter((f) => f.current && f.strength !== "differential");
     expect(current.length).toBeGreaterThan(1);
     expect(card!.summary).toContain(`and ${current.length - 1} other documented causes are current`);
-    expect(card!.detail).toMatch(/\*\*Raises the risk\*\*[\s\S]*\*\*Possible link \(not proven\)\*\*[\s\S]*\*\*Sometimes linked\*\*/);
+    expect(card!.detail).toMatch(/\*\*Raises the risk\*\*[\s\S]*\*\*Possible link, not proven\*\*[\s\S]*\*\*Weaker\\: sometimes linked\*\*/);
     expect(card!.detail).toContain("Leg cramps documented: Nocturnal leg cramps (active).");
   });
 
@@ -115,7 +115,7 @@ describe("what the card says", () => {
     expect(card!.indicator).toBe("info");
     expect(card!.extension.findings.length).toBeGreaterThan(0);
     expect(card!.extension.findings.every((f) => !f.current)).toBe(true);
-    expect(card!.detail).toContain("the patient has died");
+    expect(card!.detail).toContain("The patient is recorded as deceased");
   });
 
   it("old resolved cramps do not make a card; the same recorded within 12 months do", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildReport } from "../../src/report/build";
 import { currentFindingsSummary, findingAttributes, findingEvidenceLine, pastFindingsLine } from "../../src/report/card";
-import { NOW, evidence, finding, mixedFindings, withFindings } from "../ui/fixtures";
+import { NOW, evidence, finding, mixedFindings, sources, withFindings } from "../ui/fixtures";
 
 describe("CDS Hooks card words", () => {
   it("summary names the strongest current cause and counts the others, under 140 characters", () => {
@@ -17,15 +17,22 @@ describe("CDS Hooks card words", () => {
     const r = buildReport(withFindings([long, finding("anemia", "sometimes-linked", true), rls]));
     const s = currentFindingsSummary(r, 90);
     expect(s.length).toBeLessThanOrEqual(90);
-    expect(s).toContain("Diuretics (medicines that increase urine output)");
+    expect(s).toMatch(/^Night leg cramps: diuretics \(x+…\) and 1 other documented cause are current$/);
+    expect(s).not.toContain("medicines that increase urine output");
     expect(s).toContain("1 other documented cause are current");
     expect(currentFindingsSummary(r, 20).length).toBeLessThanOrEqual(20);
   });
 
-  it("says when nothing is current", () => {
+  it("says when nothing is current: how many causes are in the record, or that none was found in what was read", () => {
     expect(currentFindingsSummary(buildReport(withFindings([finding("anemia", "sometimes-linked", false)])))).toBe(
-      "Night leg cramps: no documented cause is current in the record",
+      "Night leg cramps: 1 documented cause in the record, none current",
     );
+    expect(currentFindingsSummary(buildReport(withFindings([])))).toBe("Night leg cramps: no documented cause found in the records read");
+    const failed = withFindings([], { sources: sources({ Condition: { status: "failed", count: 0 } }) });
+    expect(currentFindingsSummary(buildReport(failed))).toBe("Night leg cramps: nothing found in the records that could be read");
+    const dead = withFindings([finding("anemia", "sometimes-linked", false)]);
+    dead.result = { ...dead.result, patient: { deceased: true } };
+    expect(currentFindingsSummary(buildReport(dead))).toBe("Night leg cramps: patient recorded as deceased; no documented cause is current");
   });
 
   it("each finding's evidence in one line; lab-only findings say so", () => {

@@ -1,0 +1,236 @@
+/**
+ * Lab results in words (docs/spec/lab-results.md): one result as evidence (value as reported and, where
+ * converted, in the rule's unit; date; age then; the cut-off and the definition it comes from), the words
+ * of a test's chart and its text alternative, and what "what was checked" says about the results read and
+ * not interpreted. Pure: the clock is an argument. Values and units come from the record: plain, clipped.
+ */
+import { formatNumber } from "../engine/labs/detail";
+import type { LabInterpretation, LabResultDetail, LabSeries, LabSeriesPoint, LabSkipped, LabSkipReason } from "../engine/labs/types";
+import type { Evidence, Finding } from "../engine/types";
+import type { SourceReport } from "../fhir/types";
+import type { Citation, LabTestId } from "../knowledge";
+import { LAB_TESTS } from "../knowledge";
+import { formatDate, formatRecency, plain, plural } from "./format";
+
+/** How a finding resting on lab results alone is labelled, everywhere (lab-results.md). */
+export const LAB_BASIS = "suggested by lab results — not recorded as a diagnosis";
+
+/** "Suggested by lab results — not recorded as a diagnosis" (sentence case, for a line of its own). */
+export const LAB_BASIS_SENTENCE = LAB_BASIS[0]!.toUpperCase() + LAB_BASIS.slice(1);
+
+/** The value as the lab reported it, and in the rule's unit where converted: "Hemoglobin 112 g/L (11.2 g/dL)". */
+export function labValueWords(lab: LabResultDetail): string {
+  const converted = lab.converted ? ` (${plain(lab.converted.text, 40)})` : "";
+  return `${plain(lab.testLabel, 40)} ${plain(lab.valueText, 60)}${converted}`;
+}
+
+/** Why the result is shown, against the cut-off: "most recent result; meets the cut-off", "does not meet the cut-off". */
+export function labStatusWords(lab: LabResultDetail, recordStatus?: string): string {
+  const recent = lab.role === "qualifying" ? "" : "most recent result; ";
+  const corrected = recordStatus === "amended" || recordStatus === "corrected" ? ` (${recordStatus})` : "";
+  return `${recent}${lab.meetsCutoff ? "meets" : "does not meet"} the cut-off${corrected}`;
+}
+
+/** "measured" (the result's effective date) or "reported" (only `issued` dates it). */
+export function labDateLabel(lab: LabResultDetail): string {
+  return lab.dateSource === "issued" ? "reported" : "measured";
+}
+
+/** "measured 3 Mar 2026 (8 months ago), age 67". */
+export function labWhen(lab: LabResultDetail, now: Date): string {
+  const ago = formatRecency(lab.date, now);
+  return `${labDateLabel(lab)} ${formatDate(lab.date)}${ago ? ` (${ago})` : ""}, ${plain(lab.ageText, 40)}`;
+}
+
+/** "cut-off applied: below 60 mL/min/1.73 m²". */
+export function labCutoffWords(lab: LabResultDetail): string {
+  return `cut-off applied: ${plain(lab.cutoff.text, 120)}`;
+}
+
+/**
+ * Who a definition comes from, in a few words: its words before the first colon ("KDIGO 2024 CKD
+ * guideline"), else without a closing parenthesis ("WHO 2024 guideline on haemoglobin cut-offs to define anaemia").
+ */
+export function definitionSource(definition: string): string {
+  const i = definition.indexOf(": ");
+  return plain(i > 0 ? definition.slice(0, i) : definition.replace(/\s*\([^)]*\)\s*$/, ""), 100);
+}
+
+/** "KDIGO 2024 Clinical Practice Guideline …, March 13, 2024". */
+export function citationWords(c: Citation): string {
+  return `${plain(c.title, 300)}, ${plain(c.date, 60)}`;
+}
+
+/**
+ * One result in one plain line: `eGFR 42 mL/min/{1.73_m2} — most recent result; meets the cut-off;
+ * measured 3 Mar 2026 (8 months ago), age 67; cut-off applied: below 60 mL/min/1.73 m²`.
+ */
+export function labEvidenceLine(e: Evidence & { lab: LabResultDetail }, now: Date): string {
+  const { lab } = e;
+  return plain(`${labValueWords(lab)} — ${labStatusWords(lab, e.recordStatus)}; ${labWhen(lab, now)}; ${labCutoffWords(lab)}`, 600);
+}
+
+export function hasLab(e: Evidence): e is Evidence & { lab: LabResultDetail } {
+  return e.resourceType === "Observation" && e.lab !== undefined;
+}
+
+/** The distinct definitions a finding's lab evidence applied, each with where it comes from (for "Definition applied"). */
+export function findingDefinitions(f: Finding): { definition: string; citation: Citation }[] {
+  const seen = new Map<string, { definition: string; citation: Citation }>();
+  for (const e of f.evidence) if (hasLab(e) && !seen.has(e.lab.definition)) seen.set(e.lab.definition, { definition: e.lab.definition, citation: e.lab.citation });
+  return [...seen.values()];
+}
+
+/** "Definition applied: KDIGO 2024 …: GFR below 60 … (source: KDIGO 2024 Clinical Practice Guideline …, March 13, 2024, https://…)". */
+export function definitionLine(d: { definition: string; citation: Citation }, withUrl = true): string {
+  const url = withUrl ? `, ${plain(d.citation.url, 300)}` : "";
+  return `Definition applied: ${plain(d.definition, 400)} (source: ${citationWords(d.citation)}${url})`;
+}
+
+/**
+ * The result that speaks for a finding's lab evidence: the most recent that meets the rule (current first),
+ * never a normal most-recent result shown only for context.
+ */
+export function leadLab(f: Finding): (Evidence & { lab: LabResultDetail }) | undefined {
+  const labs = f.evidence.filter(hasLab);
+  return labs.find((e) => e.current && e.lab.meetsCutoff) ?? labs.find((e) => e.lab.meetsCutoff) ?? labs[0];
+}
+
+/** The lab result behind a lab-only finding, in brief: "eGFR 42 mL/min/{1.73_m2} on 3 Mar 2026". */
+export function labInBrief(f: Finding): string {
+  const lead = leadLab(f);
+  return lead ? `${labValueWords(lead.lab)} on ${formatDate(lead.lab.date)}` : "";
+}
+
+/** The tests whose results are evidence of a finding, in the order they first appear. */
+export function findingLabTests(f: Finding): LabTestId[] {
+  const tests: LabTestId[] = [];
+  for (const e of f.evidence) if (hasLab(e) && !tests.includes(e.lab.test)) tests.push(e.lab.test);
+  return tests;
+}
+
+// ---- A test's chart: its words and its text alternative ----
+
+/** A value in the chart's unit, as the text alternative shows it: ">90", "≈ 6.9" (converted only for the chart). */
+export function chartValueText(p: LabSeriesPoint): string {
+  return `${p.approximate ? "≈ " : ""}${p.comparator ?? ""}${formatNumber(p.value, p.cutoff)}`;
+}
+
+/** "eGFR results over time (mL/min/1.73 m²)". */
+export function chartTitle(s: LabSeries): string {
+  return `${plain(s.label, 40)} results over time (${plain(s.unit, 40)})`;
+}
+
+/** Which cut-off lines a chart draws: the test's first rule always, the others when the results come near them. */
+export function chartCutoffs(s: LabSeries): LabSeries["cutoffs"] {
+  const values = s.points.map((p) => p.value);
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const reach = Math.max(hi - lo, Math.abs(hi) * 0.1, 1) * 0.5;
+  return s.cutoffs.filter((c, i) => i === 0 || (c.value >= lo - reach && c.value <= hi + reach));
+}
+
+/**
+ * The chart in a sentence (its caption): how many results, from when to when, the most recent, and what
+ * the line and the marks mean — the marks differ by shape, not only colour.
+ */
+export function chartCaption(s: LabSeries): string {
+  return `${chartTitle(s)}: ${chartDescription(s)}`;
+}
+
+/** The caption without its title: "8 results from … to …; most recent …. Dashed line: …". */
+export function chartDescription(s: LabSeries): string {
+  const n = s.points.length;
+  if (n === 0) return "no results counted.";
+  const first = s.points[0]!;
+  const last = s.points[n - 1]!;
+  const span = n === 1 ? `1 result, ${formatDate(first.date)}` : `${plural(n, "result")} from ${formatDate(first.date)} to ${formatDate(last.date)}`;
+  const lines = chartCutoffs(s).map((c) => `${plain(c.label, 120)}`);
+  const meets = s.points.filter((p) => p.meets).length;
+  return (
+    `${span}; most recent ${plain(last.valueText, 60)}. ` +
+    `Dashed line${lines.length === 1 ? "" : "s"}: the cut-off${lines.length === 1 ? "" : "s"} (${lines.join("; ")}). ` +
+    `${meets === 0 ? "No result meets a cut-off" : `Filled squares: the ${plural(meets, "result")} that meet${meets === 1 ? "s" : ""} a cut-off; open circles: the others`}.`
+  );
+}
+
+export interface ChartRow {
+  ref: string;
+  /** "3 Mar 2026". */
+  date: string;
+  /** As reported: "112 g/L". */
+  reported: string;
+  /** In the chart's unit: "11.2", "≈ 6.9". */
+  value: string;
+  /** "meets the cut-off (below 12.0)" or "does not meet the cut-off". */
+  meets: string;
+}
+
+/** One row per result, oldest first: the chart's text alternative lists every value. */
+export function chartRows(s: LabSeries): ChartRow[] {
+  const line = s.cutoffs[0];
+  return s.points.map((p) => {
+    const cut = p.cutoff ?? line?.value;
+    const where = cut === undefined || !line ? "" : ` (${line.direction} ${formatNumber(cut)})`;
+    return {
+      ref: p.ref,
+      date: formatDate(p.date),
+      reported: plain(p.valueText, 60),
+      value: chartValueText(p),
+      meets: p.meets ? `meets the cut-off${where}` : "does not meet the cut-off",
+    };
+  });
+}
+
+// ---- What was checked: lab results read, counted, not interpreted ----
+
+/** Lab results were read, completely or in part (cut at the page cap): their counts mean something. */
+export function labsWereRead(sources: readonly SourceReport[]): boolean {
+  return sources.some((s) => s.source === "Observation" && (s.status === "read" || s.status === "truncated"));
+}
+
+/**
+ * What the lab results read came to, under the row that names the tests: "11 counted by the rules; 1 could
+ * not be interpreted (listed below); 2 left out (cancelled, entered in error, or not this patient's)."
+ */
+export function labCountsLine(labs: LabInterpretation): string {
+  const { observations, labResults, counted } = labs.counts;
+  if (observations === 0) return "No results of these tests.";
+  const notInterpreted = labs.notInterpreted.length;
+  const leftOut = observations - labResults;
+  const parts = [`${counted} counted by the rules`];
+  if (notInterpreted > 0) parts.push(`${notInterpreted} could not be interpreted (listed below)`);
+  if (leftOut > 0) parts.push(`${leftOut} left out (cancelled, entered in error, or not this patient's)`);
+  return `${parts.join("; ")}.`;
+}
+
+const SKIP_HEADING: Record<LabSkipReason, string> = {
+  "unit-not-recognised": "Unit not recognised, so never converted or compared",
+  "not-final": "Not a final result",
+  "no-date": "No readable date",
+  "dated-after-now": "Dated after now",
+  "no-value": "No numeric value",
+  "comparator-not-recognised": "Comparator not recognised",
+  "several-tests": "Coded as more than one test",
+  "age-not-interpretable": "No age-based cut-off applies",
+  "no-id": "No id",
+  "no-clock": "No clock to compare with",
+};
+
+export interface NotInterpretedGroup {
+  reason: LabSkipReason;
+  heading: string;
+  /** "Hemoglobin, 3 Mar 2026: unit not recognised: mg/mmol". */
+  items: { ref?: string; text: string }[];
+}
+
+/** The results read and not interpreted, grouped by reason (the order of the headings above): never interpreted. */
+export function notInterpretedGroups(labs: LabInterpretation): NotInterpretedGroup[] {
+  const item = (s: LabSkipped) => ({
+    ...(s.ref ? { ref: s.ref } : {}),
+    text: `${LAB_TESTS[s.test]?.label ?? plain(s.test, 40)}${s.date ? `, ${formatDate(s.date)}` : ""}: ${plain(s.text, 200)}`,
+  });
+  return (Object.keys(SKIP_HEADING) as LabSkipReason[])
+    .map((reason) => ({ reason, heading: SKIP_HEADING[reason], items: labs.notInterpreted.filter((s) => s.reason === reason).map(item) }))
+    .filter((g) => g.items.length > 0);
+}

@@ -1,0 +1,41 @@
+/**
+ * Under a finding supported by lab results: a chart per test whose results it shows (in the finding that
+ * shows them in full, not again under the others), and each definition applied, with its source.
+ * Charts carry no data-cause or data-evidence: only findings and their evidence do (panel-contract).
+ */
+import type { LabInterpretation } from "../engine/labs/types";
+import type { CauseId, Finding } from "../engine/types";
+import { citationWords, findingDefinitions, findingLabTests } from "../report/labs";
+import { ExternalLink, safeUrl } from "./ExternalLink";
+import { LabChart } from "./LabChart";
+import { Untrusted } from "./Untrusted";
+
+interface Props {
+  finding: Finding;
+  labs: LabInterpretation | undefined;
+  homes: Map<string, CauseId[]>;
+}
+
+export function FindingLabs({ finding: f, labs, homes }: Props) {
+  const shownHere = (ref: string) => (homes.get(ref)?.[0] ?? f.causeId) === f.causeId;
+  const tests = findingLabTests(f).filter((t) => f.evidence.some((e) => e.lab?.test === t && shownHere(e.ref)));
+  const series = tests.flatMap((t) => labs?.series.filter((s) => s.test === t && s.points.length > 0) ?? []);
+  const definitions = findingDefinitions(f);
+  if (series.length === 0 && definitions.length === 0) return null;
+  return (
+    <div className="nlc-finding-labs">
+      {series.map((s) => (
+        <LabChart key={s.test} series={s} />
+      ))}
+      {definitions.map((d) => (
+        <p key={d.definition} className="nlc-definition">
+          Definition applied: <Untrusted text={d.definition.replace(/\.?$/, ".")} /> Source:{" "}
+          <ExternalLink url={d.citation.url}>
+            <Untrusted text={citationWords(d.citation)} />
+          </ExternalLink>
+          <span className="nlc-print-only"> {safeUrl(d.citation.url)}</span>
+        </p>
+      ))}
+    </div>
+  );
+}
