@@ -61,6 +61,11 @@ export default tseslint.config(
   },
   ...layerRules(),
   {
+    // CommonJS stand-ins for packages fhirclient require()s (src/vendor/, vite.config.ts).
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
+  },
+  {
     files: ["scripts/**", "bench/**", "server/**", "tests/**", "mocks/**"],
     rules: { "no-console": "off" },
   },

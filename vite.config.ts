@@ -1,26 +1,54 @@
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import { resolve } from "node:path";
+import { compactNumericCodes } from "./src/knowledge/codeList";
 
 /**
- * The code lists' `source` fields (where each list was verified: src/knowledge/codes/) are for reviewers,
- * the tests and the generated knowledge report; the app never reads them. The browser build leaves them
- * out (about 5 kB gzip); tests/build/budget.test.ts checks that the codes stay and the citations go.
+ * Fields of the code lists that are for reviewers, the tests and the generated knowledge report, never read
+ * by the app: where each list was verified (`source`), a look-alike's human label, a cause's description. The browser build
+ * leaves them out (about 6 kB gzip); tests/build/budget.test.ts checks that the codes stay and these go.
  */
-function codeListCitationsOutOfBundle(): Plugin {
+const REVIEWER_ONLY_FIELDS: readonly { file: RegExp; field: string }[] = [
+  { file: /[\\/]src[\\/]knowledge[\\/]codes[\\/][^\\/]+\.ts$/, field: "source" },
+  { file: /[\\/]src[\\/]knowledge[\\/]codes[\\/]lookAlikes\.ts$/, field: "label" },
+  // A cause's description is for the knowledge report: the panel names causes and explains strengths in src/report.
+  { file: /[\\/]src[\\/]knowledge[\\/]causes\.ts$/, field: "description" },
+];
+
+function reviewerFieldsOutOfBundle(): Plugin {
   return {
-    name: "code-list-citations-out-of-bundle",
+    name: "knowledge-reviewer-fields-out-of-bundle",
+    enforce: "pre",
+    transform(code, id) {
+      const fields = REVIEWER_ONLY_FIELDS.filter((f) => f.file.test(id)).map((f) => f.field);
+      if (fields.length === 0) return null;
+      // One-line string properties only (`  source: "…",`): anything else is left as written.
+      return code.replace(new RegExp(`^(\\s*)(?:${fields.join("|")}): "(?:[^"\\\\\\n]|\\\\.)*",$`, "gm"), "$1");
+    },
+  };
+}
+
+/**
+ * Long numeric code lists (SNOMED CT, RxNorm) in their compact form (src/knowledge/codeList.ts, about 2 kB
+ * gzip less); the engine reads both forms. ICD and ATC lists stay as written.
+ */
+function compactCodeLists(): Plugin {
+  return {
+    name: "knowledge-compact-code-lists",
     enforce: "pre",
     transform(code, id) {
       if (!/[\\/]src[\\/]knowledge[\\/]codes[\\/][^\\/]+\.ts$/.test(id)) return null;
-      return code.replace(/^(\s*)source: "(?:[^"\\\n]|\\.)*",$/gm, "$1");
+      return code.replace(/^(\s*codes: )"([0-9 ]{200,})",$/gm, (line, head: string, list: string) => {
+        const compact = compactNumericCodes(list);
+        return compact ? `${head}${JSON.stringify(compact)},` : line;
+      });
     },
   };
 }
 
 // Multi-page build: launch.html (SMART launch URL, no React) and index.html (redirect URI, the panel).
 export default defineConfig({
-  plugins: [react(), codeListCitationsOutOfBundle()],
+  plugins: [react(), reviewerFieldsOutOfBundle(), compactCodeLists()],
   // fhirclient's own switch for modern browsers (lib/entry/browser.js): no fetch and AbortController
   // polyfills, the platform's own are used.
   define: { FHIRCLIENT_PURE: "true" },
@@ -28,12 +56,14 @@ export default defineConfig({
     alias: {
       // Polyfill and logger of fhirclient's that the platform or the app's rules make unnecessary (src/vendor/).
       "isomorphic-webcrypto": resolve(import.meta.dirname, "src/vendor/webcrypto.ts"),
-      debug: resolve(import.meta.dirname, "src/vendor/debug.ts"),
+      debug: resolve(import.meta.dirname, "src/vendor/debug.cjs"),
       "js-base64": resolve(import.meta.dirname, "src/vendor/base64.ts"),
     },
   },
   build: {
     outDir: "dist",
+    // Every browser the app supports preloads modules itself: no polyfill for it.
+    modulePreload: { polyfill: false },
     sourcemap: false,
     rolldownOptions: {
       input: {

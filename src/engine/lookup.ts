@@ -4,6 +4,7 @@
  */
 import {
   CODE_RULES,
+  codesOf,
   FORM_VETOES,
   FORM_VETOES_RAW,
   LOOK_ALIKES,
@@ -77,7 +78,7 @@ function indexFor(system: SystemKey): SystemIndex {
 
 function add(system: SystemKey, match: "exact" | "prefix", codes: string, entry: Entry): void {
   const idx = indexFor(system);
-  for (const raw of codes.split(" ")) {
+  for (const raw of codesOf(codes)) {
     if (!raw) continue;
     const code = normalizeCode(system, raw);
     const map = match === "exact" ? idx.exact : idx.prefix;

@@ -11,6 +11,7 @@ export * as PREGNANCY_DATING from "./codes/pregnancyDating";
 export * as TEXT_CONTEXT from "./textContext";
 export type { TextContext } from "./textContext";
 export { CHANGELOG } from "./changelog";
+export { codesOf } from "./codeList";
 export {
   DIALYSIS_RECENT_DAYS,
   DOSE_TEXT_MAX,

@@ -2,7 +2,9 @@
  * Size budget of the production build (dist/, so it runs with the browser suite after the build):
  * everything each page loads — the HTML, its scripts, module preloads and stylesheets, and every chunk or
  * JSON file reachable from them through static or dynamic imports — gzipped at level 9 and summed.
- * launch.html must stay small and free of React; index.html (the panel) has a larger budget.
+ * launch.html must stay small and free of React; index.html (the panel) has a larger budget, measured as
+ * the issues state it: its JavaScript and data (smart-config.json) ≤ 150 kB gzip; with its HTML and
+ * stylesheet it must also stay under 155 kB.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -13,6 +15,7 @@ const DIST = resolve(import.meta.dirname, "../../dist");
 const KB = 1024;
 const LAUNCH_BUDGET = 30 * KB;
 const INDEX_BUDGET = 150 * KB;
+const INDEX_BUDGET_ALL = 155 * KB;
 /** Strings only React's runtime contains (React 19 element tag, package name, internals objects). */
 const REACT_MARKERS = ["react.transitional.element", "react-dom", "__SECRET_INTERNALS", "__CLIENT_INTERNALS_DO_NOT_USE"];
 
@@ -95,13 +98,14 @@ function gzipSize(path: string): number {
   return gzipSync(readFileSync(path), { level: 9 }).length;
 }
 
-function report(htmlName: string): { total: number; files: string[] } {
+function report(htmlName: string): { total: number; jsAndData: number; files: string[] } {
   const files = pageFiles(htmlName);
   const sizes = files.map((f) => ({ file: relative(DIST, f), raw: readFileSync(f).length, gzip: gzipSize(f) }));
   const total = sizes.reduce((n, s) => n + s.gzip, 0);
+  const jsAndData = sizes.filter((s) => /\.(js|json)$/.test(s.file)).reduce((n, s) => n + s.gzip, 0);
   const lines = sizes.map((s) => `  ${s.file.padEnd(40)} ${(s.raw / KB).toFixed(1).padStart(7)} kB raw ${(s.gzip / KB).toFixed(1).padStart(7)} kB gzip`);
-  console.log(`${htmlName}: ${(total / KB).toFixed(1)} kB gzip (level 9) in ${files.length} files\n${lines.join("\n")}`);
-  return { total, files };
+  console.log(`${htmlName}: ${(total / KB).toFixed(1)} kB gzip (level 9) in ${files.length} files, of which JS + data ${(jsAndData / KB).toFixed(1)} kB\n${lines.join("\n")}`);
+  return { total, jsAndData, files };
 }
 
 function hasReact(path: string): boolean {
@@ -132,22 +136,25 @@ describe("bundle budget (dist/)", () => {
     expect(total).toBeLessThanOrEqual(LAUNCH_BUDGET);
   });
 
-  it(`index.html loads at most ${INDEX_BUDGET / KB} kB gzip, everything reachable included`, () => {
-    const { total, files } = report("index.html");
+  it(`index.html loads at most ${INDEX_BUDGET / KB} kB gzip of JS + data (${INDEX_BUDGET_ALL / KB} kB with HTML and CSS), everything reachable included`, () => {
+    const { total, jsAndData, files } = report("index.html");
     // The panel is React: finding it proves the walk reached the UI chunk, wherever the build put it.
     expect(files.some(hasReact), "React reached from index.html").toBe(true);
     expect(files.some((f) => f.endsWith(".css")), "the panel's stylesheet is counted").toBe(true);
-    expect(total).toBeLessThanOrEqual(INDEX_BUDGET);
+    expect(jsAndData).toBeLessThanOrEqual(INDEX_BUDGET);
+    expect(total).toBeLessThanOrEqual(INDEX_BUDGET_ALL);
   });
 });
 
 describe("what the build leaves out (vite.config.ts)", () => {
   const js = () => pageFiles("index.html").filter((f) => f.endsWith(".js")).map((f) => readFileSync(f, "utf8")).join("\n");
 
-  it("the code lists' codes are in the app, their reviewer citations are not", () => {
+  it("the code lists are in the app (long numeric ones in their compact form), their reviewer citations are not", () => {
     const bundle = js();
-    expect(bundle).toContain("14669001"); // acute kidney injury (SNOMED CT), a code of conditionCodes.ts
+    expect(bundle).toContain("O90.4"); // an ICD-10-CM prefix of the acute kidney failure list, as written
     expect(bundle).not.toContain("dx_kidney_akf.csv"); // that list's citation
+    expect(bundle).not.toContain("14669001 17380002"); // its SNOMED CT codes, written as a list in the source...
+    expect(bundle).toMatch(/["`]#[0-9a-z]+ [0-9a-z]+ /); // ...are shipped compact (knowledge/codeList.ts)
   });
 
   it("none of fhirclient's polyfills or its token-printing debug logger is shipped", () => {
