@@ -13,6 +13,7 @@
 import { panelStatus, startStack } from "../tests/browser/stack";
 import { DEMO_PATIENTS } from "../mocks/patients";
 import { LAB_LOINC_CODES, LOINC_SYSTEM } from "../src/knowledge";
+import { HISTORY_FIELD } from "../src/fhir/session";
 
 const LAB_CODES = LAB_LOINC_CODES.map((c) => `${LOINC_SYSTEM}|${c}`).join(",");
 
@@ -92,10 +93,12 @@ try {
         }),
       );
       requests = seen;
-      token = await page.evaluate(() => {
-        const key = JSON.parse(sessionStorage.getItem("SMART_KEY") ?? '""');
-        return JSON.parse(sessionStorage.getItem(key) ?? "{}").tokenResponse?.access_token ?? "";
-      });
+      // One session per launch (src/fhir/session.ts): its key is in index.html's history entry.
+      token = await page.evaluate((field) => {
+        const key = (history.state as Record<string, unknown> | null)?.[field];
+        return typeof key === "string" ? (JSON.parse(sessionStorage.getItem(key) ?? "{}").tokenResponse?.access_token ?? "") : "";
+      }, HISTORY_FIELD);
+      if (!token) throw new Error("no access token found after the launch: the naive baseline would measure refusals");
       await context.close();
     }
     const naive = await naiveLoad(stack.fhirBaseUrl, patient.id, token);

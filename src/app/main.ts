@@ -10,6 +10,10 @@ import { readyOptions, redirectError, rememberedSession, SESSION_SETTINGS } from
 import { probeReachable, readMetadataEarly } from "../fhir/origins";
 import { createPanelStore } from "./panelStore";
 
+// The engine and its knowledge base (the larger part of the app) download while the token is exchanged.
+const engineP = import("../engine");
+engineP.catch(() => undefined); // a failed download surfaces when the panel needs it
+
 FHIR.oauth2.settings.refreshTokenWithClientId = true; // public client (client-js#175)
 Object.assign(FHIR.oauth2.settings, SESSION_SETTINGS); // one session per launch, not per tab
 
@@ -45,6 +49,7 @@ const store = createPanelStore({
   storage: sessionStorage,
   stateKey,
   earlyMetadata,
+  match: (input, options) => engineP.then((engine) => engine.matchRecords(input, options)),
 });
 void store.start();
 // Leaving the page stops the reads in flight; a page restored from the back-forward cache reads again.

@@ -11,8 +11,8 @@ import { loadPatientData } from "../fhir/load";
 import { unreadSources } from "../fhir/sourceReports";
 import { defaultPolicy, type RequestPolicy } from "../fhir/request";
 import { readyErrorKind, redirectError } from "../fhir/session";
-import { matchRecords } from "../engine";
-import { KNOWLEDGE_INFO } from "../knowledge";
+import type { EngineInput, EngineOptions, EngineResult } from "../engine/types";
+import { KNOWLEDGE_INFO } from "../knowledge/info";
 import { parseSmartStyle } from "../ui/smartStyle";
 import { panelError } from "./errorMessages";
 import type { ErrorKind } from "../fhir/errorKind";
@@ -38,7 +38,16 @@ export interface PanelStoreDeps {
   stateKey?: string;
   /** The CapabilityStatement, read beside the token exchange (fhir/origins.ts readMetadataEarly). */
   earlyMetadata?: Promise<EarlyMetadata> | undefined;
+  /**
+   * The engine's matchRecords. Default: the engine module, imported when first needed. index.html starts
+   * that import at page load (main.ts), so the knowledge base downloads beside the token exchange instead
+   * of delaying it.
+   */
+  match?: (input: EngineInput, options: EngineOptions) => Promise<EngineResult>;
 }
+
+const importedMatch = (input: EngineInput, options: EngineOptions): Promise<EngineResult> =>
+  import("../engine").then((engine) => engine.matchRecords(input, options));
 
 export interface PanelStore {
   getState(): PanelState;
@@ -104,7 +113,7 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
     // Nothing at all could be read (e.g. a token naming a patient it cannot read): nothing to show.
     if (data.sources.every((s) => s.status !== "read")) return fail("patient-unreadable");
     const now = deps.now();
-    const result = matchRecords(data.input, { now });
+    const result = await (deps.match ?? importedMatch)(data.input, { now });
     const partial = unreadSources(data.sources).length > 0;
     const styleValue = style ? await style : undefined;
     if (controller.signal.aborted) return;

@@ -11,7 +11,7 @@
 import type Client from "fhirclient/lib/Client";
 import type { Condition, MedicationRequest, MedicationStatement, Observation, Patient, Procedure, Resource } from "fhir/r4";
 import type { RecordType } from "../knowledge";
-import { RECORD_TYPES } from "../knowledge";
+import { RECORD_TYPES } from "../knowledge/types";
 import type { EngineInput } from "../engine/types";
 import { isSupportedVersion, readCapabilities } from "./capabilities";
 import type { ServerConfig } from "./configTypes";

@@ -8,7 +8,9 @@
  */
 import type { Observation, Resource } from "fhir/r4";
 import type { RecordType } from "../knowledge";
-import { LAB_LOINC_CODES, LOINC_SYSTEM } from "../knowledge";
+// The lab codes module itself, not the knowledge index: the data layer must not pull the code lists into
+// the page's first chunk (src/app/main.ts loads the engine in parallel with the token exchange).
+import { LAB_LOINC_CODES, LOINC_SYSTEM } from "../knowledge/labTests";
 import type { ServerConfig } from "./configTypes";
 import type { SearchQuery } from "./queries";
 

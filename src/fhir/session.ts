@@ -56,7 +56,8 @@ export function storedState(storage: Pick<Storage, "getItem">, stateKey: string)
 export const SESSION_SETTINGS = { fullSessionStorageSupport: false } as const;
 
 /** Where in history.state the page keeps its SMART state key. */
-const HISTORY_FIELD = "nlcSmartStateKey";
+/** The field of index.html's history entry that holds this launch's session key (tests and benchmarks read it too). */
+export const HISTORY_FIELD = "nlcSmartStateKey";
 
 /** The options for FHIR.oauth2.ready() on this page load: the URL's state wins, else this history entry's. */
 export function readyOptions(pageUrl: string, historyState: unknown): { stateKey?: string } {

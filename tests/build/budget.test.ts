@@ -157,6 +157,15 @@ describe("what the build leaves out (vite.config.ts)", () => {
     expect(bundle).toMatch(/["`]#[0-9a-z]+ [0-9a-z]+ /); // ...are shipped compact (knowledge/codeList.ts)
   });
 
+  it("index.html's entry script carries no code list: the engine downloads beside the token exchange, not before it", () => {
+    const entry = htmlAssets(readFileSync(join(DIST, "index.html"), "utf8")).find((ref) => ref.endsWith(".js"));
+    expect(entry).toBeDefined();
+    const code = readFileSync(toDistPath(entry!, DIST)!, "utf8");
+    expect(code).not.toMatch(/["`]#[0-9a-z]+ [0-9a-z]+ /);
+    expect(code).not.toContain("O90.4");
+    expect(code).toMatch(/import\(/); // the engine and the panel are loaded from it
+  });
+
   it("none of fhirclient's polyfills or its token-printing debug logger is shipped", () => {
     const bundle = js();
     // A marker of each: the AbortController polyfill, the Web Crypto shim, debug's console colours, the fetch ponyfill.
