@@ -4,7 +4,7 @@
  * (src/fhir/load.ts): medicine orders and plans with their Medications included, and the lab results of
  * docs/spec/lab-results.md by LOINC code.
  */
-import { LAB_LOINC_CODES, LOINC_SYSTEM } from "../src/knowledge";
+import { LAB_LOINC_CODES, LOINC_SYSTEM, type RecordType } from "../src/knowledge";
 
 export const SERVICE_ID = "night-leg-cramps";
 export const HOOK = "patient-view";
@@ -12,6 +12,16 @@ export const HOOK = "patient-view";
 /** The prefetch keys of the specification, in its order. */
 export const PREFETCH_KEYS = ["patient", "conditions", "medicationRequests", "medicationStatements", "procedures", "observations"] as const;
 export type PrefetchKey = (typeof PREFETCH_KEYS)[number];
+
+/** The kind of record each prefetch key holds. */
+export const RECORD_TYPE_OF: Readonly<Record<PrefetchKey, RecordType>> = {
+  patient: "Patient",
+  conditions: "Condition",
+  medicationRequests: "MedicationRequest",
+  medicationStatements: "MedicationStatement",
+  procedures: "Procedure",
+  observations: "Observation",
+};
 
 const PATIENT = "{{context.patientId}}";
 

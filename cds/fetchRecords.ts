@@ -18,7 +18,7 @@ import { loadPatientData } from "../src/fhir/load";
 import { resolveMedications } from "../src/fhir/medications";
 import { defaultPolicy, type RequestPolicy } from "../src/fhir/request";
 import type { SourceName, SourceReport } from "../src/fhir/types";
-import type { PrefetchKey } from "./discovery";
+import { RECORD_TYPE_OF, type PrefetchKey } from "./discovery";
 
 const require = createRequire(import.meta.url);
 type NodeSmart = (request: IncomingMessage, response: ServerResponse) => { client(state: unknown): Client };
@@ -63,15 +63,6 @@ function cdsPolicy(timeoutMs: number): RequestPolicy {
   return { ...defaultPolicy(timeoutMs), maxRetries: 1, maxDelayMs: 1000 };
 }
 
-const SOURCE_OF: Record<PrefetchKey, SourceName> = {
-  patient: "Patient",
-  conditions: "Condition",
-  medicationRequests: "MedicationRequest",
-  medicationStatements: "MedicationStatement",
-  procedures: "Procedure",
-  observations: "Observation",
-};
-
 /** Read completely, or not offered by the server at all (which the panel does not count as a gap). */
 function complete(report: SourceReport | undefined): boolean {
   return report?.status === "read" || report?.status === "not-supported";
@@ -92,7 +83,7 @@ export async function fetchRecords(req: FetchRequest): Promise<FetchedSections |
     policy: cdsPolicy(req.timeoutMs),
     now: req.now,
     // Only what the prefetch lacks is read (the Patient is always read: the data layer checks it is the one asked for).
-    ...(req.needed ? { skip: (Object.keys(SOURCE_OF) as PrefetchKey[]).filter((k) => k !== "patient" && !req.needed!.includes(k)).map((k) => SOURCE_OF[k]) } : {}),
+    ...(req.needed ? { skip: (Object.keys(RECORD_TYPE_OF) as PrefetchKey[]).filter((k) => k !== "patient" && !req.needed!.includes(k)).map((k) => RECORD_TYPE_OF[k]) } : {}),
     ...(req.signal ? { signal: req.signal } : {}),
   });
   if (!outcome.ok) return undefined;
@@ -108,7 +99,7 @@ export async function fetchRecords(req: FetchRequest): Promise<FetchedSections |
       observations: input.observations ?? [],
     },
   };
-  for (const [key, source] of Object.entries(SOURCE_OF) as [PrefetchKey, SourceName][]) {
+  for (const [key, source] of Object.entries(RECORD_TYPE_OF) as [PrefetchKey, SourceName][]) {
     sections[key] = { complete: complete(report.get(source)) && (key !== "patient" || input.patient !== undefined) };
   }
   return sections;

@@ -6,7 +6,7 @@
  */
 import type { Patient, Resource } from "fhir/r4";
 import { isRecord } from "../src/util/json";
-import { PREFETCH_KEYS, type PrefetchKey } from "./discovery";
+import { PREFETCH_KEYS, RECORD_TYPE_OF, type PrefetchKey } from "./discovery";
 
 export type SectionState = "read" | "missing" | "incomplete" | "invalid";
 
@@ -23,15 +23,6 @@ export interface PrefetchSection {
 export type PrefetchSections = Record<PrefetchKey, PrefetchSection>;
 
 export type PrefetchReading = { mismatch: true } | { mismatch: false; sections: PrefetchSections };
-
-const TYPE_OF: Record<PrefetchKey, string> = {
-  patient: "Patient",
-  conditions: "Condition",
-  medicationRequests: "MedicationRequest",
-  medicationStatements: "MedicationStatement",
-  procedures: "Procedure",
-  observations: "Observation",
-};
 
 const empty = (state: SectionState): PrefetchSection => ({ state, resources: [], included: [], includedByFullUrl: new Map() });
 
@@ -103,7 +94,7 @@ export function readPrefetch(prefetch: unknown, patientId: string): PrefetchRead
   if (patient === "mismatch") return { mismatch: true };
   const sections = { patient } as PrefetchSections;
   for (const key of PREFETCH_KEYS) {
-    if (key !== "patient") sections[key] = readBundle(source[key], TYPE_OF[key], patientId);
+    if (key !== "patient") sections[key] = readBundle(source[key], RECORD_TYPE_OF[key], patientId);
   }
   return { mismatch: false, sections };
 }

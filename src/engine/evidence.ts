@@ -54,38 +54,16 @@ export type EvidenceFields = Omit<EvidenceItem, "evidence">;
  * Matched records, which are many, use MatchedItem instead: it reads its fields from the record's
  * context and match rather than copying them (see there).
  */
+// The class gets the fields' declarations from the interface of the same name (declaration merging) and
+// their values from Object.assign: one declaration of the fields (EvidenceItem), not a second copy here.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- every field is assigned in the constructor
+export interface ItemWithFields extends EvidenceFields {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export abstract class ItemWithFields implements EvidenceItem {
-  readonly cause: CauseId;
-  readonly escalates: boolean;
-  readonly unstated: boolean;
-  readonly sortMs: number;
-  readonly id: string;
-  readonly resourceType: Evidence["resourceType"];
-  readonly ref: string;
-  readonly ruleId: string;
-  readonly status: EvidenceStatus;
-  readonly current: boolean;
-  readonly text: string;
-  readonly recordStatus: string | undefined;
-  readonly matchKey: string;
-  readonly primary: boolean;
   private built: Evidence | undefined;
 
-  constructor(f: EvidenceFields) {
-    this.cause = f.cause;
-    this.escalates = f.escalates;
-    this.unstated = f.unstated;
-    this.sortMs = f.sortMs;
-    this.id = f.id;
-    this.resourceType = f.resourceType;
-    this.ref = f.ref;
-    this.ruleId = f.ruleId;
-    this.status = f.status;
-    this.current = f.current;
-    this.text = f.text;
-    this.recordStatus = f.recordStatus;
-    this.matchKey = f.matchKey;
-    this.primary = f.primary;
+  constructor(fields: EvidenceFields) {
+    Object.assign(this, fields);
   }
 
   evidence(): Evidence {
