@@ -5,7 +5,7 @@ import { isObj, str } from "../read";
 const UCUM_SYSTEM = "http://unitsofmeasure.org";
 
 /** Lower case, white space removed: how lab-results.md compares units. */
-export function normaliseUnit(unit: string): string {
+export function normalizeUnit(unit: string): string {
   let n = NORMALISED.get(unit);
   if (n === undefined) {
     n = unit.toLowerCase().replace(/\s+/g, "");
@@ -39,7 +39,7 @@ export function reportedUnit(quantity: unknown): string {
 /** The test's unit that this spelling is, if any: never a guess. */
 export function findUnit(test: LabTest, unit: string | undefined): LabUnit | undefined {
   if (unit === undefined) return undefined;
-  const n = normaliseUnit(unit);
+  const n = normalizeUnit(unit);
   if (n === "") return undefined;
   for (const u of test.units) {
     if (u.spellings.includes(n)) return u;

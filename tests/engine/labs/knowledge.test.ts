@@ -1,7 +1,7 @@
 /** The lab knowledge data is consistent: every rule can be applied to every unit its test accepts. */
 import { describe, expect, it } from "vitest";
 import { CAUSES, HEMOGLOBIN_CUTOFFS, LAB_RULES, LAB_TEST_CODES, LAB_TEST_ORDER, LAB_TESTS } from "../../../src/knowledge";
-import { normaliseUnit } from "../../../src/engine/labs/units";
+import { normalizeUnit } from "../../../src/engine/labs/units";
 
 describe("lab rules", () => {
   it("seven rules with unique ids, causes of the knowledge base, and a citation each", () => {
@@ -39,8 +39,8 @@ describe("lab rules", () => {
     for (const id of LAB_TEST_ORDER) {
       expect(LAB_TEST_CODES[id].length).toBeGreaterThan(0);
       for (const u of LAB_TESTS[id].units) {
-        for (const s of u.spellings) expect(normaliseUnit(s)).toBe(s);
-        if (u.prefix) expect(normaliseUnit(u.prefix)).toBe(u.prefix);
+        for (const s of u.spellings) expect(normalizeUnit(s)).toBe(s);
+        if (u.prefix) expect(normalizeUnit(u.prefix)).toBe(u.prefix);
       }
     }
   });

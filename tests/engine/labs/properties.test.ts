@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { interpretLabs } from "../../../src/engine/labs";
 import { LAB_TEST_CODES, LAB_TESTS } from "../../../src/knowledge";
-import { normaliseUnit } from "../../../src/engine/labs/units";
+import { normalizeUnit } from "../../../src/engine/labs/units";
 import { NOW, daysAgo } from "./build";
 
 const CODES = Object.values(LAB_TEST_CODES).flat();
@@ -57,7 +57,7 @@ const patientish = fc.oneof(
 
 /** Whether a unit string is one the tests accept (any test). */
 function recognised(unit: string): boolean {
-  const n = normaliseUnit(unit);
+  const n = normalizeUnit(unit);
   return Object.values(LAB_TESTS).some((t) => t.units.some((u) => u.spellings.includes(n) || (u.prefix !== undefined && n.startsWith(u.prefix))));
 }
 
