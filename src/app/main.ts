@@ -11,8 +11,22 @@ import { probeReachable, readMetadataEarly } from "../fhir/origins";
 import { createPanelStore } from "./panelStore";
 
 // The engine and its knowledge base (the larger part of the app) download while the token is exchanged.
+// Once loaded, the engine runs on a made-up record (src/engine/warmUp.ts) while the network works, so
+// that the browser's first-use compiling of its patterns and code is not paid after the patient's
+// records arrive. Skipped when they are already here; an optimisation only, a failure is ignored.
+let matchRequested = false;
 const engineP = import("../engine");
-engineP.catch(() => undefined); // a failed download surfaces when the panel needs it
+engineP.then(
+  (engine) => {
+    if (matchRequested) return;
+    try {
+      engine.warmUp();
+    } catch {
+      // the real run pays the compiling instead
+    }
+  },
+  () => undefined, // a failed download surfaces when the panel needs it
+);
 
 FHIR.oauth2.settings.refreshTokenWithClientId = true; // public client (client-js#175)
 Object.assign(FHIR.oauth2.settings, SESSION_SETTINGS); // one session per launch, not per tab
@@ -49,7 +63,10 @@ const store = createPanelStore({
   storage: sessionStorage,
   stateKey,
   earlyMetadata,
-  match: (input, options) => engineP.then((engine) => engine.matchRecords(input, options)),
+  match: (input, options) => {
+    matchRequested = true;
+    return engineP.then((engine) => engine.matchRecords(input, options));
+  },
 });
 void store.start();
 // Leaving the page stops the reads in flight; a page restored from the back-forward cache reads again.

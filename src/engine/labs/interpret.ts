@@ -2,7 +2,7 @@
  * Lab results as evidence (docs/spec/lab-results.md): the one pure entry point. No I/O, the clock is
  * injected, malformed input never throws (a result that cannot be read is listed, never guessed at).
  *
- * How it joins the findings (the wiring in matchRecords, src/engine/index.ts):
+ * How it joins the findings (the wiring in matchRecords, src/engine/matchRecords.ts):
  *   const labs = interpretLabs(input.observations, { patient: input.patient, now, pregnancyStart });
  *   for (const item of labRawEvidence(labs, new Set(raw.map((r) => r.cause)))) raw.push(item);
  * - pregnancyStart: the start (onset, else recorded date) of the record's *current* pregnancy evidence,
