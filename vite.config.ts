@@ -3,13 +3,16 @@ import react from "@vitejs/plugin-react";
 import { resolve } from "node:path";
 import { compactNumericCodes } from "./src/knowledge/codeList";
 
+/** The code lists: src/knowledge/codes/*.ts. */
+const CODE_LIST_FILE = /[\\/]src[\\/]knowledge[\\/]codes[\\/][^\\/]+\.ts$/;
+
 /**
  * Fields of the code lists that are for reviewers, the tests and the generated knowledge report, never read
  * by the app: where each list was verified (`source`), a look-alike's human label, a cause's description. The browser build
  * leaves them out (about 6 kB gzip); tests/build/budget.test.ts checks that the codes stay and these go.
  */
 const REVIEWER_ONLY_FIELDS: readonly { file: RegExp; field: string }[] = [
-  { file: /[\\/]src[\\/]knowledge[\\/]codes[\\/][^\\/]+\.ts$/, field: "source" },
+  { file: CODE_LIST_FILE, field: "source" },
   { file: /[\\/]src[\\/]knowledge[\\/]codes[\\/]lookAlikes\.ts$/, field: "label" },
   // A cause's description is for the knowledge report: the panel names causes and explains strengths in src/report.
   { file: /[\\/]src[\\/]knowledge[\\/]causes\.ts$/, field: "description" },
@@ -37,7 +40,7 @@ function compactCodeLists(): Plugin {
     name: "knowledge-compact-code-lists",
     enforce: "pre",
     transform(code, id) {
-      if (!/[\\/]src[\\/]knowledge[\\/]codes[\\/][^\\/]+\.ts$/.test(id)) return null;
+      if (!CODE_LIST_FILE.test(id)) return null;
       return code.replace(/^(\s*codes: )"([0-9 ]{200,})",$/gm, (line, head: string, list: string) => {
         const compact = compactNumericCodes(list);
         return compact ? `${head}${JSON.stringify(compact)},` : line;
