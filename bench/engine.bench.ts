@@ -19,7 +19,7 @@ import { pathToFileURL } from "node:url";
 import { matchRecords } from "../src/engine";
 import { indexStats } from "../src/engine/lookup";
 import type { EngineInput, EngineResult } from "../src/engine/types";
-import { CODE_RULES, LOOK_ALIKES, NAME_RULES, SYSTEMS } from "../src/knowledge";
+import { CODE_RULES, codesOf, LOOK_ALIKES, NAME_RULES, SYSTEMS } from "../src/knowledge";
 import { labObservations, NOW, recordsInput } from "./engineInputs";
 
 function arg(name: string): string | undefined {
@@ -109,7 +109,7 @@ const perSystem = new Map<string, { rules: number; codes: number }>();
 for (const r of CODE_RULES) {
   const s = perSystem.get(SYSTEMS[r.system].label) ?? { rules: 0, codes: 0 };
   s.rules += 1;
-  s.codes += r.codes.split(" ").length;
+  s.codes += codesOf(r.codes).length;
   perSystem.set(SYSTEMS[r.system].label, s);
 }
 console.log(`  knowledge: ${CODE_RULES.length} code rules, ${LOOK_ALIKES.length} look-alike lists, ${NAME_RULES.length} name rules`);

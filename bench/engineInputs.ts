@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Bundle, Condition, MedicationRequest, Observation } from "fhir/r4";
 import type { EngineInput } from "../src/engine/types";
-import { CODE_RULES, LAB_TEST_CODES, SYSTEMS, type LabTestId } from "../src/knowledge";
+import { CODE_RULES, codesOf, LAB_TEST_CODES, LOINC_SYSTEM, SYSTEMS, type LabTestId } from "../src/knowledge";
 
 export const NOW = new Date("2026-11-26T12:00:00Z");
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -24,7 +24,7 @@ function rng(seed: number) {
 function codesFrom(kind: "Condition" | "Medication"): { system: string; code: string }[] {
   const out: { system: string; code: string }[] = [];
   for (const r of CODE_RULES.filter((x) => x.appliesTo.includes(kind))) {
-    for (const code of r.codes.split(" ").slice(0, 20)) out.push({ system: SYSTEMS[r.system].uris[0]!, code });
+    for (const code of codesOf(r.codes).slice(0, 20)) out.push({ system: SYSTEMS[r.system].uris[0]!, code });
   }
   return out;
 }
@@ -135,7 +135,7 @@ export function labObservations(n: number): Observation[] {
       resourceType: "Observation",
       id: `obs${i}`,
       status: pick(["final", "final", "final", "amended", "corrected", "preliminary", "cancelled"] as const),
-      code: { coding: [{ system: "http://loinc.org", code: pick(LAB_TEST_CODES[test]) }] },
+      code: { coding: [{ system: LOINC_SYSTEM, code: pick(LAB_TEST_CODES[test]) }] },
       subject: { reference: "Patient/bench" },
       effectiveDateTime: new Date(NOW.getTime() - Math.floor(next() * 3650) * DAY_MS).toISOString(),
       valueQuantity: { value: u.min + next() * (u.max - u.min), unit, system: "http://unitsofmeasure.org", code: unit },

@@ -1,7 +1,7 @@
 /**
  * Grouping evidence into findings, the finding's strength, label and notes, and the deterministic order
  * of findings and evidence. Strength and currency are decided here, in one place, for evidence from any
- * reader (records, age, and later lab results).
+ * reader (records, age, lab results).
  */
 import { causeById, STRENGTH_RANK, type Cause } from "../knowledge";
 import type { EvidenceItem } from "./evidence";

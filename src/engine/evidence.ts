@@ -1,6 +1,6 @@
 /**
  * Evidence items: one piece of evidence for one cause, from any reader (records here, the patient's age
- * in patient.ts, lab results later). One declaration, EvidenceItem: what grouping, ordering and strength
+ * in patient.ts, lab results in labs/toEvidence.ts). One declaration, EvidenceItem: what grouping, ordering and strength
  * need is read from its fields at once; the output Evidence object is built only when asked for, because
  * most items end up folded into another as a mere reference (see assemble.ts).
  *

@@ -13,8 +13,9 @@ import {
   type LegCrampCodeList,
 } from "../knowledge/codes/legCrampCodes";
 import { toMillis } from "./dates";
-import { conceptCode, field, isObj, joinedText, rawCodings, str } from "./read";
-import { conditionStatus } from "./status";
+import { normalizeCode, systemKeyOf } from "./lookup";
+import { conceptCode, isObj, joinedText, rawCodings, startOf, str, textOf } from "./read";
+import { conditionStatus, isAbated } from "./status";
 
 export interface LegCrampRecord {
   /** "Condition/<id>". */
@@ -35,25 +36,11 @@ const NAME_RE = words(LEG_CRAMP_NAME_PATTERNS);
 const NON_LEG_RE = words(NON_LEG_SITE_WORDS);
 const LEG_RE = words(LEG_SITE_WORDS);
 
-/** ICD codes compare without dots or case; SNOMED CT codes as written. */
-function normalize(system: SystemKey, code: string): string {
-  return system === "snomed" ? code.trim() : code.trim().toUpperCase().replace(/[.\s]/g, "");
-}
-
 const BY_SYSTEM = new Map<SystemKey, Map<string, LegCrampCodeList>>();
 for (const list of LEG_CRAMP_CODES) {
   const table = BY_SYSTEM.get(list.system) ?? new Map<string, LegCrampCodeList>();
-  for (const c of list.codes) table.set(normalize(list.system, c.code), list);
+  for (const c of list.codes) table.set(normalizeCode(list.system, c.code), list);
   BY_SYSTEM.set(list.system, table);
-}
-
-const URI_TO_SYSTEM = new Map<string, SystemKey>();
-for (const [key, def] of Object.entries(SYSTEMS) as [SystemKey, { uris: string[] }][]) {
-  for (const uri of def.uris) URI_TO_SYSTEM.set(uri.toLowerCase(), key);
-}
-
-function systemOf(uri: string | undefined): SystemKey | undefined {
-  return uri ? URI_TO_SYSTEM.get(uri.trim().toLowerCase().replace(/\/$/, "")) : undefined;
 }
 
 /** A site-unspecified code counts unless the text names another body site and no part of the leg. */
@@ -66,10 +53,10 @@ export function legCrampMatch(concept: unknown): Pick<LegCrampRecord, "matchedBy
   const text = joinedText(concept, undefined);
   for (const coding of rawCodings(concept)) {
     if (!isObj(coding)) continue;
-    const system = systemOf(str(coding.system));
+    const system = systemKeyOf(str(coding.system));
     const code = str(coding.code);
     if (!system || !code) continue;
-    const list = BY_SYSTEM.get(system)?.get(normalize(system, code));
+    const list = BY_SYSTEM.get(system)?.get(normalizeCode(system, code));
     if (list && siteAllows(list, text)) return { matchedBy: "code", coding: { systemLabel: SYSTEMS[system].label, code } };
   }
   return NAME_RE.test(text) ? { matchedBy: "name" } : undefined;
@@ -78,17 +65,6 @@ export function legCrampMatch(concept: unknown): Pick<LegCrampRecord, "matchedBy
 /** The instant LEG_CRAMP_RECENT_MONTHS calendar months before `now` (UTC). */
 function monthsBefore(now: Date, months: number): number {
   return Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, now.getUTCDate(), now.getUTCHours(), now.getUTCMinutes(), now.getUTCSeconds());
-}
-
-function isAbated(c: Record<string, unknown>): boolean {
-  return (
-    str(c.abatementDateTime) !== undefined ||
-    isObj(c.abatementPeriod) ||
-    isObj(c.abatementAge) ||
-    isObj(c.abatementRange) ||
-    str(c.abatementString) !== undefined ||
-    c.abatementBoolean === true
-  );
 }
 
 /**
@@ -120,10 +96,10 @@ function readOne(c: unknown, nowMs: number, since: number): LegCrampRecord | und
   if (status === "ignored") return undefined;
   const match = legCrampMatch(c.code);
   if (!match) return undefined;
-  const text = str(field(c.code, "text")) ?? firstDisplay(c.code) ?? match.coding?.code ?? "Leg cramps";
+  const text = textOf(c.code) ?? firstDisplay(c.code) ?? match.coding?.code ?? "Leg cramps";
   const base: LegCrampRecord = { ref: `Condition/${id}`, text, ...match, because: "active" };
   if (status === "current" || status === "unconfirmed") return base;
-  const recorded = str(c.recordedDate) ?? str(c.onsetDateTime) ?? str(field(c.onsetPeriod, "start"));
+  const recorded = str(c.recordedDate) ?? str(c.onsetDateTime) ?? startOf(c.onsetPeriod);
   const t = toMillis(recorded);
   if (recorded !== undefined && t !== undefined && t >= since && t <= nowMs) return { ...base, because: "recent", recorded };
   return undefined;

@@ -1,9 +1,5 @@
 /** Defensive readers for untrusted FHIR JSON: never throw, return undefined for what cannot be read. */
-import type { CodeableConcept } from "fhir/r4";
-
 import { asArray as arr, field, isRecord as isObj, nonEmptyString as str } from "../util/json";
-
-export type Obj = Record<string, unknown>;
 
 /** The shared guards of src/util/json.ts, under the short names the engine's hot path uses. */
 export { arr, field, isObj, str };
@@ -63,8 +59,4 @@ export function joinedText(cc: unknown, extra: string | undefined): string {
   }
   if (extra) out = out === undefined ? extra : `${out} | ${extra}`;
   return out ?? "";
-}
-
-export function asConcept(x: unknown): CodeableConcept | undefined {
-  return isObj(x) ? (x as CodeableConcept) : undefined;
 }

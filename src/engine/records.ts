@@ -6,6 +6,7 @@ import { ConceptMatches, matchConcept } from "./match";
 import { conceptCode, endOf, field, isObj, joinedText, startOf, str, textOf } from "./read";
 import {
   conditionStatus,
+  isAbated,
   medicationIntentStatus,
   medicationRequestStatus,
   medicationStatementStatus,
@@ -50,14 +51,7 @@ export const conditionEvidence: RecordReader = (resource, clock, out) => {
   if (!id) return;
   const clinical = conceptCode(resource.clinicalStatus);
   const verification = conceptCode(resource.verificationStatus);
-  const abated =
-    str(resource.abatementDateTime) !== undefined ||
-    isObj(resource.abatementPeriod) ||
-    isObj(resource.abatementAge) ||
-    isObj(resource.abatementRange) ||
-    str(resource.abatementString) !== undefined ||
-    resource.abatementBoolean === true;
-  const status = conditionStatus(clinical, verification, abated);
+  const status = conditionStatus(clinical, verification, isAbated(resource));
   if (status === "ignored") return;
   matchConcept(resource.code, "Condition", undefined, MATCHES);
   if (MATCHES.length === 0) return;

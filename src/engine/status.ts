@@ -1,6 +1,7 @@
 /** How each kind of record bears on "now": the contract's status rules, as pure functions. */
 import { DIALYSIS_RECENT_DAYS } from "../knowledge";
 import { dateParts, toMillis } from "./dates";
+import { isObj, str } from "./read";
 import type { EvidenceStatus } from "./types";
 
 export type RecordStatus = EvidenceStatus | "ignored";
@@ -24,6 +25,18 @@ export function conditionStatus(clinical: string | undefined, verification: stri
     default:
       return "unknown";
   }
+}
+
+/** Whether a Condition records an abatement (any abatement[x]): an active condition that has abated is past. */
+export function isAbated(condition: Record<string, unknown>): boolean {
+  return (
+    str(condition.abatementDateTime) !== undefined ||
+    isObj(condition.abatementPeriod) ||
+    isObj(condition.abatementAge) ||
+    isObj(condition.abatementRange) ||
+    str(condition.abatementString) !== undefined ||
+    condition.abatementBoolean === true
+  );
 }
 
 /** MedicationRequest.status → how it bears on now (anything else: unknown). */

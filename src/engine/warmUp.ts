@@ -6,13 +6,13 @@
  * result is discarded. Nothing in it is a patient's data.
  */
 import type { Condition, Observation, Patient, Procedure } from "fhir/r4";
+import { LOINC_SYSTEM } from "../knowledge";
 import type { EngineInput, EngineResult } from "./types";
 import { matchRecords } from "./matchRecords";
 
 const SNOMED = "http://snomed.info/sct";
 const ICD10 = "http://hl7.org/fhir/sid/icd-10-cm";
 const RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
-const LOINC = "http://loinc.org";
 const active = { coding: [{ system: "http://terminology.hl7.org/CodeSystem/condition-clinical", code: "active" }] };
 
 function condition(id: string, code: Condition["code"]): Condition {
@@ -22,7 +22,7 @@ function condition(id: string, code: Condition["code"]): Condition {
 const PATIENT: Patient = { resourceType: "Patient", id: "warm-up", birthDate: "1950-01-01", gender: "female" };
 
 /** Every kind of record and every path through matching: codes, look-alike codes, free text with context cues, a lab result. */
-export const WARM_UP_INPUT: EngineInput = {
+const WARM_UP_INPUT: EngineInput = {
   patient: PATIENT,
   conditions: [
     condition("c1", { coding: [{ system: SNOMED, code: "38341003" }], text: "Hypertension" }),
@@ -60,7 +60,7 @@ export const WARM_UP_INPUT: EngineInput = {
       resourceType: "Observation",
       id: "o1",
       status: "final",
-      code: { coding: [{ system: LOINC, code: "718-7" }] },
+      code: { coding: [{ system: LOINC_SYSTEM, code: "718-7" }] },
       subject: { reference: "Patient/warm-up" },
       effectiveDateTime: "2000-01-01",
       valueQuantity: { value: 11, unit: "g/dL", system: "http://unitsofmeasure.org", code: "g/dL" },
@@ -68,7 +68,7 @@ export const WARM_UP_INPUT: EngineInput = {
   ],
 };
 
-export const WARM_UP_NOW = new Date("2000-06-01T00:00:00Z");
+const WARM_UP_NOW = new Date("2000-06-01T00:00:00Z");
 
 /** Runs the engine once on the made-up record above, at a fixed time. */
 export function warmUp(): { patient: Patient; result: EngineResult } {

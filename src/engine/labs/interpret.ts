@@ -4,17 +4,18 @@
  *
  * How it joins the findings (the wiring in matchRecords, src/engine/matchRecords.ts):
  *   const labs = interpretLabs(input.observations, { patient: input.patient, now, pregnancyStart });
- *   for (const item of labRawEvidence(labs, new Set(raw.map((r) => r.cause)))) raw.push(item);
+ *   for (const item of labEvidenceItems(labs, recordCauses)) raw.push(item);
  * - pregnancyStart: the start (onset, else recorded date) of the record's *current* pregnancy evidence,
  *   if any; the record side knows it.
- * - labRawEvidence (toEvidence.ts) makes one evidence item per result, under the finding of its cause:
- *   coded findings gain them (one finding per cause), a cause the record lacks becomes a lab-only finding;
- *   HbA1c joins a coded type 1 or type 2 diabetes finding, else makes type-2-diabetes "type not recorded".
+ * - labEvidenceItems (toEvidence.ts), given the causes the record's own evidence has, makes one evidence
+ *   item per result, under the finding of its cause: coded findings gain them (one finding per cause), a
+ *   cause the record lacks becomes a lab-only finding; HbA1c joins a coded type 1 or type 2 diabetes
+ *   finding, else makes type-2-diabetes "type not recorded".
  * - buildFindings then needs: basis "lab" when every evidence item is an Observation, else "record";
  *   escalation (CKD known cause) only from current escalating evidence, which G5 lab items are.
  * - `series` feeds the per-test chart of each finding; `notInterpreted` and `counts` feed "What was checked".
  */
-import { causeById, LAB_RULES, LAB_TEST_ORDER, LAB_TESTS, STRENGTH_RANK, type CauseId, type LabTestId } from "../../knowledge";
+import { causeById, LAB_RULES, LAB_TEST_ORDER, LAB_TESTS, LOINC_SYSTEM, STRENGTH_RANK, type CauseId, type LabTestId } from "../../knowledge";
 import { dateParts, toMillis } from "../dates";
 import { patientFacts } from "../patient";
 import { field, str } from "../read";
@@ -33,9 +34,6 @@ import type {
   LabSeries,
   LabSkipped,
 } from "./types";
-
-const LOINC = "http://loinc.org";
-
 
 export function interpretLabs(observations: readonly unknown[] | unknown, options: LabOptions): LabInterpretation {
   const now = options?.now instanceof Date ? options.now : new Date(Number.NaN);
@@ -198,7 +196,7 @@ function addEvidence(
     resourceType: "Observation",
     id: r.id,
     text: evidenceText(detail, r),
-    matched: { system: LOINC, systemLabel: "LOINC", code: r.loinc, ...(r.display ? { display: r.display } : {}) },
+    matched: { system: LOINC_SYSTEM, systemLabel: "LOINC", code: r.loinc, ...(r.display ? { display: r.display } : {}) },
     matchedBy: "code",
     ruleId: speaker.rule.id,
     reason: speaker.rule.reason,

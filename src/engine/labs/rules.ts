@@ -111,7 +111,7 @@ export function evaluateRule(rule: LabRule, sorted: readonly LabResult[], ctx: R
         inTime = latestMeets;
         break;
       case "within-days": {
-        makers = currency.of === "latest" ? latest : lastGroup(qualifying);
+        makers = currency.of === "latest" ? latest : latestOf(qualifying);
         const day = minOf(makers, (r) => r.day);
         inTime = makers.length > 0 && ctx.today - day <= currency.days;
         break;
@@ -194,11 +194,6 @@ function cutoffLookup(rule: LabRule, patient: LabPatient): (r: LabResult) => App
 function spanDays(run: readonly LabResult[]): number {
   if (run.length < 2) return Number.NEGATIVE_INFINITY;
   return maxOf(run, (r) => r.day) - minOf(run, (r) => r.lastDay);
-}
-
-function lastGroup(sorted: readonly LabResult[]): LabResult[] {
-  const last = sorted[sorted.length - 1];
-  return last ? sorted.filter((r) => r.ms === last.ms) : [];
 }
 
 function labelOf(rule: LabRule): string {

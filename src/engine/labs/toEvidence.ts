@@ -53,11 +53,12 @@ class LabItem extends ItemWithFields {
   }
 
   protected build(): LabFindingEvidence {
-    return toEvidence(this.result);
+    return findingEvidence(this.result);
   }
 }
 
-export function toEvidence(e: LabEvidence): LabFindingEvidence {
+/** A result's output Evidence: its Evidence fields (not id, sortMs, escalates), with its own copies of matched, dates and notes. */
+function findingEvidence(e: LabEvidence): LabFindingEvidence {
   const evidence: LabFindingEvidence = {
     ref: e.ref,
     resourceType: e.resourceType,
