@@ -70,6 +70,8 @@ describe("missing prefetch is read from the FHIR server", () => {
   it("only the missing and null keys are needed; the search runs with the app's parameters", async () => {
     const full = await prefetchFor(PARKER);
     const cards = await call(PARKER, { ...full, medicationRequests: null, procedures: undefined }, fhir(PARKER));
+    // What the prefetch had is not read again: not the Patient, not the other kinds (taken before the panel reads).
+    expect(fhirRequests.filter((u) => /^\/(Patient|Condition|MedicationStatement|Observation)\b/.test(u))).toEqual([]);
     expect(cards).toHaveLength(1);
     expect(byId(cards[0]!.extension.findings)).toEqual(byId(panelAttributes(await panelFindings(PARKER))));
     const requests = fhirRequests.filter((u) => u.startsWith("/MedicationRequest?"));
