@@ -13,13 +13,12 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { readFileSync } from "node:fs";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
-import type { Condition, Medication, Observation, Resource } from "fhir/r4";
+import type { Condition, Medication, Resource } from "fhir/r4";
 import { parseCdsConfig, DEFAULT_APP_CONFIG_FILE } from "../cds/config";
 import { startCdsService } from "../cds/server";
 import { demoPrefetch } from "../mocks/cdsClient";
 import { loadSandboxPatients } from "../mocks/data/sandboxPatients";
 import { LEG_CRAMP_PATIENTS } from "../mocks/data/patients/legCramps";
-import { LAB_LOINC_CODES, LOINC_SYSTEM } from "../src/knowledge";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -44,14 +43,10 @@ const cramp = (patientId: string): Condition => ({
   code: { coding: [{ system: "http://hl7.org/fhir/sid/icd-10-cm", code: "G47.62", display: "Sleep related leg cramps" }] },
 });
 
-const labCodes = new Set(LAB_LOINC_CODES);
+/** The complete prefetch the demo EHR would send (lab results included), with a leg-cramp Condition added. */
 function prefetchOf(resources: Resource[], patientId: string): Record<string, unknown> {
   const meds = new Map(resources.filter((r): r is Medication => r.resourceType === "Medication").map((m) => [m.id ?? "", m]));
-  const prefetch = demoPrefetch([...resources, cramp(patientId)], "https://bench-ehr.example/fhir", (id) => meds.get(id));
-  const labs = resources.filter(
-    (r): r is Observation => r.resourceType === "Observation" && (r as Observation).code.coding?.some((c) => c.system === LOINC_SYSTEM && labCodes.has(c.code ?? "")) === true,
-  );
-  return { ...prefetch, observations: { resourceType: "Bundle", type: "searchset", total: labs.length, entry: labs.map((resource) => ({ resource })) } };
+  return demoPrefetch([...resources, cramp(patientId)], "https://bench-ehr.example/fhir", (id) => meds.get(id));
 }
 
 // The client's key, published on a local JWKS endpoint.

@@ -18,14 +18,11 @@ import { loadPatientData } from "../src/fhir/load";
 import { resolveMedications } from "../src/fhir/medications";
 import { defaultPolicy, type RequestPolicy } from "../src/fhir/request";
 import type { SourceName, SourceReport } from "../src/fhir/types";
-import { RECORD_TYPE_OF, type PrefetchKey } from "./discovery";
+import { PREFETCH_KEYS, RECORD_TYPE_OF, type PrefetchKey } from "./discovery";
 
 const require = createRequire(import.meta.url);
 type NodeSmart = (request: IncomingMessage, response: ServerResponse) => { client(state: unknown): Client };
 const smart = require("fhirclient") as NodeSmart;
-
-/** The keys the engine reads: every prefetch key (lab results included: the engine's lab rules read them). */
-export const NEEDED_KEYS: readonly PrefetchKey[] = ["patient", "conditions", "medicationRequests", "medicationStatements", "procedures", "observations"];
 
 export interface Records {
   patient?: Patient;
@@ -82,8 +79,8 @@ export async function fetchRecords(req: FetchRequest): Promise<FetchedSections |
     server: req.server,
     policy: cdsPolicy(req.timeoutMs),
     now: req.now,
-    // Only what the prefetch lacks is read (the Patient is always read: the data layer checks it is the one asked for).
-    ...(req.needed ? { skip: (Object.keys(RECORD_TYPE_OF) as PrefetchKey[]).filter((k) => k !== "patient" && !req.needed!.includes(k)).map((k) => RECORD_TYPE_OF[k]) } : {}),
+    // Only what the prefetch lacks is read: a prefetched Patient was already checked to be the one asked for (prefetch.ts).
+    ...(req.needed ? { skip: PREFETCH_KEYS.filter((k) => !req.needed!.includes(k)).map((k) => RECORD_TYPE_OF[k]) } : {}),
     ...(req.signal ? { signal: req.signal } : {}),
   });
   if (!outcome.ok) return undefined;

@@ -13,8 +13,8 @@ import { findServer } from "../src/fhir/config";
 import { SOURCE } from "../src/knowledge";
 import { isRecord } from "../src/util/json";
 import { LINK_LABEL, cardDetail, cardFindings, cardIndicator, cardSource, cardSummary, type CardFinding } from "./card";
-import { HOOK, type PrefetchKey } from "./discovery";
-import { fetchRecords, NEEDED_KEYS, resolvePrefetchedMedicines, type FetchedSections, type FetchRequest, type Records } from "./fetchRecords";
+import { HOOK, PREFETCH_KEYS, type PrefetchKey } from "./discovery";
+import { fetchRecords, resolvePrefetchedMedicines, type FetchedSections, type FetchRequest, type Records } from "./fetchRecords";
 import { readPrefetch, type PrefetchSections } from "./prefetch";
 
 export interface Card {
@@ -89,7 +89,8 @@ async function fromPrefetch(sections: PrefetchSections, base: string): Promise<{
     ),
     resolvePrefetchedMedicines(sections.medicationStatements.resources, sections.medicationStatements.included, sections.medicationStatements.includedByFullUrl, base),
   ]);
-  const state = { ...Object.fromEntries(NEEDED_KEYS.map((k) => [k, sections[k].state])) } as Record<PrefetchKey, string>;
+  // The engine reads every prefetch key (lab results included: its lab rules read them).
+  const state = Object.fromEntries(PREFETCH_KEYS.map((k) => [k, sections[k].state])) as Record<PrefetchKey, string>;
   if (requests.unknown > 0 && state.medicationRequests === "read") state.medicationRequests = "incomplete";
   if (statements.unknown > 0 && state.medicationStatements === "read") state.medicationStatements = "incomplete";
   const patient = sections.patient.resources[0] as Patient | undefined;
@@ -102,7 +103,7 @@ async function fromPrefetch(sections: PrefetchSections, base: string): Promise<{
       medicationStatements: statements.uses,
       ...(sections.observations.state === "read" ? { observations: sections.observations.resources as Observation[] } : {}),
     },
-    needed: NEEDED_KEYS.filter((k) => state[k] !== "read"),
+    needed: PREFETCH_KEYS.filter((k) => state[k] !== "read"),
   };
 }
 
@@ -114,7 +115,8 @@ export async function handlePatientView(body: unknown, deps: HookDeps): Promise<
   const { records, needed } = await fromPrefetch(reading.sections, call.fhirServer ?? "");
 
   // Conditions alone decide whether there is a card: without leg cramps nothing else is fetched.
-  if (!needed.includes("conditions") && findLegCramps(records.conditions, now).length === 0) return none("no-leg-cramps");
+  let legCramps = needed.includes("conditions") ? undefined : findLegCramps(records.conditions, now);
+  if (legCramps?.length === 0) return none("no-leg-cramps");
 
   if (needed.length > 0) {
     const token = call.auth?.access_token;
@@ -143,7 +145,7 @@ export async function handlePatientView(body: unknown, deps: HookDeps): Promise<
     }
   }
 
-  const legCramps = findLegCramps(records.conditions, now);
+  legCramps ??= findLegCramps(records.conditions, now);
   if (legCramps.length === 0) return none("no-leg-cramps");
   const input = {
     ...(records.patient ? { patient: records.patient } : {}),

@@ -5,6 +5,7 @@
  * makes the whole call `mismatch`: the service then answers without a card. Untrusted input: never throws.
  */
 import type { Patient, Resource } from "fhir/r4";
+import { dedupeById, namesOtherPatient } from "../src/fhir/sectionReport";
 import { isRecord } from "../src/util/json";
 import { PREFETCH_KEYS, RECORD_TYPE_OF, type PrefetchKey } from "./discovery";
 
@@ -25,15 +26,6 @@ export type PrefetchSections = Record<PrefetchKey, PrefetchSection>;
 export type PrefetchReading = { mismatch: true } | { mismatch: false; sections: PrefetchSections };
 
 const empty = (state: SectionState): PrefetchSection => ({ state, resources: [], included: [], includedByFullUrl: new Map() });
-
-/** True when a resource's subject/patient reference names a patient other than `patientId`. */
-export function namesOtherPatient(r: Record<string, unknown>, patientId: string): boolean {
-  const subject = isRecord(r.subject) ? r.subject.reference : undefined;
-  const patient = isRecord(r.patient) ? r.patient.reference : undefined;
-  const ref = subject ?? patient;
-  if (typeof ref !== "string") return false;
-  return !(ref === `Patient/${patientId}` || ref.endsWith(`/Patient/${patientId}`) || ref === patientId);
-}
 
 function readPatient(value: unknown, patientId: string): PrefetchSection | "mismatch" {
   if (value === undefined || value === null) return empty("missing");
@@ -61,7 +53,6 @@ function readBundle(value: unknown, type: string, patientId: string): PrefetchSe
   if (value.entry !== undefined && !Array.isArray(value.entry)) return empty("invalid");
   const hasNext = Array.isArray(value.link) && value.link.some((l) => isRecord(l) && l.relation === "next");
   const section = empty(hasNext ? "incomplete" : "read");
-  const seen = new Set<string>();
   for (const entry of (value.entry as unknown[] | undefined) ?? []) {
     if (!isRecord(entry) || !isRecord(entry.resource)) continue;
     const resource = entry.resource;
@@ -76,14 +67,10 @@ function readBundle(value: unknown, type: string, patientId: string): PrefetchSe
       continue;
     }
     if (resource.resourceType !== type || mode === "outcome") continue;
-    if (namesOtherPatient(resource, patientId)) continue;
-    if (typeof resource.id === "string") {
-      const key = resource.id;
-      if (seen.has(key)) continue;
-      seen.add(key);
-    }
+    if (namesOtherPatient(resource as unknown as Resource, patientId)) continue;
     section.resources.push(resource as unknown as Resource);
   }
+  section.resources = dedupeById(section.resources);
   return section;
 }
 

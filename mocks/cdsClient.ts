@@ -3,14 +3,15 @@
  * (GET <ehr>/cds-client/jwks.json); opening a patient's chart (GET <ehr>/chart/<id>) calls the CDS service's
  * patient-view hook with a signed JWT (iss = the EHR's base URL, aud = the service endpoint, 60 s lifetime,
  * a fresh jti) and a prefetch built from the patient's records, and renders the cards beside the chart.
- * The prefetch omits lab results (the demo FHIR server has none to search), and fhirServer plus an access
- * token let the service read anything else it lacks. Node only (used by mocks/httpServer.ts).
+ * fhirServer plus an access token let the service read anything the prefetch lacks. Node only (used by
+ * mocks/httpServer.ts).
  */
 import { randomUUID } from "node:crypto";
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
 import { http, type HttpHandler } from "msw";
-import type { BundleEntry, Medication, MedicationRequest, Observation, Resource } from "fhir/r4";
-import { LAB_LOINC_CODES, LOINC_SYSTEM } from "../src/knowledge";
+import type { BundleEntry, Medication, MedicationRequest, Resource } from "fhir/r4";
+import { HOOK, SERVICE_ID } from "../cds/discovery";
+import { isReadLabResult } from "../src/fhir/sections";
 import type { DemoPatient } from "./data/demoPatient";
 import { chartPage, type ChartCds } from "./chartPage";
 import { PatientStore } from "./patientStore";
@@ -18,7 +19,7 @@ import { html } from "./responses";
 import { issue, nonce } from "./tokens";
 
 export const CDS_CLIENT_JWKS_PATH = "/cds-client/jwks.json";
-const SERVICE_PATH = "/cds-services/night-leg-cramps";
+const SERVICE_PATH = `/cds-services/${SERVICE_ID}`;
 const SCOPE = "patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Procedure.rs patient/Medication.rs patient/Observation.rs";
 
 export interface DemoCdsOptions {
@@ -43,8 +44,6 @@ function searchset(resources: readonly Resource[], fhirBase: string, included: r
   return { resourceType: "Bundle", type: "searchset", total: resources.length, ...(entry.length > 0 ? { entry } : {}) };
 }
 
-const LAB_CODES: ReadonlySet<string> = new Set(LAB_LOINC_CODES);
-
 /** What the EHR would answer to the service's prefetch templates. */
 export function demoPrefetch(resources: readonly Resource[], fhirBase: string, medication: (id: string) => Medication | undefined): Record<string, unknown> {
   const of = (type: string) => resources.filter((r) => r.resourceType === type);
@@ -57,10 +56,8 @@ export function demoPrefetch(resources: readonly Resource[], fhirBase: string, m
     medicationRequests: searchset(requests, fhirBase, included),
     medicationStatements: searchset(of("MedicationStatement"), fhirBase),
     procedures: searchset(of("Procedure"), fhirBase),
-    observations: searchset(
-      of("Observation").filter((o) => ((o as Observation).code?.coding ?? []).some((c) => c.system === LOINC_SYSTEM && LAB_CODES.has(c.code ?? ""))),
-      fhirBase,
-    ),
+    // The template searches the LOINC codes of docs/spec/lab-results.md: the lab results the app reads.
+    observations: searchset(of("Observation").filter(isReadLabResult), fhirBase),
   };
 }
 
@@ -103,7 +100,7 @@ export async function createDemoCdsClient(args: {
     const t = now().getTime();
     const accessToken = issue({ t: "access", p: patientId, s: SCOPE, c: "cds-service", l: {}, aud: fhirBaseUrl, iat: t, n: nonce(), exp: t + 300_000 });
     const body = {
-      hook: "patient-view",
+      hook: HOOK,
       hookInstance: randomUUID(),
       fhirServer: fhirBaseUrl,
       fhirAuthorization: { access_token: accessToken, token_type: "Bearer", expires_in: 300, scope: SCOPE, subject: "cds-service", patient: patientId },

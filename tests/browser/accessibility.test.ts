@@ -3,10 +3,10 @@
  * and the findings work from the keyboard with a visible focus. Pages open with bypassCSP because axe
  * injects its own script, which the production CSP (rightly) blocks.
  */
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expandAll, panelStatus, readFindings, startStack, type Stack } from "./stack";
+import { axeViolations } from "./axe";
 
 const TREY = "f46d1649-8a02-4de8-8cff-f76fae267d3a";
 const NEVA = "132f48ba-1d72-4e0c-a220-91786d7501aa";
@@ -20,7 +20,6 @@ const MORE_STATES: [string, string][] = [
   ["markup in every field (Hostile Data)", "hostile-data"],
 ];
 const NOW = new Date("2026-11-26T12:00:00Z");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 let stack: Stack;
 beforeAll(async () => {
@@ -29,17 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-/** axe violations as "rule: target, target" lines, so a failure says what and where. */
-async function axeViolations(page: Page, label: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  console.log(
-    `axe ${label}: ${results.violations.length} violations, ${results.passes.length} rules passed, ${results.incomplete.length} incomplete (${results.incomplete.map((r) => r.id).join(", ") || "none"})`,
-  );
-  // Guard against a run that checked nothing (e.g. axe not injected).
-  expect(results.passes.length).toBeGreaterThan(0);
-  return results.violations.map((v) => `${v.id} (${v.impact ?? "?"}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 async function openPage(url: string) {
   const { page, context } = await stack.newPage({ now: NOW, bypassCSP: true });

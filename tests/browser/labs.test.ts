@@ -6,14 +6,13 @@
  * These need the data layer's Observation section (lab results read in the same wave as the other
  * searches): without it the panel reads no lab results and these tests fail by design.
  */
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LAB_PATIENTS, labsAnemiaBoundary, labsCodedJoined, labsKidneyFailure } from "../../mocks/data/patients/labResults";
 import { expandAll, panelStatus, readFindings, readSources, startStack, type Stack } from "./stack";
+import { axeViolations } from "./axe";
 
 const NOW = new Date("2026-11-26T12:00:00Z");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 let stack: Stack;
 beforeAll(async () => {
@@ -37,13 +36,6 @@ async function attributes(page: Page): Promise<Record<string, [boolean, string, 
       els.map((el) => [el.getAttribute("data-cause") ?? "", [el.getAttribute("data-current") === "true", el.getAttribute("data-strength") ?? "", el.getAttribute("data-basis") ?? ""]]),
     ),
   );
-}
-
-async function axeViolations(page: Page, label: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  console.log(`axe ${label}: ${results.violations.length} violations, ${results.passes.length} rules passed`);
-  expect(results.passes.length).toBeGreaterThan(0);
-  return results.violations.map((v) => `${v.id} (${v.impact ?? "?"}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 describe("lab demo patients (Chromium)", () => {

@@ -3,50 +3,34 @@
  * card's `extension.findings` equal the panel's findings for the same records (data layer + engine, read
  * from the same mock FHIR server); without it, no card. Complete prefetch: the service reads nothing itself.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Bundle, Condition } from "fhir/r4";
 import { loadSandboxPatients } from "../../mocks/data/sandboxPatients";
 import { crampsKnownCause, crampsRecentResolved } from "../../mocks/data/patients/legCramps";
 import { deceasedCkd } from "../../mocks/data/patients/deceasedCkd";
-import type { CdsService } from "../../cds/server";
 import {
   APP_LAUNCH_URL,
   byId,
-  legCrampCondition,
   hookBody,
+  legCrampCondition,
   mockEhr,
   panelAttributes,
   panelFindings,
   post,
   prefetchFor,
-  startTestClient,
-  startTestService,
-  testConfig,
+  withTestStack,
   withLegCramps,
   type CardJson,
-  type TestClient,
 } from "./harness";
 
 const SANDBOX = loadSandboxPatients();
 const DECEASED_WITH_CRAMPS = withLegCramps(deceasedCkd);
 const ehr = mockEhr([...SANDBOX.map(withLegCramps), crampsKnownCause, crampsRecentResolved, DECEASED_WITH_CRAMPS]);
 
-let client: TestClient;
-let service: CdsService;
-
-beforeAll(async () => {
-  ehr.listen({ onUnhandledRequest: "bypass" });
-  client = await startTestClient(() => service.serviceEndpoint);
-  service = await startTestService(testConfig(client));
-});
-afterAll(async () => {
-  await service?.close();
-  await client?.close();
-  ehr.close();
-});
+const stack = withTestStack(ehr);
 
 async function cardsFor(patientId: string, prefetch: Record<string, unknown>): Promise<CardJson[]> {
-  const answer = await post(service.serviceEndpoint, hookBody(patientId, prefetch), await client.sign());
+  const answer = await post(stack.service.serviceEndpoint, hookBody(patientId, prefetch), await stack.client.sign());
   expect(answer.status).toBe(200);
   expect(Array.isArray(answer.body.cards)).toBe(true);
   return answer.body.cards!;

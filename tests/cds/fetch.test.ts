@@ -3,11 +3,10 @@
  * app's data layer (real fhirclient, Node entry) against the project's mock EHR (MSW) — paged to the end, only
  * from an allowed server. When reading is impossible or incomplete, the answer has no card: never a guess.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { Bundle } from "fhir/r4";
 import { loadSandboxPatients } from "../../mocks/data/sandboxPatients";
 import { epicLike } from "../../mocks/data/patients/epicLike";
-import type { CdsService } from "../../cds/server";
 import {
   byId,
   FHIR_BASE,
@@ -19,12 +18,11 @@ import {
   panelFindings,
   post,
   prefetchFor,
-  startTestClient,
   startTestService,
   testConfig,
   TREY,
+  withTestStack,
   withLegCramps,
-  type TestClient,
 } from "./harness";
 
 const PARKER = "c5ed5d78-5b3f-4a75-bdfb-5f318b068a20"; // 122 MedicationRequests: several pages
@@ -34,26 +32,14 @@ ehr.events.on("request:start", ({ request }) => {
   if (request.url.startsWith(FHIR_BASE)) fhirRequests.push(request.url.slice(FHIR_BASE.length));
 });
 
-let client: TestClient;
-let service: CdsService;
-
-beforeAll(async () => {
-  ehr.listen({ onUnhandledRequest: "bypass" });
-  client = await startTestClient(() => service.serviceEndpoint);
-  service = await startTestService(testConfig(client));
-});
+const stack = withTestStack(ehr);
 afterEach(() => {
   fhirRequests.length = 0;
 });
-afterAll(async () => {
-  await service?.close();
-  await client?.close();
-  ehr.close();
-});
 
-async function call(patientId: string, prefetch: Record<string, unknown> | undefined, extra: Record<string, unknown> = {}, target = service) {
+async function call(patientId: string, prefetch: Record<string, unknown> | undefined, extra: Record<string, unknown> = {}, target = stack.service) {
   fhirRequests.length = 0;
-  const answer = await post(target.serviceEndpoint, hookBody(patientId, prefetch, extra), await client.sign({ aud: target.serviceEndpoint }));
+  const answer = await post(target.serviceEndpoint, hookBody(patientId, prefetch, extra), await stack.client.sign({ aud: target.serviceEndpoint }));
   expect(answer.status).toBe(200);
   return answer.body.cards!;
 }
@@ -70,6 +56,8 @@ describe("missing prefetch is read from the FHIR server", () => {
   it("only the missing and null keys are needed; the search runs with the app's parameters", async () => {
     const full = await prefetchFor(PARKER);
     const cards = await call(PARKER, { ...full, medicationRequests: null, procedures: undefined }, fhir(PARKER));
+    // What the prefetch had is not read again: not the Patient, not the other kinds (taken before the panel reads).
+    expect(fhirRequests.filter((u) => /^\/(Patient|Condition|MedicationStatement|Observation)\b/.test(u))).toEqual([]);
     expect(cards).toHaveLength(1);
     expect(byId(cards[0]!.extension.findings)).toEqual(byId(panelAttributes(await panelFindings(PARKER))));
     const requests = fhirRequests.filter((u) => u.startsWith("/MedicationRequest?"));
@@ -144,9 +132,9 @@ describe("when reading is impossible, no card", () => {
 
   it("loopback FHIR servers are allowed only while the service itself is on loopback (the app's rule)", async () => {
     const partial = { patient: (await prefetchFor(TREY)).patient };
-    const public_ = await startTestService(testConfig(client, { serviceUrl: "https://cds.example.org" }));
+    const public_ = await startTestService(testConfig(stack.client, { serviceUrl: "https://cds.example.org" }));
     try {
-      const token = await client.sign({ aud: "https://cds.example.org/cds-services/night-leg-cramps" });
+      const token = await stack.client.sign({ aud: "https://cds.example.org/cds-services/night-leg-cramps" });
       fhirRequests.length = 0;
       const answer = await post(public_.serviceEndpoint, hookBody(TREY, partial, fhir(TREY)), token);
       expect(answer.body).toEqual({ cards: [] });

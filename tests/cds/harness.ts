@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { afterAll, beforeAll } from "vitest";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
 import type Client from "fhirclient/lib/Client";
 import type { Bundle, BundleEntry, Condition, Resource } from "fhir/r4";
@@ -16,7 +17,7 @@ import { createMockEhrServer } from "../../mocks/node";
 import { issue, nonce } from "../../mocks/tokens";
 import type { DemoPatient } from "../../mocks/data/demoPatient";
 import { parseCdsConfig, DEFAULT_APP_CONFIG_FILE, type CdsConfig } from "../../cds/config";
-import { PREFETCH_TEMPLATES, type PrefetchKey } from "../../cds/discovery";
+import { PREFETCH_KEYS, PREFETCH_TEMPLATES, type PrefetchKey } from "../../cds/discovery";
 import { startCdsService, type CdsService, type CdsServiceOptions } from "../../cds/server";
 import type { Finding } from "../../src/engine/types";
 import { matchRecords } from "../../src/engine";
@@ -115,6 +116,31 @@ export function startTestService(config: CdsConfig, options: Partial<CdsServiceO
   return startCdsService({ config, now: () => NOW, fetchTimeoutMs: 3000, ...options });
 }
 
+export interface TestStack {
+  client: TestClient;
+  service: CdsService;
+}
+
+/**
+ * For the tests of one file: a test client and a service trusting it, started before all and closed after
+ * all; the mock EHR, when given, listens first (requests it has no handler for pass through). The fields are
+ * set once beforeAll has run.
+ */
+export function withTestStack(ehr?: SetupServer): TestStack {
+  const stack = {} as TestStack;
+  beforeAll(async () => {
+    ehr?.listen({ onUnhandledRequest: "bypass" });
+    stack.client = await startTestClient(() => stack.service.serviceEndpoint);
+    stack.service = await startTestService(testConfig(stack.client));
+  });
+  afterAll(async () => {
+    await stack.service?.close();
+    await stack.client?.close();
+    ehr?.close();
+  });
+  return stack;
+}
+
 export interface HookAnswer {
   status: number;
   body: { cards?: CardJson[]; error?: string } & Record<string, unknown>;
@@ -188,7 +214,7 @@ export function legCrampCondition(patientId: string, id = "cds-leg-cramps", extr
   };
 }
 
-/** The same patient with a leg-cramp Condition added (id suffixed, so both can be served side by side). */
+/** The same patient with a leg-cramp Condition (id "cds-leg-cramps") added. */
 export function withLegCramps(p: DemoPatient): DemoPatient {
   return { ...p, resources: (now) => [...p.resources(now), legCrampCondition(p.id)] };
 }
@@ -212,7 +238,7 @@ async function runTemplate(template: string, patientId: string, token: string): 
 }
 
 /** The complete prefetch an EHR would send for `patientId`, read from the mock FHIR server with the templates. */
-export async function prefetchFor(patientId: string, keys: readonly PrefetchKey[] = ["patient", "conditions", "medicationRequests", "medicationStatements", "procedures", "observations"]): Promise<Record<string, unknown>> {
+export async function prefetchFor(patientId: string, keys: readonly PrefetchKey[] = PREFETCH_KEYS): Promise<Record<string, unknown>> {
   const token = mockAccessToken(patientId);
   const out: Record<string, unknown> = {};
   for (const key of keys) out[key] = await runTemplate(PREFETCH_TEMPLATES[key], patientId, token);
