@@ -3,7 +3,6 @@
  * clinical corpus the engine is tested on (run: npm run knowledge:report). Tests check the committed files
  * equal this output, so the text never drifts from the logic or the cases.
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, resolve } from "node:path";
 import {
@@ -25,8 +24,8 @@ import {
   TEXT_CONTEXT,
 } from "../src/knowledge";
 import { renderCorpusMarkdown } from "../tests/clinical/render";
+import { esc, writeReport } from "./markdownReport";
 
-const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const MAX_SHOWN = 40;
 
 function codesCell(codes: string): string {
@@ -169,18 +168,7 @@ export const REPORT_PATH = resolve(dirname(fileURLToPath(import.meta.url)), "../
 /** The clinical corpus document, generated from tests/clinical/corpus.ts (see tests/clinical/render.ts). */
 export const CORPUS_REPORT_PATH = resolve(dirname(fileURLToPath(import.meta.url)), "../docs/clinical-corpus.md");
 
-function write(path: string, text: string): void {
-  let previous = "";
-  try {
-    previous = readFileSync(path, "utf8");
-  } catch {
-    previous = "";
-  }
-  writeFileSync(path, text);
-  console.log(`${previous === text ? "Unchanged" : "Wrote"} ${path} (${text.length} characters)`);
-}
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  write(REPORT_PATH, renderKnowledgeMarkdown());
-  write(CORPUS_REPORT_PATH, renderCorpusMarkdown());
+  writeReport(REPORT_PATH, renderKnowledgeMarkdown());
+  writeReport(CORPUS_REPORT_PATH, renderCorpusMarkdown());
 }
