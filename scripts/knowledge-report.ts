@@ -23,6 +23,7 @@ import {
   SYSTEMS,
   TEXT_CONTEXT,
 } from "../src/knowledge";
+import { LEG_CRAMP_CODES, LEG_CRAMP_NAME_PATTERNS, LEG_CRAMP_RECENT_MONTHS, LEG_SITE_WORDS, NON_LEG_SITE_WORDS } from "../src/knowledge/codes/legCrampCodes";
 import { renderCorpusMarkdown } from "../tests/clinical/render";
 import { esc, writeReport } from "./markdownReport";
 
@@ -138,6 +139,20 @@ export function renderKnowledgeMarkdown(): string {
   out.push(`- Z3A.08–Z3A.42: the weeks in the code; Z3A.01 (under 8 weeks): 0; Z3A.49 (over 42 weeks): 42.`);
   out.push(`- SNOMED CT: ${Object.entries(PREGNANCY_DATING.SNOMED_GESTATION_WEEKS).map(([c, w]) => `${c} (${w} weeks)`).join(", ")}.`);
   out.push(`- ICD-10-CM trimester codes (VSAC Pregnancy displays): ${PREGNANCY_DATING.FIRST_TRIMESTER_CODES.length} first-trimester (0 weeks), ${PREGNANCY_DATING.SECOND_TRIMESTER_CODES.length} second-trimester (14 weeks), ${PREGNANCY_DATING.THIRD_TRIMESTER_CODES.length} third-trimester (28 weeks).`);
+  out.push("");
+  out.push("## Leg cramps themselves (when the CDS Hooks service shows its card)");
+  out.push("");
+  out.push(`The symptom, not a cause (docs/spec/cds-hooks.md). A site-unspecified code counts only when the record's text names no other body site, or names the leg; a leg-cramp Condition that is not active counts when recorded within ${LEG_CRAMP_RECENT_MONTHS} months.`);
+  out.push("");
+  out.push("| list | system | leg-specific | codes | source | notes |");
+  out.push("|---|---|---|---|---|---|");
+  for (const l of LEG_CRAMP_CODES) {
+    const codes = l.codes.map((c) => `${c.code} "${c.display}"`).join(", ");
+    out.push(`| ${l.id} | ${SYSTEMS[l.system].label} | ${l.legSpecific ? "yes" : "no"} | ${esc(codes)} | ${esc(l.source)} | ${l.confidence === "weak" ? "weak (lower confidence)" : ""} |`);
+  }
+  out.push("");
+  out.push(`- Names in text (last resort): ${esc(LEG_CRAMP_NAME_PATTERNS.join(", "))}.`);
+  out.push(`- Other body sites: ${esc(NON_LEG_SITE_WORDS.join(", "))}. Leg words: ${esc(LEG_SITE_WORDS.join(", "))}.`);
   out.push("");
   out.push("## Codes per system");
   out.push("");
