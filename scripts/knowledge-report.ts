@@ -3,7 +3,6 @@
  * clinical corpus the engine is tested on (run: npm run knowledge:report). Tests check the committed files
  * equal this output, so the text never drifts from the logic or the cases.
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, resolve } from "node:path";
 import {
@@ -24,9 +23,10 @@ import {
   SYSTEMS,
   TEXT_CONTEXT,
 } from "../src/knowledge";
+import { LEG_CRAMP_CODES, LEG_CRAMP_NAME_PATTERNS, LEG_CRAMP_RECENT_MONTHS, LEG_SITE_WORDS, NON_LEG_SITE_WORDS } from "../src/knowledge/codes/legCrampCodes";
 import { renderCorpusMarkdown } from "../tests/clinical/render";
+import { esc, writeReport } from "./markdownReport";
 
-const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const MAX_SHOWN = 40;
 
 function codesCell(codes: string): string {
@@ -140,6 +140,20 @@ export function renderKnowledgeMarkdown(): string {
   out.push(`- SNOMED CT: ${Object.entries(PREGNANCY_DATING.SNOMED_GESTATION_WEEKS).map(([c, w]) => `${c} (${w} weeks)`).join(", ")}.`);
   out.push(`- ICD-10-CM trimester codes (VSAC Pregnancy displays): ${PREGNANCY_DATING.FIRST_TRIMESTER_CODES.length} first-trimester (0 weeks), ${PREGNANCY_DATING.SECOND_TRIMESTER_CODES.length} second-trimester (14 weeks), ${PREGNANCY_DATING.THIRD_TRIMESTER_CODES.length} third-trimester (28 weeks).`);
   out.push("");
+  out.push("## Leg cramps themselves (when the CDS Hooks service shows its card)");
+  out.push("");
+  out.push(`The symptom, not a cause (docs/spec/cds-hooks.md). A site-unspecified code counts only when the record's text names no other body site, or names the leg; a leg-cramp Condition that is not active counts when recorded within ${LEG_CRAMP_RECENT_MONTHS} months.`);
+  out.push("");
+  out.push("| list | system | leg-specific | codes | source | notes |");
+  out.push("|---|---|---|---|---|---|");
+  for (const l of LEG_CRAMP_CODES) {
+    const codes = l.codes.map((c) => `${c.code} "${c.display}"`).join(", ");
+    out.push(`| ${l.id} | ${SYSTEMS[l.system].label} | ${l.legSpecific ? "yes" : "no"} | ${esc(codes)} | ${esc(l.source)} | ${l.confidence === "weak" ? "weak (lower confidence)" : ""} |`);
+  }
+  out.push("");
+  out.push(`- Names in text (last resort): ${esc(LEG_CRAMP_NAME_PATTERNS.join(", "))}.`);
+  out.push(`- Other body sites: ${esc(NON_LEG_SITE_WORDS.join(", "))}. Leg words: ${esc(LEG_SITE_WORDS.join(", "))}.`);
+  out.push("");
   out.push("## Codes per system");
   out.push("");
   const counts = new Map<string, number>();
@@ -169,18 +183,7 @@ export const REPORT_PATH = resolve(dirname(fileURLToPath(import.meta.url)), "../
 /** The clinical corpus document, generated from tests/clinical/corpus.ts (see tests/clinical/render.ts). */
 export const CORPUS_REPORT_PATH = resolve(dirname(fileURLToPath(import.meta.url)), "../docs/clinical-corpus.md");
 
-function write(path: string, text: string): void {
-  let previous = "";
-  try {
-    previous = readFileSync(path, "utf8");
-  } catch {
-    previous = "";
-  }
-  writeFileSync(path, text);
-  console.log(`${previous === text ? "Unchanged" : "Wrote"} ${path} (${text.length} characters)`);
-}
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  write(REPORT_PATH, renderKnowledgeMarkdown());
-  write(CORPUS_REPORT_PATH, renderCorpusMarkdown());
+  writeReport(REPORT_PATH, renderKnowledgeMarkdown());
+  writeReport(CORPUS_REPORT_PATH, renderCorpusMarkdown());
 }

@@ -2,7 +2,6 @@
  * Generates docs/lab-rules.md from the lab knowledge data and the engine's reading constants (run:
  * npm run labs:report). A test checks the committed file equals this output, so the text never drifts.
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { formatCutoff } from "../src/engine/labs/detail";
@@ -20,8 +19,8 @@ import {
   type LabRule,
   type LabUnit,
 } from "../src/knowledge";
+import { esc, writeReport } from "./markdownReport";
 
-const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 /** A test's label inside a sentence: "hemoglobin", but "eGFR", "HbA1c", "TSH". */
 const word = (label: string) => (/^[A-Z][a-z]+$/.test(label) ? label.toLowerCase() : label);
 
@@ -154,13 +153,5 @@ export function renderLabRulesMarkdown(): string {
 export const LAB_REPORT_PATH = resolve(dirname(fileURLToPath(import.meta.url)), "../docs/lab-rules.md");
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const text = renderLabRulesMarkdown();
-  let previous = "";
-  try {
-    previous = readFileSync(LAB_REPORT_PATH, "utf8");
-  } catch {
-    previous = "";
-  }
-  writeFileSync(LAB_REPORT_PATH, text);
-  console.log(`${previous === text ? "Unchanged" : "Wrote"} ${LAB_REPORT_PATH} (${text.length} characters)`);
+  writeReport(LAB_REPORT_PATH, renderLabRulesMarkdown());
 }

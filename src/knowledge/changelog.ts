@@ -7,6 +7,7 @@ export const CHANGELOG: ChangelogEntry[] = [
     date: "2026-11-30",
     changes: [
       "Lab results are evidence (docs/spec/lab-results.md, rules in labRules.ts with a citation each): eGFR (KDIGO 2024: CKD, and kidney failure at G5 as a known cause), hemoglobin (WHO 2024 cut-offs by age, sex and pregnancy: anemia), HbA1c (ADA 2025, two results: diabetes, joined to a coded type 1 or type 2 diabetes, else type not recorded), glucose (level 2 hypoglycemia), TSH (hypothyroidism above 10, hyperthyroidism below 0.1). A finding resting on results alone says so and is never called a diagnosis.",
+      "Sources: look-alikes cite the knowledge-source.md rule they restate (not only where their codes were verified); the SNOMED CT pregnancy findings' weeks cite ACOG Committee Opinion 579 (term, postterm); docs/knowledge.md lists the leg-cramp codes with the source of each list.",
     ],
   },
   {

@@ -23,7 +23,7 @@ export {
 } from "./info";
 export { NAME_RULES } from "./nameRules";
 export { RECORD_TYPES, STRENGTH_ORDER, STRENGTH_RANK } from "./types";
-export { RLS_GUIDE, type GuideStatement } from "./rlsGuide";
+export { RLS_GUIDE } from "./rlsGuide";
 export type {
   Cause,
   CauseId,
@@ -58,21 +58,11 @@ export const SYSTEMS: Record<import("./types").SystemKey, { label: string; uris:
 };
 export { LAB_LOINC_CODES, LAB_TEST_CODES, LOINC_SYSTEM, type LabTestId } from "./labTests";
 export {
-  ADA_2025_DIAGNOSIS,
-  ATA_2016_HYPERTHYROIDISM,
-  ATA_AACE_2012_HYPOTHYROIDISM,
   HEMOGLOBIN_CUTOFFS,
-  HEMOGLOBIN_MIN_AGE_MONTHS,
-  IHSG_2017,
-  KDIGO_2024,
-  LAB_CHRONIC_APART_DAYS,
-  LAB_HYPOGLYCEMIA_RECENT_DAYS,
-  LAB_RECENT_DAYS,
   LAB_RULES,
   LAB_TEST_ORDER,
   LAB_TESTS,
   LAB_UNIT_MATCHING,
-  WHO_HEMOGLOBIN_2024,
   type HemoglobinCutoffRow,
   type LabCondition,
   type LabCurrency,

@@ -35,6 +35,6 @@ export const KNOWLEDGE_VERSION = "1.3.0";
 export const KNOWLEDGE_INFO: KnowledgeInfo = {
   version: KNOWLEDGE_VERSION,
   reviewed: "2026-11-30",
-  source: { title: SOURCE.title, date: SOURCE.date, url: SOURCE.url },
+  source: SOURCE,
   olderAgeThreshold: OLDER_AGE_THRESHOLD,
 };

@@ -99,11 +99,11 @@ export interface LabRule {
 }
 
 /** Two results below the eGFR cut-off must be at least this many days apart (KDIGO: more than 3 months). */
-export const LAB_CHRONIC_APART_DAYS = 90;
+const LAB_CHRONIC_APART_DAYS = 90;
 /** A low hemoglobin or abnormal TSH is current when dated within this many days. */
-export const LAB_RECENT_DAYS = 365;
+const LAB_RECENT_DAYS = 365;
 /** A low glucose is current when dated within this many days. */
-export const LAB_HYPOGLYCEMIA_RECENT_DAYS = 90;
+const LAB_HYPOGLYCEMIA_RECENT_DAYS = 90;
 /** Hemoglobin before this age (in months) is not interpreted. */
 export const HEMOGLOBIN_MIN_AGE_MONTHS = 6;
 
@@ -202,41 +202,41 @@ export const HEMOGLOBIN_CUTOFFS: readonly HemoglobinCutoffRow[] = [
   { who: "15 years and older, sex other or unknown", fromMonths: 180, sex: "other-or-unknown", below: 12.0 },
 ];
 
-export const KDIGO_2024: Citation = {
+const KDIGO_2024: Citation = {
   title:
     "KDIGO 2024 Clinical Practice Guideline for the Evaluation and Management of Chronic Kidney Disease (Kidney International 2024;105(4S):S117–S314)",
   date: "March 13, 2024",
   url: "https://doi.org/10.1016/j.kint.2023.10.018",
 };
 
-export const WHO_HEMOGLOBIN_2024: Citation = {
+const WHO_HEMOGLOBIN_2024: Citation = {
   title: "Guideline on haemoglobin cutoffs to define anaemia in individuals and populations (World Health Organization, Geneva)",
   date: "March 5, 2024",
   url: "https://www.who.int/publications/i/item/9789240088542",
 };
 
-export const ADA_2025_DIAGNOSIS: Citation = {
+const ADA_2025_DIAGNOSIS: Citation = {
   title:
     "2. Diagnosis and Classification of Diabetes: Standards of Care in Diabetes—2025 (American Diabetes Association; Diabetes Care 2025;48(Suppl. 1):S27–S49)",
   date: "January 2025",
   url: "https://doi.org/10.2337/dc25-S002",
 };
 
-export const IHSG_2017: Citation = {
+const IHSG_2017: Citation = {
   title:
     "Glucose Concentrations of Less Than 3.0 mmol/L (54 mg/dL) Should Be Reported in Clinical Trials: A Joint Position Statement of the American Diabetes Association and the European Association for the Study of Diabetes (International Hypoglycaemia Study Group; Diabetes Care 2017;40(1):155–157)",
   date: "January 2017",
   url: "https://doi.org/10.2337/dc16-2215",
 };
 
-export const ATA_AACE_2012_HYPOTHYROIDISM: Citation = {
+const ATA_AACE_2012_HYPOTHYROIDISM: Citation = {
   title:
     "Clinical Practice Guidelines for Hypothyroidism in Adults: Cosponsored by the American Association of Clinical Endocrinologists and the American Thyroid Association (Thyroid 2012;22(12):1200–1235)",
   date: "December 2012",
   url: "https://doi.org/10.1089/thy.2012.0205",
 };
 
-export const ATA_2016_HYPERTHYROIDISM: Citation = {
+const ATA_2016_HYPERTHYROIDISM: Citation = {
   title:
     "2016 American Thyroid Association Guidelines for Diagnosis and Management of Hyperthyroidism and Other Causes of Thyrotoxicosis (Thyroid 2016;26(10):1343–1421)",
   date: "October 2016",

@@ -159,7 +159,7 @@ export interface ChangelogEntry {
 export interface KnowledgeInfo {
   version: string;
   reviewed: string;
-  source: { title: string; date: string; url: string };
+  source: Citation;
   /** The age the app highlights as "older age" (the app's convention; the source gives none). */
   olderAgeThreshold: number;
 }

@@ -308,7 +308,7 @@ export const CONDITION_RULES: CodeRule[] = [
     match: "prefix",
     reason: "Anemia recorded",
     confidence: "weak",
-    source: "ICD-10-CM categories D51–D53, D62, D64 (anemia chapter D50–D64); marked UNVERIFIED in the terminology reference",
+    source: "ICD-10-CM categories D51–D53, D62, D64 (anemia chapter D50–D64); marked UNVERIFIED in the terminology reference; since checked in [ICD codes_d51.ex, codes_d52.ex, codes_d53.ex, codes_d62.ex, codes_d64.ex] (every code's title is an anemia, D51.2 Transcobalamin II deficiency under the vitamin B12 deficiency anemia category)",
     codes: "D51 D52 D53 D62 D64",
   },
   {

@@ -2,7 +2,9 @@
  * Look-alikes: codes that resemble a cause but must not count for it. A look-alike beats a rule of the same or a shorter code prefix for the causes it names, and marks the coding as recognised (so name matching does not run).
  * Code lists extracted from docs/terminology/night_leg_cramps_codes.csv (the project's terminology
  * reference) and curated by hand: every list cites where its codes were verified (source tags of the
- * reference's README). Codes are separated by single spaces. Data only: no logic here.
+ * reference's README) and, where docs/spec/knowledge-source.md (or the reference's README) states that
+ * the look-alike does not count, that statement first. A look-alike without such a statement is the app's
+ * reading of the code's own title. Codes are separated by single spaces. Data only: no logic here.
  */
 import type { LookAlike } from "../types";
 
@@ -13,7 +15,7 @@ export const LOOK_ALIKES: LookAlike[] = [
     system: "snomed",
     match: "exact",
     label: "Injury of kidney is an injury, not kidney failure (weak evidence; the app does not count it)",
-    source: "[SYN covid19/admission.json; covid19/end_outcomes.json …]",
+    source: "docs/terminology/README.md, How this list maps to the app (\"Injury of kidney\" and other non-failure kidney codes are weak evidence of acute kidney failure); [SYN covid19/admission.json; covid19/end_outcomes.json …]",
     codes: "40095003",
   },
   {
@@ -121,7 +123,7 @@ export const LOOK_ALIKES: LookAlike[] = [
     system: "icd10cm",
     match: "prefix",
     label: "A blood-pressure reading is not a diagnosis: R03.0 \"Elevated blood-pressure reading, without diagnosis of hypertension\", R03.1 low reading",
-    source: "[ICD codes_r03.ex]",
+    source: "knowledge-source.md, Free text (a reading rather than a diagnosis never makes a finding); [ICD codes_r03.ex]",
     codes: "R03",
   },
   {
@@ -130,7 +132,7 @@ export const LOOK_ALIKES: LookAlike[] = [
     system: "snomed",
     match: "exact",
     label: "Hyperglycemia (high blood sugar) is not hypoglycemia and not diabetes",
-    source: "[SYN metabolic_syndrome_care.json] (sandbox fixtures)",
+    source: "knowledge-source.md, Look-alikes (hyperglycemia is not hypoglycemia) and Diabetes (hyperglycemia counts for no diabetes id); [SYN metabolic_syndrome_care.json] (sandbox fixtures)",
     codes: "80394007",
   },
   {
@@ -139,7 +141,7 @@ export const LOOK_ALIKES: LookAlike[] = [
     system: "snomed",
     match: "exact",
     label: "Prediabetes is not diabetes",
-    source: "[SYN metabolic_syndrome_care.json]; legacy 15777000 [SYN-HIST, SYN-OLD]",
+    source: "knowledge-source.md, Look-alikes (prediabetes is not diabetes); [SYN metabolic_syndrome_care.json]; legacy 15777000 [SYN-HIST, SYN-OLD]",
     codes: "15777000 714628002",
   },
   {
@@ -148,7 +150,7 @@ export const LOOK_ALIKES: LookAlike[] = [
     system: "icd10cm",
     match: "prefix",
     label: "Prediabetes, impaired glucose and hyperglycemia (R73) are not diabetes or hypoglycemia",
-    source: "[ICD codes_r73.ex]",
+    source: "knowledge-source.md, Look-alikes and Diabetes (prediabetes and hyperglycemia count for none); [ICD codes_r73.ex]",
     codes: "R73",
   },
   {
@@ -157,7 +159,7 @@ export const LOOK_ALIKES: LookAlike[] = [
     system: "snomed",
     match: "exact",
     label: "Obesity is not lack of physical activity",
-    source: "sandbox-r4 fixtures (Synthea \"Body mass index 30+ - obesity (finding)\")",
+    source: "knowledge-source.md, Look-alikes (obesity is not lack of physical activity); sandbox-r4 fixtures (Synthea \"Body mass index 30+ - obesity (finding)\")",
     codes: "162864005",
   },
   {
@@ -166,7 +168,7 @@ export const LOOK_ALIKES: LookAlike[] = [
     system: "icd10cm",
     match: "prefix",
     label: "Obesity is not lack of physical activity",
-    source: "[ICD codes_e66.ex]",
+    source: "knowledge-source.md, Look-alikes (obesity is not lack of physical activity); [ICD codes_e66.ex]",
     codes: "E66",
   },
   {
@@ -202,7 +204,7 @@ export const LOOK_ALIKES: LookAlike[] = [
     system: "snomed",
     match: "exact",
     label: "Heart failure, coronary disease, heart attack and stroke are not peripheral artery disease",
-    source: "sandbox-r4 fixtures (Synthea: chronic congestive heart failure, coronary heart disease, myocardial infarction, history of MI, stroke)",
+    source: "knowledge-source.md, Look-alikes (heart failure, coronary disease or stroke is not PAD); sandbox-r4 fixtures (Synthea: chronic congestive heart failure, coronary heart disease, myocardial infarction, history of MI, stroke)",
     codes: "22298006 53741008 88805009 230690007 399211009",
   },
   {
@@ -211,7 +213,7 @@ export const LOOK_ALIKES: LookAlike[] = [
     system: "icd10cm",
     match: "prefix",
     label: "Heart failure is not peripheral artery disease",
-    source: "[ICD codes_i50.ex]",
+    source: "knowledge-source.md, Look-alikes (heart failure is not PAD); [ICD codes_i50.ex]",
     codes: "I50",
   },
   {
@@ -238,7 +240,7 @@ export const LOOK_ALIKES: LookAlike[] = [
     system: "icd10cm",
     match: "prefix",
     label: "Diabetes due to another condition or a drug, other specified diabetes (E08, E09, E13), gestational diabetes (O24.4), other pre-existing (O24.8) and unspecified diabetes in pregnancy that may be gestational (O24.9) count for neither type",
-    source: "[VSAC 2.16.840.1.113883.3.464.1003.103.12.1001 \"Diabetes\"]; [ICD codes_o24.ex]",
+    source: "knowledge-source.md, Diabetes (E08, E09, E13 and gestational diabetes count for neither type); [VSAC 2.16.840.1.113883.3.464.1003.103.12.1001 \"Diabetes\"]; [ICD codes_o24.ex]",
     codes: "E08 E09 E13 O24.4 O24.8 O24.9",
   },
   {
@@ -256,7 +258,7 @@ export const LOOK_ALIKES: LookAlike[] = [
     system: "snomed",
     match: "exact",
     label: "Miscarriage, tubal and heterotopic (ectopic) pregnancy codes mean the pregnancy ended or is not viable, as ICD-10-CM O00 does",
-    source: "[SYN pregnancy.json] (miscarriage 19169002, 85116003, 156073000; tubal pregnancy 79586000); [VSAC 2.16.840.1.113883.3.526.3.378 \"Pregnancy\"] (442478007 multiple pregnancy involving intrauterine and tubal pregnancy)",
+    source: "knowledge-source.md, Pregnancy (records of a pregnancy's end); docs/terminology/README.md, How this list maps to the app (O00–O08 pregnancy-end codes); [SYN pregnancy.json] (miscarriage 19169002, 85116003, 156073000; tubal pregnancy 79586000); [VSAC 2.16.840.1.113883.3.526.3.378 \"Pregnancy\"] (442478007 multiple pregnancy involving intrauterine and tubal pregnancy)",
     codes: "19169002 79586000 85116003 156073000 442478007",
   },
   {
@@ -274,7 +276,7 @@ export const LOOK_ALIKES: LookAlike[] = [
     system: "snomed",
     match: "exact",
     label: "A spinal cord lesion is not spinal stenosis",
-    source: "sandbox-r4 fixtures (Synthea \"Chronic paralysis due to lesion of spinal cord\")",
+    source: "knowledge-source.md, Look-alikes (a spinal cord lesion is not spinal stenosis); sandbox-r4 fixtures (Synthea \"Chronic paralysis due to lesion of spinal cord\")",
     codes: "698754002",
   },
   {
@@ -283,7 +285,7 @@ export const LOOK_ALIKES: LookAlike[] = [
     system: "atc",
     match: "prefix",
     label: "Carbonic anhydrase inhibitor eye drops (ATC S01EC: dorzolamide, brinzolamide) are not diuretics",
-    source: "[ATC]",
+    source: "knowledge-source.md, Diuretics (\"Not eye drops (ATC S01EC)\"); [ATC]",
     codes: "S01EC",
   },
   {
@@ -292,7 +294,7 @@ export const LOOK_ALIKES: LookAlike[] = [
     system: "atc",
     match: "prefix",
     label: "Alpha blockers used only for the prostate (tamsulosin, alfuzosin) are not blood pressure medicines",
-    source: "[ATC] (G04CA urologic alpha blockers; terazosin G04CA03 counts)",
+    source: "knowledge-source.md, Blood pressure medicines (not tamsulosin or other urinary-only alpha blockers); [ATC] (G04CA urologic alpha blockers; terazosin G04CA03 counts)",
     codes: "G04CA",
   },
   {
@@ -301,7 +303,7 @@ export const LOOK_ALIKES: LookAlike[] = [
     system: "rxnorm",
     match: "exact",
     label: "Implants, intrauterine systems, injections, rings and patches are other hormonal contraception, not pills",
-    source: "[SYN contraceptives/implant_contraceptive.json]; [SYN contraceptives/injectable_contraceptive.json]; [SYN contraceptives/intrauterine_device.json]; [SYN contraceptives/patch_contraceptive.json]; [SYN contraceptives/ring_contraceptive.json]; [VSAC 2.16.840.1.113883.3.464.1003.196.12.1080 \"Contraceptive Medications\"]",
+    source: "knowledge-source.md, Birth control pills (implants, intrauterine systems, injections, rings and patches are not the documented item); [SYN contraceptives/implant_contraceptive.json]; [SYN contraceptives/injectable_contraceptive.json]; [SYN contraceptives/intrauterine_device.json]; [SYN contraceptives/patch_contraceptive.json]; [SYN contraceptives/ring_contraceptive.json]; [VSAC 2.16.840.1.113883.3.464.1003.196.12.1080 \"Contraceptive Medications\"]",
     codes: "389221 804156 807283 1000126 1000153 1000156 1366334 1366343 1367436 1367439 1488616 1488618 1534809 1605252 1605257 1811886 1856546",
   },
   {

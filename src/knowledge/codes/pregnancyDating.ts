@@ -30,7 +30,14 @@ export const GESTATION_WEEKS_RANGE = { prefix: "Z3A", min: 8, max: 42 } as const
 /** Least weeks of gestation each trimester allows (ICD-10-CM chapter 15 trimester definitions). */
 export const TRIMESTER_MIN_WEEKS = { first: 0, second: 14, third: 28 } as const;
 
-/** SNOMED CT pregnancy findings that date the pregnancy: code → least weeks of gestation when recorded. */
+/**
+ * SNOMED CT pregnancy findings that date the pregnancy: code → least weeks of gestation when recorded.
+ * Codes and displays: VSAC 2.16.840.1.113883.3.526.3.378 "Pregnancy" (terminology reference CSV, group
+ * pregnancy). Weeks: the trimesters as above; 40 from the display of 22281000119101; term (from 37 weeks
+ * 0 days) and postterm (from 42 weeks 0 days) as ACOG Committee Opinion No. 579, "Definition of Term
+ * Pregnancy" (Obstet Gynecol 2013;122(5):1139–1140, https://doi.org/10.1097/01.AOG.0000437385.88715.4a)
+ * defines them.
+ */
 export const SNOMED_GESTATION_WEEKS: Readonly<Record<string, number>> = {
   /** First trimester pregnancy (finding) */
   "57630001": 0,
