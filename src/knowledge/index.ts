@@ -59,6 +59,7 @@ export const SYSTEMS: Record<import("./types").SystemKey, { label: string; uris:
 export { LAB_LOINC_CODES, LAB_TEST_CODES, LOINC_SYSTEM, type LabTestId } from "./labTests";
 export {
   HEMOGLOBIN_CUTOFFS,
+  HEMOGLOBIN_MIN_AGE_MONTHS,
   LAB_RULES,
   LAB_TEST_ORDER,
   LAB_TESTS,

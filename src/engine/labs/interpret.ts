@@ -15,7 +15,7 @@
  *   escalation (CKD known cause) only from current escalating evidence, which G5 lab items are.
  * - `series` feeds the per-test chart of each finding; `notInterpreted` and `counts` feed "What was checked".
  */
-import { causeById, LAB_RULES, LAB_TEST_ORDER, LAB_TESTS, LOINC_SYSTEM, STRENGTH_RANK, type CauseId, type LabTestId } from "../../knowledge";
+import { causeById, HEMOGLOBIN_MIN_AGE_MONTHS, LAB_RULES, LAB_TEST_ORDER, LAB_TESTS, LOINC_SYSTEM, STRENGTH_RANK, type CauseId, type LabTestId } from "../../knowledge";
 import { dateParts, toMillis } from "../dates";
 import { patientFacts } from "../patient";
 import { field, str } from "../read";
@@ -123,7 +123,7 @@ function labPatient(raw: unknown, facts: PatientFacts, pregnancyStart: unknown, 
 /** Why a counted hemoglobin the table gives no cut-off for cannot be interpreted. */
 function hemoglobinProblem(patient: LabPatient): string {
   if (!patient.birth) return "the patient's birth date is not known: hemoglobin cannot be compared with an age-based cut-off";
-  return "under 6 months old on that date (or dated before birth): hemoglobin is not interpreted";
+  return `under ${HEMOGLOBIN_MIN_AGE_MONTHS} months old on that date (or dated before birth): hemoglobin is not interpreted`;
 }
 
 /** One entry per cause whose rules hold: its results, strength and currency. */
