@@ -63,7 +63,8 @@ export function renderKnowledgeMarkdown(): string {
   out.push("| reading | scope | cues |");
   out.push("|---|---|---|");
   const cueRow = (reading: string, scope: string, list: readonly string[]) => out.push(`| ${reading} | ${scope} | ${esc(list.join(", "))} |`);
-  cueRow("someone else", "anywhere in the entry (FH/FHx only in upper case)", TEXT_CONTEXT.OTHER_PERSON_CUES);
+  cueRow("someone else", "anywhere in the entry", TEXT_CONTEXT.OTHER_PERSON_CUES);
+  cueRow("someone else", "anywhere in the entry, as written (upper case only)", TEXT_CONTEXT.OTHER_PERSON_ABBREVIATIONS);
   cueRow("screening, test, risk", "anywhere in the entry", TEXT_CONTEXT.TEST_CUES);
   cueRow("negated", "before the name, same clause", TEXT_CONTEXT.NEGATION_BEFORE);
   cueRow("negated", "written onto the name", TEXT_CONTEXT.NEGATION_ADJACENT);

@@ -14,9 +14,9 @@ function adjacent(fragments: readonly string[]): RegExp {
   return new RegExp(`(?<![\\w])(?:${fragments.join("|")})$`, "i");
 }
 
-/** "FH" / "FHx" only as written (upper case); the other cues in any case. */
-const FAMILY_ABBREVIATION = /(?<![\w])FHx?(?![\w])/;
-const OTHER_PERSON = cues(TEXT_CONTEXT.OTHER_PERSON_CUES.filter((c) => !c.startsWith("FH")));
+/** "FH" / "FHx" only as written; the other cues in any case. */
+const FAMILY_ABBREVIATION = cues(TEXT_CONTEXT.OTHER_PERSON_ABBREVIATIONS, "");
+const OTHER_PERSON = cues(TEXT_CONTEXT.OTHER_PERSON_CUES);
 const TEST = cues(TEXT_CONTEXT.TEST_CUES);
 const NEGATION_BEFORE = cues(TEXT_CONTEXT.NEGATION_BEFORE);
 const NEGATION_ADJACENT = adjacent(TEXT_CONTEXT.NEGATION_ADJACENT);

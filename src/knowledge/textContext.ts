@@ -21,7 +21,6 @@ export const OTHER_PERSON_CUES = [
   "family history",
   "family hx",
   "fam hx",
-  "FHx?",
   "mother",
   "father",
   "sister",
@@ -39,6 +38,9 @@ export const OTHER_PERSON_CUES = [
   "relatives?",
   "family member",
 ];
+
+/** About someone else, as written (upper case only: lower-case "fh" is not family history). Entry scope. */
+export const OTHER_PERSON_ABBREVIATIONS = ["FHx?"];
 
 /** A screening, a test, a risk or a counselling entry (entry scope). */
 export const TEST_CUES = [
