@@ -8,6 +8,7 @@ import type { fhirclient } from "fhirclient/lib/types";
 import type { AppConfig } from "./configTypes";
 import { findServer, isLoopbackHost } from "./config";
 import type { ErrorKind } from "./errorKind";
+import { httpOrigin } from "../util/url";
 
 export type LaunchPlan =
   | {
@@ -20,16 +21,6 @@ export type LaunchPlan =
       httpHosts: "loopback" | "any" | "none";
     }
   | { ok: false; error: ErrorKind };
-
-/** The origin of an http(s) URL, or undefined. */
-function httpOrigin(value: string): string | undefined {
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Adds scopes a launch needs: `launch` always (fhirclient drops it once `launch/patient` is present). */
 export function launchScope(scope: string, standalone: boolean): string {

@@ -8,6 +8,7 @@ import type { CodeableConcept, Medication, MedicationRequest, MedicationStatemen
 import type { MedicationUse } from "../engine/types";
 import { fetchJson, RequestFailure, type RequestPolicy } from "./request";
 import { staysOnBase } from "./search";
+import { onBase } from "../util/url";
 
 type MedRecord = MedicationRequest | MedicationStatement;
 
@@ -52,7 +53,7 @@ export function medicationConcept(med: Medication): CodeableConcept | undefined 
 
 function absoluteRef(reference: string, base: string): string {
   try {
-    return new URL(reference, base + "/").href;
+    return new URL(reference, onBase(base, "")).href;
   } catch {
     return reference;
   }
@@ -123,7 +124,7 @@ export async function resolveMedications(
     await mapBounded([...toFetch.keys()], opts.concurrency ?? 4, async (ref) => {
       try {
         // The exact absolute URL is requested (fhirclient would resolve a relative string its own way).
-        const med = await fetchJson(client, `${opts.base.replace(/\/+$/, "")}/${ref}`, opts.policy, opts.signal);
+        const med = await fetchJson(client, onBase(opts.base, ref), opts.policy, opts.signal);
         const code = med.resourceType === "Medication" ? medicationConcept(med as unknown as Medication) : undefined;
         if (code) for (const use of toFetch.get(ref)!) {
           use.concept = code;

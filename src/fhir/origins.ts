@@ -4,16 +4,7 @@
  * origin (CORS). Browser only for the probe; pure otherwise.
  */
 import type { ServerConfig } from "./configTypes";
-
-function originOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === "https:" || u.protocol === "http:" ? u.origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { httpOrigin, onBase } from "../util/url";
 
 /**
  * True when smart_style_url may be fetched: an http(s) URL on the FHIR server's origin, one of its
@@ -21,9 +12,9 @@ function originOf(url: string | undefined): string | undefined {
  * server's CSP also lists in connect-src). Anything else is ignored rather than blocked by the CSP.
  */
 export function styleUrlAllowed(styleUrl: string, fhirBase: string, server: ServerConfig): boolean {
-  const origin = originOf(styleUrl);
+  const origin = httpOrigin(styleUrl);
   if (!origin) return false;
-  const allowed = [fhirBase, ...(server.authOrigins ?? []), ...(server.styleOrigins ?? [])].map(originOf);
+  const allowed = [fhirBase, ...(server.authOrigins ?? []), ...(server.styleOrigins ?? [])].map(httpOrigin);
   return allowed.includes(origin);
 }
 
@@ -86,7 +77,7 @@ export function readMetadataEarly(
 ): Promise<EarlyMetadata> | undefined {
   const base = storedServerUrl(storage, stateKey);
   if (!base || !/^https?:\/\//.test(base)) return undefined;
-  return fetchJson(`${base.replace(/\/+$/, "")}/metadata`).then(
+  return fetchJson(onBase(base, "metadata")).then(
     (body) => ({ base, ...(typeof body === "object" && body !== null && !Array.isArray(body) ? { metadata: body as Record<string, unknown> } : {}) }),
     () => ({ base }),
   );

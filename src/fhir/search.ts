@@ -11,6 +11,7 @@ import type Client from "fhirclient/lib/Client";
 import type { Resource } from "fhir/r4";
 import { fetchJson, RequestFailure, type RequestPolicy } from "./request";
 import { isRecord } from "../util/json";
+import { onBase } from "../util/url";
 
 export type TruncatedReason = "cap" | "foreign-next-link" | "paging-loop" | "pages" | "time" | "included" | "outcomes";
 
@@ -52,7 +53,7 @@ export function resolveOnBase(url: string, base: string): string | undefined {
   let resolved: URL;
   let baseUrl: URL;
   try {
-    baseUrl = new URL(base.replace(/\/+$/, "") + "/");
+    baseUrl = new URL(onBase(base, ""));
     resolved = new URL(url, baseUrl);
   } catch {
     return undefined;
