@@ -8,6 +8,7 @@ import type { fhirclient } from "fhirclient/lib/types";
 import type { AppConfig } from "./configTypes";
 import { findServer, isLoopbackHost } from "./config";
 import type { ErrorKind } from "./errorKind";
+import { field } from "../util/json";
 import { httpOrigin } from "../util/url";
 
 export type LaunchPlan =
@@ -139,8 +140,7 @@ export async function performLaunch(deps: LaunchDeps): Promise<LaunchOutcome> {
     return { ok: false, error: "discovery-failed" };
   }
   if (typeof url !== "string") return { ok: false, error: "discovery-failed" };
-  const stored = deps.storedState(plan.options.stateKey ?? "");
-  const tokenUri = typeof stored === "object" && stored !== null ? (stored as { tokenUri?: unknown }).tokenUri : undefined;
+  const tokenUri = field(deps.storedState(plan.options.stateKey ?? ""), "tokenUri");
   // No token endpoint means fhirclient would skip authorization ("open server"): not for this app.
   if (!endpointAllowed(url, plan) || typeof tokenUri !== "string" || !endpointAllowed(tokenUri, plan)) {
     return { ok: false, error: "auth-endpoint-not-allowed" };

@@ -4,6 +4,8 @@
  * origin (CORS). Browser only for the probe; pure otherwise.
  */
 import type { ServerConfig } from "./configTypes";
+import { storedState } from "./session";
+import { field, isRecord } from "../util/json";
 import { httpOrigin, onBase } from "../util/url";
 
 /**
@@ -36,16 +38,10 @@ export async function probeReachable(url: string): Promise<boolean> {
  * A string field of the session fhirclient stored for this launch (sessionStorage[stateKey]). One session
  * per launch (session.ts): the page knows its own key; SMART_KEY is fhirclient's per-tab default.
  */
-function storedField(storage: Pick<Storage, "getItem">, stateKey: string | undefined, field: "tokenUri" | "serverUrl"): string | undefined {
-  try {
-    const key: unknown = stateKey ?? JSON.parse(storage.getItem("SMART_KEY") ?? "null");
-    if (typeof key !== "string") return undefined;
-    const state: unknown = JSON.parse(storage.getItem(key) ?? "null");
-    const value = typeof state === "object" && state !== null ? (state as Record<string, unknown>)[field] : undefined;
-    return typeof value === "string" ? value : undefined;
-  } catch {
-    return undefined;
-  }
+function storedField(storage: Pick<Storage, "getItem">, stateKey: string | undefined, name: "tokenUri" | "serverUrl"): string | undefined {
+  const key = stateKey ?? storedState(storage, "SMART_KEY");
+  const value = typeof key === "string" ? field(storedState(storage, key), name) : undefined;
+  return typeof value === "string" ? value : undefined;
 }
 
 /** The token endpoint fhirclient stored for this launch's session, if any. */
@@ -78,7 +74,7 @@ export function readMetadataEarly(
   const base = storedServerUrl(storage, stateKey);
   if (!base || !/^https?:\/\//.test(base)) return undefined;
   return fetchJson(onBase(base, "metadata")).then(
-    (body) => ({ base, ...(typeof body === "object" && body !== null && !Array.isArray(body) ? { metadata: body as Record<string, unknown> } : {}) }),
+    (body) => ({ base, ...(isRecord(body) ? { metadata: body } : {}) }),
     () => ({ base }),
   );
 }

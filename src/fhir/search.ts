@@ -10,7 +10,7 @@
 import type Client from "fhirclient/lib/Client";
 import type { Resource } from "fhir/r4";
 import { fetchJson, RequestFailure, type RequestPolicy } from "./request";
-import { isRecord } from "../util/json";
+import { asArray, isRecord } from "../util/json";
 import { onBase } from "../util/url";
 
 export type TruncatedReason = "cap" | "foreign-next-link" | "paging-loop" | "pages" | "time" | "included" | "outcomes";
@@ -73,7 +73,7 @@ const SERIOUS = new Set(["error", "fatal"]);
 
 /** Plain text of an OperationOutcome's issues, without URLs, split into serious (error/fatal) and other. */
 export function outcomeIssues(outcome: Record<string, unknown>): { serious: string[]; other: string[] } {
-  const issues = Array.isArray(outcome.issue) ? outcome.issue.filter(isRecord) : [];
+  const issues = asArray(outcome.issue).filter(isRecord);
   const serious: string[] = [];
   const other: string[] = [];
   for (const issue of issues) {
@@ -170,10 +170,9 @@ export async function searchAll(
       throw e;
     }
     if (bundle.resourceType !== "Bundle") throw new RequestFailure({ kind: "malformed" });
-    const over = addEntries(result, Array.isArray(bundle.entry) ? bundle.entry : [], budget);
+    const over = addEntries(result, asArray(bundle.entry), budget);
     if (over) return cut(result, over);
-    const links: unknown[] = Array.isArray(bundle.link) ? bundle.link : [];
-    const next = links.find((l) => isRecord(l) && l.relation === "next");
+    const next = asArray(bundle.link).find((l) => isRecord(l) && l.relation === "next");
     const nextUrl = isRecord(next) && typeof next.url === "string" ? next.url : undefined;
     if (!nextUrl) break;
     if (result.matches.length >= budget.maxResources) return cut(result, "cap");
