@@ -103,14 +103,17 @@ export async function resolveMedications(
       }
       continue;
     }
-    const found = byRef.get(reference) ?? byRef.get(absoluteRef(reference, opts.base));
-    const includedConcept = found ? medicationConcept(found) : undefined;
-    if (includedConcept) {
-      use.concept = includedConcept;
-      use.conceptSource = { kind: "included", reference };
-      continue;
-    }
     const rel = relativeRef(reference, opts.base);
+    // An absolute reference on the base finds an included Medication by its id too (fullUrl may be absent).
+    const found = byRef.get(reference) ?? byRef.get(absoluteRef(reference, opts.base)) ?? (rel ? byRef.get(rel) : undefined);
+    if (found) {
+      const includedConcept = medicationConcept(found);
+      if (includedConcept) {
+        use.concept = includedConcept;
+        use.conceptSource = { kind: "included", reference };
+      }
+      continue; // the server already sent this Medication: reading it again would return the same
+    }
     if (rel && opts.canReadMedication && opts.client) {
       const list = toFetch.get(rel) ?? [];
       list.push(use);
