@@ -28,7 +28,6 @@ import { SECTIONS, WORDS, type SectionContext, type SectionSpec } from "./sectio
 import type { LoadedData, SourceReport } from "./types";
 import { onBase } from "../util/url";
 
-export { DEFAULT_PAGE_SIZE } from "./sections";
 export const DEFAULT_MAX_RESOURCES = 5000;
 export const DEFAULT_MAX_PAGES = 50;
 export const DEFAULT_SEARCH_TIME_MS = 20000;

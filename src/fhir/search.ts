@@ -86,12 +86,6 @@ export function outcomeIssues(outcome: Record<string, unknown>): { serious: stri
   return { serious, other };
 }
 
-/** Plain text of an OperationOutcome's issues, without URLs. */
-export function outcomeText(outcome: Record<string, unknown>): string[] {
-  const { serious, other } = outcomeIssues(outcome);
-  return [...serious, ...other];
-}
-
 function cut(result: SearchResult, reason: TruncatedReason): SearchResult {
   result.truncated = true;
   result.truncatedReason = reason;
