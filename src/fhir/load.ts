@@ -22,8 +22,8 @@ import { restrictionsCover, restrictQueries } from "./queries";
 import { fetchJson, type RequestPolicy } from "./request";
 import { parseScopes, type ScopeCheck } from "./scopes";
 import type { SearchBudget } from "./search";
-import { collectSection, dedupeById, namesOtherPatient, unreadReport, type Collected } from "./sectionReport";
-import { failureOf, runSearches, SessionEnded, type SearchEnv, type SearchRun } from "./sectionRun";
+import { collectSection, dedupeById, failureStatus, namesOtherPatient, unreadReport, type Collected } from "./sectionReport";
+import { failureOrEnd, runSearches, SessionEnded, type SearchEnv, type SearchRun } from "./sectionRun";
 import { SECTIONS, WORDS, type SectionContext, type SectionSpec } from "./sections";
 import type { LoadedData, SourceReport } from "./types";
 import { onBase } from "../util/url";
@@ -122,10 +122,8 @@ async function readPatient(opts: LoadOptions, grant: ScopeCheck, signal: AbortSi
     const patient = await fetchJson(opts.client, url, opts.policy, signal);
     return { patient, report: { source: "Patient", status: "read", count: 1, warnings: [] } };
   } catch (e) {
-    const f = failureOf(e);
-    if (f.kind === "unauthorized") throw new SessionEnded();
-    const status = f.kind === "forbidden" ? "not-authorized" : "failed";
-    return { report: unreadReport("Patient", status, describeFailure(f, WORDS.Patient)), failure: f };
+    const f = failureOrEnd(e);
+    return { report: unreadReport("Patient", failureStatus(f), describeFailure(f, WORDS.Patient)), failure: f };
   }
 }
 
