@@ -6,6 +6,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { AppConfig } from "../src/fhir/configTypes";
 import { CONFIG_FILE, parseConfig } from "../src/fhir/config";
+import { isRecord } from "../src/util/json";
 
 /** Parses and shape-checks the file text; throws an Error naming the problem. */
 export function parseConfigText(text: string, source: string): AppConfig {
@@ -15,10 +16,8 @@ export function parseConfigText(text: string, source: string): AppConfig {
   } catch (error) {
     throw new Error(`${source}: invalid JSON (${(error as Error).message})`, { cause: error });
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new Error(`${source}: expected a JSON object`);
-  }
-  if (!Array.isArray((parsed as { servers?: unknown }).servers)) {
+  if (!isRecord(parsed)) throw new Error(`${source}: expected a JSON object`);
+  if (!Array.isArray(parsed.servers)) {
     throw new Error(`${source}: "servers" must be an array`);
   }
   // Refuse to serve a configuration the pages themselves would refuse (no clientId or scope).
@@ -28,7 +27,7 @@ export function parseConfigText(text: string, source: string): AppConfig {
     throw new Error(`${source}: ${(error as Error).message}`, { cause: error });
   }
   // cspOrigins re-checks each entry and reports the malformed ones, so the raw entries are kept here.
-  return parsed as AppConfig;
+  return parsed as unknown as AppConfig;
 }
 
 export async function readConfigFile(file: string): Promise<AppConfig> {

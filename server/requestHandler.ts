@@ -10,13 +10,12 @@ import { cacheControlFor, contentTypeFor, isInside, NO_STORE, resolveRequestPath
 export interface HandlerDeps {
   /** Real path of the root directory. */
   root: string;
-  /** The CSP for every response; `loopback` adds the loopback sources. */
-  cspFor: (loopback: boolean) => Promise<string>;
   /**
-   * The loopback relaxations, switched on explicitly (the demo, the browser tests). Never inferred from
-   * the request: behind a proxy that forwards `Host: 127.0.0.1` every page would get them.
+   * The CSP for every response, the same whatever the request: its loopback relaxations are switched on
+   * per server (serve.ts `loopbackCsp`), never inferred from the request (behind a proxy that forwards
+   * `Host: 127.0.0.1` every page would get them).
    */
-  loopbackCsp: boolean;
+  csp: () => Promise<string>;
   /** Access log line sink (method, path without query, status), or undefined for no access log. */
   accessLog?: (line: string) => void;
 }
@@ -37,7 +36,7 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
 async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const target = req.url ?? "";
   const method = req.method ?? "";
-  const headers = securityHeaders(await deps.cspFor(deps.loopbackCsp));
+  const headers = securityHeaders(await deps.csp());
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 
   if (deps.accessLog) {

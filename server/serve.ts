@@ -68,11 +68,12 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   });
   if (!(await stat(root)).isDirectory()) throw new Error(`static root ${options.root} is not a directory`);
 
-  // Both CSP variants are computed once per configuration, not per request.
-  let csp = { plain: "", loopback: "" };
+  // The CSP is computed once per configuration, not per request; the loopback sources are fixed per server.
+  const loopback = options.loopbackCsp === true;
+  let csp = "";
   const applyConfig = (config: AppConfig): void => {
     for (const warning of cspOrigins(config).warnings) logger.warn(warning);
-    csp = { plain: buildCsp(config, { loopback: false }), loopback: buildCsp(config, { loopback: true }) };
+    csp = buildCsp(config, { loopback });
   };
 
   let currentConfig: () => Promise<AppConfig>;
@@ -87,10 +88,9 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
 
   const handler = createRequestHandler({
     root,
-    loopbackCsp: options.loopbackCsp === true,
-    cspFor: async (loopback) => {
+    csp: async () => {
       await currentConfig();
-      return loopback ? csp.loopback : csp.plain;
+      return csp;
     },
     ...(options.accessLog ? { accessLog: (line: string) => logger.info(line) } : {}),
   });

@@ -3,7 +3,7 @@
  * it offers. A kind of record the server does not list is "not supported", not a gap
  * (docs/spec/panel-contract.md); a kind it lists and then refuses is a failure.
  */
-import { isRecord } from "../util/json";
+import { asArray, isRecord } from "../util/json";
 
 export interface Capabilities {
   fhirVersion?: string;
@@ -15,10 +15,10 @@ export function readCapabilities(metadata: Record<string, unknown> | undefined):
   if (!metadata || metadata.resourceType !== "CapabilityStatement") return {};
   const caps: Capabilities = {};
   if (typeof metadata.fhirVersion === "string") caps.fhirVersion = metadata.fhirVersion;
-  const rests = Array.isArray(metadata.rest) ? metadata.rest.filter(isRecord) : [];
+  const rests = asArray(metadata.rest).filter(isRecord);
   const types = rests
     .filter((r) => r.mode === undefined || r.mode === "server")
-    .flatMap((r) => (Array.isArray(r.resource) ? r.resource.filter(isRecord) : []))
+    .flatMap((r) => asArray(r.resource).filter(isRecord))
     .map((r) => r.type)
     .filter((t): t is string => typeof t === "string");
   if (types.length > 0) caps.offered = new Set(types);

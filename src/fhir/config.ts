@@ -4,6 +4,7 @@
  */
 import type { AppConfig, ConditionSearch, ServerConfig } from "./configTypes";
 import { isRecord, stringList, trimmedString as str } from "../util/json";
+import { parseHttpUrl } from "../util/url";
 
 export const CONFIG_FILE = "smart-config.json";
 
@@ -15,17 +16,6 @@ export function isLoopbackHost(hostname: string): boolean {
 
 function posInt(v: unknown): number | undefined {
   return typeof v === "number" && Number.isInteger(v) && v > 0 ? v : undefined;
-}
-
-/** An http(s) URL string with a host, or undefined. */
-function parseHttpUrl(v: string | undefined): URL | undefined {
-  if (!v) return undefined;
-  try {
-    const u = new URL(v);
-    return u.protocol === "https:" || u.protocol === "http:" ? u : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Longest FHIR base URL considered (a real one is well under 300 characters). */
@@ -180,11 +170,6 @@ export async function loadConfig(baseUrl: string): Promise<AppConfig> {
   const res = await fetch(new URL(CONFIG_FILE, baseUrl), { cache: "no-store", credentials: "same-origin" });
   if (!res.ok) throw new Error(`${CONFIG_FILE} could not be read (HTTP ${res.status})`);
   return parseConfig(await res.json());
-}
-
-/** Normalizes a FHIR base URL for comparison: no trailing slash. */
-export function normalizeBase(url: string): string {
-  return url.replace(/\/+$/, "");
 }
 
 /** Whether `iss` (canonical) is the entry's `iss` or lies inside its `issPrefix`: same origin, then path segment by segment. */

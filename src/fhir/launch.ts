@@ -8,6 +8,8 @@ import type { fhirclient } from "fhirclient/lib/types";
 import type { AppConfig } from "./configTypes";
 import { findServer, isLoopbackHost } from "./config";
 import type { ErrorKind } from "./errorKind";
+import { field } from "../util/json";
+import { httpOrigin } from "../util/url";
 
 export type LaunchPlan =
   | {
@@ -20,16 +22,6 @@ export type LaunchPlan =
       httpHosts: "loopback" | "any" | "none";
     }
   | { ok: false; error: ErrorKind };
-
-/** The origin of an http(s) URL, or undefined. */
-function httpOrigin(value: string): string | undefined {
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Adds scopes a launch needs: `launch` always (fhirclient drops it once `launch/patient` is present). */
 export function launchScope(scope: string, standalone: boolean): string {
@@ -148,8 +140,7 @@ export async function performLaunch(deps: LaunchDeps): Promise<LaunchOutcome> {
     return { ok: false, error: "discovery-failed" };
   }
   if (typeof url !== "string") return { ok: false, error: "discovery-failed" };
-  const stored = deps.storedState(plan.options.stateKey ?? "");
-  const tokenUri = typeof stored === "object" && stored !== null ? (stored as { tokenUri?: unknown }).tokenUri : undefined;
+  const tokenUri = field(deps.storedState(plan.options.stateKey ?? ""), "tokenUri");
   // No token endpoint means fhirclient would skip authorization ("open server"): not for this app.
   if (!endpointAllowed(url, plan) || typeof tokenUri !== "string" || !endpointAllowed(tokenUri, plan)) {
     return { ok: false, error: "auth-endpoint-not-allowed" };

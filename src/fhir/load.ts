@@ -22,12 +22,12 @@ import { restrictionsCover, restrictQueries } from "./queries";
 import { fetchJson, type RequestPolicy } from "./request";
 import { parseScopes, type ScopeCheck } from "./scopes";
 import type { SearchBudget } from "./search";
-import { collectSection, dedupeById, namesOtherPatient, unreadReport, type Collected } from "./sectionReport";
-import { failureOf, runSearches, SessionEnded, type SearchEnv, type SearchRun } from "./sectionRun";
+import { collectSection, dedupeById, failureStatus, namesOtherPatient, unreadReport, type Collected } from "./sectionReport";
+import { failureOrEnd, runSearches, SessionEnded, type SearchEnv, type SearchRun } from "./sectionRun";
 import { SECTIONS, WORDS, type SectionContext, type SectionSpec } from "./sections";
 import type { LoadedData, SourceReport } from "./types";
+import { onBase } from "../util/url";
 
-export { DEFAULT_PAGE_SIZE } from "./sections";
 export const DEFAULT_MAX_RESOURCES = 5000;
 export const DEFAULT_MAX_PAGES = 50;
 export const DEFAULT_SEARCH_TIME_MS = 20000;
@@ -118,14 +118,12 @@ async function readPatient(opts: LoadOptions, grant: ScopeCheck, signal: AbortSi
   if (provided) return { patient: provided as unknown as Record<string, unknown>, report: { source: "Patient", status: "read", count: 1, warnings: [] } };
   if (!grant.canRead("Patient")) return { report: notGranted("Patient") };
   try {
-    const url = `${opts.base.replace(/\/+$/, "")}/Patient/${encodeURIComponent(opts.patientId)}`;
+    const url = onBase(opts.base, `Patient/${encodeURIComponent(opts.patientId)}`);
     const patient = await fetchJson(opts.client, url, opts.policy, signal);
     return { patient, report: { source: "Patient", status: "read", count: 1, warnings: [] } };
   } catch (e) {
-    const f = failureOf(e);
-    if (f.kind === "unauthorized") throw new SessionEnded();
-    const status = f.kind === "forbidden" ? "not-authorized" : "failed";
-    return { report: unreadReport("Patient", status, describeFailure(f, WORDS.Patient)), failure: f };
+    const f = failureOrEnd(e);
+    return { report: unreadReport("Patient", failureStatus(f), describeFailure(f, WORDS.Patient)), failure: f };
   }
 }
 
@@ -167,8 +165,9 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
       throw e;
     });
 
+  const metadataUrl = onBase(base, "metadata");
   try {
-    const readMetadata = () => fetchJson(client, `${base.replace(/\/+$/, "")}/metadata`, policy, signal).catch(() => undefined);
+    const readMetadata = () => fetchJson(client, metadataUrl, policy, signal).catch(() => undefined);
     const [metadata, patientRead, ...reads] = await Promise.all([
       opts.metadata ? opts.metadata.then((m) => m ?? readMetadata()) : readMetadata(),
       skip.has("Patient") ? Promise.resolve<PatientRead | undefined>(undefined) : endOnSession(readPatient(opts, grant, signal)),
@@ -181,7 +180,7 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
     // Browser only: every data request failed at the network level, yet the server answers (its open
     // discovery document came back, or a no-cors probe does): the EHR refuses the app's origin.
     if (opts.probeReachable && allNetworkFailures(patientRead, reads)) {
-      if (metadata || (await opts.probeReachable(`${base.replace(/\/+$/, "")}/metadata`))) return { ok: false, error: "origin-refused" };
+      if (metadata || (await opts.probeReachable(metadataUrl))) return { ok: false, error: "origin-refused" };
     }
 
     const patient = patientRead?.patient;

@@ -8,6 +8,7 @@ import type { CodeableConcept, Medication, MedicationRequest, MedicationStatemen
 import type { MedicationUse } from "../engine/types";
 import { fetchJson, RequestFailure, type RequestPolicy } from "./request";
 import { staysOnBase } from "./search";
+import { onBase } from "../util/url";
 
 type MedRecord = MedicationRequest | MedicationStatement;
 
@@ -52,7 +53,7 @@ export function medicationConcept(med: Medication): CodeableConcept | undefined 
 
 function absoluteRef(reference: string, base: string): string {
   try {
-    return new URL(reference, base + "/").href;
+    return new URL(reference, onBase(base, "")).href;
   } catch {
     return reference;
   }
@@ -102,14 +103,17 @@ export async function resolveMedications(
       }
       continue;
     }
-    const found = byRef.get(reference) ?? byRef.get(absoluteRef(reference, opts.base));
-    const includedConcept = found ? medicationConcept(found) : undefined;
-    if (includedConcept) {
-      use.concept = includedConcept;
-      use.conceptSource = { kind: "included", reference };
-      continue;
-    }
     const rel = relativeRef(reference, opts.base);
+    // An absolute reference on the base finds an included Medication by its id too (fullUrl may be absent).
+    const found = byRef.get(reference) ?? byRef.get(absoluteRef(reference, opts.base)) ?? (rel ? byRef.get(rel) : undefined);
+    if (found) {
+      const includedConcept = medicationConcept(found);
+      if (includedConcept) {
+        use.concept = includedConcept;
+        use.conceptSource = { kind: "included", reference };
+      }
+      continue; // the server already sent this Medication: reading it again would return the same
+    }
     if (rel && opts.canReadMedication && opts.client) {
       const list = toFetch.get(rel) ?? [];
       list.push(use);
@@ -123,7 +127,7 @@ export async function resolveMedications(
     await mapBounded([...toFetch.keys()], opts.concurrency ?? 4, async (ref) => {
       try {
         // The exact absolute URL is requested (fhirclient would resolve a relative string its own way).
-        const med = await fetchJson(client, `${opts.base.replace(/\/+$/, "")}/${ref}`, opts.policy, opts.signal);
+        const med = await fetchJson(client, onBase(opts.base, ref), opts.policy, opts.signal);
         const code = med.resourceType === "Medication" ? medicationConcept(med as unknown as Medication) : undefined;
         if (code) for (const use of toFetch.get(ref)!) {
           use.concept = code;

@@ -4,16 +4,9 @@
  * origin (CORS). Browser only for the probe; pure otherwise.
  */
 import type { ServerConfig } from "./configTypes";
-
-function originOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === "https:" || u.protocol === "http:" ? u.origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { storedState } from "./session";
+import { field, isRecord } from "../util/json";
+import { httpOrigin, onBase } from "../util/url";
 
 /**
  * True when smart_style_url may be fetched: an http(s) URL on the FHIR server's origin, one of its
@@ -21,9 +14,9 @@ function originOf(url: string | undefined): string | undefined {
  * server's CSP also lists in connect-src). Anything else is ignored rather than blocked by the CSP.
  */
 export function styleUrlAllowed(styleUrl: string, fhirBase: string, server: ServerConfig): boolean {
-  const origin = originOf(styleUrl);
+  const origin = httpOrigin(styleUrl);
   if (!origin) return false;
-  const allowed = [fhirBase, ...(server.authOrigins ?? []), ...(server.styleOrigins ?? [])].map(originOf);
+  const allowed = [fhirBase, ...(server.authOrigins ?? []), ...(server.styleOrigins ?? [])].map(httpOrigin);
   return allowed.includes(origin);
 }
 
@@ -45,16 +38,10 @@ export async function probeReachable(url: string): Promise<boolean> {
  * A string field of the session fhirclient stored for this launch (sessionStorage[stateKey]). One session
  * per launch (session.ts): the page knows its own key; SMART_KEY is fhirclient's per-tab default.
  */
-function storedField(storage: Pick<Storage, "getItem">, stateKey: string | undefined, field: "tokenUri" | "serverUrl"): string | undefined {
-  try {
-    const key: unknown = stateKey ?? JSON.parse(storage.getItem("SMART_KEY") ?? "null");
-    if (typeof key !== "string") return undefined;
-    const state: unknown = JSON.parse(storage.getItem(key) ?? "null");
-    const value = typeof state === "object" && state !== null ? (state as Record<string, unknown>)[field] : undefined;
-    return typeof value === "string" ? value : undefined;
-  } catch {
-    return undefined;
-  }
+function storedField(storage: Pick<Storage, "getItem">, stateKey: string | undefined, name: "tokenUri" | "serverUrl"): string | undefined {
+  const key = stateKey ?? storedState(storage, "SMART_KEY");
+  const value = typeof key === "string" ? field(storedState(storage, key), name) : undefined;
+  return typeof value === "string" ? value : undefined;
 }
 
 /** The token endpoint fhirclient stored for this launch's session, if any. */
@@ -86,8 +73,8 @@ export function readMetadataEarly(
 ): Promise<EarlyMetadata> | undefined {
   const base = storedServerUrl(storage, stateKey);
   if (!base || !/^https?:\/\//.test(base)) return undefined;
-  return fetchJson(`${base.replace(/\/+$/, "")}/metadata`).then(
-    (body) => ({ base, ...(typeof body === "object" && body !== null && !Array.isArray(body) ? { metadata: body as Record<string, unknown> } : {}) }),
+  return fetchJson(onBase(base, "metadata")).then(
+    (body) => ({ base, ...(isRecord(body) ? { metadata: body } : {}) }),
     () => ({ base }),
   );
 }

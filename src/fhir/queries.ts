@@ -4,6 +4,7 @@
  * into the queries here.
  */
 import type { Restriction } from "./scopes";
+import { onBase } from "../util/url";
 
 export interface SearchQuery {
   /** Resource type searched. */
@@ -20,7 +21,7 @@ export interface SearchQuery {
 export function queryUrl(base: string, query: SearchQuery, without: ReadonlySet<string> = new Set()): string {
   const q = new URLSearchParams();
   for (const [k, v] of query.params) if (!without.has(k)) q.append(k, v);
-  return `${base.replace(/\/+$/, "")}/${query.type}?${q.toString()}`;
+  return onBase(base, `${query.type}?${q.toString()}`);
 }
 
 /** The optional parameters `query` actually carries. */

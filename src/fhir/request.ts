@@ -5,6 +5,7 @@
  */
 import type Client from "fhirclient/lib/Client";
 import { classifyError, type Failure } from "./errors";
+import { isRecord } from "../util/json";
 
 export interface RequestPolicy {
   timeoutMs: number;
@@ -82,9 +83,7 @@ export async function fetchJson(
     let failure: Failure;
     try {
       const body: unknown = await client.request({ url, signal: combine(signal, timeout) }, { pageLimit: 1 });
-      if (typeof body === "object" && body !== null && !Array.isArray(body) && "resourceType" in body) {
-        return body as Record<string, unknown>;
-      }
+      if (isRecord(body) && "resourceType" in body) return body;
       throw new RequestFailure({ kind: "malformed" });
     } catch (error) {
       if (error instanceof RequestFailure) throw error;

@@ -7,7 +7,8 @@
 import type { fhirclient } from "fhirclient/lib/types";
 import { findServer } from "./config";
 import type { AppConfig } from "./configTypes";
-import { isRecord } from "../util/json";
+import { field, stringList } from "../util/json";
+import { onBase } from "../util/url";
 
 export function withOnlineAccess(scope: string, capabilities: readonly string[] | undefined, setting: boolean | undefined): string {
   const parts = scope.split(/\s+/).filter(Boolean);
@@ -22,9 +23,8 @@ export function withOnlineAccess(scope: string, capabilities: readonly string[] 
  */
 export async function discoverCapabilities(iss: string, fetchJson: (url: string) => Promise<unknown>): Promise<string[] | undefined> {
   try {
-    const body = await fetchJson(`${iss.replace(/\/+$/, "")}/.well-known/smart-configuration`);
-    const caps = isRecord(body) ? body.capabilities : undefined;
-    return Array.isArray(caps) ? caps.filter((c): c is string => typeof c === "string") : undefined;
+    const body = await fetchJson(onBase(iss, ".well-known/smart-configuration"));
+    return stringList(field(body, "capabilities"));
   } catch {
     return undefined;
   }

@@ -10,7 +10,8 @@
 import type Client from "fhirclient/lib/Client";
 import type { Resource } from "fhir/r4";
 import { fetchJson, RequestFailure, type RequestPolicy } from "./request";
-import { isRecord } from "../util/json";
+import { asArray, isRecord } from "../util/json";
+import { onBase } from "../util/url";
 
 export type TruncatedReason = "cap" | "foreign-next-link" | "paging-loop" | "pages" | "time" | "included" | "outcomes";
 
@@ -52,7 +53,7 @@ export function resolveOnBase(url: string, base: string): string | undefined {
   let resolved: URL;
   let baseUrl: URL;
   try {
-    baseUrl = new URL(base.replace(/\/+$/, "") + "/");
+    baseUrl = new URL(onBase(base, ""));
     resolved = new URL(url, baseUrl);
   } catch {
     return undefined;
@@ -72,7 +73,7 @@ const SERIOUS = new Set(["error", "fatal"]);
 
 /** Plain text of an OperationOutcome's issues, without URLs, split into serious (error/fatal) and other. */
 export function outcomeIssues(outcome: Record<string, unknown>): { serious: string[]; other: string[] } {
-  const issues = Array.isArray(outcome.issue) ? outcome.issue.filter(isRecord) : [];
+  const issues = asArray(outcome.issue).filter(isRecord);
   const serious: string[] = [];
   const other: string[] = [];
   for (const issue of issues) {
@@ -83,12 +84,6 @@ export function outcomeIssues(outcome: Record<string, unknown>): { serious: stri
     (SERIOUS.has(severity) ? serious : other).push(`The EHR reported a${severity === "error" ? "n" : ""} ${severity.slice(0, 20)}: ${text.slice(0, 200)}`);
   }
   return { serious, other };
-}
-
-/** Plain text of an OperationOutcome's issues, without URLs. */
-export function outcomeText(outcome: Record<string, unknown>): string[] {
-  const { serious, other } = outcomeIssues(outcome);
-  return [...serious, ...other];
 }
 
 function cut(result: SearchResult, reason: TruncatedReason): SearchResult {
@@ -169,10 +164,9 @@ export async function searchAll(
       throw e;
     }
     if (bundle.resourceType !== "Bundle") throw new RequestFailure({ kind: "malformed" });
-    const over = addEntries(result, Array.isArray(bundle.entry) ? bundle.entry : [], budget);
+    const over = addEntries(result, asArray(bundle.entry), budget);
     if (over) return cut(result, over);
-    const links: unknown[] = Array.isArray(bundle.link) ? bundle.link : [];
-    const next = links.find((l) => isRecord(l) && l.relation === "next");
+    const next = asArray(bundle.link).find((l) => isRecord(l) && l.relation === "next");
     const nextUrl = isRecord(next) && typeof next.url === "string" ? next.url : undefined;
     if (!nextUrl) break;
     if (result.matches.length >= budget.maxResources) return cut(result, "cap");

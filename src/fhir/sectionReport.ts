@@ -63,7 +63,8 @@ const SHORT: Record<SearchReport["status"], string> = {
   failed: "failed",
 };
 
-function failureStatus(f: Failure): SearchReport["status"] {
+/** A refusal (403) is "not authorised"; any other failure is "failed". */
+export function failureStatus(f: Failure): "not-authorized" | "failed" {
   return f.kind === "forbidden" ? "not-authorized" : "failed";
 }
 

@@ -28,8 +28,11 @@ export interface SearchEnv {
   signal?: AbortSignal;
 }
 
-export function failureOf(e: unknown): Failure {
-  return e instanceof RequestFailure ? e.failure : { kind: "unknown" };
+/** The failure a request's error stands for; a 401 ends the session instead (throws SessionEnded). */
+export function failureOrEnd(e: unknown): Failure {
+  const f: Failure = e instanceof RequestFailure ? e.failure : { kind: "unknown" };
+  if (f.kind === "unauthorized") throw new SessionEnded();
+  return f;
 }
 
 /** A 400 (or 422) that dropping the optional parameters may cure. */
@@ -41,9 +44,7 @@ async function attempt(env: SearchEnv, url: string): Promise<SearchResult | Fail
   try {
     return await searchAll(env.client, url, { base: env.base, budget: env.budget, policy: env.policy, signal: env.signal });
   } catch (e) {
-    const f = failureOf(e);
-    if (f.kind === "unauthorized") throw new SessionEnded();
-    return f;
+    return failureOrEnd(e);
   }
 }
 

@@ -2,7 +2,7 @@
  * The kinds of record the data layer searches, as one table: resource type, the words used in reports,
  * the queries (with their optional parameters), what a granular scope may restrict without leaving a gap,
  * and which results are kept. Adding a resource type = a row here, a reader (`keep`) if the search
- * returns more than the app uses, and its field in EngineInput (load.ts `assembleInput`).
+ * returns more than the app uses, and its field in EngineInput (the `input` load.ts assembles).
  *
  * Patient is read by id, not searched: load.ts reads it beside these rows.
  */

@@ -3,6 +3,7 @@
  * turning whatever `FHIR.oauth2.ready()` threw into a safe error category.
  */
 import type { ErrorKind } from "./errorKind";
+import { field, isRecord, nonEmptyString } from "../util/json";
 
 const AUTH_ERRORS: Record<string, ErrorKind> = {
   access_denied: "auth-denied",
@@ -62,14 +63,14 @@ export const HISTORY_FIELD = "nlcSmartStateKey";
 /** The options for FHIR.oauth2.ready() on this page load: the URL's state wins, else this history entry's. */
 export function readyOptions(pageUrl: string, historyState: unknown): { stateKey?: string } {
   if (new URL(pageUrl).searchParams.has("state")) return {};
-  const remembered = typeof historyState === "object" && historyState !== null ? (historyState as Record<string, unknown>)[HISTORY_FIELD] : undefined;
-  return typeof remembered === "string" && remembered !== "" ? { stateKey: remembered } : {};
+  const remembered = nonEmptyString(field(historyState, HISTORY_FIELD));
+  return remembered ? { stateKey: remembered } : {};
 }
 
 /** The history entry that remembers `stateKey`, and the address without the state parameter. */
 export function rememberedSession(pageUrl: string, historyState: unknown, stateKey: string): { state: Record<string, unknown>; url: string } {
   const url = new URL(pageUrl);
   url.searchParams.delete("state");
-  const base = typeof historyState === "object" && historyState !== null ? (historyState as Record<string, unknown>) : {};
+  const base = isRecord(historyState) ? historyState : {};
   return { state: { ...base, [HISTORY_FIELD]: stateKey }, url: url.href };
 }

@@ -10,13 +10,10 @@ import { createPanelStore, type PanelStoreDeps } from "../../src/app/panelStore"
 import { parseConfig } from "../../src/fhir/config";
 import type { AppConfig } from "../../src/fhir/configTypes";
 import type { PanelState } from "../../src/ui/panelModel";
-import { CONFIG, FHIR_BASE, launchAndLand, NOW, testPolicy, TREY, startMockEhrForFile } from "../fhir/smartFlow";
+import { CONFIG, FHIR_BASE, launchAndLand, NOW, recordRequests, testPolicy, TREY, startMockEhrForFile } from "../fhir/smartFlow";
 
 const server = startMockEhrForFile();
-const requestedUrls: string[] = [];
-server.events.on("request:start", ({ request }) => {
-  requestedUrls.push(request.url);
-});
+const requestedUrls = recordRequests(server);
 
 const policy = () => testPolicy({ timeoutMs: 300, maxRetries: 1, maxDelayMs: 5 });
 

@@ -4,7 +4,7 @@
  * review item, each through the real data layer (real fhirclient, the demo EHR's profiles over MSW).
  * Every block has at least one test that fails on the data layer before this change.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { http, HttpResponse } from "msw";
 import type Client from "fhirclient/lib/Client";
 import type { DemoLaunch } from "../../mocks/launchContext";
@@ -13,16 +13,10 @@ import type { ServerConfig } from "../../src/fhir/configTypes";
 import type { SourceReport } from "../../src/fhir/types";
 import { unreadSources } from "../../src/fhir/sourceReports";
 import { matchRecords } from "../../src/engine";
-import { FHIR_BASE, launchAndLand, NOW, testPolicy, TREY, startMockEhrForFile } from "./smartFlow";
+import { FHIR_BASE, launchAndLand, NOW, recordRequests, testPolicy, TREY, startMockEhrForFile } from "./smartFlow";
 
 const server = startMockEhrForFile();
-const requested: string[] = [];
-server.events.on("request:start", ({ request }) => {
-  requested.push(request.url);
-});
-afterEach(() => {
-  requested.length = 0;
-});
+const requested = recordRequests(server);
 
 const CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category";
 const ALL =

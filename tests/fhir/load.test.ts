@@ -3,7 +3,7 @@
  * The data layer with real fhirclient against the demo EHR's MSW handlers: every shape, every page,
  * every failure, and never a statement of absence for a section that was not read.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { http, HttpResponse } from "msw";
 import type Client from "fhirclient/lib/Client";
 import type { DemoLaunch } from "../../mocks/launchContext";
@@ -11,17 +11,10 @@ import { loadPatientData, type LoadOutcome } from "../../src/fhir/load";
 import type { RequestPolicy } from "../../src/fhir/request";
 import type { ServerConfig } from "../../src/fhir/configTypes";
 import type { SourceReport } from "../../src/fhir/types";
-import { EHR_ORIGIN, FHIR_BASE, launchAndLand, NOW, testPolicy, TREY, startMockEhrForFile } from "./smartFlow";
+import { EHR_ORIGIN, FHIR_BASE, launchAndLand, NOW, recordRequests, testPolicy, TREY, startMockEhrForFile } from "./smartFlow";
 
 const server = startMockEhrForFile();
-const requested: string[] = [];
-server.events.on("request:start", ({ request }) => {
-  requested.push(request.url);
-});
-
-afterEach(() => {
-  requested.length = 0;
-});
+const requested = recordRequests(server);
 
 const sleeps: number[] = [];
 function fastPolicy(timeoutMs = 2000): RequestPolicy {

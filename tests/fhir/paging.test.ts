@@ -9,13 +9,10 @@ import type Client from "fhirclient/lib/Client";
 import { loadPatientData } from "../../src/fhir/load";
 import type { ServerConfig } from "../../src/fhir/configTypes";
 import { resolveOnBase } from "../../src/fhir/search";
-import { FHIR_BASE, launchAndLand, NOW, testPolicy, TREY, startMockEhrForFile } from "./smartFlow";
+import { FHIR_BASE, launchAndLand, NOW, recordRequests, testPolicy, TREY, startMockEhrForFile } from "./smartFlow";
 
 const server = startMockEhrForFile();
-const requested: string[] = [];
-server.events.on("request:start", ({ request }) => {
-  requested.push(request.url);
-});
+const requested = recordRequests(server);
 let client: Client;
 beforeAll(async () => {
   client = await (await launchAndLand({ patient: TREY })).clientP!;

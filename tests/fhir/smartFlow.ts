@@ -73,6 +73,18 @@ export function startMockEhrForFile(): SetupServer {
   return server;
 }
 
+/** Every URL requested of `server` (msw) during the current test: the list is emptied after each test. */
+export function recordRequests(server: SetupServer): string[] {
+  const requested: string[] = [];
+  server.events.on("request:start", ({ request }) => {
+    requested.push(request.url);
+  });
+  afterEach(() => {
+    requested.length = 0;
+  });
+  return requested;
+}
+
 /** A request policy for tests: short timeout, no real waiting between retries. */
 export function testPolicy(overrides: Partial<RequestPolicy> = {}): RequestPolicy {
   return {
