@@ -11,7 +11,7 @@ import { CONFIRM_LABEL } from "./labels";
 import { hasLab, labDateLabel, labEvidenceLine, labStatusWords, labValueWords } from "./labs";
 import type { ReportEvidence } from "./types";
 
-export const RESOURCE_LABEL: Record<RecordType, string> = {
+const RESOURCE_LABEL: Record<RecordType, string> = {
   Condition: "Condition",
   MedicationRequest: "Medication order",
   MedicationStatement: "Medication statement",
@@ -45,7 +45,7 @@ export function recordStatusLabel(e: Evidence): string {
 }
 
 /** Dose and directions as written, when the engine provides them. */
-export function evidenceDose(e: ReportEvidence): string {
+function evidenceDose(e: ReportEvidence): string {
   return e.dose ? clip(e.dose, 160) : "";
 }
 

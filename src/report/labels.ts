@@ -15,7 +15,7 @@ export const JUDGEMENT_STATEMENT =
   "For clinicians. These are associations documented in the source, found in this patient's record; " +
   "they support, not replace, clinical judgement and are not a diagnosis.";
 
-export const SOURCE_LABEL: Record<SourceName, string> = {
+const SOURCE_LABEL: Record<SourceName, string> = {
   Patient: "Patient details (age, sex, date of death)",
   Condition: "Conditions (problem list and diagnoses)",
   MedicationRequest: "Medication orders",

@@ -3,7 +3,7 @@
  * that rank the way they read ("possible link" must not sound weaker than what ranks below it).
  */
 import type { Finding, Strength } from "../engine/types";
-import { CAUSES } from "../knowledge";
+import { CAUSES, STRENGTH_RANK } from "../knowledge";
 
 export interface StrengthLevel {
   strength: Strength;
@@ -61,10 +61,9 @@ export function strengthLevel(strength: Strength): StrengthLevel {
   return BY_STRENGTH.get(strength) ?? STRENGTH_SCALE[STRENGTH_SCALE.length - 1]!;
 }
 
-/** Rank for sorting: 0 = strongest. */
+/** Rank for sorting: 0 = strongest (the knowledge base's one order, which STRENGTH_SCALE follows). */
 export function strengthRank(strength: Strength): number {
-  const i = STRENGTH_SCALE.findIndex((s) => s.strength === strength);
-  return i < 0 ? STRENGTH_SCALE.length : i;
+  return STRENGTH_RANK[strength] ?? STRENGTH_SCALE.length;
 }
 
 /**
