@@ -5,7 +5,7 @@
  * lists it, with "also supports …".
  */
 import type { CauseId, Evidence, Finding } from "../engine/types";
-import { clip, formatDate, plain } from "./format";
+import { clip, formatDate, patientAge, plain } from "./format";
 import { labValueWords } from "./labs";
 import { strengthRank } from "./strength";
 import type { Basis, Report, ReportEvidence } from "./types";
@@ -146,7 +146,7 @@ export function evidenceHomes(order: ReadingOrder): Map<string, CauseId[]> {
 
 /** A fact in a few words: what the record says, with the dose; age as "Age 86" (or "Age 86 at death"). */
 export function factText(fact: Fact, patient?: Pick<Report["patient"], "age" | "ageAt">): string {
-  if (fact.kind === "age" && patient?.age !== undefined) return `Age ${patient.age}${patient.ageAt === "death" ? " at death" : ""}`;
+  if (fact.kind === "age" && patient?.age !== undefined) return `Age ${patientAge(patient)}`;
   const lab = fact.evidence.lab;
   if (lab) return `${labValueWords(lab)} (${formatDate(lab.date)})`;
   const dose = fact.evidence.dose ? `, ${clip(fact.evidence.dose, 160)}` : "";

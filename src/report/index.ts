@@ -112,6 +112,7 @@ export {
   isOlderThan,
   localDate,
   MAX_TEXT,
+  patientAge,
   patientName,
   patientSex,
   plain,
