@@ -2,7 +2,7 @@
  * One record behind a finding, in words: what it says (with dose), its status, its labelled dates with
  * how long ago they were, whether to confirm it is still current, and the technical details (code, id).
  */
-import type { Evidence, EvidenceStatus } from "../engine/types";
+import type { Evidence, EvidenceStatus, Finding } from "../engine/types";
 import type { RecordType } from "../knowledge";
 import { PREGNANCY_CURRENT_WEEKS } from "../knowledge";
 import { CONFIRM_STILL_CURRENT } from "../knowledge/conventions";
@@ -72,8 +72,8 @@ export function evidenceStatusWords(e: Evidence): string {
   }
 }
 
-/** Finding-level badge for what is not plainly current: why it is not current. */
-const NOT_CURRENT_BADGE: Record<EvidenceStatus, string> = {
+/** Finding-level badge words for each status. */
+const STATUS_BADGE: Record<EvidenceStatus, string> = {
   current: "Current",
   unconfirmed: "Current, unconfirmed",
   past: "Past",
@@ -83,8 +83,28 @@ const NOT_CURRENT_BADGE: Record<EvidenceStatus, string> = {
   deceased: "Not current: patient deceased",
 };
 
-export function evidenceBadge(status: EvidenceStatus): string {
-  return NOT_CURRENT_BADGE[status] ?? "Status unknown";
+/** Which status a finding that is not current is badged with: the first its evidence has, in this order. */
+const NOT_CURRENT_ORDER: EvidenceStatus[] = ["stale", "past", "not-started", "unknown", "unconfirmed"];
+
+export interface FindingBadge {
+  text: string;
+  tone: "confirm" | "past" | "unsure";
+}
+
+/**
+ * The status worth a badge on a finding's row: nothing for a plainly current finding (nor for a deceased
+ * patient, said once at the top); "Active, confirm still current" or "Current, unconfirmed" for a
+ * current one that needs it; why it is not current for the rest.
+ */
+export function findingBadge(f: Finding, now: Date, deceased: boolean): FindingBadge | undefined {
+  if (deceased) return undefined;
+  if (f.current) {
+    if (findingNeedsConfirmation(f, now)) return { text: `Active, ${CONFIRM_LABEL}`, tone: "confirm" };
+    const current = f.evidence.filter((e) => e.current);
+    return current.every((e) => e.status === "unconfirmed") ? { text: STATUS_BADGE.unconfirmed, tone: "unsure" } : undefined;
+  }
+  const status = NOT_CURRENT_ORDER.find((s) => f.evidence.some((e) => e.status === s)) ?? "unknown";
+  return { text: STATUS_BADGE[status] ?? "Status unknown", tone: status === "past" ? "past" : "unsure" };
 }
 
 type DateKey = keyof Evidence["dates"];

@@ -29,11 +29,11 @@ export { findingStrengthWords, isRaised, STRENGTH_SCALE, strengthLevel, strength
 // One record in words.
 export {
   codeLabel,
-  evidenceBadge,
   evidenceDates,
   evidenceLine,
   evidenceStatusWords,
   evidenceWhat,
+  findingBadge,
   findingNeedsConfirmation,
   keyDates,
   needsConfirmation,
@@ -41,6 +41,7 @@ export {
   technicalLine,
   whenText,
   whereLabel,
+  type FindingBadge,
   type LabelledDate,
 } from "./evidence";
 

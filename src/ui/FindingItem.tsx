@@ -4,13 +4,12 @@
  * (such as a lab chart) and the technical details.
  */
 import type { ReactNode } from "react";
-import type { CauseId, EvidenceStatus, Finding } from "../engine/types";
+import type { CauseId, Finding } from "../engine/types";
 import type { LabInterpretation } from "../engine/labs/types";
 import { findingAttributes } from "../report/card";
 import { LAB_BASIS_SENTENCE } from "../report/labs";
-import { evidenceBadge, evidenceWhat, findingNeedsConfirmation, keyDates } from "../report/evidence";
+import { evidenceWhat, findingBadge, keyDates } from "../report/evidence";
 import { findingFacts, notesOnce, type Fact } from "../report/facts";
-import { CONFIRM_LABEL } from "../report/labels";
 import { findingStrengthWords } from "../report/strength";
 import { Disclosure, type HeadingLevel } from "./Disclosure";
 import { EvidenceItem, TechnicalDetails } from "./EvidenceItem";
@@ -30,20 +29,6 @@ export interface FindingContext {
   extra?: (finding: Finding) => ReactNode;
   /** The lab results' interpretation: the series each chart draws. */
   labs?: LabInterpretation;
-}
-
-const NOT_CURRENT_ORDER: EvidenceStatus[] = ["stale", "past", "not-started", "unknown", "unconfirmed"];
-
-/** The status worth a badge: nothing for a plainly current finding, why for the rest. */
-function badge(f: Finding, ctx: FindingContext): { text: string; tone: "confirm" | "past" | "unsure" } | undefined {
-  if (ctx.deceased) return undefined; // said once, at the top
-  if (f.current) {
-    if (findingNeedsConfirmation(f, ctx.now)) return { text: `Active, ${CONFIRM_LABEL}`, tone: "confirm" };
-    const current = f.evidence.filter((e) => e.current);
-    return current.every((e) => e.status === "unconfirmed") ? { text: "Current, unconfirmed", tone: "unsure" } : undefined;
-  }
-  const status = NOT_CURRENT_ORDER.find((s) => f.evidence.some((e) => e.status === s)) ?? "unknown";
-  return { text: evidenceBadge(status), tone: status === "past" ? "past" : "unsure" };
 }
 
 function FactText({ fact, now, dated }: { fact: Fact; now: Date; dated: boolean }) {
@@ -93,7 +78,7 @@ interface ItemProps {
 export function FindingItem({ finding: f, level, ctx, meter = false }: ItemProps) {
   const attrs = findingAttributes(f, ctx.deceased);
   const notes = notesOnce(f.evidence);
-  const status = badge(f, ctx);
+  const status = findingBadge(f, ctx.now, ctx.deceased);
   const title = (
     <>
       {meter && <StrengthMeter strength={f.strength} />}
