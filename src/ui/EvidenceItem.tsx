@@ -31,6 +31,25 @@ interface EvidenceProps {
   notes?: readonly string[];
 }
 
+/** A finding's or a record's notes, one paragraph each. */
+export function Notes({ notes }: { notes: readonly string[] }) {
+  return notes.map((note, i) => (
+    <p key={i} className="nlc-note">
+      <Untrusted text={note} />
+    </p>
+  ));
+}
+
+/** The other findings a record supports, and its notes (the end of every record, lab result or not). */
+function AlsoAndNotes({ also, notes }: { also: string[]; notes: readonly string[] }) {
+  return (
+    <>
+      {also.length > 0 && <p className="nlc-also">Also supports: {also.join(", ")}</p>}
+      <Notes notes={notes} />
+    </>
+  );
+}
+
 export function EvidenceItem({ evidence: e, finding, ctx, notes = e.notes ?? [] }: EvidenceProps) {
   const causes = ctx.homes.get(e.ref) ?? [finding.causeId];
   const home = causes[0] ?? finding.causeId;
@@ -47,12 +66,7 @@ export function EvidenceItem({ evidence: e, finding, ctx, notes = e.notes ?? [] 
     return (
       <li className="nlc-evidence nlc-evidence-lab" data-evidence={e.ref}>
         <LabEvidenceLines evidence={e} lab={e.lab} now={ctx.now} />
-        {also.length > 0 && <p className="nlc-also">Also supports: {also.join(", ")}</p>}
-        {notes.map((note, i) => (
-          <p key={i} className="nlc-note">
-            <Untrusted text={note} />
-          </p>
-        ))}
+        <AlsoAndNotes also={also} notes={notes} />
       </li>
     );
   }
@@ -87,12 +101,7 @@ export function EvidenceItem({ evidence: e, finding, ctx, notes = e.notes ?? [] 
           {CONFIRM_LABEL[0]!.toUpperCase() + CONFIRM_LABEL.slice(1)}: still marked active, with no recent activity (see conventions below).
         </p>
       )}
-      {also.length > 0 && <p className="nlc-also">Also supports: {also.join(", ")}</p>}
-      {notes.map((note, i) => (
-        <p key={i} className="nlc-note">
-          <Untrusted text={note} />
-        </p>
-      ))}
+      <AlsoAndNotes also={also} notes={notes} />
     </li>
   );
 }

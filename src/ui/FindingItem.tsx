@@ -12,7 +12,7 @@ import { evidenceWhat, findingBadge, keyDates } from "../report/evidence";
 import { findingFacts, notesOnce, type Fact } from "../report/facts";
 import { findingStrengthWords } from "../report/strength";
 import { Disclosure, type HeadingLevel } from "./Disclosure";
-import { EvidenceItem, TechnicalDetails } from "./EvidenceItem";
+import { EvidenceItem, Notes, TechnicalDetails } from "./EvidenceItem";
 import { FindingLabs } from "./FindingLabs";
 import { StrengthMeter } from "./StrengthMeter";
 import { Untrusted } from "./Untrusted";
@@ -94,11 +94,7 @@ export function FindingItem({ finding: f, level, ctx, meter = false }: ItemProps
     <>
       <FactsLine finding={f} now={ctx.now} />
       {attrs.basis === "lab" && <p className="nlc-lab-basis">{LAB_BASIS_SENTENCE}.</p>}
-      {(f.notes ?? []).map((note, i) => (
-        <p key={i} className="nlc-note">
-          <Untrusted text={note} />
-        </p>
-      ))}
+      <Notes notes={f.notes ?? []} />
     </>
   );
   return (
