@@ -51,6 +51,7 @@ export { completeness, deceasedLine, findingInBrief, gapLines, NO_CONDITIONS, re
 // Fixed words.
 export {
   CONFIRM_LABEL,
+  CONFIRM_LINE,
   conventionLines,
   JUDGEMENT_STATEMENT,
   knowledgeLine,

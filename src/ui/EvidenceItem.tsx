@@ -15,7 +15,7 @@ import {
   recordStatusLabel,
   whereLabel,
 } from "../report/evidence";
-import { CONFIRM_LABEL } from "../report/labels";
+import { CONFIRM_LINE } from "../report/labels";
 import { Disclosure, type HeadingLevel } from "./Disclosure";
 import { LabEvidenceLines } from "./LabEvidence";
 import type { FindingContext } from "./FindingItem";
@@ -97,9 +97,7 @@ export function EvidenceItem({ evidence: e, finding, ctx, notes = e.notes ?? [] 
       )}
       {e.resourceType !== "Patient" && dates.length === 0 && <p className="nlc-evidence-dates">No date recorded</p>}
       {needsConfirmation(e, ctx.now) && (
-        <p className="nlc-confirm">
-          {CONFIRM_LABEL[0]!.toUpperCase() + CONFIRM_LABEL.slice(1)}: still marked active, with no recent activity (see conventions below).
-        </p>
+        <p className="nlc-confirm">{CONFIRM_LINE}</p>
       )}
       <AlsoAndNotes also={also} notes={notes} />
     </li>
