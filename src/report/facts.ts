@@ -144,6 +144,11 @@ export function evidenceHomes(order: ReadingOrder): Map<string, CauseId[]> {
   return homes;
 }
 
+/** Whether the record `ref` is shown in full under finding `f` (its first finding in reading order, evidenceHomes), not only named there. */
+export function shownUnder(homes: ReadonlyMap<string, readonly CauseId[]>, ref: string, f: Pick<Finding, "causeId">): boolean {
+  return (homes.get(ref)?.[0] ?? f.causeId) === f.causeId;
+}
+
 /** A fact in a few words: what the record says, with the dose; age as "Age 86" (or "Age 86 at death"). */
 export function factText(fact: Fact, patient?: Pick<Report["patient"], "age" | "ageAt">): string {
   if (fact.kind === "age" && patient?.age !== undefined) return `Age ${patientAge(patient)}`;

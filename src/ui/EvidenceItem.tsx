@@ -15,6 +15,7 @@ import {
   recordStatusLabel,
   whereLabel,
 } from "../report/evidence";
+import { shownUnder } from "../report/facts";
 import { CONFIRM_LINE } from "../report/labels";
 import { Disclosure, type HeadingLevel } from "./Disclosure";
 import { LabEvidenceLines } from "./LabEvidence";
@@ -106,7 +107,7 @@ export function EvidenceItem({ evidence: e, finding, ctx, notes = e.notes ?? [] 
 
 /** Codes, record kind and status as written, why it matched, ids and the records folded under each one. */
 export function TechnicalDetails({ finding: f, level, ctx }: { finding: Finding; level: HeadingLevel; ctx: FindingContext }) {
-  const own = f.evidence.filter((e) => (ctx.homes.get(e.ref)?.[0] ?? f.causeId) === f.causeId);
+  const own = f.evidence.filter((e) => shownUnder(ctx.homes, e.ref, f));
   if (own.length === 0) return null;
   return (
     <div className="nlc-technical">
