@@ -3,12 +3,13 @@ import type { SourceName, SourceReport } from "../fhir/types";
 import type { KnowledgeInfo } from "../knowledge";
 import { DIALYSIS_RECENT_DAYS, PREGNANCY_CURRENT_WEEKS } from "../knowledge";
 import { CONFIRM_STILL_CURRENT } from "../knowledge/conventions";
+import { SOURCE_STATEMENTS } from "../knowledge/sourceStatements";
 import { clip, formatDate, plural } from "./format";
 
 export const TITLE = "Night leg cramps: causes in the record";
 
 /** The source's first point, said before any finding: the panel does not explain this patient's cramps. */
-export const NO_KNOWN_CAUSE = "Most night leg cramps have no known cause.";
+export const NO_KNOWN_CAUSE = SOURCE_STATEMENTS.noKnownCause;
 
 /** The statement every channel ends with (the source's closing point). */
 export const JUDGEMENT_STATEMENT =

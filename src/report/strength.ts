@@ -4,6 +4,7 @@
  */
 import type { Finding, Strength } from "../engine/types";
 import { CAUSES, STRENGTH_RANK } from "../knowledge";
+import { SOURCE_STATEMENTS } from "../knowledge/sourceStatements";
 
 export interface StrengthLevel {
   strength: Strength;
@@ -13,7 +14,7 @@ export interface StrengthLevel {
   heading: string;
   /** The strength in a few words, said on every finding. */
   words: string;
-  /** What the source says, for the legend behind a disclosure. */
+  /** What the source says (knowledge/sourceStatements.ts), for the legend behind a disclosure. */
   description: string;
 }
 
@@ -23,35 +24,35 @@ export const STRENGTH_SCALE: readonly StrengthLevel[] = [
     level: 4,
     heading: "Known cause",
     words: "known cause",
-    description: "The source names it as a cause of night leg cramps. People who have it usually know, and have other symptoms too.",
+    description: SOURCE_STATEMENTS.strength["known-cause"],
   },
   {
     strength: "raises-risk",
     level: 3,
     heading: "Raises the risk",
     words: "raises the risk",
-    description: "The source says it makes night leg cramps more likely.",
+    description: SOURCE_STATEMENTS.strength["raises-risk"],
   },
   {
     strength: "possible",
     level: 2,
     heading: "Possible link, not proven",
     words: "possible link",
-    description: "Named by the source as possibly linked; a direct link is not known.",
+    description: SOURCE_STATEMENTS.strength.possible,
   },
   {
     strength: "sometimes-linked",
     level: 1,
     heading: "Weaker: sometimes linked",
     words: "sometimes linked",
-    description: "On the source's list of other health issues sometimes linked to night leg cramps.",
+    description: SOURCE_STATEMENTS.strength["sometimes-linked"],
   },
   {
     strength: "differential",
     level: 0,
     heading: "Not a cause: tell apart",
     words: "not a cause",
-    description: "A different condition that is sometimes confused with night leg cramps.",
+    description: SOURCE_STATEMENTS.strength.differential,
   },
 ];
 
@@ -66,15 +67,6 @@ export function strengthRank(strength: Strength): number {
   return STRENGTH_RANK[strength] ?? STRENGTH_SCALE.length;
 }
 
-/**
- * What the source names as the known cause when a finding was raised by "the stronger statement applies"
- * (knowledge-source.md): chronic kidney disease and dialysis are known causes only as kidney failure.
- */
-const RAISED_AS: Partial<Record<Finding["causeId"], string>> = {
-  "chronic-kidney-disease": "kidney failure",
-  dialysis: "kidney failure",
-};
-
 /** True when the finding is stronger than its cause's own listing (escalated by its evidence). */
 export function isRaised(f: Finding): boolean {
   const listed = CAUSES.find((c) => c.id === f.causeId)?.strength ?? f.strength;
@@ -88,5 +80,5 @@ export function isRaised(f: Finding): boolean {
 export function findingStrengthWords(f: Finding): string {
   const { words } = strengthLevel(f.strength);
   if (!isRaised(f)) return words;
-  return `${words}: ${RAISED_AS[f.causeId] ?? "the stronger statement applies"}`;
+  return `${words}: ${SOURCE_STATEMENTS.knownCauseAs[f.causeId] ?? "the stronger statement applies"}`;
 }
