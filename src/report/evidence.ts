@@ -6,7 +6,7 @@ import type { Evidence, EvidenceStatus, Finding } from "../engine/types";
 import type { RecordType } from "../knowledge";
 import { PREGNANCY_CURRENT_WEEKS } from "../knowledge";
 import { CONFIRM_STILL_CURRENT } from "../knowledge/conventions";
-import { clip, formatDate, formatRecency, isOlderThan, plain } from "./format";
+import { ageAt, clip, formatAge, formatDate, formatRecency, isOlderThan, plain } from "./format";
 import { CONFIRM_LABEL } from "./labels";
 import { hasLab, labDateLabel, labEvidenceLine, labStatusWords, labValueWords } from "./labs";
 import type { ReportEvidence } from "./types";
@@ -176,6 +176,12 @@ export function evidenceDates(e: Evidence, now: Date): LabelledDate[] {
     const label = folded && key === "authored" ? "last ordered" : e.lab && key === "effective" ? labDateLabel(e.lab) : word;
     return [{ key, label, value, date: formatDate(value), ago: formatRecency(value, now) }];
   });
+}
+
+/** "10 years ago, age 67": how long ago a date was and the patient's age then ("" when neither is known). */
+export function dateAside(d: LabelledDate, birthDate: string | undefined): string {
+  const age = formatAge(ageAt(birthDate, d.value));
+  return [d.ago, age && `age ${age}`].filter(Boolean).join(", ");
 }
 
 /**

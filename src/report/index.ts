@@ -30,6 +30,7 @@ export { findingStrengthWords, isRaised, STRENGTH_SCALE, strengthLevel, strength
 // One record in words.
 export {
   codeLabel,
+  dateAside,
   evidenceDates,
   evidenceLine,
   evidenceStatusWords,

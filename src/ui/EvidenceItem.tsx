@@ -5,9 +5,9 @@
  * and folded duplicates are under "Technical details".
  */
 import type { Evidence, Finding } from "../engine/types";
-import { ageAt, formatAge } from "../report/format";
 import {
   codeLabel,
+  dateAside,
   evidenceDates,
   evidenceStatusWords,
   evidenceWhat,
@@ -85,12 +85,12 @@ export function EvidenceItem({ evidence: e, finding, ctx, notes = e.notes ?? [] 
       {dates.length > 0 && (
         <p className="nlc-evidence-dates">
           {dates.map((d, i) => {
-            const age = formatAge(ageAt(ctx.birthDate, d.value));
+            const aside = dateAside(d, ctx.birthDate);
             return (
               <span key={d.key}>
                 {i > 0 && "; "}
                 {d.label} <Untrusted text={d.date} max={60} />
-                {(d.ago || age) && ` (${[d.ago, age && `age ${age}`].filter(Boolean).join(", ")})`}
+                {aside && ` (${aside})`}
               </span>
             );
           })}
