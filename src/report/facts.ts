@@ -129,6 +129,17 @@ export function findingFacts(f: Finding): { current: Fact[]; other: Fact[] } {
 }
 
 /**
+ * What a finding's one line shows: for a current finding every distinct current fact, the others counted
+ * ("2 past"); else its first `maxPast` past facts, the rest counted ("2 more"; "" when none are left).
+ */
+export function findingLineFacts(f: Finding, maxPast = 3): { shown: Fact[]; more: string } {
+  const { current, other } = findingFacts(f);
+  const shown = f.current ? current : other.slice(0, maxPast);
+  const more = f.current ? other.length : other.length - shown.length;
+  return { shown, more: more > 0 ? `${more} ${f.current ? "past" : "more"}` : "" };
+}
+
+/**
  * Where each record is shown in full: the first finding in reading order that lists it (as its own
  * evidence, not a folded duplicate), and the other findings it supports.
  */

@@ -16,6 +16,7 @@ export {
   factText,
   findingBasis,
   findingFacts,
+  findingLineFacts,
   notesOnce,
   readingOrder,
   shownUnder,

@@ -9,7 +9,7 @@ import type { LabInterpretation } from "../engine/labs/types";
 import { findingAttributes } from "../report/card";
 import { LAB_BASIS_SENTENCE } from "../report/labs";
 import { evidenceWhat, findingBadge, keyDates } from "../report/evidence";
-import { findingFacts, notesOnce, type Fact } from "../report/facts";
+import { findingLineFacts, notesOnce, type Fact } from "../report/facts";
 import { findingStrengthWords } from "../report/strength";
 import { Disclosure, type HeadingLevel } from "./Disclosure";
 import { EvidenceItem, Notes, TechnicalDetails } from "./EvidenceItem";
@@ -47,13 +47,9 @@ function FactText({ fact, now, dated }: { fact: Fact; now: Date; dated: boolean 
   );
 }
 
-const SHOWN_PAST_FACTS = 3;
-
 /** The records behind the finding in one line: every distinct current one (each medicine, with dose), or the past ones. */
 function FactsLine({ finding: f, now }: { finding: Finding; now: Date }) {
-  const { current, other } = findingFacts(f);
-  const shown = f.current ? current : other.slice(0, SHOWN_PAST_FACTS);
-  const more = f.current ? other.length : other.length - shown.length;
+  const { shown, more } = findingLineFacts(f);
   return (
     <p className="nlc-finding-facts">
       {shown.map((fact, i) => (
@@ -62,7 +58,7 @@ function FactsLine({ finding: f, now }: { finding: Finding; now: Date }) {
           <FactText fact={fact} now={now} dated={fact.kind !== "age"} />
         </span>
       ))}
-      {more > 0 && <span className="nlc-muted">{` · ${f.current ? `${more} past` : `${more} more`}`}</span>}
+      {more && <span className="nlc-muted">{` · ${more}`}</span>}
     </p>
   );
 }
