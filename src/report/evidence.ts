@@ -238,6 +238,9 @@ export function evidenceWhat(e: ReportEvidence): string {
   return dose ? `${clip(e.text, 200)}, ${dose}` : clip(e.text, 200);
 }
 
+/** Records folded under one that the technical details name; the others are counted. */
+export const SHOWN_DUPLICATES = 10;
+
 /** Technical details in one line: where, code (with its display when it differs), why, id, folded records. */
 export function technicalLine(e: Evidence): string {
   const code = codeLabel(e);
@@ -249,7 +252,7 @@ export function technicalLine(e: Evidence): string {
     recordStatusLabel(e) && `status: ${plain(recordStatusLabel(e), 120)}`,
     `why: ${plain(e.reason, 300)}`,
     plain(e.ref, 120),
-    dups.length > 0 && `and ${dups.length} more like it: ${dups.slice(0, 10).map((r) => plain(r, 120)).join(", ")}${dups.length > 10 ? ` and ${dups.length - 10} others` : ""}`,
+    dups.length > 0 && `and ${dups.length} more like it: ${dups.slice(0, SHOWN_DUPLICATES).map((r) => plain(r, 120)).join(", ")}${dups.length > SHOWN_DUPLICATES ? ` and ${dups.length - SHOWN_DUPLICATES} others` : ""}`,
   ]
     .filter(Boolean)
     .join("; ");

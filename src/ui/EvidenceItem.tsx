@@ -13,6 +13,7 @@ import {
   evidenceWhat,
   needsConfirmation,
   recordStatusLabel,
+  SHOWN_DUPLICATES,
   whereLabel,
 } from "../report/evidence";
 import { shownUnder } from "../report/facts";
@@ -21,8 +22,6 @@ import { Disclosure, type HeadingLevel } from "./Disclosure";
 import { LabEvidenceLines } from "./LabEvidence";
 import type { FindingContext } from "./FindingItem";
 import { Untrusted } from "./Untrusted";
-
-const SHOWN_DUPLICATES = 10;
 
 interface EvidenceProps {
   evidence: Evidence;
