@@ -13,8 +13,6 @@ import { findingStrengthWords, isRaised } from "./strength";
 import { completeness } from "./summary";
 import type { Basis, Report, ReportEvidence } from "./types";
 
-export { LAB_BASIS };
-
 /** "diuretics" from "Diuretics (medicines that increase urine output)": the label without its explanation, a common word lower-cased. */
 export function shortLabel(label: string): string {
   const short = label.replace(/\s*\([^)]*\)\s*$/, "").trim() || label;

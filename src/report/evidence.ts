@@ -2,16 +2,16 @@
  * One record behind a finding, in words: what it says (with dose), its status, its labelled dates with
  * how long ago they were, whether to confirm it is still current, and the technical details (code, id).
  */
-import type { Evidence, EvidenceStatus } from "../engine/types";
+import type { Evidence, EvidenceStatus, Finding } from "../engine/types";
 import type { RecordType } from "../knowledge";
 import { PREGNANCY_CURRENT_WEEKS } from "../knowledge";
 import { CONFIRM_STILL_CURRENT } from "../knowledge/conventions";
-import { clip, formatDate, formatRecency, isOlderThan, plain } from "./format";
+import { ageAt, clip, formatAge, formatDate, formatRecency, isOlderThan, plain } from "./format";
 import { CONFIRM_LABEL } from "./labels";
 import { hasLab, labDateLabel, labEvidenceLine, labStatusWords, labValueWords } from "./labs";
 import type { ReportEvidence } from "./types";
 
-export const RESOURCE_LABEL: Record<RecordType, string> = {
+const RESOURCE_LABEL: Record<RecordType, string> = {
   Condition: "Condition",
   MedicationRequest: "Medication order",
   MedicationStatement: "Medication statement",
@@ -45,7 +45,7 @@ export function recordStatusLabel(e: Evidence): string {
 }
 
 /** Dose and directions as written, when the engine provides them. */
-export function evidenceDose(e: ReportEvidence): string {
+function evidenceDose(e: ReportEvidence): string {
   return e.dose ? clip(e.dose, 160) : "";
 }
 
@@ -72,8 +72,8 @@ export function evidenceStatusWords(e: Evidence): string {
   }
 }
 
-/** Finding-level badge for what is not plainly current: why it is not current. */
-const NOT_CURRENT_BADGE: Record<EvidenceStatus, string> = {
+/** Finding-level badge words for each status. */
+const STATUS_BADGE: Record<EvidenceStatus, string> = {
   current: "Current",
   unconfirmed: "Current, unconfirmed",
   past: "Past",
@@ -83,8 +83,28 @@ const NOT_CURRENT_BADGE: Record<EvidenceStatus, string> = {
   deceased: "Not current: patient deceased",
 };
 
-export function evidenceBadge(status: EvidenceStatus): string {
-  return NOT_CURRENT_BADGE[status] ?? "Status unknown";
+/** Which status a finding that is not current is badged with: the first its evidence has, in this order. */
+const NOT_CURRENT_ORDER: EvidenceStatus[] = ["stale", "past", "not-started", "unknown", "unconfirmed"];
+
+export interface FindingBadge {
+  text: string;
+  tone: "confirm" | "past" | "unsure";
+}
+
+/**
+ * The status worth a badge on a finding's row: nothing for a plainly current finding (nor for a deceased
+ * patient, said once at the top); "Active, confirm still current" or "Current, unconfirmed" for a
+ * current one that needs it; why it is not current for the rest.
+ */
+export function findingBadge(f: Finding, now: Date, deceased: boolean): FindingBadge | undefined {
+  if (deceased) return undefined;
+  if (f.current) {
+    if (findingNeedsConfirmation(f, now)) return { text: `Active, ${CONFIRM_LABEL}`, tone: "confirm" };
+    const current = f.evidence.filter((e) => e.current);
+    return current.every((e) => e.status === "unconfirmed") ? { text: STATUS_BADGE.unconfirmed, tone: "unsure" } : undefined;
+  }
+  const status = NOT_CURRENT_ORDER.find((s) => f.evidence.some((e) => e.status === s)) ?? "unknown";
+  return { text: STATUS_BADGE[status] ?? "Status unknown", tone: status === "past" ? "past" : "unsure" };
 }
 
 type DateKey = keyof Evidence["dates"];
@@ -158,6 +178,12 @@ export function evidenceDates(e: Evidence, now: Date): LabelledDate[] {
   });
 }
 
+/** "10 years ago, age 67": how long ago a date was and the patient's age then ("" when neither is known). */
+export function dateAside(d: LabelledDate, birthDate: string | undefined): string {
+  const age = formatAge(ageAt(birthDate, d.value));
+  return [d.ago, age && `age ${age}`].filter(Boolean).join(", ");
+}
+
 /**
  * The dates worth a line: the start (onset, ordered, taken, done) and, when there is one, the end; a
  * "recorded" date only when nothing else dates the record.
@@ -212,6 +238,9 @@ export function evidenceWhat(e: ReportEvidence): string {
   return dose ? `${clip(e.text, 200)}, ${dose}` : clip(e.text, 200);
 }
 
+/** Records folded under one that the technical details name; the others are counted. */
+export const SHOWN_DUPLICATES = 10;
+
 /** Technical details in one line: where, code (with its display when it differs), why, id, folded records. */
 export function technicalLine(e: Evidence): string {
   const code = codeLabel(e);
@@ -223,7 +252,7 @@ export function technicalLine(e: Evidence): string {
     recordStatusLabel(e) && `status: ${plain(recordStatusLabel(e), 120)}`,
     `why: ${plain(e.reason, 300)}`,
     plain(e.ref, 120),
-    dups.length > 0 && `and ${dups.length} more like it: ${dups.slice(0, 10).map((r) => plain(r, 120)).join(", ")}${dups.length > 10 ? ` and ${dups.length - 10} others` : ""}`,
+    dups.length > 0 && `and ${dups.length} more like it: ${dups.slice(0, SHOWN_DUPLICATES).map((r) => plain(r, 120)).join(", ")}${dups.length > SHOWN_DUPLICATES ? ` and ${dups.length - SHOWN_DUPLICATES} others` : ""}`,
   ]
     .filter(Boolean)
     .join("; ");

@@ -5,7 +5,7 @@
  * lists it, with "also supports …".
  */
 import type { CauseId, Evidence, Finding } from "../engine/types";
-import { clip, formatDate, plain } from "./format";
+import { clip, formatDate, patientAge, plain } from "./format";
 import { labValueWords } from "./labs";
 import { strengthRank } from "./strength";
 import type { Basis, Report, ReportEvidence } from "./types";
@@ -129,6 +129,17 @@ export function findingFacts(f: Finding): { current: Fact[]; other: Fact[] } {
 }
 
 /**
+ * What a finding's one line shows: for a current finding every distinct current fact, the others counted
+ * ("2 past"); else its first `maxPast` past facts, the rest counted ("2 more"; "" when none are left).
+ */
+export function findingLineFacts(f: Finding, maxPast = 3): { shown: Fact[]; more: string } {
+  const { current, other } = findingFacts(f);
+  const shown = f.current ? current : other.slice(0, maxPast);
+  const more = f.current ? other.length : other.length - shown.length;
+  return { shown, more: more > 0 ? `${more} ${f.current ? "past" : "more"}` : "" };
+}
+
+/**
  * Where each record is shown in full: the first finding in reading order that lists it (as its own
  * evidence, not a folded duplicate), and the other findings it supports.
  */
@@ -144,9 +155,14 @@ export function evidenceHomes(order: ReadingOrder): Map<string, CauseId[]> {
   return homes;
 }
 
+/** Whether the record `ref` is shown in full under finding `f` (its first finding in reading order, evidenceHomes), not only named there. */
+export function shownUnder(homes: ReadonlyMap<string, readonly CauseId[]>, ref: string, f: Pick<Finding, "causeId">): boolean {
+  return (homes.get(ref)?.[0] ?? f.causeId) === f.causeId;
+}
+
 /** A fact in a few words: what the record says, with the dose; age as "Age 86" (or "Age 86 at death"). */
 export function factText(fact: Fact, patient?: Pick<Report["patient"], "age" | "ageAt">): string {
-  if (fact.kind === "age" && patient?.age !== undefined) return `Age ${patient.age}${patient.ageAt === "death" ? " at death" : ""}`;
+  if (fact.kind === "age" && patient?.age !== undefined) return `Age ${patientAge(patient)}`;
   const lab = fact.evidence.lab;
   if (lab) return `${labValueWords(lab)} (${formatDate(lab.date)})`;
   const dose = fact.evidence.dose ? `, ${clip(fact.evidence.dose, 160)}` : "";

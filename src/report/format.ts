@@ -1,6 +1,7 @@
 /** Pure formatting helpers shared by every channel (panel, copied note, print, CDS card). The clock is always an argument. */
 import type { HumanName, Patient } from "fhir/r4";
 import { dateParts } from "../engine/dates";
+import type { ReportPatient } from "./types";
 
 /** Longest untrusted string shown as-is; longer ones are cut (CSS also wraps anywhere). */
 export const MAX_TEXT = 400;
@@ -144,6 +145,15 @@ export function ageAt(birthDate: string | undefined, date: string | undefined): 
   const max = years - (hi(t) < lo(b) ? 1 : 0);
   if (max < 0) return undefined;
   return { min: Math.max(0, min), max };
+}
+
+/**
+ * The patient's age in words, "86" or "86 at death": the engine's age, else (given `now`) from the birth
+ * date on now's local day; "" when unknown.
+ */
+export function patientAge(p: Pick<ReportPatient, "age" | "ageAt" | "birthDate">, now?: Date): string {
+  const age = p.age ?? (now ? ageAt(p.birthDate, localDate(now))?.min : undefined);
+  return age === undefined ? "" : `${age}${p.ageAt === "death" ? " at death" : ""}`;
 }
 
 /** "68" or "68 or 69". */

@@ -3,19 +3,20 @@ import type { SourceName, SourceReport } from "../fhir/types";
 import type { KnowledgeInfo } from "../knowledge";
 import { DIALYSIS_RECENT_DAYS, PREGNANCY_CURRENT_WEEKS } from "../knowledge";
 import { CONFIRM_STILL_CURRENT } from "../knowledge/conventions";
+import { SOURCE_STATEMENTS } from "../knowledge/sourceStatements";
 import { clip, formatDate, plural } from "./format";
 
 export const TITLE = "Night leg cramps: causes in the record";
 
 /** The source's first point, said before any finding: the panel does not explain this patient's cramps. */
-export const NO_KNOWN_CAUSE = "Most night leg cramps have no known cause.";
+export const NO_KNOWN_CAUSE = SOURCE_STATEMENTS.noKnownCause;
 
 /** The statement every channel ends with (the source's closing point). */
 export const JUDGEMENT_STATEMENT =
   "For clinicians. These are associations documented in the source, found in this patient's record; " +
   "they support, not replace, clinical judgement and are not a diagnosis.";
 
-export const SOURCE_LABEL: Record<SourceName, string> = {
+const SOURCE_LABEL: Record<SourceName, string> = {
   Patient: "Patient details (age, sex, date of death)",
   Condition: "Conditions (problem list and diagnoses)",
   MedicationRequest: "Medication orders",
@@ -101,6 +102,10 @@ export function sourceCitation(k: KnowledgeInfo): string {
 
 /** The label the panel uses for records marked active with no recent activity (conventions.ts). */
 export const CONFIRM_LABEL = "confirm still current";
+const CONFIRM_HEADING = CONFIRM_LABEL[0]!.toUpperCase() + CONFIRM_LABEL.slice(1);
+
+/** Under a record the convention applies to, in the panel (whose footer states the convention). */
+export const CONFIRM_LINE = `${CONFIRM_HEADING}: still marked active, with no recent activity (see conventions below).`;
 
 /**
  * The app's conventions where the source is silent, stated once (footer, full note). They never change
@@ -112,6 +117,6 @@ export function conventionLines(k: KnowledgeInfo): string[] {
     `Older age: the app highlights age ${k.olderAgeThreshold} and over; the source gives no cut-off.`,
     `Pregnancy: current only when an active pregnancy record began within about ${PREGNANCY_CURRENT_WEEKS} weeks.`,
     `Dialysis: a completed dialysis counts as current when done within the last ${DIALYSIS_RECENT_DAYS} days.`,
-    `“${CONFIRM_LABEL[0]!.toUpperCase()}${CONFIRM_LABEL.slice(1)}”: the record still says active, but a medicine has not been ordered or recorded for over ${plural(medicineYears, "year")}, or a condition has no date in the last ${plural(conditionYears, "year")}. It is still counted as current.`,
+    `“${CONFIRM_HEADING}”: the record still says active, but a medicine has not been ordered or recorded for over ${plural(medicineYears, "year")}, or a condition has no date in the last ${plural(conditionYears, "year")}. It is still counted as current.`,
   ];
 }

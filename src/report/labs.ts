@@ -109,6 +109,12 @@ export function findingLabTests(f: Finding): LabTestId[] {
   return tests;
 }
 
+/** The series a finding charts: those of the tests whose results it shows (`shown`: not those shown under an earlier finding), with results. */
+export function findingSeries(f: Finding, labs: LabInterpretation | undefined, shown: (ref: string) => boolean): LabSeries[] {
+  const tests = findingLabTests(f).filter((t) => f.evidence.some((e) => e.lab?.test === t && shown(e.ref)));
+  return tests.flatMap((t) => labs?.series.filter((s) => s.test === t && s.points.length > 0) ?? []);
+}
+
 // ---- A test's chart: its words and its text alternative ----
 
 /** A value in the chart's unit, as the text alternative shows it: ">90", "≈ 6.9" (converted only for the chart). */

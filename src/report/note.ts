@@ -6,7 +6,7 @@
 import type { Finding } from "../engine/types";
 import { evidenceLine, evidenceWhat, keyDates, technicalLine } from "./evidence";
 import { activeFacts, causeFindings, evidenceHomes, factText, readingOrder } from "./facts";
-import { ageAt, formatDate, formatDateTime, localDate, plain } from "./format";
+import { formatDate, formatDateTime, patientAge, plain } from "./format";
 import {
   conventionLines,
   JUDGEMENT_STATEMENT,
@@ -78,11 +78,11 @@ export function shortNote(report: Report, now: Date): string {
 function patientLines(report: Report, now: Date): string[] {
   const p = report.patient;
   if (!p.read) return ["Patient: details could not be read from the EHR (name, date of birth, age and sex unknown here)."];
-  const age = p.age ?? ageAt(p.birthDate, localDate(now))?.min;
+  const age = patientAge(p, now);
   return [
     `Patient: ${plain(p.name, 120)}`,
     `Date of birth: ${p.birthDate ? formatDate(p.birthDate) : "not recorded"}` +
-      (age !== undefined ? ` (age ${age}${p.ageAt === "death" ? " at death" : ""})` : "") +
+      (age ? ` (age ${age})` : "") +
       `; sex: ${p.sex}`,
   ];
 }

@@ -3,7 +3,8 @@
  * that rank the way they read ("possible link" must not sound weaker than what ranks below it).
  */
 import type { Finding, Strength } from "../engine/types";
-import { CAUSES } from "../knowledge";
+import { CAUSES, STRENGTH_RANK } from "../knowledge";
+import { SOURCE_STATEMENTS } from "../knowledge/sourceStatements";
 
 export interface StrengthLevel {
   strength: Strength;
@@ -13,7 +14,7 @@ export interface StrengthLevel {
   heading: string;
   /** The strength in a few words, said on every finding. */
   words: string;
-  /** What the source says, for the legend behind a disclosure. */
+  /** What the source says (knowledge/sourceStatements.ts), for the legend behind a disclosure. */
   description: string;
 }
 
@@ -23,35 +24,35 @@ export const STRENGTH_SCALE: readonly StrengthLevel[] = [
     level: 4,
     heading: "Known cause",
     words: "known cause",
-    description: "The source names it as a cause of night leg cramps. People who have it usually know, and have other symptoms too.",
+    description: SOURCE_STATEMENTS.strength["known-cause"],
   },
   {
     strength: "raises-risk",
     level: 3,
     heading: "Raises the risk",
     words: "raises the risk",
-    description: "The source says it makes night leg cramps more likely.",
+    description: SOURCE_STATEMENTS.strength["raises-risk"],
   },
   {
     strength: "possible",
     level: 2,
     heading: "Possible link, not proven",
     words: "possible link",
-    description: "Named by the source as possibly linked; a direct link is not known.",
+    description: SOURCE_STATEMENTS.strength.possible,
   },
   {
     strength: "sometimes-linked",
     level: 1,
     heading: "Weaker: sometimes linked",
     words: "sometimes linked",
-    description: "On the source's list of other health issues sometimes linked to night leg cramps.",
+    description: SOURCE_STATEMENTS.strength["sometimes-linked"],
   },
   {
     strength: "differential",
     level: 0,
     heading: "Not a cause: tell apart",
     words: "not a cause",
-    description: "A different condition that is sometimes confused with night leg cramps.",
+    description: SOURCE_STATEMENTS.strength.differential,
   },
 ];
 
@@ -61,20 +62,10 @@ export function strengthLevel(strength: Strength): StrengthLevel {
   return BY_STRENGTH.get(strength) ?? STRENGTH_SCALE[STRENGTH_SCALE.length - 1]!;
 }
 
-/** Rank for sorting: 0 = strongest. */
+/** Rank for sorting: 0 = strongest (the knowledge base's one order, which STRENGTH_SCALE follows). */
 export function strengthRank(strength: Strength): number {
-  const i = STRENGTH_SCALE.findIndex((s) => s.strength === strength);
-  return i < 0 ? STRENGTH_SCALE.length : i;
+  return STRENGTH_RANK[strength] ?? STRENGTH_SCALE.length;
 }
-
-/**
- * What the source names as the known cause when a finding was raised by "the stronger statement applies"
- * (knowledge-source.md): chronic kidney disease and dialysis are known causes only as kidney failure.
- */
-const RAISED_AS: Partial<Record<Finding["causeId"], string>> = {
-  "chronic-kidney-disease": "kidney failure",
-  dialysis: "kidney failure",
-};
 
 /** True when the finding is stronger than its cause's own listing (escalated by its evidence). */
 export function isRaised(f: Finding): boolean {
@@ -89,5 +80,5 @@ export function isRaised(f: Finding): boolean {
 export function findingStrengthWords(f: Finding): string {
   const { words } = strengthLevel(f.strength);
   if (!isRaised(f)) return words;
-  return `${words}: ${RAISED_AS[f.causeId] ?? "the stronger statement applies"}`;
+  return `${words}: ${SOURCE_STATEMENTS.knownCauseAs[f.causeId] ?? "the stronger statement applies"}`;
 }

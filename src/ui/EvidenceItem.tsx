@@ -5,23 +5,23 @@
  * and folded duplicates are under "Technical details".
  */
 import type { Evidence, Finding } from "../engine/types";
-import { ageAt, formatAge } from "../report/format";
 import {
   codeLabel,
+  dateAside,
   evidenceDates,
   evidenceStatusWords,
   evidenceWhat,
   needsConfirmation,
   recordStatusLabel,
+  SHOWN_DUPLICATES,
   whereLabel,
 } from "../report/evidence";
-import { CONFIRM_LABEL } from "../report/labels";
+import { shownUnder } from "../report/facts";
+import { CONFIRM_LINE } from "../report/labels";
 import { Disclosure, type HeadingLevel } from "./Disclosure";
 import { LabEvidenceLines } from "./LabEvidence";
 import type { FindingContext } from "./FindingItem";
 import { Untrusted } from "./Untrusted";
-
-const SHOWN_DUPLICATES = 10;
 
 interface EvidenceProps {
   evidence: Evidence;
@@ -29,6 +29,25 @@ interface EvidenceProps {
   ctx: FindingContext;
   /** The notes to show (default: the record's own); a note an earlier record of the finding showed is left out. */
   notes?: readonly string[];
+}
+
+/** A finding's or a record's notes, one paragraph each. */
+export function Notes({ notes }: { notes: readonly string[] }) {
+  return notes.map((note, i) => (
+    <p key={i} className="nlc-note">
+      <Untrusted text={note} />
+    </p>
+  ));
+}
+
+/** The other findings a record supports, and its notes (the end of every record, lab result or not). */
+function AlsoAndNotes({ also, notes }: { also: string[]; notes: readonly string[] }) {
+  return (
+    <>
+      {also.length > 0 && <p className="nlc-also">Also supports: {also.join(", ")}</p>}
+      <Notes notes={notes} />
+    </>
+  );
 }
 
 export function EvidenceItem({ evidence: e, finding, ctx, notes = e.notes ?? [] }: EvidenceProps) {
@@ -47,12 +66,7 @@ export function EvidenceItem({ evidence: e, finding, ctx, notes = e.notes ?? [] 
     return (
       <li className="nlc-evidence nlc-evidence-lab" data-evidence={e.ref}>
         <LabEvidenceLines evidence={e} lab={e.lab} now={ctx.now} />
-        {also.length > 0 && <p className="nlc-also">Also supports: {also.join(", ")}</p>}
-        {notes.map((note, i) => (
-          <p key={i} className="nlc-note">
-            <Untrusted text={note} />
-          </p>
-        ))}
+        <AlsoAndNotes also={also} notes={notes} />
       </li>
     );
   }
@@ -70,12 +84,12 @@ export function EvidenceItem({ evidence: e, finding, ctx, notes = e.notes ?? [] 
       {dates.length > 0 && (
         <p className="nlc-evidence-dates">
           {dates.map((d, i) => {
-            const age = formatAge(ageAt(ctx.birthDate, d.value));
+            const aside = dateAside(d, ctx.birthDate);
             return (
               <span key={d.key}>
                 {i > 0 && "; "}
                 {d.label} <Untrusted text={d.date} max={60} />
-                {(d.ago || age) && ` (${[d.ago, age && `age ${age}`].filter(Boolean).join(", ")})`}
+                {aside && ` (${aside})`}
               </span>
             );
           })}
@@ -83,23 +97,16 @@ export function EvidenceItem({ evidence: e, finding, ctx, notes = e.notes ?? [] 
       )}
       {e.resourceType !== "Patient" && dates.length === 0 && <p className="nlc-evidence-dates">No date recorded</p>}
       {needsConfirmation(e, ctx.now) && (
-        <p className="nlc-confirm">
-          {CONFIRM_LABEL[0]!.toUpperCase() + CONFIRM_LABEL.slice(1)}: still marked active, with no recent activity (see conventions below).
-        </p>
+        <p className="nlc-confirm">{CONFIRM_LINE}</p>
       )}
-      {also.length > 0 && <p className="nlc-also">Also supports: {also.join(", ")}</p>}
-      {notes.map((note, i) => (
-        <p key={i} className="nlc-note">
-          <Untrusted text={note} />
-        </p>
-      ))}
+      <AlsoAndNotes also={also} notes={notes} />
     </li>
   );
 }
 
 /** Codes, record kind and status as written, why it matched, ids and the records folded under each one. */
 export function TechnicalDetails({ finding: f, level, ctx }: { finding: Finding; level: HeadingLevel; ctx: FindingContext }) {
-  const own = f.evidence.filter((e) => (ctx.homes.get(e.ref)?.[0] ?? f.causeId) === f.causeId);
+  const own = f.evidence.filter((e) => shownUnder(ctx.homes, e.ref, f));
   if (own.length === 0) return null;
   return (
     <div className="nlc-technical">

@@ -1,4 +1,4 @@
-/** A link to a published source: only http(s) URLs become links; printed with its address. */
+/** A link to a published source: only http(s) URLs become links (callers that print the address add it with safeUrl). */
 import type { ReactNode } from "react";
 
 /** Only http(s) links are rendered as links. */

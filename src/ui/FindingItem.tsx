@@ -4,16 +4,15 @@
  * (such as a lab chart) and the technical details.
  */
 import type { ReactNode } from "react";
-import type { CauseId, EvidenceStatus, Finding } from "../engine/types";
+import type { CauseId, Finding } from "../engine/types";
 import type { LabInterpretation } from "../engine/labs/types";
 import { findingAttributes } from "../report/card";
 import { LAB_BASIS_SENTENCE } from "../report/labs";
-import { evidenceBadge, evidenceWhat, findingNeedsConfirmation, keyDates } from "../report/evidence";
-import { findingFacts, notesOnce, type Fact } from "../report/facts";
-import { CONFIRM_LABEL } from "../report/labels";
+import { evidenceWhat, findingBadge, keyDates } from "../report/evidence";
+import { findingLineFacts, notesOnce, type Fact } from "../report/facts";
 import { findingStrengthWords } from "../report/strength";
 import { Disclosure, type HeadingLevel } from "./Disclosure";
-import { EvidenceItem, TechnicalDetails } from "./EvidenceItem";
+import { EvidenceItem, Notes, TechnicalDetails } from "./EvidenceItem";
 import { FindingLabs } from "./FindingLabs";
 import { StrengthMeter } from "./StrengthMeter";
 import { Untrusted } from "./Untrusted";
@@ -32,20 +31,6 @@ export interface FindingContext {
   labs?: LabInterpretation;
 }
 
-const NOT_CURRENT_ORDER: EvidenceStatus[] = ["stale", "past", "not-started", "unknown", "unconfirmed"];
-
-/** The status worth a badge: nothing for a plainly current finding, why for the rest. */
-function badge(f: Finding, ctx: FindingContext): { text: string; tone: "confirm" | "past" | "unsure" } | undefined {
-  if (ctx.deceased) return undefined; // said once, at the top
-  if (f.current) {
-    if (findingNeedsConfirmation(f, ctx.now)) return { text: `Active, ${CONFIRM_LABEL}`, tone: "confirm" };
-    const current = f.evidence.filter((e) => e.current);
-    return current.every((e) => e.status === "unconfirmed") ? { text: "Current, unconfirmed", tone: "unsure" } : undefined;
-  }
-  const status = NOT_CURRENT_ORDER.find((s) => f.evidence.some((e) => e.status === s)) ?? "unknown";
-  return { text: evidenceBadge(status), tone: status === "past" ? "past" : "unsure" };
-}
-
 function FactText({ fact, now, dated }: { fact: Fact; now: Date; dated: boolean }) {
   const date = dated ? keyDates(fact.evidence, now)[0] : undefined;
   return (
@@ -62,13 +47,9 @@ function FactText({ fact, now, dated }: { fact: Fact; now: Date; dated: boolean 
   );
 }
 
-const SHOWN_PAST_FACTS = 3;
-
 /** The records behind the finding in one line: every distinct current one (each medicine, with dose), or the past ones. */
 function FactsLine({ finding: f, now }: { finding: Finding; now: Date }) {
-  const { current, other } = findingFacts(f);
-  const shown = f.current ? current : other.slice(0, SHOWN_PAST_FACTS);
-  const more = f.current ? other.length : other.length - shown.length;
+  const { shown, more } = findingLineFacts(f);
   return (
     <p className="nlc-finding-facts">
       {shown.map((fact, i) => (
@@ -77,7 +58,7 @@ function FactsLine({ finding: f, now }: { finding: Finding; now: Date }) {
           <FactText fact={fact} now={now} dated={fact.kind !== "age"} />
         </span>
       ))}
-      {more > 0 && <span className="nlc-muted">{` · ${f.current ? `${more} past` : `${more} more`}`}</span>}
+      {more && <span className="nlc-muted">{` · ${more}`}</span>}
     </p>
   );
 }
@@ -93,7 +74,7 @@ interface ItemProps {
 export function FindingItem({ finding: f, level, ctx, meter = false }: ItemProps) {
   const attrs = findingAttributes(f, ctx.deceased);
   const notes = notesOnce(f.evidence);
-  const status = badge(f, ctx);
+  const status = findingBadge(f, ctx.now, ctx.deceased);
   const title = (
     <>
       {meter && <StrengthMeter strength={f.strength} />}
@@ -109,11 +90,7 @@ export function FindingItem({ finding: f, level, ctx, meter = false }: ItemProps
     <>
       <FactsLine finding={f} now={ctx.now} />
       {attrs.basis === "lab" && <p className="nlc-lab-basis">{LAB_BASIS_SENTENCE}.</p>}
-      {(f.notes ?? []).map((note, i) => (
-        <p key={i} className="nlc-note">
-          <Untrusted text={note} />
-        </p>
-      ))}
+      <Notes notes={f.notes ?? []} />
     </>
   );
   return (

@@ -5,7 +5,8 @@
  */
 import type { LabInterpretation } from "../engine/labs/types";
 import type { CauseId, Finding } from "../engine/types";
-import { citationWords, findingDefinitions, findingLabTests } from "../report/labs";
+import { shownUnder } from "../report/facts";
+import { citationWords, findingDefinitions, findingSeries } from "../report/labs";
 import { ExternalLink, safeUrl } from "./ExternalLink";
 import { LabChart } from "./LabChart";
 import { Untrusted } from "./Untrusted";
@@ -17,9 +18,7 @@ interface Props {
 }
 
 export function FindingLabs({ finding: f, labs, homes }: Props) {
-  const shownHere = (ref: string) => (homes.get(ref)?.[0] ?? f.causeId) === f.causeId;
-  const tests = findingLabTests(f).filter((t) => f.evidence.some((e) => e.lab?.test === t && shownHere(e.ref)));
-  const series = tests.flatMap((t) => labs?.series.filter((s) => s.test === t && s.points.length > 0) ?? []);
+  const series = findingSeries(f, labs, (ref) => shownUnder(homes, ref, f));
   const definitions = findingDefinitions(f);
   if (series.length === 0 && definitions.length === 0) return null;
   return (

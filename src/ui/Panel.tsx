@@ -9,7 +9,7 @@ import { buildReport } from "../report/build";
 import { evidenceHomes, readingOrder } from "../report/facts";
 import { NO_KNOWN_CAUSE, TITLE } from "../report/labels";
 import { fullNote, shortNote } from "../report/note";
-import { completeness, summaryLine } from "../report/summary";
+import { summaryLine } from "../report/summary";
 import type { Report } from "../report/types";
 import type { PanelData, PanelError, PanelState } from "./panelModel";
 import { ActiveNow } from "./ActiveNow";
@@ -103,8 +103,8 @@ function ReadyView({ status, data, now, onReload, findingExtra }: ReadyProps) {
   const order = readingOrder(report);
   const ctx = findingContext(report, now, findingExtra);
   const hasRls = report.findings.some((f) => f.causeId === "restless-legs-syndrome");
-  // Never claim absence for a kind of record that was not read, whatever the status says.
-  const complete = status === "ready" ? completeness(report) : "partial";
+  // summaryLine never claims absence for a kind of record that was not read, whatever the status says.
+  const summary = summaryLine(report, status);
   return (
     <div className="nlc" data-panel-status={status} style={styleVars(data.style)}>
       <header className="nlc-header">
@@ -121,9 +121,9 @@ function ReadyView({ status, data, now, onReload, findingExtra }: ReadyProps) {
         <GapsAlert report={report} />
         <p className="nlc-lede">{NO_KNOWN_CAUSE} Below: what in this record the source links to them.</p>
         {order.current.length > 0 ? (
-          <ActiveNow report={report} current={order.current} summary={summaryLine(report, complete)} ctx={ctx} />
+          <ActiveNow report={report} current={order.current} summary={summary} ctx={ctx} />
         ) : (
-          <p className="nlc-summary">{summaryLine(report, complete)}</p>
+          <p className="nlc-summary">{summary}</p>
         )}
         {order.past.length > 0 && <PastSection findings={order.past} ctx={ctx} />}
         {report.findings.length > 0 && <StrengthLegend />}

@@ -1,6 +1,6 @@
 /** Who the panel is about, on one line: name, age, sex, date of birth, and death when recorded. */
 import type { ReportPatient } from "../report/types";
-import { ageAt, formatDate, localDate } from "../report/format";
+import { formatDate, patientAge } from "../report/format";
 import { Untrusted } from "./Untrusted";
 
 export function PatientBanner({ patient: p, now }: { patient: ReportPatient; now: Date }) {
@@ -15,17 +15,17 @@ export function PatientBanner({ patient: p, now }: { patient: ReportPatient; now
       </section>
     );
   }
-  const age = p.age ?? ageAt(p.birthDate, localDate(now))?.min;
+  const age = patientAge(p, now);
   return (
     <section className="nlc-banner" aria-label="Patient">
       <p className="nlc-banner-name">
         <Untrusted text={p.name} max={120} />
       </p>
       <dl className="nlc-banner-facts">
-        {age !== undefined && (
+        {age && (
           <div>
             <dt>Age</dt>
-            <dd>{p.ageAt === "death" ? `${age} at death` : age}</dd>
+            <dd>{age}</dd>
           </div>
         )}
         <div>

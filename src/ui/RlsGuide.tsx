@@ -4,6 +4,7 @@
  */
 import { RLS_GUIDE } from "../knowledge";
 import { Disclosure } from "./Disclosure";
+import { ExternalLink } from "./ExternalLink";
 
 export function RlsGuide({ recorded }: { recorded: boolean }) {
   return (
@@ -35,9 +36,7 @@ export function RlsGuide({ recorded }: { recorded: boolean }) {
           {sources().map((c, i) => (
             <span key={c.url}>
               {i > 0 && "; "}
-              <a href={c.url} target="_blank" rel="noopener noreferrer">
-                {c.title}
-              </a>
+              <ExternalLink url={c.url}>{c.title}</ExternalLink>
             </span>
           ))}
           .

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildReport } from "../../src/report/build";
-import { activeFacts, distinctFacts, evidenceHomes, factText, findingBasis, readingOrder } from "../../src/report/facts";
+import { activeFacts, distinctFacts, evidenceHomes, factText, findingBasis, findingLineFacts, readingOrder } from "../../src/report/facts";
 import { data, evidence, finding, mixedFindings, withFindings } from "../ui/fixtures";
 
 const report = (d = withFindings(mixedFindings())) => buildReport(d);
@@ -54,6 +54,23 @@ describe("distinct facts", () => {
   it("each record's home is the first finding in reading order that lists it", () => {
     const homes = evidenceHomes(readingOrder(buildReport(withFindings(fs))));
     expect(homes.get("MedicationRequest/hctz")).toEqual(["diuretics", "blood-pressure-medicines"]);
+  });
+});
+
+describe("a finding's one line", () => {
+  const past = (n: number) =>
+    Array.from({ length: n }, (_, i) => evidence(`Condition/p${i}`, { text: `Past condition ${i}`, status: "past", current: false }));
+  it("a current finding shows every current fact and counts the past ones", () => {
+    const line = findingLineFacts(finding("hypertension", "sometimes-linked", true, [evidence("Condition/now"), ...past(2)]));
+    expect(line.shown.map((f) => f.evidence.ref)).toEqual(["Condition/now"]);
+    expect(line.more).toBe("2 past");
+  });
+
+  it("a past finding shows its first three facts and counts the rest", () => {
+    const line = findingLineFacts(finding("hypertension", "sometimes-linked", false, past(5)));
+    expect(line.shown.map((f) => f.evidence.ref)).toEqual(["Condition/p0", "Condition/p1", "Condition/p2"]);
+    expect(line.more).toBe("2 more");
+    expect(findingLineFacts(finding("hypertension", "sometimes-linked", false, past(3))).more).toBe("");
   });
 });
 

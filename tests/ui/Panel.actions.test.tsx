@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen } from "@testing-library/react"
 import { Panel } from "../../src/ui/Panel";
 import { buildReport } from "../../src/report/build";
 import { fullNote, shortNote } from "../../src/report/note";
+import type { PanelData } from "../../src/ui/panelModel";
 import { NOW, mixedFindings, ready, withFindings } from "./fixtures";
 
 afterEach(() => {
@@ -12,19 +13,20 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function stubClipboard(clipboard: unknown) {
+/** Render the panel for `d` with `clipboard` as navigator.clipboard, and press the copy button named `button`. */
+async function renderAndCopy(button: string, clipboard: unknown, d?: PanelData) {
   Object.defineProperty(navigator, "clipboard", { value: clipboard, configurable: true });
+  render(<Panel state={ready(d)} now={NOW} />);
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: button }));
+  });
 }
 
 describe("Copy summary", () => {
   it("writes the short note and confirms in a live region", async () => {
     const writeText = vi.fn().mockResolvedValue(undefined);
-    stubClipboard({ writeText });
     const d = withFindings(mixedFindings());
-    render(<Panel state={ready(d)} now={NOW} />);
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Copy summary" }));
-    });
+    await renderAndCopy("Copy summary", { writeText }, d);
     expect(writeText).toHaveBeenCalledWith(shortNote(buildReport(d), NOW));
     const note = writeText.mock.calls[0]![0] as string;
     expect(note.split("\n").length).toBeGreaterThanOrEqual(2);
@@ -36,34 +38,22 @@ describe("Copy summary", () => {
 
   it("offers the full detail as a second option", async () => {
     const writeText = vi.fn().mockResolvedValue(undefined);
-    stubClipboard({ writeText });
     const d = withFindings(mixedFindings());
-    render(<Panel state={ready(d)} now={NOW} />);
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Copy full detail" }));
-    });
+    await renderAndCopy("Copy full detail", { writeText }, d);
     expect(writeText).toHaveBeenCalledWith(fullNote(buildReport(d), NOW));
     expect((writeText.mock.calls[0]![0] as string).split("\n").length).toBeGreaterThan(10);
     expect(screen.getByText("Full detail copied.")).toBeTruthy();
   });
 
   it("falls back to a message and selectable text when the clipboard is missing", async () => {
-    stubClipboard(undefined);
     const d = withFindings(mixedFindings());
-    render(<Panel state={ready(d)} now={NOW} />);
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Copy summary" }));
-    });
+    await renderAndCopy("Copy summary", undefined, d);
     expect(screen.getByText(/Copying is not available here/)).toBeTruthy();
     expect((screen.getByRole("textbox", { name: "Text to copy" }) as HTMLTextAreaElement).value).toBe(shortNote(buildReport(d), NOW));
   });
 
   it("falls back when writing is refused", async () => {
-    stubClipboard({ writeText: vi.fn().mockRejectedValue(new Error("NotAllowedError")) });
-    render(<Panel state={ready()} now={NOW} />);
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Copy summary" }));
-    });
+    await renderAndCopy("Copy summary", { writeText: vi.fn().mockRejectedValue(new Error("NotAllowedError")) });
     expect(screen.getByText(/Copying is not available here/)).toBeTruthy();
   });
 });
