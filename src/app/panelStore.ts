@@ -12,6 +12,7 @@ import { unreadSources } from "../fhir/sourceReports";
 import { defaultPolicy, type RequestPolicy } from "../fhir/request";
 import { readyErrorKind, redirectError } from "../fhir/session";
 import type { EngineInput, EngineOptions, EngineResult } from "../engine/types";
+import type { LegCrampRecord } from "../engine/legCramps";
 import { KNOWLEDGE_INFO } from "../knowledge/info";
 import { parseSmartStyle } from "../ui/smartStyle";
 import { panelError } from "./errorMessages";
@@ -44,10 +45,15 @@ export interface PanelStoreDeps {
    * of delaying it.
    */
   match?: (input: EngineInput, options: EngineOptions) => Promise<EngineResult>;
+  /** The records documenting leg cramps (the panel's anchor). Default: the engine module's findLegCramps, already loaded for matching. */
+  legCramps?: (conditions: EngineInput["conditions"], now: Date) => Promise<LegCrampRecord[]>;
 }
 
 const importedMatch = (input: EngineInput, options: EngineOptions): Promise<EngineResult> =>
   import("../engine").then((engine) => engine.matchRecords(input, options));
+
+const importedLegCramps = (conditions: EngineInput["conditions"], now: Date): Promise<LegCrampRecord[]> =>
+  import("../engine").then((engine) => engine.findLegCramps(conditions, now));
 
 export interface PanelStore {
   getState(): PanelState;
@@ -113,7 +119,11 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
     // Nothing at all could be read (e.g. a token naming a patient it cannot read): nothing to show.
     if (data.sources.every((s) => s.status !== "read")) return fail("patient-unreadable");
     const now = deps.now();
-    const result = await (deps.match ?? importedMatch)(data.input, { now });
+    const [result, legCramps] = await Promise.all([
+      (deps.match ?? importedMatch)(data.input, { now }),
+      // The anchor is a reading aid: a failure here never stops the panel.
+      (deps.legCramps ?? importedLegCramps)(data.input.conditions, now).catch(() => undefined),
+    ]);
     const partial = unreadSources(data.sources).length > 0;
     const styleValue = style ? await style : undefined;
     if (controller.signal.aborted) return;
@@ -124,6 +134,7 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
         result,
         sources: data.sources,
         readAt: data.readAt,
+        ...(legCramps ? { legCramps } : {}),
         showBanner: token.need_patient_banner !== false,
         knowledge: KNOWLEDGE_INFO,
         style: styleValue,

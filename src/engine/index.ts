@@ -4,4 +4,5 @@
  */
 export { matchRecords } from "./matchRecords";
 export { warmUp } from "./warmUp";
+export { findLegCramps, type LegCrampRecord } from "./legCramps";
 export type * from "./types";

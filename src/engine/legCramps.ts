@@ -29,6 +29,10 @@ export interface LegCrampRecord {
   because: "active" | "recent";
   /** The date that made it recent (recordedDate, else onset), as written. */
   recorded?: string;
+  /** Since when the record says the cramps are there (onset, else recordedDate), as written: the panel's anchor. */
+  since?: string;
+  /** problem-list-item, encounter-diagnosis, health-concern, … as written (the first category coding). */
+  category?: string;
 }
 
 const words = (list: readonly string[]) => new RegExp(`\\b(?:${list.join("|")})\\b`, "i");
@@ -97,11 +101,30 @@ function readOne(c: unknown, nowMs: number, since: number): LegCrampRecord | und
   const match = legCrampMatch(c.code);
   if (!match) return undefined;
   const text = textOf(c.code) ?? firstDisplay(c.code) ?? match.coding?.code ?? "Leg cramps";
-  const base: LegCrampRecord = { ref: `Condition/${id}`, text, ...match, because: "active" };
+  const from = str(c.onsetDateTime) ?? startOf(c.onsetPeriod) ?? str(c.recordedDate);
+  const category = categoryOf(c.category);
+  const base: LegCrampRecord = {
+    ref: `Condition/${id}`,
+    text,
+    ...match,
+    because: "active",
+    ...(from ? { since: from } : {}),
+    ...(category ? { category } : {}),
+  };
   if (status === "current" || status === "unconfirmed") return base;
   const recorded = str(c.recordedDate) ?? str(c.onsetDateTime) ?? startOf(c.onsetPeriod);
   const t = toMillis(recorded);
   if (recorded !== undefined && t !== undefined && t >= since && t <= nowMs) return { ...base, because: "recent", recorded };
+  return undefined;
+}
+
+/** The first category code of a Condition (problem-list-item, encounter-diagnosis, …). */
+function categoryOf(category: unknown): string | undefined {
+  if (!Array.isArray(category)) return undefined;
+  for (const concept of category) {
+    const code = conceptCode(concept);
+    if (code) return code;
+  }
   return undefined;
 }
 

@@ -18,6 +18,11 @@ export interface SourceReport {
   /** Warnings from OperationOutcome entries or refused next links; safe text only. */
   warnings: string[];
   /**
+   * What the EHR withheld or said that is not a gap (Epic's suppressed outside records, say): shown
+   * quietly, never as a limit of the read. Safe text only.
+   */
+  notices?: string[];
+  /**
    * One entry per search when the kind was searched (several for Condition when the server splits it by
    * category): what each read, and which failed. Safe text only.
    */

@@ -20,5 +20,6 @@ export function buildReport(input: ReportInput): Report {
     readAt: input.readAt,
     knowledge: input.knowledge,
     ...(result.labs ? { labs: result.labs } : {}),
+    ...(input.legCramps ? { legCramps: input.legCramps } : {}),
   };
 }

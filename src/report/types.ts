@@ -4,6 +4,7 @@
  */
 import type { Patient } from "fhir/r4";
 import type { LabInterpretation } from "../engine/labs/types";
+import type { LegCrampRecord } from "../engine/legCramps";
 import type { EngineResult, Evidence, Finding, PatientFacts } from "../engine/types";
 import type { SourceReport } from "../fhir/types";
 import type { KnowledgeInfo } from "../knowledge";
@@ -16,6 +17,8 @@ export interface ReportInput {
   /** When the records were read. */
   readAt: Date;
   knowledge: KnowledgeInfo;
+  /** The records documenting leg cramps (engine/legCramps.ts findLegCramps): the panel's anchor. Absent when not looked for. */
+  legCramps?: readonly LegCrampRecord[];
 }
 
 /** The patient as the report needs them: the engine's facts plus what the words name. */
@@ -37,6 +40,8 @@ export interface Report {
   knowledge: KnowledgeInfo;
   /** What the lab results showed (the engine's `labs`): the charts' series, the results not interpreted, counts. */
   labs?: LabInterpretation;
+  /** The records documenting leg cramps, when they were looked for. */
+  legCramps?: readonly LegCrampRecord[];
 }
 
 /** Whether everything was read: the panel's data-panel-status when it shows findings. */
