@@ -3,6 +3,9 @@ import react from "@vitejs/plugin-react";
 import { resolve } from "node:path";
 import { compactNumericCodes } from "./src/knowledge/codeList";
 
+/** The panel's parts loaded after the first screen (src/ui/LazyParts.tsx). */
+const LAZY_DIR = /[\\/]src[\\/]ui[\\/]lazy[\\/]/;
+
 /** The code lists: src/knowledge/codes/*.ts. */
 const CODE_LIST_FILE = /[\\/]src[\\/]knowledge[\\/]codes[\\/][^\\/]+\.ts$/;
 
@@ -75,8 +78,13 @@ export default defineConfig({
       },
       output: {
         // The chunk both pages share holds the SMART client: name it so (it would be named after one of our modules).
+        // What the panel loads after its first screen (src/ui/lazy/) is named `lazy-…`: the budget test counts it apart.
         chunkFileNames: (chunk) =>
-          chunk.moduleIds.some((id) => /node_modules[\\/]fhirclient[\\/]/.test(id)) ? "assets/smart-client-[hash].js" : "assets/[name]-[hash].js",
+          chunk.moduleIds.some((id) => /node_modules[\\/]fhirclient[\\/]/.test(id))
+            ? "assets/smart-client-[hash].js"
+            : chunk.facadeModuleId && LAZY_DIR.test(chunk.facadeModuleId)
+              ? "assets/lazy-[name]-[hash].js"
+              : "assets/[name]-[hash].js",
       },
     },
   },

@@ -3,6 +3,8 @@ import { useSyncExternalStore } from "react";
 import { Panel } from "../ui/Panel";
 import type { PanelStore } from "./panelStore";
 
+const clock = () => new Date();
+
 export function App({ store }: { store: PanelStore }) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const relaunch = store.relaunchUrl();
@@ -10,6 +12,7 @@ export function App({ store }: { store: PanelStore }) {
     <Panel
       state={state}
       now={new Date()}
+      clock={clock}
       onReload={() => void store.reload()}
       onRelaunch={relaunch ? () => window.location.assign(relaunch) : undefined}
     />

@@ -270,7 +270,7 @@ export const CAUSES: readonly Cause[] = [
     label: "Restless legs syndrome",
     kind: "differential",
     strength: "differential",
-    description: "Not a cause: an urge to move the legs, usually painless and longer-lasting than a cramp; the source says it is sometimes confused with night leg cramps.",
+    description: "A different condition: an urge to move the legs, usually painless and longer-lasting than a cramp; the source says it is sometimes confused with night leg cramps.",
     citation: SOURCE,
   },
 ];

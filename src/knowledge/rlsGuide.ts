@@ -44,6 +44,6 @@ export const RLS_GUIDE: { cramps: GuideStatement[]; rls: GuideStatement[] } = {
     { text: "Lasts longer than a cramp.", citation: SOURCE },
     { text: "Happens in the evening or at night while sitting or lying down; moving eases it for a while.", citation: MAYO_RLS },
     { text: "People describe it as an urge to move rather than as a cramp.", citation: MAYO_RLS },
-    { text: "Not a cause of night leg cramps, though it is sometimes confused with them.", citation: SOURCE },
+    { text: "A different condition from night leg cramps, though the two are often confused.", citation: SOURCE },
   ],
 };

@@ -2,10 +2,10 @@
  * One record behind a finding, in words: what it says (with dose), its status, its labelled dates with
  * how long ago they were, whether to confirm it is still current, and the technical details (code, id).
  */
-import type { Evidence, EvidenceStatus, Finding } from "../engine/types";
+import type { CauseId, Evidence, EvidenceStatus, Finding } from "../engine/types";
 import type { RecordType } from "../knowledge";
 import { PREGNANCY_CURRENT_WEEKS } from "../knowledge";
-import { CONFIRM_STILL_CURRENT } from "../knowledge/conventions";
+import { ACUTE_STATE_CAUSES, CONFIRM_STILL_CURRENT } from "../knowledge/conventions";
 import { ageAt, clip, formatAge, formatDate, formatRecency, isOlderThan, plain } from "./format";
 import { CONFIRM_LABEL } from "./labels";
 import { hasLab, labDateLabel, labEvidenceLine, labStatusWords, labValueWords } from "./labs";
@@ -77,7 +77,7 @@ const STATUS_BADGE: Record<EvidenceStatus, string> = {
   current: "Current",
   unconfirmed: "Current, unconfirmed",
   past: "Past",
-  unknown: "Status unknown",
+  unknown: "Status not recorded",
   "not-started": "Not started",
   stale: `Not current: pregnancy began over ${PREGNANCY_CURRENT_WEEKS} weeks ago`,
   deceased: "Not current: patient deceased",
@@ -93,18 +93,19 @@ export interface FindingBadge {
 
 /**
  * The status worth a badge on a finding's row: nothing for a plainly current finding (nor for a deceased
- * patient, said once at the top); "Active, confirm still current" or "Current, unconfirmed" for a
- * current one that needs it; why it is not current for the rest.
+ * patient, said once at the top); "Current, unconfirmed" for a current one whose records are all
+ * unconfirmed; why it is not current for the rest. Records to confirm ("confirm still current") are not
+ * badged: their row says "last ordered 2016, still marked active", muted, and "Worth reviewing" lists
+ * them once.
  */
-export function findingBadge(f: Finding, now: Date, deceased: boolean): FindingBadge | undefined {
+export function findingBadge(f: Finding, _now: Date, deceased: boolean): FindingBadge | undefined {
   if (deceased) return undefined;
   if (f.current) {
-    if (findingNeedsConfirmation(f, now)) return { text: `Active, ${CONFIRM_LABEL}`, tone: "confirm" };
     const current = f.evidence.filter((e) => e.current);
     return current.every((e) => e.status === "unconfirmed") ? { text: STATUS_BADGE.unconfirmed, tone: "unsure" } : undefined;
   }
   const status = NOT_CURRENT_ORDER.find((s) => f.evidence.some((e) => e.status === s)) ?? "unknown";
-  return { text: STATUS_BADGE[status] ?? "Status unknown", tone: status === "past" ? "past" : "unsure" };
+  return { text: STATUS_BADGE[status] ?? "Status not recorded", tone: status === "past" ? "past" : "unsure" };
 }
 
 type DateKey = keyof Evidence["dates"];
@@ -213,22 +214,25 @@ const ACTIVITY: Partial<Record<RecordType, DateKey[]>> = {
 
 /**
  * The app's convention (knowledge/conventions.ts): a record still marked active, with no activity for a
- * long time, is to be confirmed. Never for past records, age, procedures or lab results, and never when
- * the record carries no date at all (nothing to measure). Does not change `current`.
+ * long time, is to be confirmed: a medicine not ordered or recorded for years; an acute state (`cause`
+ * one of ACUTE_STATE_CAUSES) on the record for over a year. Never a lifelong condition by the age of its
+ * dates alone, never past records, age, procedures or lab results, and never when the record carries no
+ * date at all (nothing to measure). Does not change `current`.
  */
-export function needsConfirmation(e: Evidence, now: Date): boolean {
+export function needsConfirmation(e: Evidence, now: Date, cause?: CauseId): boolean {
   if (!e.current) return false;
   const keys = ACTIVITY[e.resourceType];
   if (!keys) return false;
-  const years = e.resourceType === "Condition" ? CONFIRM_STILL_CURRENT.conditionYears : CONFIRM_STILL_CURRENT.medicineYears;
+  if (e.resourceType === "Condition" && (cause === undefined || !ACUTE_STATE_CAUSES.includes(cause))) return false;
+  const years = e.resourceType === "Condition" ? CONFIRM_STILL_CURRENT.acuteConditionYears : CONFIRM_STILL_CURRENT.medicineYears;
   const dates = keys.map((k) => e.dates[k]).filter((d): d is string => !!d);
   return dates.length > 0 && dates.every((d) => isOlderThan(d, years, now));
 }
 
 /** A current finding all of whose current records are to be confirmed (the convention above). */
-export function findingNeedsConfirmation(f: { evidence: readonly Evidence[] }, now: Date): boolean {
+export function findingNeedsConfirmation(f: { causeId?: CauseId; evidence: readonly Evidence[] }, now: Date): boolean {
   const current = f.evidence.filter((e) => e.current);
-  return current.length > 0 && current.every((e) => needsConfirmation(e, now));
+  return current.length > 0 && current.every((e) => needsConfirmation(e, now, f.causeId));
 }
 
 /** What the record says, with the dose when known: "Lisinopril 10 MG Oral Tablet, 1 tablet daily". */
@@ -264,10 +268,10 @@ export function technicalLine(e: Evidence): string {
  * ordered 27 May 2016 (10 years ago); confirm still current`. Plain text (controls stripped, clipped):
  * a markdown channel escapes it.
  */
-export function evidenceLine(e: ReportEvidence, now: Date): string {
+export function evidenceLine(e: ReportEvidence, now: Date, cause?: CauseId): string {
   if (hasLab(e)) return labEvidenceLine(e, now);
   const when = whenText(e, now);
   const status = e.resourceType === "Patient" ? "" : evidenceStatusWords(e);
-  const tail = [status, when, needsConfirmation(e, now) ? CONFIRM_LABEL : ""].filter(Boolean).join("; ");
+  const tail = [status, when, needsConfirmation(e, now, cause) ? CONFIRM_LABEL : ""].filter(Boolean).join("; ");
   return plain(`${evidenceWhat(e)}${tail ? ` — ${tail}` : ""}`, 600);
 }

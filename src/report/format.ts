@@ -175,3 +175,26 @@ const SEX: Record<string, string> = { male: "Male", female: "Female", other: "Ot
 export function patientSex(patient: Patient): string {
   return (patient.gender && SEX[patient.gender]) || "Not recorded";
 }
+
+/** "Sep 2026" (or "2019" for a year alone): a date at month precision, for anchors and short notes. */
+export function formatMonth(value: string | undefined): string {
+  const p = parsePartialDate(value);
+  if (!p) return clip(value, 60);
+  return p.m === undefined ? String(p.y) : `${MONTHS[p.m - 1] ?? ""} ${p.y}`;
+}
+
+/** The year of a date as written ("2016"); "" when unreadable. */
+export function formatYear(value: string | undefined): string {
+  return parsePartialDate(value)?.y.toString() ?? "";
+}
+
+/**
+ * Days from `from` to `to` (positive when `to` is later), each date taken at its first day; undefined
+ * when either is unreadable or known only to the year (too coarse to compare in weeks).
+ */
+export function daysBetween(from: string | undefined, to: string | undefined): number | undefined {
+  const a = parsePartialDate(from);
+  const b = parsePartialDate(to);
+  if (!a || !b || a.m === undefined || b.m === undefined) return undefined;
+  return Math.round((Date.UTC(b.y, b.m - 1, b.d ?? 1) - Date.UTC(a.y, a.m - 1, a.d ?? 1)) / 86_400_000);
+}

@@ -49,6 +49,7 @@ export {
 } from "./evidence";
 
 // Completeness, gaps and the summary line.
+export { formatMonth, formatYear, daysBetween } from "./format";
 export { completeness, deceasedLine, findingInBrief, gapLines, NO_CONDITIONS, reportGaps, summaryLine, type Gaps } from "./summary";
 
 // Fixed words.
@@ -69,22 +70,38 @@ export {
 } from "./labels";
 
 // Copied text.
-export { fullNote, groupByStrength, pastInBrief, shortNote } from "./note";
+export { groupByStrength, pastInBrief, shortNote } from "./note";
+export { fullNote } from "./fullNote";
+export { NOTE_MAX_CHARS, NOTE_MAX_LINES, sourceInBrief } from "./summaryNote";
+
+// Reading aids (panel-contract "Reading aids"): the cramp anchor, worth reviewing, the panel's order, clinical words, the lab story.
+export { crampAnchor, relativeToCramps, type CrampAnchor } from "./crampAnchor";
+export { medicineWhen, NO_LABS_ON_FILE, noLabsOnFile, REVIEW_MEDICINES, staleFacts, worthReviewing, type ReviewItem, type ReviewKind } from "./review";
+export { findingRows, panelHomes, panelOrder, restsOnUnrecordedStatus, type FindingRow, type PanelOrder } from "./order";
+export { clinicalName, clinicalTitle, hasTags, medicineWords, recordWords, stripTags } from "./clinicalWords";
+export {
+  causeLabTests,
+  chartAxis,
+  chartHomes,
+  displayNumber,
+  displayUnit,
+  findingLabLines,
+  LAB_DISPLAY,
+  latestResultLine,
+  spanWords,
+  trendDirection,
+  trendSentence,
+  type FindingLabLine,
+} from "./labStory";
+export { noticeLines, retryLines } from "./checked";
 
 // Lab results: one result as evidence, a test's chart words and text alternative, what was read and not interpreted.
 export {
-  chartCaption,
-  chartCutoffs,
-  chartDescription,
-  chartRows,
-  chartTitle,
-  chartValueText,
   citationWords,
   definitionLine,
   definitionSource,
   findingDefinitions,
   findingLabTests,
-  findingSeries,
   hasLab,
   LAB_BASIS,
   LAB_BASIS_SENTENCE,
@@ -99,9 +116,9 @@ export {
   labValueWords,
   labWhen,
   notInterpretedGroups,
-  type ChartRow,
   type NotInterpretedGroup,
 } from "./labs";
+export { chartCaption, chartCutoffs, chartDescription, chartRows, chartTitle, chartValueText, findingSeries, type ChartRow } from "./chartWords";
 
 // Short channels (CDS Hooks card).
 export { currentFindingsSummary, findingAttributes, findingEvidenceLine, pastFindingsLine, shortLabel, type FindingAttributes } from "./card";

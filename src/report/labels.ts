@@ -112,11 +112,22 @@ export const CONFIRM_LINE = `${CONFIRM_HEADING}: still marked active, with no re
  * what counts as current except where knowledge-source.md defines it (pregnancy, dialysis).
  */
 export function conventionLines(k: KnowledgeInfo): string[] {
-  const { medicineYears, conditionYears } = CONFIRM_STILL_CURRENT;
+  const { medicineYears, acuteConditionYears } = CONFIRM_STILL_CURRENT;
   return [
     `Older age: the app highlights age ${k.olderAgeThreshold} and over; the source gives no cut-off.`,
     `Pregnancy: current only when an active pregnancy record began within about ${PREGNANCY_CURRENT_WEEKS} weeks.`,
     `Dialysis: a completed dialysis counts as current when done within the last ${DIALYSIS_RECENT_DAYS} days.`,
-    `“${CONFIRM_HEADING}”: the record still says active, but a medicine has not been ordered or recorded for over ${plural(medicineYears, "year")}, or a condition has no date in the last ${plural(conditionYears, "year")}. It is still counted as current.`,
+    `“${CONFIRM_HEADING}”: the record still says active, but a medicine has not been ordered or recorded for over ${plural(medicineYears, "year")}, or an acute state (dehydration, low blood sugar, acute kidney failure) has no date in the last ${acuteConditionYears === 1 ? "year" : plural(acuteConditionYears, "year")}. A lifelong condition is never marked for the age of its dates alone. It is still counted as current.`,
   ];
 }
+
+/** The open group of conditions sent with no clinical status, too old to count as current (knowledge-source.md). */
+export const STATUS_NOT_RECORDED_HEADING = "Status not recorded — check";
+export const STATUS_NOT_RECORDED_LINE =
+  "The EHR sent these with no clinical status (active or resolved) and they are not recent, so they are not counted as current. Check in the chart whether they still apply.";
+
+/** The section of what was read, per kind of record. */
+export const CHECKED_HEADING = "What was checked";
+
+/** Above the items worth reviewing. */
+export const REVIEW_HEADING = "Worth reviewing";

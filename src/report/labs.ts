@@ -4,13 +4,13 @@
  * of a test's chart and its text alternative, and what "what was checked" says about the results read and
  * not interpreted. Pure: the clock is an argument. Values and units come from the record: plain, clipped.
  */
-import { formatNumber } from "../engine/labs/detail";
-import type { LabInterpretation, LabResultDetail, LabSeries, LabSeriesPoint, LabSkipped, LabSkipReason } from "../engine/labs/types";
+import type { LabInterpretation, LabResultDetail, LabSkipped, LabSkipReason } from "../engine/labs/types";
 import type { Evidence, Finding } from "../engine/types";
 import type { SourceReport } from "../fhir/types";
 import type { Citation, LabTestId } from "../knowledge";
 import { LAB_TESTS } from "../knowledge";
-import { formatDate, formatRecency, plain, plural } from "./format";
+import { formatDate, formatRecency, plain } from "./format";
+import { displayNumber, displayUnit } from "./labStory";
 
 /** How a finding resting on lab results alone is labelled, everywhere (lab-results.md). */
 export const LAB_BASIS = "suggested by lab results — not recorded as a diagnosis";
@@ -20,8 +20,10 @@ export const LAB_BASIS_SENTENCE = LAB_BASIS[0]!.toUpperCase() + LAB_BASIS.slice(
 
 /** The value as the lab reported it, and in the rule's unit where converted: "Hemoglobin 112 g/L (11.2 g/dL)". */
 export function labValueWords(lab: LabResultDetail): string {
-  const converted = lab.converted ? ` (${plain(lab.converted.text, 40)})` : "";
-  return `${plain(lab.testLabel, 40)} ${plain(lab.valueText, 60)}${converted}`;
+  const c = lab.converted;
+  const unit = c ? displayUnit(plain(c.unit, 40)) : "";
+  const converted = c ? ` (${lab.comparator ?? ""}${displayNumber(c.value, lab.test, lab.cutoff.value)}${unit === "%" ? " %" : ` ${unit}`})` : "";
+  return `${plain(lab.testLabel, 40)} ${displayUnit(plain(lab.valueText, 60))}${converted}`;
 }
 
 /** Why the result is shown, against the cut-off: "most recent result; meets the cut-off", "does not meet the cut-off". */
@@ -44,7 +46,7 @@ export function labWhen(lab: LabResultDetail, now: Date): string {
 
 /** "cut-off applied: below 60 mL/min/1.73 m²". */
 export function labCutoffWords(lab: LabResultDetail): string {
-  return `cut-off applied: ${plain(lab.cutoff.text, 120)}`;
+  return `cut-off applied: ${displayUnit(plain(lab.cutoff.text, 120))}`;
 }
 
 /**
@@ -107,85 +109,6 @@ export function findingLabTests(f: Finding): LabTestId[] {
   const tests: LabTestId[] = [];
   for (const e of f.evidence) if (hasLab(e) && !tests.includes(e.lab.test)) tests.push(e.lab.test);
   return tests;
-}
-
-/** The series a finding charts: those of the tests whose results it shows (`shown`: not those shown under an earlier finding), with results. */
-export function findingSeries(f: Finding, labs: LabInterpretation | undefined, shown: (ref: string) => boolean): LabSeries[] {
-  const tests = findingLabTests(f).filter((t) => f.evidence.some((e) => e.lab?.test === t && shown(e.ref)));
-  return tests.flatMap((t) => labs?.series.filter((s) => s.test === t && s.points.length > 0) ?? []);
-}
-
-// ---- A test's chart: its words and its text alternative ----
-
-/** A value in the chart's unit, as the text alternative shows it: ">90", "≈ 6.9" (converted only for the chart). */
-export function chartValueText(p: LabSeriesPoint): string {
-  return `${p.approximate ? "≈ " : ""}${p.comparator ?? ""}${formatNumber(p.value, p.cutoff)}`;
-}
-
-/** "eGFR results over time (mL/min/1.73 m²)". */
-export function chartTitle(s: LabSeries): string {
-  return `${plain(s.label, 40)} results over time (${plain(s.unit, 40)})`;
-}
-
-/** Which cut-off lines a chart draws: the test's first rule always, the others when the results come near them. */
-export function chartCutoffs(s: LabSeries): LabSeries["cutoffs"] {
-  const values = s.points.map((p) => p.value);
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  const reach = Math.max(hi - lo, Math.abs(hi) * 0.1, 1) * 0.5;
-  return s.cutoffs.filter((c, i) => i === 0 || (c.value >= lo - reach && c.value <= hi + reach));
-}
-
-/**
- * The chart in a sentence (its caption): how many results, from when to when, the most recent, and what
- * the line and the marks mean — the marks differ by shape, not only colour.
- */
-export function chartCaption(s: LabSeries): string {
-  return `${chartTitle(s)}: ${chartDescription(s)}`;
-}
-
-/** The caption without its title: "8 results from … to …; most recent …. Dashed line: …". */
-export function chartDescription(s: LabSeries): string {
-  const n = s.points.length;
-  if (n === 0) return "no results counted.";
-  const first = s.points[0]!;
-  const last = s.points[n - 1]!;
-  const span = n === 1 ? `1 result, ${formatDate(first.date)}` : `${plural(n, "result")} from ${formatDate(first.date)} to ${formatDate(last.date)}`;
-  const lines = chartCutoffs(s).map((c) => `${plain(c.label, 120)}`);
-  const meets = s.points.filter((p) => p.meets).length;
-  return (
-    `${span}; most recent ${plain(last.valueText, 60)}. ` +
-    `Dashed line${lines.length === 1 ? "" : "s"}: the cut-off${lines.length === 1 ? "" : "s"} (${lines.join("; ")}). ` +
-    `${meets === 0 ? "No result meets a cut-off" : `Filled squares: the ${plural(meets, "result")} that meet${meets === 1 ? "s" : ""} a cut-off; open circles: the others`}.`
-  );
-}
-
-export interface ChartRow {
-  ref: string;
-  /** "3 Mar 2026". */
-  date: string;
-  /** As reported: "112 g/L". */
-  reported: string;
-  /** In the chart's unit: "11.2", "≈ 6.9". */
-  value: string;
-  /** "meets the cut-off (below 12.0)" or "does not meet the cut-off". */
-  meets: string;
-}
-
-/** One row per result, oldest first: the chart's text alternative lists every value. */
-export function chartRows(s: LabSeries): ChartRow[] {
-  const line = s.cutoffs[0];
-  return s.points.map((p) => {
-    const cut = p.cutoff ?? line?.value;
-    const where = cut === undefined || !line ? "" : ` (${line.direction} ${formatNumber(cut)})`;
-    return {
-      ref: p.ref,
-      date: formatDate(p.date),
-      reported: plain(p.valueText, 60),
-      value: chartValueText(p),
-      meets: p.meets ? `meets the cut-off${where}` : "does not meet the cut-off",
-    };
-  });
 }
 
 // ---- What was checked: lab results read, counted, not interpreted ----

@@ -8,7 +8,7 @@ import { SOURCE_STATEMENTS } from "../knowledge/sourceStatements";
 
 export interface StrengthLevel {
   strength: Strength;
-  /** 4 (strongest) … 1 for causes and risk factors; 0 for "not a cause". Drives the visual scale. */
+  /** 4 (strongest) … 1 for causes and risk factors; 0 for restless legs syndrome, a different condition. Drives the visual scale. */
   level: number;
   /** Group heading. */
   heading: string;
@@ -50,8 +50,8 @@ export const STRENGTH_SCALE: readonly StrengthLevel[] = [
   {
     strength: "differential",
     level: 0,
-    heading: "Not a cause: tell apart",
-    words: "not a cause",
+    heading: "Different condition: tell apart",
+    words: "a different condition, often confused with cramps",
     description: SOURCE_STATEMENTS.strength.differential,
   },
 ];

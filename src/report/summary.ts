@@ -2,7 +2,7 @@
 import type { Finding } from "../engine/types";
 import { unreadSources } from "../fhir/sourceReports";
 import type { SourceName, SourceReport } from "../fhir/types";
-import { evidenceWhat, findingNeedsConfirmation } from "./evidence";
+import { evidenceWhat, findingNeedsConfirmation, needsConfirmation } from "./evidence";
 import { activeFacts, causeFindings, findingFacts, readingOrder } from "./facts";
 import { clip, formatDate, plain, plural } from "./format";
 import { CONFIRM_LABEL, sourceShortLabel, sourceStatusWords } from "./labels";
@@ -60,7 +60,7 @@ export function deceasedLine(report: Pick<Report, "patient">): string {
  * The one sentence under the title: what is active (counted as distinct facts, not causes), or why
  * nothing is, never claiming absence for records that could not be read.
  */
-export function summaryLine(report: Report, status: Completeness = completeness(report)): string {
+export function summaryLine(report: Report, status: Completeness = completeness(report), now?: Date): string {
   const order = readingOrder(report);
   if (report.patient.deceased) {
     const n = report.findings.length;
@@ -72,11 +72,14 @@ export function summaryLine(report: Report, status: Completeness = completeness(
       ? "No documented causes found in the records read."
       : "Nothing found in the records that could be read; some records could not be checked (see above).";
   }
-  const facts = activeFacts(report);
+  // Records the "confirm still current" convention marks are not counted as active: said apart, to confirm.
+  const all = activeFacts(report);
+  const facts = now ? all.filter((fact) => !fact.causes.every((c) => needsConfirmation(fact.evidence, now, c))) : all;
+  const stale = all.length - facts.length;
   const past = order.past.length;
-  const pastText = past > 0 ? `; ${past} past or not current` : "";
-  if (facts.length === 0) return `Nothing linked to night leg cramps is active in the record now${pastText}.`;
-  return `${plural(facts.length, "fact")} active in the record ${facts.length === 1 ? "is" : "are"} linked to night leg cramps${pastText}.`;
+  const tail = `${stale > 0 ? `; ${plural(stale, "entry", "entries")} to confirm` : ""}${past > 0 ? `; ${past} past or not current` : ""}`;
+  if (facts.length === 0) return `Nothing linked to night leg cramps is active in the record now${tail}.`;
+  return `${plural(facts.length, "fact")} active in the record ${facts.length === 1 ? "is" : "are"} linked to night leg cramps${tail}.`;
 }
 
 /**

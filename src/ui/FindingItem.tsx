@@ -1,19 +1,27 @@
 /**
- * One finding: a one-line row (strength scale, label, strength in words, status when it needs saying),
- * the distinct records behind it in one line, and a region with every record, a slot for extra content
- * (such as a lab chart) and the technical details.
+ * One finding: a one-line row in clinical words (its title, status when it needs saying; the strength is
+ * said by the group above, or on the row where there is none), the records behind it with when they began
+ * ("started Aug 2026, about 6 weeks before the cramps"; old orders muted), its lab results in words (the
+ * trend and the latest result, normal or not), the lesser findings folded into it ("also on the source's
+ * list as peripheral neuropathy"), and a region with every record, the lab charts and the technical details.
  */
 import type { ReactNode } from "react";
-import type { CauseId, Finding } from "../engine/types";
 import type { LabInterpretation } from "../engine/labs/types";
+import type { CauseId, Finding } from "../engine/types";
+import type { SourceReport } from "../fhir/types";
+import type { LabTestId } from "../knowledge";
 import { findingAttributes } from "../report/card";
+import type { CrampAnchor } from "../report/crampAnchor";
+import { recordWords } from "../report/clinicalWords";
+import { evidenceWhat, findingBadge } from "../report/evidence";
+import { notesOnce } from "../report/facts";
+import { findingLabLines } from "../report/labStory";
 import { LAB_BASIS_SENTENCE } from "../report/labs";
-import { evidenceWhat, findingBadge, keyDates } from "../report/evidence";
-import { findingLineFacts, notesOnce, type Fact } from "../report/facts";
-import { findingStrengthWords } from "../report/strength";
+import { factWords, foldedWords, rowFacts, rowTitle } from "../report/rowWords";
+import { strengthLevel } from "../report/strength";
 import { Disclosure, type HeadingLevel } from "./Disclosure";
-import { EvidenceItem, Notes, TechnicalDetails } from "./EvidenceItem";
-import { FindingLabs } from "./FindingLabs";
+import { EvidenceItem, Notes } from "./EvidenceItem";
+import { LazyFindingLabs, LazyTechnicalDetails } from "./LazyParts";
 import { StrengthMeter } from "./StrengthMeter";
 import { Untrusted } from "./Untrusted";
 
@@ -29,37 +37,92 @@ export interface FindingContext {
   extra?: (finding: Finding) => ReactNode;
   /** The lab results' interpretation: the series each chart draws. */
   labs?: LabInterpretation;
+  /** What was read (a "no result on file" line needs lab results read completely). */
+  sources: readonly SourceReport[];
+  /** The leg-cramp record medicines and new diagnoses are dated against. */
+  anchor?: CrampAnchor;
+  /** Test → the finding that charts it. */
+  chartHomes: ReadonlyMap<LabTestId, CauseId>;
 }
 
-function FactText({ fact, now, dated }: { fact: Fact; now: Date; dated: boolean }) {
-  const date = dated ? keyDates(fact.evidence, now)[0] : undefined;
+/** The records behind the finding in one line: what each says and when it began; old orders muted. */
+function FactsLine({ finding: f, ctx }: { finding: Finding; ctx: FindingContext }) {
+  const { shown, more } = rowFacts(f);
+  if (shown.length === 0 && !more) return null;
   return (
-    <>
-      <Untrusted text={evidenceWhat(fact.evidence)} max={200} />
-      {date && (
-        <span className="nlc-when">
-          {" "}
-          ({date.label} {date.date}
-          {date.ago && `, ${date.ago}`})
-        </span>
-      )}
-    </>
+    <p className="nlc-finding-facts">
+      {shown.map((fact, i) => {
+        const w = factWords(fact, f, ctx.now, ctx.anchor);
+        return (
+          <span key={fact.evidence.ref} className={w.stale ? "nlc-stale" : undefined}>
+            {i > 0 && " · "}
+            <Untrusted text={w.what} max={200} />
+            {w.when && <span className="nlc-when">{`, ${w.when}`}</span>}
+          </span>
+        );
+      })}
+      {more && <span className="nlc-muted">{`${shown.length > 0 ? " · " : ""}${more}`}</span>}
+    </p>
   );
 }
 
-/** The records behind the finding in one line: every distinct current one (each medicine, with dose), or the past ones. */
-function FactsLine({ finding: f, now }: { finding: Finding; now: Date }) {
-  const { shown, more } = findingLineFacts(f);
+/** The finding's lab results in words: the trend, then the latest result (normal or not). */
+function LabLines({ finding: f, ctx }: { finding: Finding; ctx: FindingContext }) {
+  const lines = findingLabLines(f, ctx.labs, ctx.sources);
+  if (lines.length === 0) return null;
   return (
-    <p className="nlc-finding-facts">
-      {shown.map((fact, i) => (
-        <span key={fact.evidence.ref}>
-          {i > 0 && " · "}
-          <FactText fact={fact} now={now} dated={fact.kind !== "age"} />
-        </span>
+    <div className="nlc-lab-lines">
+      {lines.map((l) => (
+        <p key={l.test} className="nlc-lab-line" data-lab-test={l.test}>
+          {l.trend && (
+            <>
+              <Untrusted text={l.trend} max={200} />.{" "}
+            </>
+          )}
+          <Untrusted text={l.latest} max={200} />.
+        </p>
       ))}
-      {more && <span className="nlc-muted">{` · ${more}`}</span>}
-    </p>
+    </div>
+  );
+}
+
+/**
+ * The lesser findings folded into this row, each still a finding of its own (panel-contract: every cause
+ * found is an element with data-cause, its evidence inside), named in one line.
+ */
+function Folded({ findings, ctx }: { findings: Finding[]; ctx: FindingContext }) {
+  if (findings.length === 0) return null;
+  return (
+    <div className="nlc-folded-line">
+      Also on the source&apos;s list as{" "}
+      <ul className="nlc-folded" aria-label="Also on the source's list">
+        {findings.map((f, i) => {
+          const attrs = findingAttributes(f, ctx.deceased);
+          return (
+            <li
+              key={f.causeId}
+              className="nlc-folded-finding"
+              data-cause={attrs.id}
+              data-current={String(attrs.current)}
+              data-strength={attrs.strength}
+              data-basis={attrs.basis}
+            >
+              {i > 0 && (i === findings.length - 1 ? " and " : ", ")}
+              <Untrusted text={foldedWords(f)} max={160} />
+              <span className="nlc-visually-hidden">
+                {", from the same record: "}
+                {f.evidence.map((e, j) => (
+                  <span key={`${e.ref}-${j}`} data-evidence={e.ref}>
+                    {j > 0 && "; "}
+                    <Untrusted text={e.lab ? evidenceWhat(e) : recordWords(e, 120)} max={120} />
+                  </span>
+                ))}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 
@@ -67,11 +130,13 @@ interface ItemProps {
   finding: Finding;
   level: HeadingLevel;
   ctx: FindingContext;
-  /** Show the strength bars on the row (where no group heading above shows them). */
+  /** Findings folded into this row. */
+  folded?: Finding[];
+  /** Show the strength on the row (bars and words) where no group heading above says it. */
   meter?: boolean;
 }
 
-export function FindingItem({ finding: f, level, ctx, meter = false }: ItemProps) {
+export function FindingItem({ finding: f, level, ctx, folded = [], meter = false }: ItemProps) {
   const attrs = findingAttributes(f, ctx.deceased);
   const notes = notesOnce(f.evidence);
   const status = findingBadge(f, ctx.now, ctx.deceased);
@@ -79,17 +144,19 @@ export function FindingItem({ finding: f, level, ctx, meter = false }: ItemProps
     <>
       {meter && <StrengthMeter strength={f.strength} />}
       <span className="nlc-finding-label">
-        <Untrusted text={f.label} max={120} />
+        <Untrusted text={rowTitle(f)} max={160} />
       </span>
-      <span className="nlc-strength-words">{findingStrengthWords(f)}</span>
+      {meter && <span className="nlc-strength-words">{strengthLevel(f.strength).words}</span>}
       {attrs.basis === "lab" && <span className="nlc-badge nlc-badge-lab">Lab results only</span>}
       {status && <span className={`nlc-badge nlc-badge-${status.tone}`}>{status.text}</span>}
     </>
   );
   const lead = (
     <>
-      <FactsLine finding={f} now={ctx.now} />
+      <FactsLine finding={f} ctx={ctx} />
+      <LabLines finding={f} ctx={ctx} />
       {attrs.basis === "lab" && <p className="nlc-lab-basis">{LAB_BASIS_SENTENCE}.</p>}
+      <Folded findings={folded} ctx={ctx} />
       <Notes notes={f.notes ?? []} />
     </>
   );
@@ -107,9 +174,9 @@ export function FindingItem({ finding: f, level, ctx, meter = false }: ItemProps
             <EvidenceItem key={`${e.ref}-${i}`} evidence={e} finding={f} ctx={ctx} notes={notes[i]} />
           ))}
         </ul>
-        <FindingLabs finding={f} labs={ctx.labs} homes={ctx.homes} />
+        <LazyFindingLabs finding={f} labs={ctx.labs} chartHomes={ctx.chartHomes} />
         {ctx.extra && <div className="nlc-finding-extra">{ctx.extra(f)}</div>}
-        <TechnicalDetails finding={f} level={(level < 5 ? level + 1 : 5) as HeadingLevel} ctx={ctx} />
+        <LazyTechnicalDetails finding={f} level={(level < 5 ? level + 1 : 5) as HeadingLevel} ctx={ctx} />
       </Disclosure>
     </li>
   );

@@ -1,8 +1,13 @@
-/** What limits the read, at the top: kinds of record not read completely, the EHR's own warnings, a suspicious zero. */
-import { reportGaps, NO_CONDITIONS } from "../report/summary";
-import { sourceLabel, sourceStatusWords } from "../report/labels";
-import type { Report } from "../report/types";
+/**
+ * What limits the read, at the top, and only that: kinds of record not read completely, the EHR's own
+ * warnings, a suspicious zero. A search that succeeded after a retry is not a limit (it is under "What was
+ * checked"); what the EHR says that is not a gap (its notices) is said quietly, once.
+ */
+import { noticeLines } from "../report/checked";
 import { plural } from "../report/format";
+import { sourceLabel, sourceStatusWords } from "../report/labels";
+import { NO_CONDITIONS, reportGaps } from "../report/summary";
+import type { Report } from "../report/types";
 import { Untrusted } from "./Untrusted";
 
 /** Warnings shown at the top (each clipped); all of them are listed under "What was checked". */
@@ -10,33 +15,47 @@ const SHOWN_WARNINGS = 3;
 
 export function GapsAlert({ report }: { report: Report }) {
   const gaps = reportGaps(report);
-  if (gaps.unread.length === 0 && gaps.warnings.length === 0 && !gaps.noConditions) return null;
+  const notices = noticeLines(report);
+  const alert = gaps.unread.length > 0 || gaps.warnings.length > 0 || gaps.noConditions;
   const more = gaps.warnings.length - SHOWN_WARNINGS;
   return (
-    <section className="nlc-alert nlc-gaps" aria-label="Limits of this read">
-      {gaps.unread.length > 0 && (
-        <p>
-          <strong>Not checked completely</strong>, so nothing can be ruled out there:{" "}
-          {gaps.unread.map((s, i) => (
-            <span key={s.source}>
-              {i > 0 && "; "}
-              {sourceLabel(s.source)} ({sourceStatusWords(s)})
-            </span>
-          ))}
-          .
-        </p>
+    <>
+      {alert && (
+        <section className="nlc-alert nlc-gaps" aria-label="Limits of this read">
+          {gaps.unread.length > 0 && (
+            <p>
+              <strong>Not checked completely</strong>, so nothing can be ruled out there:{" "}
+              {gaps.unread.map((s, i) => (
+                <span key={s.source}>
+                  {i > 0 && "; "}
+                  {sourceLabel(s.source)} ({sourceStatusWords(s)})
+                </span>
+              ))}
+              .
+            </p>
+          )}
+          {gaps.warnings.length > 0 && (
+            <ul className="nlc-warnings">
+              {gaps.warnings.slice(0, SHOWN_WARNINGS).map((w, i) => (
+                <li key={i}>
+                  <strong>{sourceLabel(w.source)}:</strong> <Untrusted text={w.text} max={160} />
+                </li>
+              ))}
+              {more > 0 && <li>And {plural(more, "more warning")}: see “What was checked”.</li>}
+            </ul>
+          )}
+          {gaps.noConditions && <p>{NO_CONDITIONS}</p>}
+        </section>
       )}
-      {gaps.warnings.length > 0 && (
-        <ul className="nlc-warnings">
-          {gaps.warnings.slice(0, SHOWN_WARNINGS).map((w, i) => (
-            <li key={i}>
-              <strong>{sourceLabel(w.source)}:</strong> <Untrusted text={w.text} max={160} />
+      {notices.length > 0 && (
+        <ul className="nlc-notices" aria-label="Notes from the EHR">
+          {notices.slice(0, SHOWN_WARNINGS).map((n) => (
+            <li key={n}>
+              <Untrusted text={n} max={300} />
             </li>
           ))}
-          {more > 0 && <li>And {plural(more, "more warning")}: see “What was checked”.</li>}
         </ul>
       )}
-      {gaps.noConditions && <p>{NO_CONDITIONS}</p>}
-    </section>
+    </>
   );
 }

@@ -5,7 +5,10 @@
  */
 import type { Evidence } from "../engine/types";
 import type { LabResultDetail } from "../engine/labs/types";
-import { citationWords, definitionSource, labStatusWords, labValueWords, labWhen } from "../report/labs";
+import { formatDate, formatRecency, plain } from "../report/format";
+import { citationWords, definitionSource, labDateLabel, labStatusWords, labValueWords } from "../report/labs";
+import { displayUnit } from "../report/labStory";
+import { DateAside } from "./DateAside";
 import { ExternalLink } from "./ExternalLink";
 import { Untrusted } from "./Untrusted";
 
@@ -20,10 +23,11 @@ export function LabEvidenceLines({ evidence: e, lab, now }: { evidence: Evidence
         </span>
       </p>
       <p className="nlc-evidence-dates">
-        <Untrusted text={labWhen(lab, now)} max={120} />
+        {labDateLabel(lab)} {formatDate(lab.date)}
+        <DateAside ago={formatRecency(lab.date, now)} age={plain(lab.ageText, 40)} />
       </p>
       <p className="nlc-lab-cutoff">
-        Cut-off applied: <Untrusted text={lab.cutoff.text} max={120} /> —{" "}
+        Cut-off applied: <Untrusted text={displayUnit(lab.cutoff.text)} max={120} /> —{" "}
         <ExternalLink url={lab.citation.url} title={citationWords(lab.citation)}>
           <Untrusted text={definitionSource(lab.definition)} max={80} />
         </ExternalLink>

@@ -1,41 +1,54 @@
 /**
  * The panel's root: one element carries data-panel-status; loading, error, or the report in reading
- * order — gaps first, then what is active in the record now by strength, then everything not current
- * folded in one disclosure, the guides, what was checked, and the footer.
+ * order — the cramp record in the header, real gaps first, what is worth reviewing, what is active in the
+ * record now by strength (one row per record), conditions with no status recorded (open), everything past
+ * folded in one disclosure, the guides, what was checked, the note to paste, and the footer. A running
+ * header names the patient on every printed page.
  */
 import type { ReactNode } from "react";
 import type { Finding } from "../engine/types";
 import { buildReport } from "../report/build";
-import { evidenceHomes, readingOrder } from "../report/facts";
+import { crampAnchor } from "../report/crampAnchor";
 import { NO_KNOWN_CAUSE, TITLE } from "../report/labels";
-import { fullNote, shortNote } from "../report/note";
-import { summaryLine } from "../report/summary";
+import { chartHomes } from "../report/labStory";
+import { shortNote } from "../report/summaryNote";
+import { findingRows, panelHomes, panelOrder } from "../report/order";
+import { worthReviewing } from "../report/review";
+import { completeness, summaryLine } from "../report/summary";
 import type { Report } from "../report/types";
 import type { PanelData, PanelError, PanelState } from "./panelModel";
 import { ActiveNow } from "./ActiveNow";
 import { CheckedSection } from "./CheckedSection";
+import { CrampAnchor } from "./CrampAnchor";
 import type { FindingContext } from "./FindingItem";
 import { GapsAlert } from "./GapsAlert";
+import { loadFullNote, loadLazyParts } from "./LazyParts";
+import { NotePreview } from "./NotePreview";
 import { PanelActions } from "./PanelActions";
 import { PanelFooter } from "./PanelFooter";
 import { PastSection } from "./PastSection";
 import { PatientBanner } from "./PatientBanner";
+import { PrintHeader } from "./PrintHeader";
 import { RlsGuide } from "./RlsGuide";
+import { StatusNotRecorded } from "./StatusNotRecorded";
 import { StrengthLegend } from "./StrengthLegend";
 import { styleVars } from "./smartStyle";
 import { Untrusted } from "./Untrusted";
+import { WorthReviewing } from "./WorthReviewing";
 import "./panel.css";
 
 export interface PanelProps {
   state: PanelState;
   now: Date;
+  /** The clock for the printout's "printed at" (src/app passes the browser's; without it, `now`). */
+  clock?: () => Date;
   onReload?: () => void;
   onRelaunch?: () => void;
   /** Extra content for a finding (e.g. a lab-results chart), rendered inside its evidence region. */
   findingExtra?: (finding: Finding) => ReactNode;
 }
 
-export function Panel({ state, now, onReload, onRelaunch, findingExtra }: PanelProps) {
+export function Panel({ state, now, clock, onReload, onRelaunch, findingExtra }: PanelProps) {
   if (state.status === "loading") {
     return (
       <div className="nlc" data-panel-status="loading" aria-busy="true">
@@ -48,7 +61,7 @@ export function Panel({ state, now, onReload, onRelaunch, findingExtra }: PanelP
     );
   }
   if (state.status === "error") return <ErrorView error={state.error} onRelaunch={onRelaunch} />;
-  return <ReadyView status={state.status} data={state.data} now={now} onReload={onReload} findingExtra={findingExtra} />;
+  return <ReadyView status={state.status} data={state.data} now={now} clock={clock ?? (() => now)} onReload={onReload} findingExtra={findingExtra} />;
 }
 
 function ErrorView({ error, onRelaunch }: { error: PanelError; onRelaunch?: () => void }) {
@@ -82,54 +95,63 @@ interface ReadyProps {
   status: "ready" | "partial";
   data: PanelData;
   now: Date;
+  clock: () => Date;
   onReload?: () => void;
   findingExtra?: (finding: Finding) => ReactNode;
 }
 
-function findingContext(report: Report, now: Date, extra: ReadyProps["findingExtra"]): FindingContext {
+function findingContext(report: Report, now: Date, extra: ReadyProps["findingExtra"], homes: FindingContext["homes"], findings: Finding[]): FindingContext {
+  const anchor = crampAnchor(report);
   return {
     now,
     birthDate: report.patient.birthDate,
     deceased: report.patient.deceased,
-    homes: evidenceHomes(readingOrder(report)),
+    homes,
     labels: new Map(report.findings.map((f) => [f.causeId, f.label])),
     extra,
     labs: report.labs,
+    sources: report.sources,
+    ...(anchor ? { anchor } : {}),
+    chartHomes: chartHomes(findings),
   };
 }
 
-function ReadyView({ status, data, now, onReload, findingExtra }: ReadyProps) {
+function ReadyView({ status, data, now, clock, onReload, findingExtra }: ReadyProps) {
   const report = buildReport(data);
-  const order = readingOrder(report);
-  const ctx = findingContext(report, now, findingExtra);
+  const order = panelOrder(report);
+  const homes = panelHomes(order);
+  const ctx = findingContext(report, now, findingExtra, homes, [...order.current, ...order.unrecorded, ...order.past]);
   const hasRls = report.findings.some((f) => f.causeId === "restless-legs-syndrome");
   // summaryLine never claims absence for a kind of record that was not read, whatever the status says.
-  const summary = summaryLine(report, status);
+  const summary = summaryLine(report, status, now);
+  const note = shortNote(report, now);
+  const complete = status === "ready" && completeness(report) === "ready";
   return (
     <div className="nlc" data-panel-status={status} style={styleVars(data.style)}>
+      <PrintHeader patient={report.patient} clock={clock} />
       <header className="nlc-header">
         <div className="nlc-titlebar">
           <h1>{TITLE}</h1>
-          <PanelActions getNote={() => shortNote(report, now)} getFull={() => fullNote(report, now)} />
+          <PanelActions getNote={() => note} getFull={() => loadFullNote().then((full) => full(report, now))} beforePrint={loadLazyParts} />
         </div>
         {/* The EHR may show its own banner (need_patient_banner false); the printout always names the patient. */}
         <div className={data.showBanner ? undefined : "nlc-print-banner"}>
           <PatientBanner patient={report.patient} now={now} />
         </div>
+        <CrampAnchor anchor={ctx.anchor} />
       </header>
       <main className="nlc-main">
         <GapsAlert report={report} />
-        <p className="nlc-lede">{NO_KNOWN_CAUSE} Below: what in this record the source links to them.</p>
-        {order.current.length > 0 ? (
-          <ActiveNow report={report} current={order.current} summary={summary} ctx={ctx} />
-        ) : (
-          <p className="nlc-summary">{summary}</p>
-        )}
-        {order.past.length > 0 && <PastSection findings={order.past} ctx={ctx} />}
+        <p className="nlc-lede">{NO_KNOWN_CAUSE}</p>
+        <WorthReviewing items={worthReviewing(report, now)} />
+        {order.current.length > 0 ? <ActiveNow rows={findingRows(order.current, homes)} summary={summary} ctx={ctx} /> : <p className="nlc-summary">{summary}</p>}
+        {order.unrecorded.length > 0 && <StatusNotRecorded rows={findingRows(order.unrecorded, homes)} count={order.unrecorded.length} ctx={ctx} />}
+        {order.past.length > 0 && <PastSection rows={findingRows(order.past, homes)} count={order.past.length} ctx={ctx} />}
         {report.findings.length > 0 && <StrengthLegend />}
         <RlsGuide recorded={hasRls} />
-        <CheckedSection sources={report.sources} labs={report.labs} readAt={report.readAt} now={now} onReload={onReload} />
+        <CheckedSection complete={complete} sources={report.sources} labs={report.labs} readAt={report.readAt} now={now} onReload={onReload} />
       </main>
+      <NotePreview note={note} />
       <PanelFooter knowledge={report.knowledge} />
     </div>
   );

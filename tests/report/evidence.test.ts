@@ -9,7 +9,7 @@ import {
   technicalLine,
   whenText,
 } from "../../src/report/evidence";
-import { CONFIRM_STILL_CURRENT } from "../../src/knowledge/conventions";
+import { ACUTE_STATE_CAUSES, CONFIRM_STILL_CURRENT } from "../../src/knowledge/conventions";
 import { NOW, evidence } from "../ui/fixtures";
 
 const med = (over: Parameters<typeof evidence>[1] = {}) =>
@@ -59,9 +59,15 @@ describe("'confirm still current' (knowledge/conventions.ts)", () => {
     expect(needsConfirmation(med({ dates: { authored: "2010-01-01", end: "2026-01-01" } }), NOW)).toBe(false);
   });
 
-  it("conditions: no date for over the convention's years", () => {
-    expect(needsConfirmation(evidence("Condition/c", { dates: { onset: years(CONFIRM_STILL_CURRENT.conditionYears) } }), NOW)).toBe(true);
-    expect(needsConfirmation(evidence("Condition/c", { dates: { onset: "1976", recorded: "2020-01-01" } }), NOW)).toBe(false);
+  it("conditions: an acute state with no date for over the convention's years; a lifelong condition never by its age alone", () => {
+    const old = evidence("Condition/c", { dates: { onset: years(CONFIRM_STILL_CURRENT.acuteConditionYears) } });
+    for (const acute of ACUTE_STATE_CAUSES) expect(needsConfirmation(old, NOW, acute), acute).toBe(true);
+    expect(needsConfirmation(evidence("Condition/c", { dates: { onset: "2025-01-01" } }), NOW, "dehydration")).toBe(false);
+    for (const lifelong of ["hypertension", "type-2-diabetes", "peripheral-artery-disease", "chronic-kidney-disease"] as const) {
+      expect(needsConfirmation(evidence("Condition/c", { dates: { onset: "1976" } }), NOW, lifelong), lifelong).toBe(false);
+    }
+    // Without knowing the cause, a condition is never marked.
+    expect(needsConfirmation(old, NOW)).toBe(false);
   });
 
   it("never for past records, undated ones, age, procedures or lab results", () => {

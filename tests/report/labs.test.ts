@@ -63,12 +63,13 @@ describe("one result as evidence", () => {
   const hb = labOf(anemia, "Observation/ab-hb-365");
 
   it("value as the lab reported it and in the rule's unit; date, how long ago and the age then; the cut-off", () => {
-    expect(labValueWords(hb.lab)).toBe("Hemoglobin 6.9 mmol/L (11.12 g/dL)");
+    // Converted with the test's precision (11.1159 → 11.1 g/dL), never a made-up accuracy.
+    expect(labValueWords(hb.lab)).toBe("Hemoglobin 6.9 mmol/L (11.1 g/dL)");
     expect(labWhen(hb.lab, LAB_NOW)).toBe("measured 26 Nov 2025 (12 months ago), age 37");
     expect(labCutoffWords(hb.lab)).toBe("cut-off applied: below 12.0 g/dL (15 years and older, female)");
     expect(labStatusWords(hb.lab, hb.recordStatus)).toBe("most recent result; meets the cut-off");
     expect(labEvidenceLine(hb, LAB_NOW)).toBe(
-      "Hemoglobin 6.9 mmol/L (11.12 g/dL) — most recent result; meets the cut-off; measured 26 Nov 2025 (12 months ago), age 37; cut-off applied: below 12.0 g/dL (15 years and older, female)",
+      "Hemoglobin 6.9 mmol/L (11.1 g/dL) — most recent result; meets the cut-off; measured 26 Nov 2025 (12 months ago), age 37; cut-off applied: below 12.0 g/dL (15 years and older, female)",
     );
   });
 
@@ -80,7 +81,8 @@ describe("one result as evidence", () => {
 
   it("an amended result says so; a TSH in uIU/mL is the same unit, not converted", () => {
     const tsh = labOf(findingOf(reportOf(labsThyroidLow), "hypothyroidism"), "Observation/tt-tsh-120");
-    expect(labValueWords(tsh.lab)).toBe("TSH 14.2 uIU/mL");
+    // Units for people: "uIU/mL" is written µIU/mL.
+    expect(labValueWords(tsh.lab)).toBe("TSH 14.2 µIU/mL");
     expect(labStatusWords(tsh.lab, tsh.recordStatus)).toBe("most recent result; meets the cut-off (amended)");
   });
 
@@ -154,8 +156,8 @@ describe("a test's chart: words and text alternative", () => {
     const rows = chartRows(egfr);
     // 900, 500, 300, 130 and 25 days ago; the preliminary and the cancelled results are not counted.
     expect(rows.map((r) => r.ref)).toEqual(["kk-egfr-900", "kk-egfr-500", "kk-egfr-300", "kk-egfr-130", "kk-egfr-25"].map((id) => `Observation/${id}`));
-    expect(rows[0]).toMatchObject({ date: "9 Jun 2024", reported: ">90 mL/min/{1.73_m2}", value: ">90", meets: "does not meet the cut-off" });
-    expect(rows[1]).toMatchObject({ reported: "44 mL/min/1.73m2", value: "44", meets: "meets the cut-off (below 60)" });
+    expect(rows[0]).toMatchObject({ date: "9 Jun 2024", reported: ">90 mL/min/1.73 m²", value: ">90", meets: "does not meet the cut-off" });
+    expect(rows[1]).toMatchObject({ reported: "44 mL/min/1.73 m²", value: "44", meets: "meets the cut-off (below 60)" });
     expect(rows[4]).toMatchObject({ date: "1 Nov 2026", value: "11" });
   });
 
@@ -167,7 +169,7 @@ describe("a test's chart: words and text alternative", () => {
 
   it("the caption: how many, from when to when, the most recent, what the line and the marks mean", () => {
     expect(chartCaption(egfr)).toBe(
-      "eGFR results over time (mL/min/1.73 m²): 5 results from 9 Jun 2024 to 1 Nov 2026; most recent 11 mL/min/{1.73_m2}. " +
+      "eGFR results over time (mL/min/1.73 m²): 5 results from 9 Jun 2024 to 1 Nov 2026; most recent 11 mL/min/1.73 m². " +
         "Dashed lines: the cut-offs (below 60 mL/min/1.73 m²; below 15 mL/min/1.73 m²). Filled squares: the 4 results that meet a cut-off; open circles: the others.",
     );
   });
@@ -176,7 +178,8 @@ describe("a test's chart: words and text alternative", () => {
     const hba1c = reportOf(labsCodedJoined).labs!.series.find((s) => s.test === "hba1c")!;
     expect(chartRows(hba1c).map((r) => [r.reported, r.value])).toEqual([
       ["7.1 %", "7.1"],
-      ["58 mmol/mol", "≈ 7.46"],
+      // HbA1c in % with one decimal: 58 mmol/mol is about 7.5 %.
+      ["58 mmol/mol", "≈ 7.5"],
     ]);
   });
 });
@@ -234,17 +237,19 @@ describe("copied text and the card summary label lab-based findings", () => {
   it("the short note says the finding is suggested by lab results, with the result", () => {
     const note = shortNote(reportOf(labsKidneyFailure), LAB_NOW);
     expect(note).toContain(
-      "known cause — Chronic kidney disease (suggested by lab results — not recorded as a diagnosis: eGFR 11 mL/min/{1.73_m2} on 1 Nov 2026) (known cause: kidney failure)",
+      "known cause: chronic kidney disease (kidney failure; eGFR fell from >90 to 11 mL/min/1.73 m² over 2 years; lab results only, not a recorded diagnosis)",
     );
-    expect(shortNote(reportOf(labsAnemiaBoundary), LAB_NOW)).toContain("Not current: Low blood sugar (hypoglycemia) (suggested by lab results, measured 27 Aug 2026).");
-    // A coded finding joined by results is not labelled as lab-based.
-    expect(shortNote(reportOf(labsCodedJoined), LAB_NOW)).not.toContain("suggested by lab results");
+    expect(shortNote(reportOf(labsAnemiaBoundary), LAB_NOW)).toContain("Not current: hypoglycemia (recorded 2026).");
+    // A coded finding joined by results is not labelled as lab-based; its latest results are said with it.
+    const dora = shortNote(reportOf(labsCodedJoined), LAB_NOW);
+    expect(dora).not.toContain("lab results only");
+    expect(dora).toContain("chronic kidney disease (since 2022; eGFR 55 mL/min/1.73 m² on 14 Nov 2026)");
   });
 
   it("the full detail: the label, every result line, the definitions, counts and what was not interpreted", () => {
     const karl = fullNote(reportOf(labsKidneyFailure), LAB_NOW);
     expect(karl).toContain("- Chronic kidney disease (suggested by lab results — not recorded as a diagnosis) (known cause: kidney failure): current");
-    expect(karl).toContain("  - eGFR 13 mL/min/{1.73_m2} — meets the cut-off; measured 19 Jul 2026 (4 months ago), age 76; cut-off applied: below 15 mL/min/1.73 m²");
+    expect(karl).toContain("  - eGFR 13 mL/min/1.73 m² — meets the cut-off; measured 19 Jul 2026 (4 months ago), age 76; cut-off applied: below 15 mL/min/1.73 m²");
     expect(karl).toContain("  Definition applied: KDIGO 2024: GFR category G5");
     expect(karl).toContain("Lab results: 5 counted by the rules; 1 could not be interpreted");
     expect(karl).toContain("- Not interpreted, not a final result: eGFR: status preliminary: not a final result");
@@ -253,7 +258,7 @@ describe("copied text and the card summary label lab-based findings", () => {
 
   it("the card summary names a lab-only cause as suggested by lab results", () => {
     expect(currentFindingsSummary(reportOf(labsKidneyFailure))).toBe(
-      "Night leg cramps: chronic kidney disease (suggested by lab results: eGFR 11 mL/min/{1.73_m2}) and 1 other documented cause are current",
+      "Night leg cramps: chronic kidney disease (suggested by lab results: eGFR 11 mL/min/1.73 m²) and 1 other documented cause are current",
     );
   });
 
@@ -263,6 +268,6 @@ describe("copied text and the card summary label lab-based findings", () => {
     expect(note).toContain("Could not be checked completely (no finding can be ruled out there):");
     expect(note).toMatch(/- Lab results \(eGFR, hemoglobin, HbA1c, glucose, TSH\): Could not be checked/);
     expect(note).not.toContain("counted by the rules");
-    expect(shortNote(failed, LAB_NOW)).toContain("Not checked completely, so nothing can be ruled out there: lab results (could not be checked).");
+    expect(shortNote(failed, LAB_NOW)).toContain("Not checked completely: lab results (could not be checked).");
   });
 });

@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { Panel } from "../../src/ui/Panel";
 import { buildReport } from "../../src/report/build";
-import { fullNote, shortNote } from "../../src/report/note";
+import { fullNote } from "../../src/report/fullNote";
+import { shortNote } from "../../src/report/note";
+import { NOTE_MAX_CHARS, NOTE_MAX_LINES } from "../../src/report/summaryNote";
 import type { PanelData } from "../../src/ui/panelModel";
 import { NOW, mixedFindings, ready, withFindings } from "./fixtures";
 
@@ -30,19 +32,22 @@ describe("Copy summary", () => {
     expect(writeText).toHaveBeenCalledWith(shortNote(buildReport(d), NOW));
     const note = writeText.mock.calls[0]![0] as string;
     expect(note.split("\n").length).toBeGreaterThanOrEqual(2);
-    expect(note.split("\n").length).toBeLessThanOrEqual(4);
+    expect(note.split("\n").length).toBeLessThanOrEqual(NOTE_MAX_LINES);
+    expect(note.length).toBeLessThanOrEqual(NOTE_MAX_CHARS);
+    // The same text is in the page, as the contract's data-note="summary".
+    expect(document.querySelector('[data-note="summary"]')!.textContent).toBe(note);
     const live = screen.getByText("Summary copied. Paste it into the note.");
     expect(live.getAttribute("aria-live")).toBe("polite");
     expect(screen.queryByRole("textbox")).toBeNull();
   });
 
-  it("offers the full detail as a second option", async () => {
+  it("offers the detail with codes as a second option, loaded when asked for", async () => {
     const writeText = vi.fn().mockResolvedValue(undefined);
     const d = withFindings(mixedFindings());
-    await renderAndCopy("Copy full detail", { writeText }, d);
-    expect(writeText).toHaveBeenCalledWith(fullNote(buildReport(d), NOW));
+    await renderAndCopy("Copy detail with codes", { writeText }, d);
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith(fullNote(buildReport(d), NOW)));
     expect((writeText.mock.calls[0]![0] as string).split("\n").length).toBeGreaterThan(10);
-    expect(screen.getByText("Full detail copied.")).toBeTruthy();
+    expect(screen.getByText("Detail with codes copied.")).toBeTruthy();
   });
 
   it("falls back to a message and selectable text when the clipboard is missing", async () => {
@@ -59,11 +64,11 @@ describe("Copy summary", () => {
 });
 
 describe("Print", () => {
-  it("calls window.print", () => {
+  it("calls window.print, once what the printout needs has loaded", async () => {
     const print = vi.fn();
     vi.stubGlobal("print", print);
     render(<Panel state={ready()} now={NOW} />);
     fireEvent.click(screen.getByRole("button", { name: "Print" }));
-    expect(print).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
   });
 });

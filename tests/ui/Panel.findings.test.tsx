@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { Panel } from "../../src/ui/Panel";
 import { NOW, data, evidence, finding, mixedFindings, partial, ready, sources, withFindings } from "./fixtures";
 
@@ -77,7 +77,7 @@ describe("Reading order", () => {
 });
 
 describe("Findings", () => {
-  it("carry data-cause, data-current, data-strength, data-basis, and say the strength in words", () => {
+  it("carry data-cause, data-current, data-strength, data-basis, and say the strength in words, once", () => {
     const lab = finding("anemia", "sometimes-linked", true, [
       evidence("Observation/hb", { resourceType: "Observation", text: "Hemoglobin 9.1 g/dL", category: undefined, dates: { effective: "2025-04-02" } }),
     ]);
@@ -91,7 +91,11 @@ describe("Findings", () => {
     for (const item of container.querySelectorAll("[data-cause]")) {
       const strength = item.getAttribute("data-strength")!;
       expect(Object.keys(words)).toContain(strength);
-      expect(item.querySelector("button")!.textContent).toContain(words[strength]);
+      // Said by the group heading above a current finding, on the row itself where there is no group.
+      const group = item.closest(".nlc-group")?.querySelector("h3")?.textContent;
+      const row = item.querySelector("button")!.textContent!;
+      expect((group ?? row).toLowerCase()).toContain(words[strength]);
+      if (group) expect(row.toLowerCase()).not.toContain(words[strength]);
       expect(item.getAttribute("data-current")).toMatch(/^(true|false)$/);
     }
     const byId = (id: string) => container.querySelector(`[data-cause="${id}"]`)!;
@@ -107,7 +111,7 @@ describe("Findings", () => {
     ckd.notes = ["The record says kidney failure (stage 5, end-stage or dialysis)."];
     const { container } = render(<Panel state={ready(withFindings([ckd]))} now={NOW} />);
     const item = container.querySelector('[data-cause="chronic-kidney-disease"]')!;
-    expect(item.querySelector("button")!.textContent).toContain("known cause: kidney failure");
+    expect(item.querySelector("button")!.textContent).toContain("Chronic kidney disease: kidney failure");
     // Finding notes are shown as given, outside the folded region.
     const note = within(item as HTMLElement).getByText("The record says kidney failure (stage 5, end-stage or dialysis).");
     expect(note.closest(".nlc-region")).toBeNull();
@@ -130,7 +134,7 @@ describe("Findings", () => {
     const { container } = render(<Panel state={ready(withFindings([stale, unknown, unconfirmed]))} now={NOW} />);
     const badge = (id: string) => container.querySelector(`[data-cause="${id}"] button .nlc-badge`)?.textContent;
     expect(badge("pregnancy")).toBe("Not current: pregnancy began over 42 weeks ago");
-    expect(badge("anemia")).toBe("Status unknown");
+    expect(badge("anemia")).toBe("Status not recorded");
     expect(badge("dehydration")).toBe("Current, unconfirmed");
   });
 
@@ -183,38 +187,63 @@ describe("Evidence", () => {
     ]);
     const { container } = render(<Panel state={ready(withFindings([meds]))} now={NOW} />);
     const row = container.querySelector('[data-cause="blood-pressure-medicines"] .nlc-finding-facts')!.textContent!;
-    expect(row).toContain("Amlodipine 5 MG Oral Tablet, 1 tablet daily (ordered 10 Jan 2025, 4 months ago)");
-    expect(row).toContain("Lisinopril 10 MG Oral Tablet");
-    expect(row).toContain("Hydrochlorothiazide 25 MG");
+    // Clinical words: the strength said once ("5 mg daily", not "5 MG Oral Tablet, 1 tablet daily").
+    expect(row).toContain("Amlodipine 5 mg daily, started Jan 2025");
+    expect(row).toContain("Lisinopril 10 mg tablet");
+    expect(row).toContain("Hydrochlorothiazide 25 mg");
     expect(row).not.toContain("Atenolol");
     expect(row).toContain("1 past");
     // The top line counts distinct facts.
     expect(screen.getByText("3 facts active in the record are linked to night leg cramps.")).toBeTruthy();
   });
 
-  it("one record supporting several causes is shown in full once, with 'also supports', and counted once", () => {
+  it("one record supporting several causes is one row: the lesser findings folded into the strongest, counted once", async () => {
     const shared = (cause: Parameters<typeof finding>[0], strength: Parameters<typeof finding>[1]) =>
-      finding(cause, strength, true, [evidence("Condition/t2dpn", { text: "Type 2 diabetes with polyneuropathy" })]);
+      finding(cause, strength, true, [evidence("Condition/t2dpn", { text: "Type 2 diabetes with polyneuropathy (HCC)" })]);
     const fs = [shared("type-2-diabetes", "sometimes-linked"), shared("diabetic-neuropathy", "known-cause"), shared("peripheral-neuropathy", "sometimes-linked")];
     fs[0]!.label = "Type 2 diabetes";
     fs[1]!.label = "Nerve damage from diabetes";
     fs[2]!.label = "Peripheral neuropathy";
     const { container } = render(<Panel state={ready(withFindings(fs))} now={NOW} />);
-    const full = container.querySelector('[data-cause="diabetic-neuropathy"] [data-evidence="Condition/t2dpn"]')!.textContent!;
+    const row = container.querySelector('[data-cause="diabetic-neuropathy"]')!;
+    expect(row.querySelector("button")!.textContent).toContain("Diabetic neuropathy");
+    const full = row.querySelector('.nlc-region [data-evidence="Condition/t2dpn"]')!.textContent!;
     expect(full).toContain("Also supports: Type 2 diabetes, Peripheral neuropathy");
+    // The terminology tag is not shown (it is under the technical details).
+    expect(row.querySelector(".nlc-finding-facts")!.textContent).toBe("Type 2 diabetes with polyneuropathy, since May 2019");
+    const line = row.querySelector(".nlc-folded-line")!.cloneNode(true) as HTMLElement;
+    for (const hidden of line.querySelectorAll(".nlc-visually-hidden")) hidden.remove();
+    expect(line.textContent).toBe("Also on the source's list as type 2 diabetes (sometimes linked) and peripheral neuropathy (sometimes linked)");
+    // The record as written, tag included, is under the technical details.
+    await waitFor(() => expect(row.querySelector(".nlc-technical")?.textContent).toContain("As writtenType 2 diabetes with polyneuropathy (HCC)"));
+    // Each folded finding is still a finding of its own, with its evidence, inside the row and visible.
     for (const id of ["type-2-diabetes", "peripheral-neuropathy"]) {
-      const short = container.querySelector(`[data-cause="${id}"] [data-evidence="Condition/t2dpn"]`)!;
-      expect(short.textContent).toContain("shown under Nerve damage from diabetes");
-      expect(short.textContent).not.toContain("onset");
+      const folded = row.querySelector(`[data-cause="${id}"]`)!;
+      expect(folded.getAttribute("data-current")).toBe("true");
+      expect(folded.getAttribute("data-strength")).toBe("sometimes-linked");
+      expect(folded.querySelector('[data-evidence="Condition/t2dpn"]')).toBeTruthy();
+      expect(folded.closest("[hidden]")).toBeNull();
     }
+    expect(container.querySelectorAll(".nlc-finding")).toHaveLength(1);
+    expect(container.querySelectorAll("[data-cause]")).toHaveLength(3);
     expect(screen.getByText("1 fact active in the record is linked to night leg cramps.")).toBeTruthy();
-    expect(container.querySelectorAll(".nlc-active-facts li")).toHaveLength(1);
   });
 
-  it("codes, ids and folded duplicates are under a technical-details disclosure", () => {
+  it("a lesser finding with a record of its own keeps its own row, naming the shared record", () => {
+    const shared = evidence("Condition/t2dpn", { text: "Type 2 diabetes with polyneuropathy" });
+    const dn = finding("diabetic-neuropathy", "known-cause", true, [shared]);
+    const t2d = finding("type-2-diabetes", "sometimes-linked", true, [shared, evidence("Condition/t2d", { text: "Type 2 diabetes" })]);
+    dn.label = "Nerve damage from diabetes";
+    const { container } = render(<Panel state={ready(withFindings([dn, t2d]))} now={NOW} />);
+    expect(container.querySelectorAll(".nlc-finding")).toHaveLength(2);
+    const own = container.querySelector('.nlc-finding[data-cause="type-2-diabetes"]')!;
+    expect(own.querySelector('[data-evidence="Condition/t2dpn"]')!.textContent).toContain("shown under Nerve damage from diabetes");
+  });
+
+  it("codes, ids and folded duplicates are under a technical-details disclosure (loaded after the first screen)", async () => {
     const { container } = render(<Panel state={ready(withFindings(mixedFindings()))} now={NOW} />);
     const item = container.querySelector('[data-cause="diuretics"]') as HTMLElement;
-    const tech = within(item).getByRole("button", { name: "Technical details (codes, record ids)", hidden: true });
+    const tech = await within(item).findByRole("button", { name: "Technical details (codes, record ids)", hidden: true });
     const region = document.getElementById(tech.getAttribute("aria-controls")!)!;
     expect(region.hidden).toBe(true);
     expect(region.textContent).toContain("RxNorm 4603");
@@ -227,16 +256,16 @@ describe("Evidence", () => {
     expect(evidence.textContent).not.toContain("MedicationRequest/m");
   });
 
-  it("says when a record matched by name", () => {
+  it("says when a record matched by name", async () => {
     const f = finding("hypothyroidism", "sometimes-linked", true, [
       evidence("Condition/h", { matchedBy: "name", matched: { systemLabel: "text", display: "hypothyroid" }, text: "Hypothyroid, on levothyroxine", notes: ["Recognised from the record's text, not from a code: check the record."] }),
     ]);
     const { container } = render(<Panel state={ready(withFindings([f]))} now={NOW} />);
     expect(container.querySelector('[data-evidence="Condition/h"]')!.textContent).toContain("Recognised from the record's text");
-    expect(container.querySelector('[data-cause="hypothyroidism"] .nlc-technical')!.textContent).toContain("Matched by name: “hypothyroid”");
+    await waitFor(() => expect(container.querySelector('[data-cause="hypothyroidism"] .nlc-technical')?.textContent).toContain("Matched by name: “hypothyroid”"));
   });
 
-  it("an active record with no activity for long is marked 'confirm still current', and stays current", () => {
+  it("an old order still marked active is muted on its row, listed once to reconcile, not counted as active, and stays current", () => {
     const old = finding("diuretics", "possible", true, [
       evidence("MedicationRequest/hctz", { resourceType: "MedicationRequest", text: "Hydrochlorothiazide 25 MG", category: undefined, dates: { authored: "1931-03-09" } }),
     ]);
@@ -244,12 +273,28 @@ describe("Evidence", () => {
     const { container } = render(<Panel state={ready(withFindings([old, recent]))} now={NOW} />);
     const item = container.querySelector('[data-cause="diuretics"]')!;
     expect(item.getAttribute("data-current")).toBe("true");
-    expect(item.querySelector("button")!.textContent).toContain("Active, confirm still current");
-    expect(item.querySelector(".nlc-finding-facts")!.textContent).toContain("ordered 9 Mar 1931, 94 years ago");
+    // No pill on the row: the row is muted and says so.
+    expect(item.querySelector("button .nlc-badge")).toBeNull();
+    const muted = item.querySelector(".nlc-finding-facts .nlc-stale")!;
+    expect(muted.textContent).toBe("Hydrochlorothiazide 25 mg, last ordered 1931, still marked active");
     expect(item.querySelector('[data-evidence="MedicationRequest/hctz"]')!.textContent).toContain("Confirm still current");
-    expect(container.querySelector('[data-cause="anemia"]')!.textContent).not.toMatch(/confirm still current/i);
+    expect(container.querySelector('[data-cause="anemia"]')!.textContent).not.toMatch(/confirm still current|still marked active/i);
+    // Worth reviewing lists it once; the headline does not count it as active.
+    const reconcile = container.querySelector('[data-section="worth-reviewing"] [data-review="reconcile"]')!;
+    expect(reconcile.textContent).toBe("1 entry still marked active with no activity for years: Hydrochlorothiazide 25 mg (last ordered 1931). Confirm it is current.");
+    expect(screen.getByText("1 fact active in the record is linked to night leg cramps; 1 entry to confirm.")).toBeTruthy();
     // The convention is stated once, in the footer.
     expect(screen.getByRole("contentinfo").textContent).toMatch(/Confirm still current”: the record still says active/);
+  });
+
+  it("a lifelong condition is never marked 'confirm still current' for the age of its dates alone", () => {
+    const htn = finding("hypertension", "sometimes-linked", true, [evidence("Condition/htn", { text: "Essential hypertension", dates: { onset: "1990-01-15" } })]);
+    const dehydration = finding("dehydration", "sometimes-linked", true, [evidence("Condition/dh", { text: "Dehydration", dates: { onset: "2021-07-01" } })]);
+    const { container } = render(<Panel state={ready(withFindings([htn, dehydration]))} now={NOW} />);
+    expect(container.querySelector('[data-cause="hypertension"]')!.textContent).not.toMatch(/confirm still current|still marked active/i);
+    expect(container.querySelector('[data-cause="hypertension"] .nlc-finding-facts')!.textContent).toBe("Essential hypertension, since 15 Jan 1990");
+    // An acute state on the record for years is to be confirmed.
+    expect(container.querySelector('[data-cause="dehydration"] .nlc-stale')!.textContent).toContain("still marked active");
   });
 
   it("leaves a place for extra content per finding, inside its region", () => {
@@ -315,12 +360,12 @@ describe("Absence claims", () => {
 describe("Restless legs guide", () => {
   const guide = () => screen.getByRole("region", { name: "Restless legs or night leg cramps" });
 
-  it("is always there, collapsed to one line, and never carries data-cause", () => {
+  it("is always there, collapsed to one line, and never carries data-cause", async () => {
     const { container } = render(<Panel state={ready(withFindings(mixedFindings()))} now={NOW} />);
     expect(guide().querySelector("[data-cause]")).toBeNull();
     expect(guide().closest("[data-cause]")).toBeNull();
     expect(within(guide()).getByRole("button").getAttribute("aria-expanded")).toBe("false");
-    expect(guide().textContent).toContain("urge to move the legs");
+    await waitFor(() => expect(guide().textContent).toContain("urge to move the legs"));
     expect(guide().textContent).toContain("jiggling the leg may relieve it");
     // Every statement comes from the knowledge base with its source, and the sources are linked.
     const links = [...guide().querySelectorAll("a")].map((a) => a.getAttribute("href"));
@@ -337,8 +382,9 @@ describe("Restless legs guide", () => {
     expect(container.querySelectorAll("[data-cause]")).toHaveLength(7);
     const item = container.querySelector('[data-cause="restless-legs-syndrome"]')!;
     expect(item.getAttribute("data-strength")).toBe("differential");
-    expect(item.closest(".nlc-group")!.querySelector("h3")!.textContent).toBe("Not a cause: tell apart");
-    expect(container.textContent).not.toMatch(/does not cause/i);
+    expect(item.closest(".nlc-group")!.querySelector("h3")!.textContent).toBe("Different condition: tell apart");
+    // The source says the two are different and often confused, never that RLS is "not a cause".
+    expect(container.textContent).not.toMatch(/does not cause|not a cause/i);
   });
 
   it("a recorded RLS alone is not a cause: no documented causes found", () => {

@@ -1,7 +1,7 @@
 /** Where a test's chart puts its marks, lines and ticks (src/ui/labChartLayout.ts), for real series of the lab demo patients. */
 import { describe, expect, it } from "vitest";
 import { buildReport } from "../../src/report";
-import { CHART, chartLayout } from "../../src/ui/labChartLayout";
+import { CHART, chartLayout } from "../../src/ui/lazy/labChartLayout";
 import { labsChildAnemia, labsKidneyFailure, labsPregnancyAnemia } from "../../mocks/data/patients/labResults";
 import type { DemoPatient } from "../../mocks/data/demoPatient";
 import { labPanelData } from "./labFixtures";

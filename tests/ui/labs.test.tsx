@@ -5,7 +5,7 @@
  * and the copied notes.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { Panel } from "../../src/ui/Panel";
 import { buildReport, chartRows, fullNote, shortNote } from "../../src/report";
 import type { PanelData } from "../../src/ui/panelModel";
@@ -22,6 +22,12 @@ function show(d: PanelData, status: "ready" | "partial" = "ready") {
 }
 
 const finding = (root: ParentNode, cause: string) => root.querySelector<HTMLElement>(`[data-cause="${cause}"]`)!;
+
+/** The charts are loaded after the first screen: wait until `count` of them are in `root`. */
+async function charts(root: ParentNode, count = 1): Promise<HTMLElement[]> {
+  await waitFor(() => expect(root.querySelectorAll("figure.nlc-chart").length).toBeGreaterThanOrEqual(count));
+  return [...root.querySelectorAll<HTMLElement>("figure.nlc-chart")];
+}
 
 /** Open a finding's evidence region with its own button, as a keyboard user would. */
 function open(root: ParentNode, cause: string): HTMLElement {
@@ -49,8 +55,9 @@ describe("lab-only findings", () => {
     const { container } = show(labPanelData(labsAnemiaBoundary));
     open(container, "anemia");
     const item = container.querySelector<HTMLElement>('[data-evidence="Observation/ab-hb-365"]')!;
-    expect(item.textContent).toContain("Hemoglobin 6.9 mmol/L (11.12 g/dL) — most recent result; meets the cut-off");
-    expect(item.textContent).toContain("measured 26 Nov 2025 (12 months ago), age 37");
+    // The value in the rule's unit with the test's precision (11.1159 → 11.1 g/dL).
+    expect(item.textContent).toContain("Hemoglobin 6.9 mmol/L (11.1 g/dL) — most recent result; meets the cut-off");
+    expect(item.textContent).toContain("measured 26 Nov 2025 (12 months ago, age 37)");
     expect(item.textContent).toContain("Cut-off applied: below 12.0 g/dL (15 years and older, female)");
     const link = within(item).getByRole("link", { name: "WHO 2024 guideline on haemoglobin cut-offs to define anaemia" });
     expect(link.getAttribute("href")).toBe("https://www.who.int/publications/i/item/9789240088542");
@@ -69,11 +76,11 @@ describe("lab-only findings", () => {
 });
 
 describe("the chart of a test's results", () => {
-  it("sits in the finding's evidence region, draws the cut-offs, and its table lists every value", () => {
+  it("sits in the finding's evidence region, draws the cut-offs, and its table lists every value", async () => {
     const d = labPanelData(labsKidneyFailure);
     const { container } = show(d);
     const ckd = finding(container, "chronic-kidney-disease");
-    const figure = ckd.querySelector<HTMLElement>("figure.nlc-chart")!;
+    const [figure] = (await charts(ckd)) as [HTMLElement];
     expect(figure.closest(".nlc-evidence-region")).toBeTruthy();
     const caption = figure.querySelector("figcaption")!;
     expect(figure.getAttribute("aria-labelledby")).toBe(caption.id);
@@ -89,28 +96,31 @@ describe("the chart of a test's results", () => {
     const table = figure.querySelector("table")!;
     const rows = [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((c) => c.textContent));
     expect(rows).toEqual(chartRows(series).map((r) => [r.date, r.reported, r.value, r.meets]));
-    for (const p of series.points) expect(table.textContent).toContain(p.valueText);
+    // Units for people: "mL/min/1.73 m²", never UCUM's "mL/min/{1.73_m2}".
+    for (const p of series.points) expect(table.textContent).toContain(p.valueText.replace("{1.73_m2}", "1.73 m²").replace("1.73m2", "1.73 m²"));
+    expect(table.textContent).not.toMatch(/[{}]/);
   });
 
-  it("carries no data-cause and no data-evidence (only findings and their evidence do)", () => {
+  it("carries no data-cause and no data-evidence (only findings and their evidence do)", async () => {
     const { container } = show(labPanelData(labsCodedJoined));
-    const figures = container.querySelectorAll("figure.nlc-chart");
+    const figures = await charts(container, 2);
     expect(figures.length).toBe(2);
     for (const f of figures) expect(f.querySelector("[data-cause], [data-evidence]")).toBeNull();
     expect([...figures].every((f) => !f.hasAttribute("data-cause") && !f.hasAttribute("data-evidence"))).toBe(true);
   });
 
-  it("is shown with the finding whose results it draws", () => {
+  it("is shown with the finding whose results it draws", async () => {
     const { container } = show(labPanelData(labsCodedJoined));
+    await charts(container, 2);
     const captions = (cause: string) => [...finding(container, cause).querySelectorAll("figcaption strong")].map((c) => c.textContent);
     expect(captions("chronic-kidney-disease")).toEqual(["eGFR results over time (mL/min/1.73 m²)"]);
     expect(captions("type-2-diabetes")).toEqual(["HbA1c results over time (%)"]);
     expect(captions("older-age")).toEqual([]);
   });
 
-  it("the table of values is always there for screen readers and shown on demand from the keyboard", () => {
+  it("the table of values is always there for screen readers and shown on demand from the keyboard", async () => {
     const { container } = show(labPanelData(labsKidneyFailure));
-    const figure = open(container, "chronic-kidney-disease").querySelector<HTMLElement>("figure")!;
+    const [figure] = (await charts(open(container, "chronic-kidney-disease"))) as [HTMLElement];
     const values = figure.querySelector(".nlc-chart-values")!;
     const button = within(figure).getByRole("button", { name: "Show the values" });
     expect(button.getAttribute("aria-controls")).toBe(values.id);
@@ -124,8 +134,9 @@ describe("the chart of a test's results", () => {
     expect(values.classList.contains("nlc-visually-hidden")).toBe(false);
   });
 
-  it("names the published definitions under the finding, with links", () => {
+  it("names the published definitions under the finding, with links", async () => {
     const { container } = show(labPanelData(labsKidneyFailure));
+    await charts(container);
     const defs = [...finding(container, "chronic-kidney-disease").querySelectorAll(".nlc-definition")];
     expect(defs.map((d) => d.textContent?.split(" Source:")[0])).toEqual([
       "Definition applied: KDIGO 2024: GFR category G5 (below 15 mL/min/1.73 m²) is kidney failure.",
@@ -172,7 +183,7 @@ describe("copy and print", () => {
     return writeText;
   }
 
-  it("Copy summary and Copy full detail label lab-based findings as suggested by lab results", async () => {
+  it("Copy summary and Copy detail with codes label lab-based findings as suggested by lab results", async () => {
     const writeText = stubClipboard();
     const d = labPanelData(labsKidneyFailure);
     show(d);
@@ -180,16 +191,20 @@ describe("copy and print", () => {
       fireEvent.click(screen.getByRole("button", { name: "Copy summary" }));
     });
     await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Copy full detail" }));
+      fireEvent.click(screen.getByRole("button", { name: "Copy detail with codes" }));
     });
     const report = buildReport(d);
-    expect(writeText.mock.calls.map((c) => c[0])).toEqual([shortNote(report, LAB_NOW), fullNote(report, LAB_NOW)]);
-    for (const [text] of writeText.mock.calls) expect(text).toContain("Chronic kidney disease (suggested by lab results — not recorded as a diagnosis");
+    await waitFor(() => expect(writeText.mock.calls.map((c) => c[0])).toEqual([shortNote(report, LAB_NOW), fullNote(report, LAB_NOW)]));
+    const [short, full] = writeText.mock.calls.map((c) => c[0] as string);
+    // The short note: the patient's own numbers, said in words, and that it rests on results alone.
+    expect(short).toContain("chronic kidney disease (kidney failure; eGFR fell from >90 to 11 mL/min/1.73 m² over 2 years; lab results only, not a recorded diagnosis)");
+    expect(full).toContain("Chronic kidney disease (suggested by lab results — not recorded as a diagnosis");
   });
 
-  it("print shows the marking and the chart: both are in the finding, not behind print-hidden controls", () => {
+  it("print shows the marking and the chart: both are in the finding, not behind print-hidden controls", async () => {
     const { container } = show(labPanelData(labsKidneyFailure));
     const ckd = finding(container, "chronic-kidney-disease");
+    await charts(ckd);
     for (const el of [ckd.querySelector(".nlc-lab-basis"), ckd.querySelector("figure svg")]) {
       expect(el).toBeTruthy();
       expect(el!.closest(".nlc-actions, .nlc-btn, .nlc-print-only")).toBeNull();

@@ -1,24 +1,27 @@
 /**
- * Under a finding supported by lab results: a chart per test whose results it shows (in the finding that
- * shows them in full, not again under the others), and each definition applied, with its source.
- * Charts carry no data-cause or data-evidence: only findings and their evidence do (panel-contract).
+ * Under a finding, inside its region (loaded after the first screen): a chart per test of the finding with
+ * two results or more (a single result is said in words, never drawn), each under the first finding that
+ * shows the test, and each definition applied, with its source. Charts carry no data-cause or
+ * data-evidence: only findings and their evidence do (panel-contract).
  */
-import type { LabInterpretation } from "../engine/labs/types";
-import type { CauseId, Finding } from "../engine/types";
-import { shownUnder } from "../report/facts";
-import { citationWords, findingDefinitions, findingSeries } from "../report/labs";
-import { ExternalLink, safeUrl } from "./ExternalLink";
+import type { LabInterpretation } from "../../engine/labs/types";
+import type { CauseId, Finding } from "../../engine/types";
+import type { LabTestId } from "../../knowledge";
+import { findingSeries } from "../../report/chartWords";
+import { citationWords, findingDefinitions } from "../../report/labs";
+import { ExternalLink, safeUrl } from "../ExternalLink";
+import { Untrusted } from "../Untrusted";
 import { LabChart } from "./LabChart";
-import { Untrusted } from "./Untrusted";
 
 interface Props {
   finding: Finding;
   labs: LabInterpretation | undefined;
-  homes: Map<string, CauseId[]>;
+  /** Test → the finding that charts it (report/labStory.ts chartHomes). */
+  chartHomes: ReadonlyMap<LabTestId, CauseId>;
 }
 
-export function FindingLabs({ finding: f, labs, homes }: Props) {
-  const series = findingSeries(f, labs, (ref) => shownUnder(homes, ref, f));
+export default function FindingLabs({ finding: f, labs, chartHomes }: Props) {
+  const series = findingSeries(f, labs, chartHomes);
   const definitions = findingDefinitions(f);
   if (series.length === 0 && definitions.length === 0) return null;
   return (

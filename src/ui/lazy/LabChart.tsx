@@ -5,10 +5,11 @@
  * button). Marks differ by shape (filled square: meets a cut-off; open circle: does not), not by colour alone.
  */
 import { useId, useState } from "react";
-import type { LabSeries } from "../engine/labs/types";
-import { chartDescription, chartRows, chartTitle } from "../report/labs";
+import type { LabSeries } from "../../engine/labs/types";
+import { chartDescription, chartRows, chartTitle } from "../../report/chartWords";
+import { displayUnit } from "../../report/labStory";
+import { Untrusted } from "../Untrusted";
 import { CHART, chartLayout, type ChartMark } from "./labChartLayout";
-import { Untrusted } from "./Untrusted";
 
 function Mark({ m }: { m: ChartMark }) {
   const bound = m.bound && <path className="nlc-chart-bound" d={m.bound === "above" ? `M${m.x - 3} ${m.y - 6} L${m.x} ${m.y - 9} L${m.x + 3} ${m.y - 6}` : `M${m.x - 3} ${m.y + 6} L${m.x} ${m.y + 9} L${m.x + 3} ${m.y + 6}`} />;
@@ -23,7 +24,8 @@ function Mark({ m }: { m: ChartMark }) {
 export function LabChart({ series }: { series: LabSeries }) {
   const [showTable, setShowTable] = useState(false);
   const id = useId();
-  if (series.points.length === 0) return null;
+  // One result is a line of words under the finding, never a chart (a single point on a made-up axis).
+  if (series.points.length < 2) return null;
   const layout = chartLayout(series);
   const { width, height, left, right, top, bottom } = CHART;
   const title = chartTitle(series);
@@ -76,7 +78,7 @@ export function LabChart({ series }: { series: LabSeries }) {
               <th scope="col">Date</th>
               <th scope="col">As reported</th>
               <th scope="col">
-                <Untrusted text={`In ${series.unit}`} max={60} />
+                <Untrusted text={`In ${displayUnit(series.unit)}`} max={60} />
               </th>
               <th scope="col">Against the cut-off</th>
             </tr>

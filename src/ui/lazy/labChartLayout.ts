@@ -2,11 +2,13 @@
  * Where things go on a test's small chart (a hand-written SVG, no charting library): results over time as
  * marks joined by a line, the cut-off as a dashed line (a step line when hemoglobin's cut-off changed with
  * age or pregnancy, stepping at the first result compared with the new one), a few value ticks and the
- * first and last dates. Pure geometry in SVG user units.
+ * first and last dates, on the test's fixed clinical axis (report/labStory.ts chartAxis): the same change
+ * looks the same size on every patient's chart, and noise never fills the height. Pure geometry in SVG user units.
  */
-import type { LabSeries } from "../engine/labs/types";
-import { formatDate } from "../report/format";
-import { chartCutoffs } from "../report/labs";
+import type { LabSeries } from "../../engine/labs/types";
+import { chartCutoffs } from "../../report/chartWords";
+import { formatDate } from "../../report/format";
+import { chartAxis, displayNumber } from "../../report/labStory";
 
 export const CHART = { width: 320, height: 132, left: 34, right: 10, top: 12, bottom: 22 } as const;
 
@@ -53,11 +55,7 @@ export function chartLayout(s: LabSeries): ChartLayout {
   const perPoint = s.points.map((p) => p.cutoff);
   const stepped = perPoint.some((c) => c !== undefined) && new Set(perPoint).size > 1;
   const values = [...s.points.map((p) => p.value), ...cutoffs.map((c) => c.value), ...(stepped ? perPoint.filter((c): c is number => c !== undefined) : [])];
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  const pad = hi > lo ? (hi - lo) * 0.12 : Math.max(Math.abs(hi) * 0.1, 1);
-  const yMin = lo >= 0 ? Math.max(0, lo - pad) : lo - pad;
-  const yMax = hi + pad;
+  const [yMin, yMax] = chartAxis(s, values);
   const plotW = width - left - right;
   const plotH = height - top - bottom;
   const y = (v: number) => round(top + ((yMax - v) / (yMax - yMin)) * plotH);
@@ -89,7 +87,7 @@ export function chartLayout(s: LabSeries): ChartLayout {
       });
       d += ` H${width - right}`;
     }
-    return { d, labelX: width - right, labelY: y(last) - 3, label: number(last) };
+    return { d, labelX: width - right, labelY: y(last) - 3, label: displayNumber(last, s.test) };
   });
 
   const step = tickStep(yMax - yMin || 1);

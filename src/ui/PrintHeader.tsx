@@ -1,0 +1,31 @@
+/**
+ * The running header of a printout: the patient's name, birth date and when it was printed, on every page
+ * (panel-contract "Reading aids"). Print only; the print stylesheet repeats it on each page. The print time
+ * is taken when printing starts (beforeprint), from the injected clock.
+ */
+import { useEffect, useState } from "react";
+import { formatDate, formatDateTime } from "../report/format";
+import type { ReportPatient } from "../report/types";
+import { Untrusted } from "./Untrusted";
+
+export function PrintHeader({ patient: p, clock }: { patient: ReportPatient; clock: () => Date }) {
+  const [printedAt, setPrintedAt] = useState(() => clock());
+  useEffect(() => {
+    const before = () => setPrintedAt(clock());
+    window.addEventListener("beforeprint", before);
+    return () => window.removeEventListener("beforeprint", before);
+  }, [clock]);
+  const who = p.read ? p.name : "Patient (details could not be read from the EHR)";
+  const born = p.read ? `born ${p.birthDate ? formatDate(p.birthDate) : "not recorded"}` : "";
+  return (
+    <div className="nlc-print-header" aria-hidden="true">
+      <div className="nlc-print-header-row">
+        <span className="nlc-print-header-name">
+          <Untrusted text={who} max={120} />
+        </span>
+        {born && <span>{born}</span>}
+        <span>printed {formatDateTime(printedAt)}</span>
+      </div>
+    </div>
+  );
+}
