@@ -6,7 +6,7 @@
  */
 import type { CauseId, Evidence, Finding } from "../engine/types";
 import { CAUSES } from "../knowledge";
-import { clip } from "./format";
+import { clip, formatDate } from "./format";
 import type { ReportEvidence } from "./types";
 
 /** Tags that terminologies and EHRs append to a name: SNOMED CT semantic tags, HCC flags, bracketed codes. */
@@ -80,6 +80,8 @@ export function medicineWords(text: string, dose?: string): string {
 /** What one record says, in clinical words: a medicine with its dose, a diagnosis without tags, a result as is. */
 export function recordWords(e: ReportEvidence, max = 200): string {
   if (e.resourceType === "MedicationRequest" || e.resourceType === "MedicationStatement") return clip(medicineWords(e.text, e.dose), max);
+  // The app's own age line ("Age 80 today (born 1946-03-14)") with the date written for people.
+  if (e.resourceType === "Patient") return clip(e.text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => formatDate(d)), max);
   return clip(stripTags(e.text), max);
 }
 

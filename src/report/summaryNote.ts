@@ -91,7 +91,11 @@ function capped(items: string[], cap: number): string {
   return `${items.slice(0, cap).join(", ")} and ${items.length - cap} more`;
 }
 
-function compose(report: Report, now: Date, detail: Detail, cap: number): string[] {
+/**
+ * The note's lines at a given level of detail: `detail` for the current findings (line 1), `checkDetail`
+ * for what is to check or not current (line 2), each list cut to `cap` items.
+ */
+function compose(report: Report, now: Date, detail: Detail, cap: number, checkDetail: Detail = detail): string[] {
   const anchor = crampAnchor(report);
   const order = panelOrder(report);
   const homes = panelHomes(order);
@@ -102,7 +106,7 @@ function compose(report: Report, now: Date, detail: Detail, cap: number): string
   if (report.patient.deceased) {
     const date = report.patient.deceasedDate ? ` (${formatDate(report.patient.deceasedDate)})` : "";
     lines.push(`${head}. The patient is recorded as deceased${date}: nothing is current.`);
-    const past = causeFindings(order.past).map((f) => notCurrentWords(f, detail));
+    const past = causeFindings(order.past).map((f) => notCurrentWords(f, checkDetail));
     lines.push(past.length > 0 ? `In the record: ${capped(past, cap)}.` : "");
   } else {
     // Current causes, one entry per row (a lesser finding folded into a stronger one is said with it), strongest first.
@@ -121,15 +125,15 @@ function compose(report: Report, now: Date, detail: Detail, cap: number): string
     lines.push(`${head}. ${checked}: ${said.length > 0 ? said.join("; ") : none}.`);
 
     const check: string[] = [];
-    const unrecorded = causeFindings(order.unrecorded).map((f) => notCurrentWords(f, detail));
+    const unrecorded = causeFindings(order.unrecorded).map((f) => notCurrentWords(f, checkDetail));
     if (unrecorded.length > 0) check.push(`Status not recorded, check: ${capped(unrecorded, cap)}.`);
     const staleWords = stale.map((x) => {
       const e = x.evidence;
       const year = formatYear(isMedicine(e) ? (e.dates.authored ?? e.dates.effective ?? e.dates.recorded) : (e.dates.onset ?? e.dates.recorded));
-      return `${recordWords(e, 50)}${year && detail > 0 ? ` (${isMedicine(e) ? "last ordered" : "since"} ${year})` : ""}`;
+      return `${recordWords(e, 50)}${year && checkDetail > 0 ? ` (${isMedicine(e) ? "last ordered" : "since"} ${year})` : ""}`;
     });
     if (staleWords.length > 0) check.push(`Still marked active, not updated for years: ${capped(staleWords, cap)}.`);
-    const past = causeFindings(order.past).map((f) => notCurrentWords(f, detail));
+    const past = causeFindings(order.past).map((f) => notCurrentWords(f, checkDetail));
     if (past.length > 0) check.push(`Not current: ${capped(past, cap)}.`);
     if (report.findings.some((f) => f.causeId === "restless-legs-syndrome" && f.current)) {
       check.push("Restless legs syndrome is recorded: a different condition, often confused with cramps.");
@@ -143,7 +147,7 @@ function compose(report: Report, now: Date, detail: Detail, cap: number): string
   if (gaps.unread.length > 0) gapWords.push(`Not checked completely: ${gaps.unread.map((s) => `${sourceShortLabel(s.source)} (${sourceStatusWords(s)})`).join("; ")}.`);
   if (gaps.noConditions) gapWords.push("No conditions at all were returned: check the problem list in the chart.");
   const first = gaps.warnings[0];
-  if (first && detail === 2) gapWords.push(`Warning from the EHR (${sourceShortLabel(first.source)}): ${clip(plain(first.text, 200), 120)}${gaps.warnings.length > 1 ? ` (and ${gaps.warnings.length - 1} more)` : ""}`.replace(/([^.])$/, "$1."));
+  if (first && checkDetail === 2) gapWords.push(`Warning from the EHR (${sourceShortLabel(first.source)}): ${clip(plain(first.text, 200), 120)}${gaps.warnings.length > 1 ? ` (and ${gaps.warnings.length - 1} more)` : ""}`.replace(/([^.])$/, "$1."));
   else if (first) gapWords.push(`The EHR sent ${gaps.warnings.length === 1 ? "a warning" : `${gaps.warnings.length} warnings`} (see the panel).`);
   lines.push(`${gapWords.length > 0 ? `${gapWords.join(" ")} ` : ""}${NO_KNOWN_CAUSE} Associations, not a diagnosis.`);
   return lines.filter((l) => l.trim().length > 0);
@@ -154,18 +158,21 @@ function compose(report: Report, now: Date, detail: Detail, cap: number): string
  * list lengths) until it fits; a line that still does not fit is cut with an ellipsis.
  */
 export function shortNote(report: Report, now: Date): string {
-  const tries: [Detail, number][] = [
-    [2, 99],
-    [2, 4],
-    [1, 4],
-    [1, 3],
-    [0, 3],
-    [0, 2],
-    [0, 1],
+  // What is current, with its dates and the patient's numbers, is the last thing to go.
+  const tries: [Detail, number, Detail][] = [
+    [2, 99, 2],
+    [2, 99, 1],
+    [2, 99, 0],
+    [2, 4, 0],
+    [2, 3, 0],
+    [1, 3, 0],
+    [1, 2, 0],
+    [0, 2, 0],
+    [0, 1, 0],
   ];
   let lines: string[] = [];
-  for (const [detail, cap] of tries) {
-    lines = compose(report, now, detail, cap).map((l) => plain(l, NOTE_MAX_CHARS));
+  for (const [detail, cap, checkDetail] of tries) {
+    lines = compose(report, now, detail, cap, checkDetail).map((l) => plain(l, NOTE_MAX_CHARS));
     if (lines.join("\n").length <= NOTE_MAX_CHARS) return lines.join("\n");
   }
   // Still too long (a very long record name): share the room, the first line first.
