@@ -40,7 +40,7 @@ function medicineStart(e: Evidence): { label: string; date: string } | undefined
  * stands against the cramp record. A folded order's date is the last one: it is set against the cramps only
  * when it is before them (the earlier orders are too).
  */
-export function medicineWhen(e: Evidence, anchor: CrampAnchor | undefined): string {
+export function medicineWhen(e: Evidence, anchor: Pick<CrampAnchor, "since"> | undefined): string {
   const start = medicineStart(e);
   if (!start) return "no start date recorded";
   const rel = relativeToCramps(start.date, anchor);
