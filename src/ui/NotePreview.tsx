@@ -7,7 +7,7 @@ import { Disclosure } from "./Disclosure";
 export function NotePreview({ note }: { note: string }) {
   return (
     <section className="nlc-note-preview" aria-label="The note to paste">
-      <Disclosure level={2} title="The note “Copy summary” writes">
+      <Disclosure level={2} title="Preview of the note to paste">
         <p className="nlc-note-text" data-note="summary">
           {note}
         </p>

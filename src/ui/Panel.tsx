@@ -128,7 +128,18 @@ function ReadyView({ status, data, now, clock, onReload, findingExtra }: ReadyPr
   const complete = status === "ready" && completeness(report) === "ready";
   return (
     <div className="nlc" data-panel-status={status} style={styleVars(data.style)}>
-      <PrintHeader patient={report.patient} clock={clock} />
+      {/* A layout table (blocks on screen): in print its head repeats on every page, naming the patient. */}
+      <table className="nlc-frame" role="presentation">
+        <thead>
+          <tr>
+            <td>
+              <PrintHeader patient={report.patient} clock={clock} />
+            </td>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td>
       <header className="nlc-header">
         <div className="nlc-titlebar">
           <h1>{TITLE}</h1>
@@ -153,6 +164,10 @@ function ReadyView({ status, data, now, clock, onReload, findingExtra }: ReadyPr
       </main>
       <NotePreview note={note} />
       <PanelFooter knowledge={report.knowledge} />
+            </td>
+          </tr>
+        </tbody>
+      </table>
     </div>
   );
 }

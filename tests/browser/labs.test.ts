@@ -103,6 +103,8 @@ describe("a finding suggested by lab results alone (Karl Kidney, kidney failure 
     const { page, context } = await open(labsKidneyFailure.id);
     await page.emulateMedia({ media: "print" });
     const ckd = page.locator('[data-cause="chronic-kidney-disease"]');
+    // The chart loads after the first screen; Print waits for it.
+    await ckd.locator("figure svg").waitFor({ state: "attached" });
     expect(await ckd.locator(".nlc-lab-basis").isVisible()).toBe(true);
     expect(await ckd.locator('[data-evidence="Observation/kk-egfr-25"]').isVisible()).toBe(true);
     expect(await ckd.locator("figure svg").isVisible()).toBe(true);

@@ -194,6 +194,25 @@ describe("screenshots for docs/screenshots (Chromium)", () => {
     await context.close();
   });
 
+  it("reading-aids.png: 400 × 800, Rosa Reading — the cramp record, worth reviewing, one row per record, status not recorded", async () => {
+    const { page, context, status } = await open(stack.launchUrl({ patient: "reading-aids" }), 400, 800);
+    expect(status).toBe("ready");
+    expect(await page.locator("[data-leg-cramps]").isVisible()).toBe(true);
+    expect(await page.locator('[data-section="worth-reviewing"]').isVisible()).toBe(true);
+    await saveScreenshot(page, "reading-aids.png", true);
+    await context.close();
+  });
+
+  it("print.png: the printout of Rosa Reading as Chromium lays it out (running header, every record, no controls)", async () => {
+    const { page, context, status } = await open(stack.launchUrl({ patient: "reading-aids" }), 800, 1100);
+    expect(status).toBe("ready");
+    await page.waitForSelector("figure.nlc-chart", { state: "attached" });
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".nlc-print-header").isVisible()).toBe(true);
+    await saveScreenshot(page, "print.png", false);
+    await context.close();
+  });
+
   it("heads the printout with the patient's name and date of birth even when the EHR shows its own banner", async () => {
     const { page, context, status } = await open(stack.launchUrl({ patient: TREY, needPatientBanner: false }), 1024);
     expect(status).toBe("ready");

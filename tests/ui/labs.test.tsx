@@ -94,7 +94,7 @@ describe("the chart of a test's results", () => {
     expect(svg.querySelectorAll(".nlc-chart-meets, .nlc-chart-other")).toHaveLength(series.points.length);
     expect(svg.querySelectorAll(".nlc-chart-meets")).toHaveLength(series.points.filter((p) => p.meets).length);
     const table = figure.querySelector("table")!;
-    const rows = [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((c) => c.textContent));
+    const rows = [...table.querySelectorAll(":scope > tbody > tr")].map((tr) => [...tr.children].map((c) => c.textContent));
     expect(rows).toEqual(chartRows(series).map((r) => [r.date, r.reported, r.value, r.meets]));
     // Units for people: "mL/min/1.73 m²", never UCUM's "mL/min/{1.73_m2}".
     for (const p of series.points) expect(table.textContent).toContain(p.valueText.replace("{1.73_m2}", "1.73 m²").replace("1.73m2", "1.73 m²"));
