@@ -103,6 +103,20 @@ export interface Evidence {
   dose?: string;
   /** For a lab result (resourceType "Observation"): the value, unit, date, cut-off and definition (lab-results.md). */
   lab?: LabResultDetail;
+  /**
+   * A Condition with no clinical status (Epic's encounter diagnoses), current or not: current only when
+   * recorded within the window of knowledge-source.md (12 months; 90 days for an acute state), shown as
+   * "from a visit on <date>, status not recorded"; older, its status is "unknown".
+   */
+  statusNotRecorded?: true;
+  /** A MedicationRequest reported rather than ordered (`reportedBoolean` or `reportedReference`: a home medicine): counts whatever its intent. */
+  reported?: true;
+  /**
+   * A Condition of an acute state (dehydration, hypoglycemia, acute kidney failure: knowledge-source.md,
+   * "Acute states go stale"): as an encounter diagnosis current for 90 days; on the problem list, to be
+   * confirmed after a year (conventions.ts).
+   */
+  acuteState?: true;
 }
 
 export interface Finding {
