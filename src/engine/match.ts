@@ -186,9 +186,10 @@ function bestMention(compiled: CompiledNameRule, text: string): { text: string; 
  * would (knowledge-source.md: "A coded record's own text is read whole"). Where the text names the cause
  * (by the cause's name rules), its mentions decide, with the free-text rules (negation, family history,
  * screening, suspicion, precursor, history, resolved): an affirmed mention wins, else a history or resolved
- * one, else the first mention's context (which makes no evidence). Where it does not name the cause, the
- * text's first words decide ("FH: …", "History of …", "No …"), then a closing word saying the condition
- * ended ("… - resolved"). Undefined when the text says nothing that changes the code's meaning.
+ * one, else the first mention's context (which makes no evidence). A closing word saying the condition
+ * ended ("… - resolved") is the record's own status, wherever the name sits. Where the text does not name
+ * the cause, its first words decide ("FH: …", "History of …", "No …"). Undefined when the text says
+ * nothing that changes the code's meaning.
  */
 export function codedTextContext(kind: ResourceKind, text: string, cause: CauseId): TextContext | undefined {
   let byCause = CODED_TEXT_CACHE.get(text);
@@ -208,10 +209,11 @@ const CODED_TEXT_CACHE = new Map<string, Map<CauseId, TextContext | null>>();
 
 function readCodedText(kind: ResourceKind, text: string, cause: CauseId): TextContext | undefined {
   const mentioned = causeMentionContext(kind, text, cause);
+  if (mentioned !== undefined && !makesEvidence(mentioned)) return mentioned;
+  // A closing status is the record's own, whatever clause the name sits in ("Essential HTN (benign), resolved").
+  if (resolvedAtEnd(text)) return "resolved";
   if (mentioned !== undefined) return mentioned === "affirmed" ? undefined : mentioned;
-  const leading = leadingContext(text);
-  if (leading !== undefined) return leading;
-  return resolvedAtEnd(text) ? "resolved" : undefined;
+  return leadingContext(text);
 }
 
 /** The best context of the cause's mentions in the text (see codedTextContext), or undefined when none names it. */

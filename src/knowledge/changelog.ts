@@ -3,6 +3,17 @@ import type { ChangelogEntry } from "./types";
 
 export const CHANGELOG: ChangelogEntry[] = [
   {
+    version: "1.4.0",
+    date: "2026-12-07",
+    changes: [
+      "Record semantics (knowledge-source.md, 2026-12-07): a coded condition's own text is read whole for each cause its code matched, with the free-text rules (negation, family history, screening, suspicion), not only at its start: I10 written \"Hypertension - resolved\" is past, \"Not well controlled hypertension\" is hypertension, \"Hypertension in mother\" is nothing. A kidney transplant the text says was done (\"ESRD s/p kidney transplant\") ends the kidney failure or dialysis it records (endingTreatments.ts), not chronic kidney disease short of failure.",
+      "\"History of\", h/o, PMH and s/p make a past finding only for conditions that end (dehydration, acute kidney failure, hypoglycemia, pregnancy, hyperthyroidism, alcohol use disorder, dialysis, medicines…); a chronic condition that does not end (diabetes, hypertension, chronic kidney disease, PAD, Parkinson's disease, cirrhosis, spinal stenosis, hypothyroidism, neuropathy: CHRONIC_CONDITIONS in conventions.ts) stays that condition, the record's own status deciding. \"Resolved\" and \"in remission\" make any cause past. The SNOMED CT code \"H/O: chronic kidney disease\" is chronic kidney disease; the \"resolved\" codes stay past.",
+      "Acute states (dehydration, hypoglycemia, acute kidney failure) recorded as an encounter diagnosis are current for 90 days from their date whatever their status says; on the problem list they follow their status, to be confirmed after a year.",
+      "A condition with no clinical status (Epic's encounter diagnoses) is current when recorded within 12 months (90 days for acute states), shown as \"from a visit on <date>, status not recorded\"; older or undated, its status is unknown and it is not current.",
+      "Medicines the patient takes at home: an active MedicationRequest with reportedBoolean true or a reportedReference counts whatever its intent (MEDITECH's proposal, Oracle Health's plan), shown as \"reported\"; an unreported proposal stays not started.",
+    ],
+  },
+  {
     version: "1.3.0",
     date: "2026-11-30",
     changes: [

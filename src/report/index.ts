@@ -60,11 +60,13 @@ export {
   knowledgeLine,
   NO_KNOWN_CAUSE,
   notReadLine,
+  REPORTED_LABEL,
   sourceCitation,
   sourceLabel,
   sourceShortLabel,
   sourceStatusText,
   sourceStatusWords,
+  STATUS_NOT_RECORDED,
   TITLE,
 } from "./labels";
 
