@@ -239,7 +239,8 @@ export function toEvidence(m: ConceptMatch, coding: Coding | undefined, ctx: Rec
     if (isCurrent(status)) status = "past";
     (notes ??= []).push(words.endedBy);
   }
-  if (ctx.resourceType === "Condition") {
+  // Only conditions with no status, and encounter diagnoses, have a window (most conditions have neither).
+  if (ctx.resourceType === "Condition" && (ctx.noClinicalStatus || ctx.category === "encounter-diagnosis")) {
     const window = conditionWindow(status, m.cause, ctx, clock.nowMs, clock.noStatusSinceMs);
     status = window.status === "ignored" ? status : window.status;
     if (window.note !== undefined) (notes ??= []).push(window.note);

@@ -178,8 +178,11 @@ export function visitDateOf(dates: { recorded?: string; onset?: string }): strin
   return dates.recorded ?? dates.onset;
 }
 
+const ACUTE: ReadonlySet<CauseId> = new Set(ACUTE_STATES);
+
+/** An acute state of knowledge-source.md ("Acute states go stale"): dehydration, hypoglycemia, acute kidney failure. */
 export function isAcuteState(cause: CauseId): boolean {
-  return ACUTE_STATES.includes(cause);
+  return ACUTE.has(cause);
 }
 
 /** What a Condition's currency window needs to know (see conditionWindow). */

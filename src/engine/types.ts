@@ -47,9 +47,9 @@ export interface EngineOptions {
 export type EvidenceStatus =
   | "current" // active/recurrence/relapse condition, active/on-hold medicine, recent active pregnancy
   | "unconfirmed" // current-looking but unconfirmed/provisional/differential (still counts as current per contract)
-  | "past" // resolved/inactive/remission/abated condition; completed/stopped medicine; a history code or "history of" text; a statement whose period ended; a stale in-progress procedure
-  | "unknown" // no clinicalStatus, or medicine status unknown
-  | "not-started" // draft / intended medicine, or a proposal / option: shown, not current
+  | "past" // resolved/inactive/remission/abated condition; completed/stopped medicine; a resolved code or text; "history of" a condition that ends; an acute encounter diagnosis over 90 days old; a statement whose period ended; a stale in-progress procedure
+  | "unknown" // no clinicalStatus and recorded outside its window (or undated), a status the app cannot read, or medicine status unknown
+  | "not-started" // draft / intended medicine, or an unreported proposal / option: shown, not current
   | "stale" // pregnancy still marked active but begun more than ~42 weeks ago
   | "deceased"; // any evidence for a deceased patient: not current
 
