@@ -224,16 +224,11 @@ export function toEvidence(m: ConceptMatch, coding: Coding | undefined, ctx: Rec
   let notes: string[] | undefined;
   if (m.by === "code" && m.rule.history === true && isCurrent(status)) status = "past";
   const context = m.by === "name" ? (m.context === "affirmed" ? undefined : m.context) : words?.context;
-  if (context === "resolved") {
+  if (context === "resolved" || (context === "history" && !CHRONIC.has(m.cause))) {
     if (isCurrent(status)) status = "past";
-    (notes ??= []).push(m.by === "name" ? "The record's text says this has resolved: shown as past." : "The record's own words say this has resolved: shown as past.");
+    (notes ??= []).push(`The record's words say ${context === "resolved" ? "it ended" : "this is history"}: shown as past at most.`);
   } else if (context === "history") {
-    if (CHRONIC.has(m.cause)) {
-      (notes ??= []).push("The record's words say “history of” a condition that does not end: it is still that condition, and the record's own status decides whether it is current.");
-    } else {
-      if (isCurrent(status)) status = "past";
-      (notes ??= []).push(m.by === "name" ? "The record's text says this is history: shown as past at most." : "The record's own words say this is history: shown as past at most.");
-    }
+    (notes ??= []).push("The record's words say “history of” a condition that does not end: still that condition; its status decides.");
   }
   if (words?.endedBy !== undefined) {
     if (isCurrent(status)) status = "past";

@@ -160,11 +160,9 @@ function computeNames(kind: ResourceKind, text: string): readonly ConceptMatch[]
 }
 
 /**
- * The rule's best mention in the text: the first affirmed one, else the first history or resolved one.
- * Negated, other-person, test, precursor and uncertain mentions make nothing (knowledge-source.md, free text).
+ * Calls `visit` with the context of each of the rule's mentions in the text, in order, until it returns true.
  */
-function bestMention(compiled: CompiledNameRule, text: string): { text: string; context: EvidenceContext } | undefined {
-  let past: { text: string; context: EvidenceContext } | undefined;
+function eachMention(compiled: CompiledNameRule, text: string, visit: (context: TextContext, mention: string) => boolean): void {
   for (const re of compiled.patterns) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -172,13 +170,23 @@ function bestMention(compiled: CompiledNameRule, text: string): { text: string; 
         re.lastIndex++;
         continue;
       }
-      const context = mentionContext(text, m.index, m.index + m[0].length);
-      if (!makesEvidence(context)) continue;
-      if (context === "affirmed") return { text: m[0], context };
-      past ??= { text: m[0], context };
+      if (visit(mentionContext(text, m.index, m.index + m[0].length), m[0]) === true) return;
     }
   }
-  return past;
+}
+
+/**
+ * The rule's best mention in the text: the first affirmed one, else the first history or resolved one.
+ * Negated, other-person, test, precursor and uncertain mentions make nothing (knowledge-source.md, free text).
+ */
+function bestMention(compiled: CompiledNameRule, text: string): { text: string; context: EvidenceContext } | undefined {
+  let best: { text: string; context: EvidenceContext } | undefined;
+  eachMention(compiled, text, (context, mention) => {
+    if (!makesEvidence(context) || (best && context !== "affirmed")) return false;
+    best = { text: mention, context };
+    return context === "affirmed";
+  });
+  return best;
 }
 
 /**
@@ -223,21 +231,14 @@ function causeMentionContext(kind: ResourceKind, text: string, cause: CauseId): 
   let past: TextContext | undefined;
   let other: TextContext | undefined;
   for (const compiled of rules.rules) {
-    if (!compiled.rule.causes.includes(cause)) continue;
-    if (compiled.veto && compiled.veto.test(text)) continue;
-    for (const re of compiled.patterns) {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        const context = mentionContext(text, m.index, m.index + m[0].length);
-        if (context === "affirmed") return context;
-        if (makesEvidence(context)) past ??= context;
-        else other ??= context;
-      }
-    }
+    if (!compiled.rule.causes.includes(cause) || compiled.veto?.test(text)) continue;
+    eachMention(compiled, text, (context) => {
+      if (context === "affirmed") past = context;
+      else if (makesEvidence(context)) past ??= context;
+      else other ??= context;
+      return context === "affirmed";
+    });
+    if (past === "affirmed") return past;
   }
   return past ?? other;
 }

@@ -2,6 +2,8 @@
 import { DIALYSIS_RECENT_DAYS } from "../knowledge";
 import { ACUTE_STATE_CURRENT_DAYS, ACUTE_STATES, NO_STATUS_CURRENT_MONTHS } from "../knowledge/conventions";
 import { dateParts, toMillis } from "./dates";
+
+export { visitDateOf } from "./dates";
 import { isObj, str } from "./read";
 import type { CauseId, EvidenceStatus } from "./types";
 
@@ -173,11 +175,6 @@ export function noStatusSince(nowMs: number): number {
   return d.getTime();
 }
 
-/** The date a condition was recorded at a visit: its recorded date, else its onset (FHIR partial dates kept as strings). */
-export function visitDateOf(dates: { recorded?: string; onset?: string }): string | undefined {
-  return dates.recorded ?? dates.onset;
-}
-
 const ACUTE: ReadonlySet<CauseId> = new Set(ACUTE_STATES);
 
 /** An acute state of knowledge-source.md ("Acute states go stale"): dehydration, hypoglycemia, acute kidney failure. */
@@ -209,28 +206,15 @@ export function conditionWindow(status: EvidenceStatus, cause: CauseId, facts: W
   const encounterAcute = acute && facts.category === "encounter-diagnosis";
   if (!facts.noClinicalStatus && !encounterAcute) return PLAIN[status];
   const visitMs = toMillis(facts.visitDate);
-  if (visitMs === undefined || Number.isNaN(nowMs)) {
-    return {
-      status: "unknown",
-      note: facts.noClinicalStatus
-        ? "No clinical status and no date: it cannot be shown as current."
-        : "An acute state recorded as an encounter diagnosis with no date: it cannot be shown as current.",
-    };
-  }
+  const what = facts.noClinicalStatus ? "No clinical status" : "An acute encounter diagnosis";
+  if (visitMs === undefined || Number.isNaN(nowMs)) return { status: "unknown", note: `${what} and no date: not shown as current.` };
   // By calendar day (UTC): a visit on 28 August is current through 26 November, 90 days later, all day.
   const visitDay = Math.floor(visitMs / DAY_MS);
   const inWindow = acute ? Math.floor(nowMs / DAY_MS) - visitDay <= ACUTE_STATE_CURRENT_DAYS : visitDay >= Math.floor(sinceMs / DAY_MS);
   if (inWindow) return PLAIN[status];
-  const window = acute ? `${ACUTE_STATE_CURRENT_DAYS} days` : `${NO_STATUS_CURRENT_MONTHS} months`;
-  if (facts.noClinicalStatus) {
-    return {
-      status: "unknown",
-      note: `No clinical status, from a visit on ${facts.visitDate}, more than ${window} ago: not counted as current (the app's convention).`,
-    };
-  }
   return {
-    status: "past",
-    note: `An acute state recorded as an encounter diagnosis on ${facts.visitDate}, more than ${window} ago: not current, whatever its status says (the app's convention).`,
+    status: facts.noClinicalStatus ? "unknown" : "past",
+    note: `${what}, from ${facts.visitDate}, over ${acute ? `${ACUTE_STATE_CURRENT_DAYS} days` : `${NO_STATUS_CURRENT_MONTHS} months`} ago: not current (the app's convention).`,
   };
 }
 

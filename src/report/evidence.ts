@@ -5,7 +5,7 @@
 import type { Evidence, EvidenceStatus, Finding } from "../engine/types";
 import type { RecordType } from "../knowledge";
 import { PREGNANCY_CURRENT_WEEKS } from "../knowledge";
-import { visitDateOf } from "../engine/status";
+import { visitDateOf } from "../engine/dates";
 import { ACUTE_STATE_CURRENT_DAYS, CONFIRM_STILL_CURRENT, NO_STATUS_CURRENT_MONTHS } from "../knowledge/conventions";
 import { ageAt, clip, formatAge, formatDate, formatRecency, isOlderThan, plain } from "./format";
 import { CONFIRM_LABEL, REPORTED_LABEL, STATUS_NOT_RECORDED } from "./labels";

@@ -124,11 +124,11 @@ export function conventionLines(k: KnowledgeInfo): string[] {
     `Older age: the app highlights age ${k.olderAgeThreshold} and over; the source gives no cut-off.`,
     `Pregnancy: current only when an active pregnancy record began within about ${PREGNANCY_CURRENT_WEEKS} weeks.`,
     `Dialysis: a completed dialysis counts as current when done within the last ${DIALYSIS_RECENT_DAYS} days.`,
-    `Dehydration, low blood sugar and acute kidney failure recorded as an encounter diagnosis count as current for ${acute} from the visit, whatever their status says; on the problem list they follow their status.`,
-    `A condition with no clinical status counts as current when recorded in the last ${NO_STATUS_CURRENT_MONTHS} months (${acute} for the acute states above), shown as “from a visit on <date>, ${STATUS_NOT_RECORDED}”; older, it is not counted as current.`,
-    `A medicine the EHR records as ${REPORTED_LABEL} (the patient's home medicines) counts as current while active, whatever the kind of request.`,
-    `“History of”, “h/o”, “PMH” or “s/p” with a condition that does not end (diabetes, high blood pressure, kidney disease, PAD, Parkinson's disease, cirrhosis, spinal stenosis, an underactive thyroid, neuropathy) is still that condition, and its record's status decides; with one that ends, it is past.`,
-    `“${CONFIRM_HEADING}”: the record still says active, but a medicine has not been ordered or recorded for over ${plural(medicineYears, "year")}, a condition has no date in the last ${plural(conditionYears, "year")}, or an acute state on the problem list none in the last ${plural(acuteStateYears, "year")}. It is still counted as current.`,
+    `Dehydration, low blood sugar, acute kidney failure as an encounter diagnosis: current for ${acute} from the visit, whatever their status.`,
+    `A condition with no clinical status: current when recorded in the last ${NO_STATUS_CURRENT_MONTHS} months (${acute} for the acute states above), shown as “from a visit on <date>, ${STATUS_NOT_RECORDED}”.`,
+    `A medicine recorded as ${REPORTED_LABEL} (a home medicine): current while active, whatever the kind of request.`,
+    `“History of”, “h/o”, “PMH”, “s/p” with a condition that does not end (diabetes, high blood pressure, kidney disease, PAD, …): still that condition, its status deciding.`,
+    `“${CONFIRM_HEADING}”: the record still says active, but a medicine has not been ordered or recorded for over ${plural(medicineYears, "year")}, or a condition has no date in the last ${plural(conditionYears, "year")} (${plural(acuteStateYears, "year")} for the acute states above). It is still counted as current.`,
   ];
 }
 

@@ -47,7 +47,7 @@ describe("a condition with no clinical status (knowledge-source.md: 12 months, 9
     expect(run({ conditions: [onsetOnly] }).findings[0]!.current).toBe(true);
     const undated = run({ conditions: [noStatus("icd10cm", "I10", undefined)] }).findings[0]!;
     expect([undated.current, undated.evidence[0]!.status]).toEqual([false, "unknown"]);
-    expect(undated.evidence[0]!.notes?.join(" ")).toMatch(/no date: it cannot be shown as current/);
+    expect(undated.evidence[0]!.notes?.join(" ")).toMatch(/No clinical status and no date: not shown as current/);
   });
 
   it("reads the window from the injected clock, never today's date", () => {
@@ -75,7 +75,7 @@ describe("a condition with no clinical status (knowledge-source.md: 12 months, 9
 
   it("says in a note why an older one is not current", () => {
     const e = run({ conditions: [noStatus("icd10cm", "I10", "2024-02-02")] }).findings[0]!.evidence[0]!;
-    expect(e.notes?.join(" ")).toMatch(/No clinical status, from a visit on 2024-02-02, more than 12 months ago/);
+    expect(e.notes?.join(" ")).toMatch(/No clinical status, from 2024-02-02, over 12 months ago: not current/);
   });
 });
 
@@ -84,7 +84,7 @@ describe("acute states go stale (knowledge-source.md)", () => {
     const old = condition("icd10cm", "E86.0", { category: ENCOUNTER, onsetDateTime: "2023-10-14", recordedDate: "2023-10-14" });
     const f = run({ conditions: [old] }).findings[0]!;
     expect([f.current, f.evidence[0]!.status, f.evidence[0]!.acuteState]).toEqual([false, "past", true]);
-    expect(f.evidence[0]!.notes?.join(" ")).toMatch(/encounter diagnosis on 2023-10-14, more than 90 days ago/);
+    expect(f.evidence[0]!.notes?.join(" ")).toMatch(/An acute encounter diagnosis, from 2023-10-14, over 90 days ago: not current/);
     const recent = condition("icd10cm", "E86.0", { category: ENCOUNTER, onsetDateTime: "2026-10-01", recordedDate: "2026-10-01" });
     expect(run({ conditions: [recent] }).findings[0]!.current).toBe(true);
   });
@@ -145,14 +145,14 @@ describe('"history of" on chronic and ending conditions', () => {
   it("a chronic condition stays that condition, its record's status deciding, with a note", () => {
     const active = run({ conditions: [text("History of HTN")] }).findings[0]!;
     expect([active.causeId, active.current]).toEqual(["hypertension", true]);
-    expect(active.evidence[0]!.notes?.join(" ")).toMatch(/a condition that does not end: it is still that condition/);
+    expect(active.evidence[0]!.notes?.join(" ")).toMatch(/a condition that does not end: still that condition/);
     expect(run({ conditions: [text("History of HTN", { clinicalStatus: { coding: [{ code: "resolved" }] } })] }).findings[0]!.current).toBe(false);
   });
 
   it("a condition that ends is past, with a note", () => {
     const f = run({ conditions: [text("History of dehydration")] }).findings[0]!;
     expect([f.causeId, f.current]).toEqual(["dehydration", false]);
-    expect(f.evidence[0]!.notes?.join(" ")).toMatch(/this is history: shown as past at most/);
+    expect(f.evidence[0]!.notes?.join(" ")).toMatch(/say this is history: shown as past at most/);
   });
 
   it('"s/p" after the name: a treatment of the condition', () => {

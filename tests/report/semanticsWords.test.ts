@@ -114,11 +114,11 @@ describe("an acute state on the problem list", () => {
 describe("the footer's conventions", () => {
   it("state the windows, home medicines and 'history of' on chronic conditions", () => {
     const text = conventionLines(KNOWLEDGE_INFO).join("\n");
-    expect(text).toMatch(/encounter diagnosis count as current for 90 days/);
-    expect(text).toMatch(/no clinical status counts as current when recorded in the last 12 months \(90 days for the acute states above\)/);
+    expect(text).toMatch(/encounter diagnosis: current for 90 days from the visit/);
+    expect(text).toMatch(/no clinical status: current when recorded in the last 12 months \(90 days for the acute states above\)/);
     expect(text).toMatch(/“from a visit on <date>, status not recorded”/);
-    expect(text).toMatch(/records as reported \(the patient's home medicines\)/);
-    expect(text).toMatch(/“History of”, “h\/o”, “PMH” or “s\/p” with a condition that does not end/);
-    expect(text).toMatch(/an acute state on the problem list none in the last 1 year/);
+    expect(text).toMatch(/recorded as reported \(a home medicine\)/);
+    expect(text).toMatch(/“History of”, “h\/o”, “PMH”, “s\/p” with a condition that does not end/);
+    expect(text).toMatch(/no date in the last 10 years \(1 year for the acute states above\)/);
   });
 });

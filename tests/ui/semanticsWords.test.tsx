@@ -64,7 +64,7 @@ describe("record-semantics words in the panel", () => {
     const root = renderPanel();
     const dehydration = finding(root, "dehydration");
     expect(dehydration.getAttribute("data-current")).toBe("false");
-    expect(dehydration.textContent).toMatch(/more than 90 days ago: not current, whatever its status says/);
+    expect(dehydration.textContent).toMatch(/An acute encounter diagnosis, from 2022-05-14, over 90 days ago: not current/);
   });
 
   it("a reported home medicine with intent proposal is current and shown as reported", () => {
@@ -77,9 +77,9 @@ describe("record-semantics words in the panel", () => {
   it("the footer states the conventions once", () => {
     const root = renderPanel();
     const footer = root.querySelector(".nlc-conventions")!.textContent!;
-    expect(footer).toContain("count as current for 90 days from the visit");
+    expect(footer).toContain("current for 90 days from the visit");
     expect(footer).toContain("“from a visit on <date>, status not recorded”");
-    expect(footer).toContain("records as reported (the patient's home medicines)");
-    expect(footer).toContain("“History of”, “h/o”, “PMH” or “s/p”");
+    expect(footer).toContain("recorded as reported (a home medicine)");
+    expect(footer).toContain("“History of”, “h/o”, “PMH”, “s/p”");
   });
 });
