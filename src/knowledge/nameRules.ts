@@ -164,6 +164,9 @@ export const NAME_RULES: NameRule[] = [
       "portal hypertension",
       "venous hypertension",
       "white[- ]coat",
+      // Hypertension of pregnancy ends with it: not the chronic condition ("history of" it is no hypertension).
+      "gestational hypertension",
+      "pregnancy[- ]induced hypertension",
       "reading",
       "without (a )?diagnosis",
       "elevated blood[- ]pressure",
