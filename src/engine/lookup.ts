@@ -10,6 +10,7 @@ import {
   LOOK_ALIKES,
   NAME_RULES,
   ORAL_FORM_WORDS,
+  SYSTEMIC_ROUTE_WORDS,
   SYSTEMS,
   type CodeRule,
   type LookAlike,
@@ -100,12 +101,18 @@ export interface CodeHit {
 }
 
 export interface CodeLookup {
-  /** True when any rule or look-alike knows this code (name matching then does not run). */
+  /** True when any rule or look-alike knows this code. */
   readonly recognised: boolean;
   readonly hits: readonly CodeHit[];
+  /**
+   * Causes a look-alike rules out for this code (the look-alike won for them). A look-alike blocks only
+   * the causes it names: when no rule says what the record is, its words are still read for the others.
+   */
+  readonly blocked: readonly CauseId[];
 }
 
-const EMPTY: CodeLookup = { recognised: false, hits: [] };
+const NONE: readonly CauseId[] = [];
+const EMPTY: CodeLookup = { recognised: false, hits: [], blocked: NONE };
 
 /** Memo of lookups per system, kind and code as written (pure: depends only on the arguments and static rules). */
 const LOOKUP_MEMO = new Map<SystemKey, Record<ResourceKind, Map<string, CodeLookup>>>();
@@ -162,8 +169,12 @@ function computeLookup(system: SystemKey, rawCode: string, kind: ResourceKind): 
     }
   }
   const hits: CodeHit[] = [];
-  for (const [cause, b] of best) if (!b.negative && b.rule) hits.push({ cause, by: "code", rule: b.rule });
-  return { recognised: true, hits };
+  let blocked: CauseId[] | undefined;
+  for (const [cause, b] of best) {
+    if (!b.negative && b.rule) hits.push({ cause, by: "code", rule: b.rule });
+    else if (b.negative) (blocked ??= []).push(cause);
+  }
+  return { recognised: true, hits, blocked: blocked ?? NONE };
 }
 
 // ---- name and form patterns ----
@@ -211,6 +222,7 @@ for (const [cause, raw] of Object.entries(FORM_VETOES_RAW) as [CauseId, string[]
   FORM_VETO_RE.set(cause, list);
 }
 const ORAL_RE = compile(ORAL_FORM_WORDS)!;
+const SYSTEMIC_RE = compile(SYSTEMIC_ROUTE_WORDS)!;
 
 /** True when a medicine's text rules it out for a cause (eye drops for a BP medicine, an implant or hormone therapy for a pill...). */
 export function formVetoes(cause: CauseId, text: string): boolean {
@@ -222,6 +234,11 @@ export function formVetoes(cause: CauseId, text: string): boolean {
 
 export function saysOral(text: string): boolean {
   return ORAL_RE.test(text);
+}
+
+/** True when a medicine's text says it is taken by mouth or given by injection or infusion. */
+export function saysSystemic(text: string): boolean {
+  return SYSTEMIC_RE.test(text);
 }
 
 /** Counts for the benchmark and the report. */
