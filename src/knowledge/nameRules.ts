@@ -345,6 +345,7 @@ export const NAME_RULES: NameRule[] = [
     appliesTo: [...C],
     patterns: [
       "peripheral neuropathy",
+      "neuropathy,? peripheral",
       "polyneuropathy",
       "peripheral nerve (disease|damage|disorder)",
       "polyneuritis",

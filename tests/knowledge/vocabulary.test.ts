@@ -60,6 +60,7 @@ describe("eponyms and problem-list shorthand", () => {
     ["Sensorimotor polyneuropathy", ["peripheral-neuropathy"]],
     ["Bilateral lower extremity neuropathy", ["peripheral-neuropathy"]],
     ["Optic neuropathy", []],
+    ["Neuropathy, peripheral", ["peripheral-neuropathy"]],
     ["CIPN", ["peripheral-neuropathy"]],
     ["HTN", ["hypertension"]],
     ["HBP", ["hypertension"]],
