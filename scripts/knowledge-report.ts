@@ -14,6 +14,7 @@ import {
   FORM_VETOES,
   FORM_VETOES_RAW,
   FORM_VETOES_RAW_MEANING,
+  FORM_VETOES_RAW_UNLESS,
   KNOWLEDGE_INFO,
   LOOK_ALIKES,
   NAME_RULES,
@@ -134,7 +135,7 @@ export function renderKnowledgeMarkdown(): string {
   out.push("## Dose forms");
   out.push("");
   for (const [cause, words] of Object.entries(FORM_VETOES)) out.push(`- ${cause}: not counted when the medicine says ${esc(words.join(", "))}.`);
-  for (const [cause, raw] of Object.entries(FORM_VETOES_RAW)) out.push(`- ${cause}: not counted when the medicine's text matches ${esc(raw.join(", "))} (${FORM_VETOES_RAW_MEANING[cause as keyof typeof FORM_VETOES_RAW_MEANING] ?? ""}).`);
+  for (const [cause, raw] of Object.entries(FORM_VETOES_RAW)) out.push(`- ${cause}: not counted when the medicine's text matches ${esc(raw.join(", "))} (${FORM_VETOES_RAW_MEANING[cause as keyof typeof FORM_VETOES_RAW_MEANING] ?? ""})${FORM_VETOES_RAW_UNLESS[cause as keyof typeof FORM_VETOES_RAW_UNLESS] ? `, unless it says ${esc(FORM_VETOES_RAW_UNLESS[cause as keyof typeof FORM_VETOES_RAW_UNLESS]!.join(", "))}` : ""}.`);
   out.push(`- Oral form words (for rules requiring it): ${ORAL_FORM_WORDS.join(", ")}.`);
   out.push(`- Systemic form words (for rules requiring a form taken by mouth or given by injection): ${esc(SYSTEMIC_ROUTE_WORDS.join(", "))}.`);
   out.push("");

@@ -7,6 +7,8 @@ import {
   codesOf,
   FORM_VETOES,
   FORM_VETOES_RAW,
+  FORM_VETOES_RAW_ONLY_WITH,
+  FORM_VETOES_RAW_UNLESS,
   LOOK_ALIKES,
   NAME_RULES,
   ORAL_FORM_WORDS,
@@ -211,14 +213,23 @@ export function nameRulesFor(kind: ResourceKind): { any: RegExp; rules: Compiled
   return NAME_RULES_BY_KIND.get(kind);
 }
 
-const FORM_VETO_RE = new Map<CauseId, RegExp[]>();
+interface FormVeto {
+  re: RegExp;
+  /** The veto does not apply when the text also matches this (a systemic form for a percent strength). */
+  unless?: RegExp;
+  /** The veto is tried only when the text matches this cheap pattern first. */
+  onlyWith?: RegExp;
+}
+
+const FORM_VETO_RE = new Map<CauseId, FormVeto[]>();
 for (const [cause, words] of Object.entries(FORM_VETOES) as [CauseId, string[]][]) {
   const re = compile(words);
-  if (re) FORM_VETO_RE.set(cause, [re]);
+  if (re) FORM_VETO_RE.set(cause, [{ re }]);
 }
 for (const [cause, raw] of Object.entries(FORM_VETOES_RAW) as [CauseId, string[]][]) {
   const list = FORM_VETO_RE.get(cause) ?? [];
-  list.push(new RegExp(raw.join("|"), "i"));
+  const only = FORM_VETOES_RAW_ONLY_WITH[cause];
+  list.push({ re: new RegExp(raw.join("|"), "i"), unless: compile(FORM_VETOES_RAW_UNLESS[cause]), onlyWith: only ? new RegExp(only, "i") : undefined });
   FORM_VETO_RE.set(cause, list);
 }
 const ORAL_RE = compile(ORAL_FORM_WORDS)!;
@@ -228,7 +239,10 @@ const SYSTEMIC_RE = compile(SYSTEMIC_ROUTE_WORDS)!;
 export function formVetoes(cause: CauseId, text: string): boolean {
   const list = FORM_VETO_RE.get(cause);
   if (list === undefined) return false;
-  for (const re of list) if (re.test(text)) return true;
+  for (const { re, unless, onlyWith } of list) {
+    if (onlyWith !== undefined && !onlyWith.test(text)) continue;
+    if (re.test(text) && (unless === undefined || !unless.test(text))) return true;
+  }
   return false;
 }
 

@@ -65,13 +65,8 @@ export const SYSTEMIC_FORM_WORDS = [
   "osmitrol",
 ];
 
-/**
- * Raw patterns (not wrapped in word boundaries) meaning a non-systemic preparation: a strength in percent,
- * unless the text says the preparation is systemic (by mouth, injection or infusion).
- */
-const NOT_SYSTEMIC_RAW = [
-  `^(?![\\s\\S]*\\b(?:${["oral", "orally", "tablets?", "tabs?", "capsules?", "caps?", "by mouth", "PO", ...SYSTEMIC_FORM_WORDS].join("|")})\\b)[\\s\\S]*\\d(?:\\.\\d+)?\\s?%`,
-];
+/** Raw patterns (not wrapped in word boundaries) meaning a non-systemic preparation: a strength in percent. */
+const NOT_SYSTEMIC_RAW = ["\\d(?:\\.\\d+)?\\s?%"];
 
 /**
  * Niacin is a cholesterol medicine only at lipid doses (knowledge-source.md, Cholesterol medicines): a
@@ -167,6 +162,20 @@ export const FORM_VETOES_RAW: Partial<Record<CauseId, string[]>> = {
   diuretics: NOT_SYSTEMIC_RAW,
   "blood-pressure-medicines": NOT_SYSTEMIC_RAW,
   "cholesterol-medicines": VITAMIN_NIACIN,
+};
+
+/**
+ * Words that cancel a cause's raw veto: a strength in percent does not make a medicine given by mouth,
+ * injection or infusion an eye drop (matched between word boundaries, case-insensitive).
+ */
+export const FORM_VETOES_RAW_UNLESS: Partial<Record<CauseId, string[]>> = {
+  diuretics: ["oral", "orally", "tablets?", "tabs?", "capsules?", "caps?", "by mouth", "PO", ...SYSTEMIC_FORM_WORDS],
+  "blood-pressure-medicines": ["oral", "orally", "tablets?", "tabs?", "capsules?", "caps?", "by mouth", "PO", ...SYSTEMIC_FORM_WORDS],
+};
+
+/** A cause's raw veto is tried only when the text contains one of these (a cheap test first). */
+export const FORM_VETOES_RAW_ONLY_WITH: Partial<Record<CauseId, string>> = {
+  "cholesterol-medicines": "niacin|nicotinic",
 };
 
 /** What each raw veto means, in words (for the knowledge report). */

@@ -7,7 +7,7 @@ import type { CodeRule } from "./types";
 
 export { CAUSES, causeById } from "./causes";
 export { DIABETES_TYPES_CONFLICT } from "./codes/diabetesTypes";
-export { FORM_VETOES, FORM_VETOES_RAW, FORM_VETOES_RAW_MEANING, ORAL_FORM_WORDS, SYSTEMIC_ROUTE_WORDS } from "./forms";
+export { FORM_VETOES, FORM_VETOES_RAW, FORM_VETOES_RAW_MEANING, FORM_VETOES_RAW_ONLY_WITH, FORM_VETOES_RAW_UNLESS, ORAL_FORM_WORDS, SYSTEMIC_ROUTE_WORDS } from "./forms";
 export * as PREGNANCY_DATING from "./codes/pregnancyDating";
 export * as TEXT_CONTEXT from "./textContext";
 export type { TextContext } from "./textContext";
