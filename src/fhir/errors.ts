@@ -61,8 +61,7 @@ export function statusKind(status: number): FailureKind {
 }
 
 /** Issue types that say the request was malformed or incomplete, not that access was refused. */
-const REQUEST_CODES = new Set(["required", "invalid", "value", "structure", "not-supported", "business-rule", "too-long", "code-invalid", "extension", "incomplete"]);
-const MISSING_PARAMETER = /\b(param(eter)?s?\b.*\b(required|missing|mandatory)|(required|missing|mandatory)\b.*\bparam(eter)?s?)\b|\brequires?\b.*\bparam/i;
+const REQUEST_CODES = new Set(["required", "invalid", "value", "structure", "not-supported", "business-rule", "too-long"]);
 
 /**
  * What the body of a refused request says. fhirclient's HttpError carries no body: it appends a JSON
@@ -85,7 +84,8 @@ export function refusalReason(message: string): RefusalReason | undefined {
   const issues = readOutcome(body);
   const issue = issues.find((i) => i.class === "serious") ?? issues[0];
   if (!issue) return {};
-  const missingParameter = issue.code === "required" || (issue.code !== "forbidden" && issue.code !== "security" && MISSING_PARAMETER.test(issue.text));
+  const missingParameter =
+    issue.code === "required" || (issue.code !== "forbidden" && issue.code !== "security" && /param/i.test(issue.text) && /\b(required?|missing|mandatory)\b/i.test(issue.text));
   return { ...(issue.code ? { code: issue.code } : {}), ...(issue.text ? { text: issue.text } : {}), ...(missingParameter ? { missingParameter } : {}) };
 }
 
@@ -122,7 +122,7 @@ export function classifyError(error: unknown, nowMs: number): Failure {
 /** The server's own words, quoted: “…” (clipped), or nothing. */
 function quoted(reason: RefusalReason | undefined): string {
   const text = reason?.text?.trim();
-  return text ? ` (the EHR said: “${text.slice(0, 200)}”)` : "";
+  return text ? ` (“${text.slice(0, 200)}”)` : "";
 }
 
 /** Words for a refused request, by what the server said (its OperationOutcome), not by its status alone. */
@@ -132,17 +132,11 @@ function describeRefusal(f: Failure, what: string): string {
     return f.kind === "forbidden" ? `This app is not authorized to read ${what} in this EHR.` : `${what} are not available from this EHR.`;
   }
   const status = f.status ? `HTTP ${f.status}` : "refused";
-  if (reason?.notFhir) {
-    return `The EHR's web server refused the search for ${what} (${status}, with an answer that is not FHIR); ${what} could not be checked.`;
-  }
-  if (reason?.missingParameter) {
-    return `The EHR refused the search for ${what} because it wants a search parameter the app did not send${quoted(reason)}. This is not a question of permission; ${what} could not be checked.`;
-  }
+  if (reason.notFhir) return `The EHR's web server refused the search for ${what} (${status}, not a FHIR answer).`;
+  if (reason.missingParameter) return `The EHR refused the search for ${what}: it wants a search parameter the app did not send${quoted(reason)}. Not a permission problem.`;
   if (f.kind === "forbidden") return `This app is not authorized to read ${what} in this EHR${quoted(reason)}.`;
-  if (f.kind === "not-found" && (!reason?.code || reason.code === "not-found" || reason.code === "not-supported")) {
-    return `${what} are not available from this EHR${quoted(reason)}.`;
-  }
-  return `The EHR refused the search for ${what} (${status})${quoted(reason)}; ${what} could not be checked.`;
+  if (f.kind === "not-found" && (!reason.code || reason.code === "not-found" || reason.code === "not-supported")) return `${what} are not available from this EHR${quoted(reason)}.`;
+  return `The EHR refused the search for ${what} (${status})${quoted(reason)}.`;
 }
 
 /** Words for a section that could not be read. Never contains a URL or token; callers scrub the patient id. */

@@ -49,7 +49,7 @@ function issueText(issue: Record<string, unknown>): string {
   return clean(text);
 }
 
-const NOTHING_FOUND = /\b(returns?|returned|found)\s+no\s+(results|matches|records)\b|\bno\s+(results|matches|records)\s+(were\s+)?found\b/i;
+const NOTHING_FOUND = /\bno (results|matches|records)\b/i;
 
 export function classifyIssue(severity: string, code: string | undefined, text: string): IssueClass {
   if (SERIOUS.has(severity)) return "serious";
@@ -84,8 +84,8 @@ export function withheldKind(text: string): string | undefined {
   return m?.[1]?.trim();
 }
 
-const OUTSIDE_LEAD = "The EHR did not share outside records with this app (records from other organisations: ";
-const OUTSIDE_TAIL = "); they were not checked. This does not limit the patient's own records, which were read.";
+const OUTSIDE_LEAD = "Outside records (from other organisations) were not shared with this app: ";
+const OUTSIDE_TAIL = ". Not checked; the patient's own records were read.";
 
 /**
  * The one line for outside records the EHR withheld: not a gap. In Epic, outside records (received from

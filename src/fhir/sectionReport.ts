@@ -5,7 +5,7 @@
  * a cut, a refusal or a granular grant that leaves a gap all keep the section from being `read`.
  */
 import type { Resource } from "fhir/r4";
-import { notOffered, type Capabilities } from "./capabilities";
+import type { Capabilities } from "./capabilities";
 import { describeFailure, type Failure } from "./errors";
 import type { SearchBudget, SearchResult, TruncatedReason } from "./search";
 import { isOutsideRecords, outsideRecordsNotice, withheldKind } from "./outcomes";
@@ -41,7 +41,7 @@ function truncatedMessage(result: Pick<SearchResult, "truncatedReason" | "total"
   const reason: TruncatedReason | undefined = result.truncatedReason;
   switch (reason) {
     case "short-of-total":
-      return `The EHR sent ${result.matches.length} of ${result.total ?? "?"} ${words} and then stopped; the others could not be read.`;
+      return `The EHR sent ${result.matches.length} of ${result.total ?? "?"} ${words} and stopped; the rest could not be read.`;
     case "foreign-next-link":
       return describeFailure({ kind: "refused-next-link" }, words);
     case "paging-loop":
@@ -89,22 +89,19 @@ export interface Collected {
 }
 
 /**
- * The server does not offer this kind: its CapabilityStatement does not list it and every search was
- * refused (404, 400, 403) — or, when no CapabilityStatement could be read (nothing is advertised), every
- * search answered 404. A kind that is listed and then refused is a failure, not this.
+ * The server does not offer this kind: no CapabilityStatement could be read (nothing is advertised) and
+ * every search answered 404. (A kind the statement does not list is never searched: load.ts.) A kind that
+ * is listed and then refused is a failure, not this.
  */
-function notSupported(spec: SectionSpec, runs: readonly SearchRun[], caps: Capabilities): boolean {
-  const refusal = (f: Failure | undefined) => !!f && (f.kind === "not-found" || f.kind === "bad-request" || f.kind === "forbidden");
-  const allFailed = (accept: (f: Failure | undefined) => boolean) => runs.length > 0 && runs.every((r) => !r.result && accept(r.failure));
-  if (caps.offered === undefined) return allFailed((f) => f?.kind === "not-found");
-  return notOffered(caps, spec.type) && allFailed(refusal);
+function notSupported(runs: readonly SearchRun[], caps: Capabilities): boolean {
+  return caps.offered === undefined && runs.length > 0 && runs.every((r) => !r.result && r.failure?.kind === "not-found");
 }
 
 export function collectSection(spec: SectionSpec, runs: readonly SearchRun[], ctx: CollectContext): Collected {
   const { words } = spec;
   const included = runs.flatMap((r) => r.result?.included ?? []);
   const includedByFullUrl = new Map(runs.flatMap((r) => [...(r.result?.includedByFullUrl ?? [])]));
-  if (notSupported(spec, runs, ctx.caps)) {
+  if (notSupported(runs, ctx.caps)) {
     const report: SourceReport = {
       source: spec.type,
       status: "not-supported",
@@ -133,7 +130,7 @@ export function collectSection(spec: SectionSpec, runs: readonly SearchRun[], ct
     skipped += r.skipped;
     const kept = spec.keep ? mine.filter(spec.keep) : mine;
     warnings.push(...r.errors, ...r.warnings);
-    notices.push(...r.notices.map((n) => `The EHR noted: ${n}`));
+    notices.push(...r.notices);
     const outside = r.withheld.filter(isOutsideRecords);
     const withheld = r.withheld.filter((w) => !isOutsideRecords(w));
     if (outside.length > 0) notices.push(outsideRecordsNotice(outside.map((w) => withheldKind(w) ?? words)));
@@ -144,7 +141,7 @@ export function collectSection(spec: SectionSpec, runs: readonly SearchRun[], ct
       message = `The EHR reported an error with its answer, so its ${words} may be incomplete; the ${kept.length} it returned were checked.`;
     } else if (withheld.length > 0) {
       status = "not-authorized";
-      message = `The EHR withheld some ${words} from this app (${[...new Set(withheld.map((w) => withheldKind(w) ?? w))].join("; ")}); the ${kept.length} it returned were checked.`;
+      message = `The EHR withheld some ${words} (${[...new Set(withheld.map((w) => withheldKind(w) ?? w))].join("; ")}); the ${kept.length} it sent were checked.`;
     } else if (r.truncated) {
       status = "truncated";
       message = truncatedMessage(r, kept.length, words, ctx.budget);

@@ -122,7 +122,7 @@ describe("issue 19: each EHR profile's own demo patient (Chromium)", () => {
     const r = await open("nextgen-paging", "nextgen", true);
     expect(r.status).toBe("partial");
     expect(r.sources).toMatchObject({ MedicationRequest: "read", Procedure: "truncated" });
-    expect(r.text).toContain("The EHR sent 50 of 109 procedures and then stopped; the others could not be read.");
+    expect(r.text).toContain("The EHR sent 50 of 109 procedures and stopped; the rest could not be read.");
   });
 
   it("Epic: encounter diagnoses and problems read with no configuration; outside records withheld are not a gap", async () => {

@@ -160,7 +160,7 @@ describe("failures, one section at a time", () => {
       const s = sources(await load({ patient: TREY, faults: { MedicationStatement: { status } } }));
       expect(s.MedicationStatement!.status).toBe("failed");
       // Worded by what the EHR said (its OperationOutcome), never "not authorised".
-      expect(s.MedicationStatement!.message).toMatch(status === 404 ? /not available from this EHR \(the EHR said: “Simulated HTTP 404 failure”\)/ : /refused the search for medicine statements \(HTTP 400\)/);
+      expect(s.MedicationStatement!.message).toMatch(status === 404 ? /not available from this EHR \(“Simulated HTTP 404 failure”\)/ : /refused the search for medicine statements \(HTTP 400\)/);
     }
   });
 

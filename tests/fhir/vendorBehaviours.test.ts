@@ -89,7 +89,7 @@ describe("5. paging that real servers break", () => {
     const p = sources(outcome).Procedure!;
     expect(p.status).toBe("truncated");
     expect(p.count).toBe(50);
-    expect(p.message).toBe("The EHR sent 50 of 109 procedures and then stopped; the others could not be read.");
+    expect(p.message).toBe("The EHR sent 50 of 109 procedures and stopped; the rest could not be read.");
     expect(unreadSources(ok(outcome).sources).map((x) => x.source)).toEqual(["Procedure"]);
   });
 
@@ -119,14 +119,14 @@ describe("6. Epic's outcomes", () => {
       expect(s[type]!.notices).toHaveLength(1);
     }
     expect(s.Condition!.notices![0]).toBe(
-      "The EHR did not share outside records with this app (records from other organisations: Outside Record Problems); they were not checked. This does not limit the patient's own records, which were read.",
+      "Outside records (from other organisations) were not shared with this app: Outside Record Problems. Not checked; the patient's own records were read.",
     );
     // Two Condition searches (problem list, encounter diagnoses) each carried the same outcome: one line.
     expect(searchesOf("Condition")).toHaveLength(2);
     expect(unreadSources(ok(outcome).sources)).toEqual([]);
     // Across sections, one line naming every kind withheld.
     expect(noticeLines(ok(outcome).sources)).toEqual([
-      "The EHR did not share outside records with this app (records from other organisations: Outside Record Problems, Outside Record, Outside Record Results); they were not checked. This does not limit the patient's own records, which were read.",
+      "Outside records (from other organisations) were not shared with this app: Outside Record Problems, Outside Record, Outside Record Results. Not checked; the patient's own records were read.",
     ]);
   });
 
@@ -136,7 +136,7 @@ describe("6. Epic's outcomes", () => {
     server.use(http.get(`${FHIR_BASE}/Procedure`, () => bundle([{ search: { mode: "outcome" }, resource: { resourceType: "OperationOutcome", issue: [issue] } }])));
     const p = sources(await loadWith(client)).Procedure!;
     expect(p.status).toBe("not-authorized");
-    expect(p.message).toBe("The EHR withheld some procedures from this app (Confidential Procedures); the 0 it returned were checked.");
+    expect(p.message).toBe("The EHR withheld some procedures (Confidential Procedures); the 0 it sent were checked.");
   });
 
   it("an information-level outcome is a notice, not a warning", async () => {
@@ -147,7 +147,7 @@ describe("6. Epic's outcomes", () => {
       ),
     );
     const p = sources(await loadWith(client)).Procedure!;
-    expect(p).toMatchObject({ status: "read", warnings: [], notices: ["The EHR noted: Results limited to the last 10 years."] });
+    expect(p).toMatchObject({ status: "read", warnings: [], notices: ["Results limited to the last 10 years."] });
   });
 
   it("identical warnings on every page are one line", async () => {
@@ -175,7 +175,7 @@ describe("7. refusals worded by their reason", () => {
     const mr = sources(await loadWith(client)).MedicationRequest!;
     expect(mr.status).toBe("failed");
     expect(mr.message).toBe(
-      "The EHR refused the search for medicine orders because it wants a search parameter the app did not send (the EHR said: “Search parameter 'intent' is required”). This is not a question of permission; medicine orders could not be checked.",
+      "The EHR refused the search for medicine orders: it wants a search parameter the app did not send (“Search parameter 'intent' is required”). Not a permission problem.",
     );
   });
 
@@ -184,7 +184,7 @@ describe("7. refusals worded by their reason", () => {
     server.use(http.get(`${FHIR_BASE}/Procedure`, () => HttpResponse.json({ resourceType: "OperationOutcome", issue: [{ severity: "error", code: "forbidden", diagnostics: "Client not authorized for Procedure" }] }, { status: 403 })));
     const p = sources(await loadWith(client)).Procedure!;
     expect(p.status).toBe("not-authorized");
-    expect(p.message).toBe("This app is not authorized to read procedures in this EHR (the EHR said: “Client not authorized for Procedure”).");
+    expect(p.message).toBe("This app is not authorized to read procedures in this EHR (“Client not authorized for Procedure”).");
   });
 
   it("Epic's fatal business-rule outcome (its generic details.text) is quoted from diagnostics", async () => {
@@ -201,7 +201,7 @@ describe("7. refusals worded by their reason", () => {
         ),
       ),
     );
-    expect(sources(await loadWith(client)).Procedure!.message).toMatch(/the EHR said: “This resource requires a category parameter for searching\.”/);
+    expect(sources(await loadWith(client)).Procedure!.message).toMatch(/“This resource requires a category parameter for searching\.”/);
   });
 
   it("an HTML 404 (Epic's web server refusing a long query string) and a plain-text 400 (MEDITECH) are said to be non-FHIR answers", async () => {
@@ -211,8 +211,8 @@ describe("7. refusals worded by their reason", () => {
       http.get(`${FHIR_BASE}/Condition`, () => new HttpResponse("Error 400: bad search", { status: 400, headers: { "Content-Type": "text/plain" } })),
     );
     const s = sources(await loadWith(client));
-    expect(s.Procedure!.message).toBe("The EHR's web server refused the search for procedures (HTTP 404, with an answer that is not FHIR); procedures could not be checked.");
-    expect(s.Condition!.message).toMatch(/^The EHR's web server refused the search for conditions \(HTTP 400, with an answer that is not FHIR\)/);
+    expect(s.Procedure!.message).toBe("The EHR's web server refused the search for procedures (HTTP 404, not a FHIR answer).");
+    expect(s.Condition!.message).toBe("The EHR's web server refused the search for conditions (HTTP 400, not a FHIR answer).");
     expect(s.Procedure!.status).toBe("failed");
   });
 });
