@@ -1,5 +1,5 @@
 /**
- * `npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--access-log]`: starts the CDS
+ * `npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--call-deadline-ms 8000] [--access-log]`: starts the CDS
  * Hooks service and prints its discovery URL. An unreadable or invalid configuration stops it with a message
  * saying what is wrong (exit code 1). Serves plain HTTP: in production put a TLS-terminating proxy in front
  * and set "serviceUrl" to the URL the EHR uses.
@@ -13,6 +13,8 @@ export interface CdsCli {
   host: string;
   config: string;
   accessLog: boolean;
+  /** `--call-deadline-ms N`: one deadline for each hook call (default 8000). */
+  callDeadlineMs?: number;
 }
 
 /** Parses the command line; throws an Error naming the bad argument. */
@@ -43,6 +45,12 @@ export function parseCdsArgs(argv: readonly string[], defaultConfig = DEFAULT_CO
       case "--access-log":
         cli.accessLog = true;
         break;
+      case "--call-deadline-ms": {
+        const v = value();
+        if (!/^\d+$/.test(v) || Number(v) < 100 || Number(v) > 120_000) throw new Error(`invalid --call-deadline-ms (100 to 120000): ${v}`);
+        cli.callDeadlineMs = Number(v);
+        break;
+      }
       default:
         throw new Error(`unknown argument: ${arg}`);
     }
@@ -57,7 +65,7 @@ async function main(): Promise<void> {
   try {
     cli = parseCdsArgs(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(`cds: ${(error as Error).message}\nusage: npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--access-log]\n`);
+    process.stderr.write(`cds: ${(error as Error).message}\nusage: npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--call-deadline-ms 8000] [--access-log]\n`);
     process.exit(2);
   }
   let service;
@@ -68,6 +76,7 @@ async function main(): Promise<void> {
       port: cli.port,
       host: cli.host,
       accessLog: cli.accessLog,
+      ...(cli.callDeadlineMs !== undefined ? { callDeadlineMs: cli.callDeadlineMs } : {}),
       logger: { info: write(process.stdout), error: write(process.stderr) },
     });
     const nobody = config.clients.length === 0 ? `\n  (${path.basename(cli.config)} trusts no CDS client yet: every call is refused)` : "";

@@ -38,6 +38,10 @@ export interface CdsServiceOptions {
   accessLog?: boolean;
   /** Timeout of each FHIR request when the prefetch is incomplete, ms (default 8000). */
   fetchTimeoutMs?: number;
+  /** One deadline for the whole hook call, ms (default 8000, `--call-deadline-ms`): then `{ "cards": [] }` at once. */
+  callDeadlineMs?: number;
+  /** The FHIR read path's limits (byte caps, Medication reads); default: node/fhirRead.ts's. */
+  readLimits?: HookDeps["readLimits"];
   /** Replaces the FHIR fetch (tests). */
   fetch?: HookDeps["fetch"];
   /** Capacity of the jti replay cache (default 100 000). */
@@ -56,6 +60,8 @@ export interface CdsService {
   noCardCounts(): Partial<Record<NoCardReason, number>>;
   close(): Promise<void>;
 }
+
+export const DEFAULT_CALL_DEADLINE_MS = 8000;
 
 const SERVICE_PATH = `/cds-services/${SERVICE_ID}`;
 const FEEDBACK_PATH = `${SERVICE_PATH}/feedback`;
@@ -179,8 +185,9 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
         appLaunchUrl: config.appLaunchUrl,
         serviceBase: config.serviceUrl ?? ownBase,
         now,
-        http: { request: req, response: res },
         fetchTimeoutMs: options.fetchTimeoutMs ?? 8000,
+        callDeadlineMs: options.callDeadlineMs ?? DEFAULT_CALL_DEADLINE_MS,
+        ...(options.readLimits ? { readLimits: options.readLimits } : {}),
         ...(options.fetch ? { fetch: options.fetch } : {}),
       });
       if (outcome.noCard) noCard[outcome.noCard] = (noCard[outcome.noCard] ?? 0) + 1;

@@ -90,6 +90,13 @@ describe("command line", () => {
     expect(() => parseCdsArgs(["--verbose"])).toThrow(/unknown argument/);
   });
 
+  it("--call-deadline-ms sets one deadline per hook call (100 ms to 2 minutes)", () => {
+    expect(parseCdsArgs(["--call-deadline-ms", "2500"]).callDeadlineMs).toBe(2500);
+    expect(parseCdsArgs([]).callDeadlineMs).toBeUndefined();
+    expect(() => parseCdsArgs(["--call-deadline-ms", "5"])).toThrow(/invalid --call-deadline-ms/);
+    expect(() => parseCdsArgs(["--call-deadline-ms", "soon"])).toThrow(/invalid --call-deadline-ms/);
+  });
+
   function run(args: string[]): Promise<{ code: number | null; out: string; err: string; url?: string; stop(): void }> {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, ["--import", "tsx", "cds/main.ts", ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
