@@ -10,12 +10,18 @@ import { fileURLToPath } from "node:url";
 import type { AppConfig } from "../src/fhir/configTypes";
 import { parseConfig } from "../src/fhir/config";
 import { isRecord } from "../src/util/json";
+import { fhirServerEntryProblem } from "./fhirServers";
 
 export interface TrustedClient {
   /** The EHR's issuer: the JWT's `iss` must equal it exactly. */
   iss: string;
   /** Where its public keys (a JWK Set) are published; a `jku` header is honoured only when it equals this. */
   jwksUrl: string;
+  /**
+   * The FHIR servers this client's calls may name as `fhirServer`: exact base URLs, or prefixes ending in "/"
+   * (cds/fhirServers.ts). Any other `fhirServer` is never contacted. Default: none (prefetch only).
+   */
+  fhirServers: string[];
 }
 
 export interface CdsConfig {
@@ -52,6 +58,18 @@ function httpUrl(value: unknown, name: string): string {
   return value.trim();
 }
 
+/** `clients[i].fhirServers`: absent means none; each entry a canonical https URL (http on loopback only). */
+function fhirServerList(value: unknown, name: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new Error(`"${name}" must be an array of FHIR base URLs (exact, or a prefix ending in "/")`);
+  return value.map((entry, i) => {
+    if (typeof entry !== "string") throw new Error(`${name}[${i}] must be a string`);
+    const problem = fhirServerEntryProblem(entry);
+    if (problem) throw new Error(`${name}[${i}] ${problem}`);
+    return entry;
+  });
+}
+
 /**
  * The service's base URL without a trailing slash or a trailing "/cds-services" (either spelling is accepted
  * in the file), so the endpoint is always `${base}/cds-services/night-leg-cramps`.
@@ -74,7 +92,7 @@ export function parseCdsConfig(json: unknown, appConfigJson: unknown, source = "
       if (typeof c.iss !== "string" || c.iss.trim() === "") throw new Error(`clients[${i}].iss must be a non-empty string`);
       if (seen.has(c.iss)) throw new Error(`clients[${i}].iss is listed twice`);
       seen.add(c.iss);
-      return { iss: c.iss, jwksUrl: httpUrl(c.jwksUrl, `clients[${i}].jwksUrl`) };
+      return { iss: c.iss, jwksUrl: httpUrl(c.jwksUrl, `clients[${i}].jwksUrl`), fhirServers: fhirServerList(c.fhirServers, `clients[${i}].fhirServers`) };
     });
     const appLaunchUrl = httpUrl(json.appLaunchUrl, "appLaunchUrl");
     const serviceUrl = json.serviceUrl === undefined ? undefined : normalizeServiceBase(httpUrl(json.serviceUrl, "serviceUrl"));

@@ -7,8 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Condition, MedicationRequest, Observation, Patient, Procedure } from "fhir/r4";
 import { matchRecords } from "../src/engine";
 import { findLegCramps } from "../src/engine/legCramps";
-import type { AppConfig, ServerConfig } from "../src/fhir/configTypes";
-import { findServer } from "../src/fhir/config";
+import type { ServerConfig } from "../src/fhir/configTypes";
 import { SOURCE } from "../src/knowledge";
 import { isRecord } from "../src/util/json";
 import { LINK_LABEL, cardDetail, cardFindings, cardIndicator, cardSource, cardSummary, type CardFinding } from "./card";
@@ -38,10 +37,9 @@ export type HookOutcome = { response: HookResponse; noCard?: NoCardReason };
 export class BadRequest extends Error {}
 
 export interface HookDeps {
-  app: AppConfig;
   appLaunchUrl: string;
-  /** The service's own base URL (serviceUrl, else its listening address): the loopback rule's "page". */
-  serviceBase: string;
+  /** The entry under which the calling client may have `fhirServer` read (cds/fhirServers.ts); undefined: never contacted. */
+  fhirServerFor: (fhirServer: string) => ServerConfig | undefined;
   now: () => Date;
   /** Per-request timeout for fetches from the FHIR server, ms. */
   fetchTimeoutMs: number;
@@ -146,7 +144,7 @@ export async function handlePatientView(body: unknown, deps: HookDeps): Promise<
   if (needed.length > 0) {
     const token = call.auth?.access_token;
     if (!call.fhirServer || typeof token !== "string" || token === "") return none("cannot-fetch");
-    const server: ServerConfig | undefined = findServer(deps.app, call.fhirServer, deps.serviceBase);
+    const server: ServerConfig | undefined = deps.fhirServerFor(call.fhirServer);
     if (!server) return none("server-not-allowed");
     const scope = typeof call.auth?.scope === "string" ? call.auth.scope : "";
     const fetched = await untilDeadline(

@@ -1,5 +1,5 @@
 /**
- * `npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--call-deadline-ms 8000] [--access-log]`: starts the CDS
+ * `npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--call-deadline-ms 8000] [--demo] [--access-log]`: starts the CDS
  * Hooks service and prints its discovery URL. An unreadable or invalid configuration stops it with a message
  * saying what is wrong (exit code 1). Serves plain HTTP: in production put a TLS-terminating proxy in front
  * and set "serviceUrl" to the URL the EHR uses.
@@ -15,6 +15,8 @@ export interface CdsCli {
   accessLog: boolean;
   /** `--call-deadline-ms N`: one deadline for each hook call (default 8000). */
   callDeadlineMs?: number;
+  /** `--demo`: loopback FHIR servers may be read (the demo EHR); only on loopback. */
+  demo?: boolean;
 }
 
 /** Parses the command line; throws an Error naming the bad argument. */
@@ -45,6 +47,9 @@ export function parseCdsArgs(argv: readonly string[], defaultConfig = DEFAULT_CO
       case "--access-log":
         cli.accessLog = true;
         break;
+      case "--demo":
+        cli.demo = true;
+        break;
       case "--call-deadline-ms": {
         const v = value();
         if (!/^\d+$/.test(v) || Number(v) < 100 || Number(v) > 120_000) throw new Error(`invalid --call-deadline-ms (100 to 120000): ${v}`);
@@ -65,7 +70,7 @@ async function main(): Promise<void> {
   try {
     cli = parseCdsArgs(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(`cds: ${(error as Error).message}\nusage: npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--call-deadline-ms 8000] [--access-log]\n`);
+    process.stderr.write(`cds: ${(error as Error).message}\nusage: npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--call-deadline-ms 8000] [--demo] [--access-log]\n`);
     process.exit(2);
   }
   let service;
@@ -77,6 +82,7 @@ async function main(): Promise<void> {
       host: cli.host,
       accessLog: cli.accessLog,
       ...(cli.callDeadlineMs !== undefined ? { callDeadlineMs: cli.callDeadlineMs } : {}),
+      ...(cli.demo ? { demo: true } : {}),
       logger: { info: write(process.stdout), error: write(process.stderr) },
     });
     const nobody = config.clients.length === 0 ? `\n  (${path.basename(cli.config)} trusts no CDS client yet: every call is refused)` : "";

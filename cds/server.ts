@@ -17,6 +17,7 @@ import { TokenVerifier } from "./auth";
 import type { CdsConfig } from "./config";
 import { discoveryDocument, SERVICE_ID } from "./discovery";
 import { FeedbackCounter, type FeedbackCounts } from "./feedback";
+import { allowedFhirServer } from "./fhirServers";
 import { BadRequest, handlePatientView, type HookDeps, type NoCardReason } from "./hook";
 import { ReplayCache } from "./replayCache";
 
@@ -46,7 +47,22 @@ export interface CdsServiceOptions {
   fetch?: HookDeps["fetch"];
   /** Capacity of the jti replay cache (default 100 000). */
   replayCapacity?: number;
+  /**
+   * The demo flag (`--demo`, what `npm start` uses): any loopback `fhirServer` may be read, as the demo EHR's
+   * port is chosen at start. Only while the service listens on loopback; never in production.
+   */
+  demo?: boolean;
+  /** Server limits: the whole request (30 s), its headers (10 s), open connections (512). */
+  limits?: Partial<ServerLimits>;
 }
+
+export interface ServerLimits {
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  maxConnections: number;
+}
+
+export const DEFAULT_SERVER_LIMITS: Readonly<ServerLimits> = Object.freeze({ requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, maxConnections: 512 });
 
 export interface CdsService {
   /** Base URL, e.g. "http://127.0.0.1:4020". */
@@ -109,9 +125,19 @@ function routeOf(pathname: string): string {
   return "(other)";
 }
 
+/** Whether the service listens on loopback only (the host it was given, before listening). */
+function listensOnLoopback(host: string): boolean {
+  return isLoopbackHost(host.replace(/^\[(.*)\]$/, "$1")) || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 export async function startCdsService(options: CdsServiceOptions): Promise<CdsService> {
   const { config } = options;
   const host = options.host ?? "127.0.0.1";
+  // Off loopback, `aud` could otherwise be derived from a Host header anyone can send.
+  if (!listensOnLoopback(host) && !config.serviceUrl) {
+    throw new Error(`"serviceUrl" is required when the service listens on ${host} (not loopback): set it to the URL the EHR calls`);
+  }
+  if (options.demo && !listensOnLoopback(host)) throw new Error("the demo flag (loopback FHIR servers) is only for a service listening on loopback");
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? { info: () => undefined, error: () => undefined };
   const verifier = new TokenVerifier({ clients: config.clients, now, replay: new ReplayCache(options.replayCapacity) });
@@ -135,10 +161,10 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
     return url.origin;
   };
 
-  const authorize = async (req: IncomingMessage, paths: string[]): Promise<"ok" | "unauthorized" | "busy"> => {
+  const authorize = async (req: IncomingMessage, paths: string[]): Promise<{ iss: string } | "unauthorized" | "busy"> => {
     const base = audienceBase(req);
     const result = await verifier.verify(req.headers.authorization, base ? paths.map((p) => base + p) : []);
-    if (result.ok) return "ok";
+    if (result.ok) return { iss: result.iss };
     return result.reason === "busy" ? "busy" : "unauthorized";
   };
 
@@ -164,7 +190,7 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
     const audiences = pathname === FEEDBACK_PATH ? [FEEDBACK_PATH, SERVICE_PATH] : [SERVICE_PATH];
     const auth = await authorize(req, audiences);
     if (auth === "busy") return refuse(req, res, 503, { error: "Busy, try again." }, { "Retry-After": "5" });
-    if (auth !== "ok") return refuse(req, res, 401, { error: "Unauthorized." }, { "WWW-Authenticate": "Bearer" });
+    if (auth === "unauthorized") return refuse(req, res, 401, { error: "Unauthorized." }, { "WWW-Authenticate": "Bearer" });
 
     let body: unknown;
     try {
@@ -181,9 +207,8 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
         return reply(res, 200, {});
       }
       const outcome = await handlePatientView(body, {
-        app: config.app,
         appLaunchUrl: config.appLaunchUrl,
-        serviceBase: config.serviceUrl ?? ownBase,
+        fhirServerFor: (fhirServer) => allowedFhirServer(config, auth.iss, fhirServer, options.demo ? ownBase : undefined),
         now,
         fetchTimeoutMs: options.fetchTimeoutMs ?? 8000,
         callDeadlineMs: options.callDeadlineMs ?? DEFAULT_CALL_DEADLINE_MS,
@@ -216,7 +241,14 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
     return reply(res, status, body, extra);
   };
 
-  const server = createServer((req, res) => {
+  const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...options.limits };
+  // A slow upload or slow headers cannot hold a connection: Node checks both timeouts every
+  // connectionsCheckingInterval (30 s by default, which would let a 30 s limit run to a minute).
+  const server = createServer({
+    requestTimeout: limits.requestTimeoutMs,
+    headersTimeout: limits.headersTimeoutMs,
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
+  }, (req, res) => {
     const started = performance.now();
     handle(req, res)
       .catch((error: unknown) => {
@@ -234,6 +266,7 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
       });
   });
   server.keepAliveTimeout = 5000;
+  server.maxConnections = limits.maxConnections;
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

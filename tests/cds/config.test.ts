@@ -19,7 +19,7 @@ const valid = { clients: [{ iss: "https://ehr.example", jwksUrl: "https://ehr.ex
 describe("parseCdsConfig", () => {
   it("reads clients, appLaunchUrl, an optional serviceUrl (with or without /cds-services) and the body limit", () => {
     const c = parseCdsConfig({ ...valid, serviceUrl: "https://cds.example.org/cds-services/", maxBodyBytes: 2048 }, APP_CONFIG_JSON);
-    expect(c.clients).toEqual(valid.clients);
+    expect(c.clients).toEqual(valid.clients.map((client) => ({ ...client, fhirServers: [] })));
     expect(c.appLaunchUrl).toBe(valid.appLaunchUrl);
     expect(c.serviceUrl).toBe("https://cds.example.org");
     expect(c.maxBodyBytes).toBe(2048);
@@ -38,6 +38,10 @@ describe("parseCdsConfig", () => {
     ["a javascript: appLaunchUrl", { clients: [], appLaunchUrl: "javascript:alert(1)" }, /http\(s\) URL/],
     ["a bad serviceUrl", { ...valid, serviceUrl: "cds.example.org" }, /"serviceUrl"/],
     ["a tiny body limit", { ...valid, maxBodyBytes: 10 }, /maxBodyBytes/],
+    ["fhirServers that is not a list", { ...valid, clients: [{ ...valid.clients[0], fhirServers: "https://ehr.example/fhir" }] }, /clients\[0\]\.fhirServers" must be an array/],
+    ["a plain-http fhirServer off loopback", { ...valid, clients: [{ ...valid.clients[0], fhirServers: ["http://ehr.example/fhir"] }] }, /fhirServers\[0\] must be https/],
+    ["a fhirServer with a query", { ...valid, clients: [{ ...valid.clients[0], fhirServers: ["https://ehr.example/fhir?x=1"] }] }, /fhirServers\[0\] is not a canonical/],
+    ["a fhirServer with dot segments", { ...valid, clients: [{ ...valid.clients[0], fhirServers: ["https://ehr.example/a/%2e%2e/fhir/"] }] }, /fhirServers\[0\] is not a canonical/],
   ])("refuses %s, naming the field", (_what, json, message) => {
     expect(() => parseCdsConfig(json, APP_CONFIG_JSON, "x.json")).toThrow(message);
     expect(() => parseCdsConfig(json, APP_CONFIG_JSON, "x.json")).toThrow(/^x\.json: /);
@@ -77,6 +81,11 @@ describe("the shipped configuration files", () => {
 });
 
 describe("command line", () => {
+  it("--demo turns the loopback allowance on (npm start); absent by default", () => {
+    expect(parseCdsArgs(["--demo"]).demo).toBe(true);
+    expect(parseCdsArgs([]).demo).toBeUndefined();
+  });
+
   it("defaults to port 4020 and cds-config.json; reads --port, --host, --config and --access-log", () => {
     expect(parseCdsArgs([], "/repo/cds-config.json")).toEqual({ port: 4020, host: "127.0.0.1", config: "/repo/cds-config.json", accessLog: false });
     expect(parseCdsArgs(["--port", "5000", "--host=0.0.0.0", "--config", "/etc/cds.json", "--access-log"])).toEqual({

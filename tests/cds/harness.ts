@@ -107,8 +107,9 @@ export async function startTestClient(defaultAud: () => string): Promise<TestCli
 /** The app configuration the repository ships (public/smart-config.json). */
 export const APP_CONFIG_JSON: unknown = JSON.parse(readFileSync(DEFAULT_APP_CONFIG_FILE, "utf8"));
 
+/** A configuration trusting `client`, whose calls may name the mock EHR's FHIR base (FHIR_BASE) as fhirServer. */
 export function testConfig(client: { iss: string; jwksUrl: string } | undefined, extra: Record<string, unknown> = {}, app = APP_CONFIG_JSON): CdsConfig {
-  return parseCdsConfig({ clients: client ? [{ iss: client.iss, jwksUrl: client.jwksUrl }] : [], appLaunchUrl: APP_LAUNCH_URL, ...extra }, app);
+  return parseCdsConfig({ clients: client ? [{ iss: client.iss, jwksUrl: client.jwksUrl, fhirServers: [FHIR_BASE] }] : [], appLaunchUrl: APP_LAUNCH_URL, ...extra }, app);
 }
 
 /** The service over HTTP on 127.0.0.1 with the fixed clock, trusting `client`. */

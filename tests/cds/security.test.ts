@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { generateKeyPair, SignJWT, UnsecuredJWT } from "jose";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
-import { hookBody, NOW_S, post, startTestService, testConfig, TREY, withTestStack } from "./harness";
+import { FHIR_BASE, hookBody, NOW_S, post, startTestService, testConfig, TREY, withTestStack } from "./harness";
 
 /** A complete prefetch without leg cramps: a valid call answers 200 with no card. */
 const PREFETCH = {
@@ -289,16 +289,25 @@ describe("FHIR servers and logs", () => {
   beforeAll(() => evil.listen({ onUnhandledRequest: "bypass" }));
   afterAll(() => evil.close());
 
-  it("a fhirServer the app's configuration does not allow is never called (no card); an allowed one is", async () => {
+  it("a fhirServer its client does not list is never called (no card); once the client lists it, it is", async () => {
     const noConditions = { ...PREFETCH, conditions: null };
     const auth = { access_token: "secret-access-token", token_type: "Bearer", expires_in: 300, scope: "patient/*.rs", subject: "cds" };
     const refused = await post(stack.service.serviceEndpoint, hookBody(TREY, noConditions, { fhirServer: "https://evil.example/fhir", fhirAuthorization: auth }), await stack.client.sign());
     expect(refused.body).toEqual({ cards: [] });
     expect(evilHits).toEqual([]);
     expect(stack.service.noCardCounts()["server-not-allowed"]).toBeGreaterThan(0);
-    // The same server, once the app's configuration lists it, is asked (and answers: no conditions, no card).
+    // Listed in the app's smart-config.json is not enough: the client must list it.
+    const appOnly = await startTestService(testConfig(stack.client, {}, { clientId: "x", scope: "launch", servers: [{ name: "Evil, allowed", issPrefix: "https://evil.example/" }] }));
+    try {
+      const answer = await post(appOnly.serviceEndpoint, hookBody(TREY, noConditions, { fhirServer: "https://evil.example/fhir", fhirAuthorization: auth }), await stack.client.sign({ aud: appOnly.serviceEndpoint }));
+      expect(answer.body).toEqual({ cards: [] });
+      expect(evilHits).toEqual([]);
+    } finally {
+      await appOnly.close();
+    }
+    // The same server, once the client lists it, is asked (and answers: no conditions, no card).
     const allowing = await startTestService(
-      testConfig(stack.client, {}, { clientId: "x", scope: "launch", servers: [{ name: "Evil, allowed", issPrefix: "https://evil.example/" }] }),
+      testConfig(stack.client, { clients: [{ iss: stack.client.iss, jwksUrl: stack.client.jwksUrl, fhirServers: ["https://evil.example/"] }] }),
     );
     try {
       const allowed = await post(allowing.serviceEndpoint, hookBody(TREY, noConditions, { fhirServer: "https://evil.example/fhir", fhirAuthorization: auth }), await stack.client.sign({ aud: allowing.serviceEndpoint }));
@@ -330,7 +339,7 @@ describe("FHIR servers and logs", () => {
       expect((await post(url, hookBody(TREY, crampPrefetch), token)).status).toBe(200);
       expect((await post(url, hookBody(TREY, crampPrefetch), token)).status).toBe(401);
       const auth = { access_token: "secret-access-token", scope: "patient/*.rs" };
-      const boom = await post(url, hookBody(TREY, { ...crampPrefetch, procedures: null }, { fhirServer: "http://127.0.0.1:9/fhir", fhirAuthorization: auth }), await stack.client.sign({ aud: url }));
+      const boom = await post(url, hookBody(TREY, { ...crampPrefetch, procedures: null }, { fhirServer: FHIR_BASE, fhirAuthorization: auth }), await stack.client.sign({ aud: url }));
       expect(boom.status).toBe(500);
       expect(boom.body).toEqual({ error: "Internal error." });
       expect((await post(`${url}?patient=${TREY}`, "{", await stack.client.sign({ aud: url }))).status).toBe(400);
