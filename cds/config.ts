@@ -11,6 +11,7 @@ import type { AppConfig } from "../src/fhir/configTypes";
 import { parseConfig } from "../src/fhir/config";
 import { isRecord } from "../src/util/json";
 import { fhirServerEntryProblem } from "./fhirServers";
+import { isPublicSandbox } from "./publicSandbox";
 
 export interface TrustedClient {
   /** The EHR's issuer: the JWT's `iss` must equal it exactly. */
@@ -92,7 +93,11 @@ export function parseCdsConfig(json: unknown, appConfigJson: unknown, source = "
       if (typeof c.iss !== "string" || c.iss.trim() === "") throw new Error(`clients[${i}].iss must be a non-empty string`);
       if (seen.has(c.iss)) throw new Error(`clients[${i}].iss is listed twice`);
       seen.add(c.iss);
-      return { iss: c.iss, jwksUrl: httpUrl(c.jwksUrl, `clients[${i}].jwksUrl`), fhirServers: fhirServerList(c.fhirServers, `clients[${i}].fhirServers`) };
+      const client = { iss: c.iss, jwksUrl: httpUrl(c.jwksUrl, `clients[${i}].jwksUrl`), fhirServers: fhirServerList(c.fhirServers, `clients[${i}].fhirServers`) };
+      if (isPublicSandbox(client)) {
+        throw new Error(`clients[${i}] is the public CDS Hooks sandbox, whose signing key is published: trust it only for testing, with --trust-public-sandbox-for-testing and no other client`);
+      }
+      return client;
     });
     const appLaunchUrl = httpUrl(json.appLaunchUrl, "appLaunchUrl");
     const serviceUrl = json.serviceUrl === undefined ? undefined : normalizeServiceBase(httpUrl(json.serviceUrl, "serviceUrl"));

@@ -1,11 +1,12 @@
 /**
- * `npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--call-deadline-ms 8000] [--demo] [--access-log]`: starts the CDS
+ * `npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--call-deadline-ms 8000] [--demo] [--trust-public-sandbox-for-testing] [--access-log]`: starts the CDS
  * Hooks service and prints its discovery URL. An unreadable or invalid configuration stops it with a message
  * saying what is wrong (exit code 1). Serves plain HTTP: in production put a TLS-terminating proxy in front
  * and set "serviceUrl" to the URL the EHR uses.
  */
 import path from "node:path";
 import { DEFAULT_CONFIG_FILE, readCdsConfig } from "./config";
+import { PUBLIC_SANDBOX_WARNING, trustPublicSandbox } from "./publicSandbox";
 import { startCdsService } from "./server";
 
 export interface CdsCli {
@@ -17,6 +18,8 @@ export interface CdsCli {
   callDeadlineMs?: number;
   /** `--demo`: loopback FHIR servers may be read (the demo EHR); only on loopback. */
   demo?: boolean;
+  /** `--trust-public-sandbox-for-testing`: the public CDS Hooks sandbox as the only client (cds/publicSandbox.ts). */
+  publicSandbox?: boolean;
 }
 
 /** Parses the command line; throws an Error naming the bad argument. */
@@ -50,6 +53,9 @@ export function parseCdsArgs(argv: readonly string[], defaultConfig = DEFAULT_CO
       case "--demo":
         cli.demo = true;
         break;
+      case "--trust-public-sandbox-for-testing":
+        cli.publicSandbox = true;
+        break;
       case "--call-deadline-ms": {
         const v = value();
         if (!/^\d+$/.test(v) || Number(v) < 100 || Number(v) > 120_000) throw new Error(`invalid --call-deadline-ms (100 to 120000): ${v}`);
@@ -70,12 +76,14 @@ async function main(): Promise<void> {
   try {
     cli = parseCdsArgs(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(`cds: ${(error as Error).message}\nusage: npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--call-deadline-ms 8000] [--demo] [--access-log]\n`);
+    process.stderr.write(`cds: ${(error as Error).message}\nusage: npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--call-deadline-ms 8000] [--demo] [--trust-public-sandbox-for-testing] [--access-log]\n`);
     process.exit(2);
   }
   let service;
   try {
-    const config = await readCdsConfig(cli.config);
+    const read = await readCdsConfig(cli.config);
+    const config = cli.publicSandbox ? trustPublicSandbox(read) : read;
+    if (cli.publicSandbox) write(process.stderr)(`cds: WARNING ${PUBLIC_SANDBOX_WARNING}`);
     service = await startCdsService({
       config,
       port: cli.port,
