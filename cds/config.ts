@@ -10,6 +10,8 @@ import { fileURLToPath } from "node:url";
 import type { AppConfig } from "../src/fhir/configTypes";
 import { parseConfig } from "../src/fhir/config";
 import { isRecord } from "../src/util/json";
+import { parseStoreSpec, type StoreSpec } from "../node/store";
+import { DEFAULT_JTI_QUOTA } from "./replay";
 import { fhirServerEntryProblem } from "./fhirServers";
 import { isPublicSandbox } from "./publicSandbox";
 
@@ -35,6 +37,10 @@ export interface CdsConfig {
   app: AppConfig;
   /** Request bodies larger than this are refused with 413. */
   maxBodyBytes: number;
+  /** Where accepted `jti`s are recorded: "memory" (one instance) or a Redis URL (several replicas). */
+  replayStore: StoreSpec;
+  /** New `jti`s one client may record per five and a half minutes (cds/replay.ts). */
+  replayQuotaPerClient: number;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -108,13 +114,21 @@ export function parseCdsConfig(json: unknown, appConfigJson: unknown, source = "
       }
       maxBodyBytes = json.maxBodyBytes;
     }
+    const replayStore = parseStoreSpec(json.replayStore ?? "memory", '"replayStore"');
+    let replayQuotaPerClient = DEFAULT_JTI_QUOTA;
+    if (json.replayQuotaPerClient !== undefined) {
+      if (typeof json.replayQuotaPerClient !== "number" || !Number.isInteger(json.replayQuotaPerClient) || json.replayQuotaPerClient < 1) {
+        throw new Error('"replayQuotaPerClient" must be a positive integer');
+      }
+      replayQuotaPerClient = json.replayQuotaPerClient;
+    }
     let app: AppConfig;
     try {
       app = parseConfig(appConfigJson);
     } catch (error) {
       throw new Error(`the app configuration is invalid: ${(error as Error).message}`, { cause: error });
     }
-    return { clients, appLaunchUrl, ...(serviceUrl ? { serviceUrl } : {}), app, maxBodyBytes };
+    return { clients, appLaunchUrl, ...(serviceUrl ? { serviceUrl } : {}), app, maxBodyBytes, replayStore, replayQuotaPerClient };
   } catch (error) {
     throw new Error(`${source}: ${(error as Error).message}`, { cause: error });
   }

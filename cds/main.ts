@@ -1,10 +1,11 @@
 /**
- * `npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--call-deadline-ms 8000] [--demo] [--trust-public-sandbox-for-testing] [--access-log]`: starts the CDS
+ * `npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--call-deadline-ms 8000] [--replay-store memory|redis://host:port/db] [--demo] [--trust-public-sandbox-for-testing] [--access-log]`: starts the CDS
  * Hooks service and prints its discovery URL. An unreadable or invalid configuration stops it with a message
  * saying what is wrong (exit code 1). Serves plain HTTP: in production put a TLS-terminating proxy in front
  * and set "serviceUrl" to the URL the EHR uses.
  */
 import path from "node:path";
+import { describeRedisUrl, parseStoreSpec, type StoreSpec } from "../node/store";
 import { DEFAULT_CONFIG_FILE, readCdsConfig } from "./config";
 import { PUBLIC_SANDBOX_WARNING, trustPublicSandbox } from "./publicSandbox";
 import { startCdsService } from "./server";
@@ -20,6 +21,8 @@ export interface CdsCli {
   demo?: boolean;
   /** `--trust-public-sandbox-for-testing`: the public CDS Hooks sandbox as the only client (cds/publicSandbox.ts). */
   publicSandbox?: boolean;
+  /** `--replay-store memory|redis://host:port/db`: overrides the configuration's `replayStore`. */
+  replayStore?: StoreSpec;
 }
 
 /** Parses the command line; throws an Error naming the bad argument. */
@@ -53,6 +56,9 @@ export function parseCdsArgs(argv: readonly string[], defaultConfig = DEFAULT_CO
       case "--demo":
         cli.demo = true;
         break;
+      case "--replay-store":
+        cli.replayStore = parseStoreSpec(value(), "--replay-store");
+        break;
       case "--trust-public-sandbox-for-testing":
         cli.publicSandbox = true;
         break;
@@ -76,7 +82,7 @@ async function main(): Promise<void> {
   try {
     cli = parseCdsArgs(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(`cds: ${(error as Error).message}\nusage: npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--call-deadline-ms 8000] [--demo] [--trust-public-sandbox-for-testing] [--access-log]\n`);
+    process.stderr.write(`cds: ${(error as Error).message}\nusage: npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--call-deadline-ms 8000] [--replay-store memory|redis://host:port/db] [--demo] [--trust-public-sandbox-for-testing] [--access-log]\n`);
     process.exit(2);
   }
   let service;
@@ -91,10 +97,13 @@ async function main(): Promise<void> {
       accessLog: cli.accessLog,
       ...(cli.callDeadlineMs !== undefined ? { callDeadlineMs: cli.callDeadlineMs } : {}),
       ...(cli.demo ? { demo: true } : {}),
+      ...(cli.replayStore ? { replayStore: cli.replayStore } : {}),
       logger: { info: write(process.stdout), error: write(process.stderr) },
     });
     const nobody = config.clients.length === 0 ? `\n  (${path.basename(cli.config)} trusts no CDS client yet: every call is refused)` : "";
-    write(process.stdout)(`CDS Hooks service: ${service.discoveryUrl}${nobody}`);
+    const spec = cli.replayStore ?? config.replayStore;
+    const replay = spec === "memory" ? "memory (one instance: run one replica only)" : describeRedisUrl(spec);
+    write(process.stdout)(`CDS Hooks service: ${service.discoveryUrl}${nobody}\n  replay store: ${replay}`);
   } catch (error) {
     process.stderr.write(`cds: the service did not start: ${(error as Error).message}\n`);
     process.exit(1);

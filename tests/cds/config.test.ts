@@ -27,6 +27,14 @@ describe("parseCdsConfig", () => {
     expect(parseCdsConfig(valid, APP_CONFIG_JSON).serviceUrl).toBeUndefined();
   });
 
+  it("replayStore: memory by default, or a Redis URL; replayQuotaPerClient: a positive integer", () => {
+    expect(parseCdsConfig(valid, APP_CONFIG_JSON).replayStore).toBe("memory");
+    expect(parseCdsConfig({ ...valid, replayStore: "redis://127.0.0.1:6379/2" }, APP_CONFIG_JSON).replayStore).toBe("redis://127.0.0.1:6379/2");
+    expect(() => parseCdsConfig({ ...valid, replayStore: "postgres://db" }, APP_CONFIG_JSON)).toThrow(/"replayStore" must be "memory" or a Redis URL/);
+    expect(parseCdsConfig({ ...valid, replayQuotaPerClient: 500 }, APP_CONFIG_JSON).replayQuotaPerClient).toBe(500);
+    expect(() => parseCdsConfig({ ...valid, replayQuotaPerClient: 0 }, APP_CONFIG_JSON)).toThrow(/replayQuotaPerClient/);
+  });
+
   it.each([
     ["not an object", [], /expected a JSON object/],
     ["no clients", { appLaunchUrl: valid.appLaunchUrl }, /"clients" must be an array/],
@@ -83,6 +91,8 @@ describe("the shipped configuration files", () => {
 describe("command line", () => {
   it("--demo turns the loopback allowance on (npm start); absent by default", () => {
     expect(parseCdsArgs(["--demo"]).demo).toBe(true);
+    expect(parseCdsArgs(["--replay-store", "redis://127.0.0.1:6390/1"]).replayStore).toBe("redis://127.0.0.1:6390/1");
+    expect(() => parseCdsArgs(["--replay-store", "mysql://x"])).toThrow(/--replay-store must be "memory" or a Redis URL/);
     expect(parseCdsArgs([]).demo).toBeUndefined();
   });
 

@@ -112,9 +112,13 @@ export function testConfig(client: { iss: string; jwksUrl: string } | undefined,
   return parseCdsConfig({ clients: client ? [{ iss: client.iss, jwksUrl: client.jwksUrl, fhirServers: [FHIR_BASE] }] : [], appLaunchUrl: APP_LAUNCH_URL, ...extra }, app);
 }
 
-/** The service over HTTP on 127.0.0.1 with the fixed clock, trusting `client`. */
+/**
+ * The service over HTTP on 127.0.0.1 with the fixed clock, trusting `client`. Its replay records are taken to
+ * begin an hour before NOW, so tokens the tests sign as issued minutes before NOW are not "issued before the
+ * records began" (cds/replay.ts).
+ */
 export function startTestService(config: CdsConfig, options: Partial<CdsServiceOptions> = {}): Promise<CdsService> {
-  return startCdsService({ config, now: () => NOW, fetchTimeoutMs: 3000, ...options });
+  return startCdsService({ config, now: () => NOW, fetchTimeoutMs: 3000, replayEpoch: new Date(NOW.getTime() - 3_600_000), ...options });
 }
 
 export interface TestStack {

@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { generateKeyPair, SignJWT, UnsecuredJWT } from "jose";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
+import { MemoryStore } from "../../node/store";
 import { FHIR_BASE, hookBody, NOW_S, post, startTestService, testConfig, TREY, withTestStack } from "./harness";
 
 /** A complete prefetch without leg cramps: a valid call answers 200 with no card. */
@@ -144,16 +145,36 @@ describe("the bearer JWT", () => {
     await expectAccepted(await stack.client.sign({ jti: "another-one" }));
   });
 
-  it("the replay memory is bounded: when it is full of unexpired tokens, new ones are refused (503), not forgotten", async () => {
-    const small = await startTestService(testConfig(stack.client), { replayCapacity: 2 });
+  it("each client has a quota of live jtis: past it, that client gets 429 while another client is still served", async () => {
+    const other = "https://other-ehr.test.example/cds-client";
+    const quota = await startTestService(
+      testConfig(stack.client, { replayQuotaPerClient: 2, clients: [{ iss: stack.client.iss, jwksUrl: stack.client.jwksUrl }, { iss: other, jwksUrl: stack.client.jwksUrl }] }),
+    );
     try {
-      const call = async (jti: string) => (await post(small.serviceEndpoint, BODY(), await stack.client.sign({ jti, aud: small.serviceEndpoint }))).status;
+      const call = async (jti: string, iss = stack.client.iss) => {
+        const answer = await post(quota.serviceEndpoint, BODY(), await stack.client.sign({ jti, iss, aud: quota.serviceEndpoint }));
+        return answer.status;
+      };
       expect(await call("a")).toBe(200);
+      expect(await call("b")).toBe(200);
+      expect(await call("c")).toBe(429);
+      expect(await call("x", other)).toBe(200);
+      expect(await call("y", other)).toBe(200);
+    } finally {
+      await quota.close();
+    }
+  });
+
+  it("a full replay store refuses new tokens (503), never forgets a live one", async () => {
+    const full = await startTestService(testConfig(stack.client), { store: new MemoryStore({ maxEntries: 4, nowMs: () => NOW_S * 1000 }) });
+    try {
+      const call = async (jti: string) => (await post(full.serviceEndpoint, BODY(), await stack.client.sign({ jti, aud: full.serviceEndpoint }))).status;
+      expect(await call("a")).toBe(200); // epoch, quota counter, a
       expect(await call("b")).toBe(200);
       expect(await call("c")).toBe(503);
       expect(await call("a")).toBe(401);
     } finally {
-      await small.close();
+      await full.close();
     }
   });
 
