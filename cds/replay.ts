@@ -66,7 +66,8 @@ export class ReplayGuard {
    * Throws StoreUnavailable when the store cannot answer.
    */
   async check(iss: string, jti: string, issuedAtMs: number, expiresAtMs: number, nowMs: number): Promise<ReplayVerdict> {
-    if (issuedAtMs < (await this.epoch(nowMs))) return "before-epoch";
+    // `iat` has whole seconds: a token issued within the epoch's second is taken as issued after it.
+    if (issuedAtMs < Math.floor((await this.epoch(nowMs)) / 1000) * 1000) return "before-epoch";
     const client = digest(iss);
     const count = await this.store.increment(`cds:replay:quota:${client}`, this.options.windowMs);
     if (count > this.quota) return "over-quota";

@@ -160,7 +160,11 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
     options.store ??
     (spec === "memory"
       ? new MemoryStore({ maxEntries: 2 * config.replayQuotaPerClient * Math.max(1, config.clients.length) + 1024, nowMs: () => now().getTime() })
-      : await openStore(spec, { redis: { onError: (message) => logger.error(`CDS service: replay store: ${message}`) } }));
+      : await openStore(spec, {
+          // A generous deadline per command: a busy event loop must not turn a slow reply into a 503; a Redis that is
+          // down is noticed at once anyway (the connection drops and nothing is queued).
+          redis: { commandTimeoutMs: 3000, onError: (message) => logger.error(`CDS service: replay store: ${message}`) },
+        }));
   const replay = new ReplayGuard(store, { windowMs, skewMs: CLOCK_SKEW_SECONDS * 1000, quotaPerClient: config.replayQuotaPerClient });
   try {
     await replay.epoch((options.replayEpoch ?? now()).getTime());

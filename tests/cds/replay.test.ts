@@ -51,8 +51,9 @@ describe("ReplayGuard", () => {
   it("tokens issued before the store's records began are refused; the epoch survives as long as the store", async () => {
     const { store, guard, now, advance } = setUp();
     expect(await guard.epoch(now())).toBe(now());
-    const issued = now() - 1;
-    expect(await guard.check("a", "old", issued, now() + 1000, now())).toBe("before-epoch");
+    expect(await guard.check("a", "old", now() - 1000, now() + 1000, now())).toBe("before-epoch");
+    // iat has whole seconds: issued within the epoch's second counts as after it.
+    expect(await guard.check("a", "same-second", Math.floor(now() / 1000) * 1000, now() + 1000, now())).toBe("new");
     advance(5000);
     // Another replica on the same store sees the same epoch.
     const other = new ReplayGuard(store, { windowMs: WINDOW, skewMs: SKEW });
