@@ -17,6 +17,8 @@ export type FailureKind =
   | "network"
   | "malformed" // not JSON, or not the resource shape expected
   | "refused-next-link"
+  | "redirected" // a 3xx answer: never followed, since it would carry the access token elsewhere
+  | "too-large" // an answer over the reader's byte cap (the CDS Hooks service's read path)
   | "aborted"
   | "unknown";
 
@@ -100,6 +102,10 @@ export function classifyError(error: unknown, nowMs: number): Failure {
     if (error.name === "TimeoutError") return { kind: "timeout" };
     if (error.name === "AbortError") return { kind: "aborted" };
     const status = typeof error.status === "number" ? error.status : undefined;
+    // `redirect: "manual"`: Node's fetch answers the 3xx itself, a browser an opaque redirect with status 0.
+    if ((status !== undefined && status >= 300 && status < 400) || (isRecord(error.response) && error.response.type === "opaqueredirect")) {
+      return { kind: "redirected", ...(status ? { status } : {}) };
+    }
     if (status !== undefined && status >= 400) {
       let retryAfterSeconds: number | undefined;
       const response = error.response;
@@ -161,6 +167,10 @@ export function describeFailure(f: Failure, what: string): string {
       return `The EHR's answer for ${what} could not be read (malformed data).`;
     case "refused-next-link":
       return `Further ${what} were offered from another address; the app refused to send its access there.`;
+    case "redirected":
+      return `The EHR answered the request for ${what} with a redirect to another address; the app does not follow redirects, so its access is never sent elsewhere.`;
+    case "too-large":
+      return `The EHR's answer for ${what} was larger than the app accepts.`;
     case "aborted":
       return `Reading ${what} was cancelled.`;
     default:

@@ -5,10 +5,9 @@
  * checks the server's version and offer (CapabilityStatement), resolves medicines, and assembles the
  * engine's input.
  *
- * Also used outside the browser (a CDS Hooks service with a fhirclient Node client): `provided` hands in
- * resources the caller already has (prefetch), `skip` leaves kinds out.
+ * Also used outside the browser (the CDS Hooks service, whose connection is the Node side's hardened read
+ * path): `provided` hands in resources the caller already has (prefetch), `skip` leaves kinds out.
  */
-import type Client from "fhirclient/lib/Client";
 import type { Condition, MedicationRequest, MedicationStatement, Observation, Patient, Procedure, Resource } from "fhir/r4";
 import type { RecordType } from "../knowledge";
 import { RECORD_TYPES } from "../knowledge/types";
@@ -20,7 +19,7 @@ import type { ErrorKind } from "./errorKind";
 import { describeFailure, type Failure } from "./errors";
 import { resolveMedications } from "./medications";
 import { restrictionsCover, restrictQueries } from "./queries";
-import { fetchJson, type RequestPolicy } from "./request";
+import { fetchJson, type RequestPolicy, type FhirConnection } from "./request";
 import { parseScopes, type ScopeCheck } from "./scopes";
 import type { SearchBudget } from "./search";
 import { collectSection, dedupeById, failureStatus, namesOtherPatient, unreadReport, type Collected } from "./sectionReport";
@@ -38,7 +37,7 @@ const MAX_INCLUDED = 5000;
 const MAX_OUTCOMES = 100;
 
 export interface LoadOptions {
-  client: Client;
+  client: FhirConnection;
   patientId: string;
   /** FHIR base URL of the session (client.state.serverUrl). */
   base: string;

@@ -7,9 +7,8 @@
  * The budget bounds pages, included and outcome entries, and time: a server whose paging never ends
  * leaves the search `truncated` within seconds, never loading forever.
  */
-import type Client from "fhirclient/lib/Client";
 import type { Resource } from "fhir/r4";
-import { fetchJson, RequestFailure, type RequestPolicy } from "./request";
+import { fetchJson, RequestFailure, type RequestPolicy, type FhirConnection } from "./request";
 import { readOutcome } from "./outcomes";
 import { asArray, isRecord } from "../util/json";
 import { onBase } from "../util/url";
@@ -127,7 +126,7 @@ function addEntries(result: SearchResult, entries: unknown[], budget: SearchBudg
  * for budget reasons (other failures are rethrown, so the caller reports the search as failed).
  */
 export async function searchAll(
-  client: Client,
+  client: FhirConnection,
   firstUrl: string,
   opts: { base: string; budget: SearchBudget; policy: RequestPolicy; signal?: AbortSignal },
 ): Promise<SearchResult> {

@@ -25,6 +25,9 @@ export {
   type ReadingOrder,
 } from "./facts";
 
+// Record text in markdown (CDS cards): entity-encoded, bidi controls removed, links defanged.
+export { BIDI_CONTROLS, markdownSafe, stripBidi } from "./markdownSafe";
+
 // The strength scale.
 export { findingStrengthWords, isRaised, STRENGTH_SCALE, strengthLevel, strengthRank, type StrengthLevel } from "./strength";
 
