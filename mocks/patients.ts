@@ -15,6 +15,7 @@ import { hostileData } from "./data/patients/hostileData";
 import { deceasedCkd } from "./data/patients/deceasedCkd";
 import { LEG_CRAMP_PATIENTS } from "./data/patients/legCramps";
 import { LAB_PATIENTS } from "./data/patients/labResults";
+import { VENDOR_PATIENTS } from "./data/patients/vendorPatients";
 import { READING_AID_PATIENTS } from "./data/patients/readingAids";
 
 export type { DemoPatient } from "./data/demoPatient";
@@ -31,6 +32,7 @@ export const HANDMADE_PATIENTS: DemoPatient[] = [
   deceasedCkd,
   ...LEG_CRAMP_PATIENTS,
   ...LAB_PATIENTS,
+  ...VENDOR_PATIENTS,
   ...READING_AID_PATIENTS,
 ];
 

@@ -1,10 +1,11 @@
 /** Which causes a record's concept supports: codes first (every system), name matching last. */
 import type { Coding } from "fhir/r4";
-import { type CodeRule, type NameRule, type ResourceKind } from "../knowledge";
-import { makesEvidence, mentionContext } from "./context";
-import { formVetoes, lookupCode, nameRulesFor, saysOral, systemKeyOf, type CodeHit, type CompiledNameRule } from "./lookup";
+import { DIABETES_TYPES_CONFLICT, type CodeRule, type NameRule, type RequiredForm, type ResourceKind } from "../knowledge";
+import { leadingContext, makesEvidence, mentionContext, resolvedAtEnd, type EvidenceContext } from "./context";
+import { formVetoes, lookupCode, nameRulesFor, saysOral, saysSystemic, systemKeyOf, type CodeHit, type CompiledNameRule } from "./lookup";
 import { isObj, joinedText, rawCodings, str } from "./read";
 import type { CauseId } from "./types";
+import type { TextContext } from "../knowledge";
 
 /**
  * A match by code: the code's lookup hit (cause and rule), shared by every record with that code. The
@@ -19,8 +20,8 @@ export interface NameMatch {
   matchedText: string;
   /** matchedText in lower case, computed once (it is part of the evidence grouping key). */
   matchKey: string;
-  /** How the text uses the name: affirmed, or history ("history of X": at most past). */
-  context: "affirmed" | "history";
+  /** How the text uses the name: affirmed, history ("history of X") or resolved ("X, resolved"): see evidence.ts. */
+  context: EvidenceContext;
 }
 
 export type ConceptMatch = CodeMatch | NameMatch;
@@ -60,8 +61,18 @@ export class ConceptMatches {
   }
 
   has(cause: CauseId): boolean {
-    for (let i = 0; i < this.length; i++) if (this.matchList[i]!.cause === cause) return true;
-    return false;
+    return this.indexOf(cause) >= 0;
+  }
+
+  indexOf(cause: CauseId): number {
+    for (let i = 0; i < this.length; i++) if (this.matchList[i]!.cause === cause) return i;
+    return -1;
+  }
+
+  /** Removes the match at i, keeping the order of the others. */
+  remove(i: number): void {
+    for (let j = i + 1; j < this.length; j++) this.set(j - 1, this.matchList[j]!, this.codingList[j]);
+    this.length--;
   }
 }
 
@@ -84,14 +95,18 @@ export function matchConcept(concept: unknown, kind: ResourceKind, extraText: st
   out.clear();
   const isMedicine = kind === "Medication";
   let text: string | undefined;
-  let recognised = false;
+  // A rule knows a code of the record: the codes say what the record is, and its words are not read.
+  let ruled = false;
+  // Causes look-alike codes rule out: the record's words are still read, but never for these.
+  let blocked: readonly CauseId[] | undefined;
   for (const coding of rawCodings(concept)) {
     if (!isObj(coding)) continue;
     const system = systemKeyOf(str(coding.system));
     const code = str(coding.code);
     if (!system || !code) continue;
     const lookup = lookupCode(system, code, kind);
-    if (lookup.recognised) recognised = true;
+    if (lookup.hits.length > 0) ruled = true;
+    if (lookup.blocked.length > 0) blocked = blocked ? [...blocked, ...lookup.blocked] : lookup.blocked;
     for (const hit of lookup.hits) {
       if (isMedicine) {
         text ??= joinedText(concept, extraText);
@@ -100,9 +115,42 @@ export function matchConcept(concept: unknown, kind: ResourceKind, extraText: st
       keepBest(out, hit, coding as Coding);
     }
   }
-  if (recognised) return;
-  for (const match of matchNames(kind, text ?? joinedText(concept, extraText))) out.add(match, undefined);
+  if (ruled) {
+    if (kind === "Condition") settleDiabetesType(concept, out);
+    return;
+  }
+  for (const match of matchNames(kind, text ?? joinedText(concept, extraText))) {
+    if (blocked === undefined || !blocked.includes(match.cause)) out.add(match, undefined);
+  }
 }
+
+/**
+ * One record coded both as type 1 and as type 2 diabetes is one diabetes, not two: the record's own
+ * text (code.text) decides when it names one type; otherwise the type is not clear, and the record is
+ * read as diabetes of unstated type (shown under type 2 diabetes, knowledge-source.md, Diabetes).
+ */
+function settleDiabetesType(concept: unknown, out: ConceptMatches): void {
+  const t1 = out.indexOf("type-1-diabetes");
+  const t2 = out.indexOf("type-2-diabetes");
+  if (t1 < 0 || t2 < 0) return;
+  // Diabetes of unstated type beside a type 1 code is type 1 diabetes.
+  if (out.match(t2).rule.unstated === true) {
+    out.remove(t2);
+    return;
+  }
+  const own = isObj(concept) ? str(concept.text) : undefined;
+  const said = own ? matchNames("Condition", own) : NO_MATCHES;
+  const saysT1 = said.some((m) => m.cause === "type-1-diabetes");
+  const saysT2 = said.some((m) => m.cause === "type-2-diabetes" && m.rule.unstated !== true);
+  if (saysT1 !== saysT2) {
+    out.remove(saysT1 ? t2 : t1);
+    return;
+  }
+  out.set(t2, DIABETES_TYPES_CONFLICT_HIT, out.coding(t2));
+  out.remove(t1);
+}
+
+const DIABETES_TYPES_CONFLICT_HIT: CodeMatch = { cause: "type-2-diabetes", by: "code", rule: DIABETES_TYPES_CONFLICT };
 
 /** One match per cause, in order of first appearance; a better-ranked rule replaces an earlier one. */
 function keepBest(out: ConceptMatches, hit: CodeHit, coding: Coding): void {
@@ -116,9 +164,10 @@ function keepBest(out: ConceptMatches, hit: CodeHit, coding: Coding): void {
   out.add(hit, coding);
 }
 
-function medicineFormOk(cause: CauseId, requireForm: "oral" | undefined, text: string): boolean {
+function medicineFormOk(cause: CauseId, requireForm: RequiredForm | undefined, text: string): boolean {
   if (formVetoes(cause, text)) return false;
   if (requireForm === "oral" && !saysOral(text)) return false;
+  if (requireForm === "systemic" && !saysSystemic(text)) return false;
   return true;
 }
 
@@ -159,11 +208,9 @@ function computeNames(kind: ResourceKind, text: string): readonly ConceptMatch[]
 }
 
 /**
- * The rule's best mention in the text: the first affirmed one, else the first history one. Negated,
- * other-person, test, precursor and uncertain mentions make nothing (knowledge-source.md, free text).
+ * Calls `visit` with the context of each of the rule's mentions in the text, in order, until it returns true.
  */
-function bestMention(compiled: CompiledNameRule, text: string): { text: string; context: "affirmed" | "history" } | undefined {
-  let history: string | undefined;
+function eachMention(compiled: CompiledNameRule, text: string, visit: (context: TextContext, mention: string) => boolean): void {
   for (const re of compiled.patterns) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -171,11 +218,75 @@ function bestMention(compiled: CompiledNameRule, text: string): { text: string; 
         re.lastIndex++;
         continue;
       }
-      const context = mentionContext(text, m.index, m.index + m[0].length);
-      if (!makesEvidence(context)) continue;
-      if (context === "affirmed") return { text: m[0], context };
-      history ??= m[0];
+      if (visit(mentionContext(text, m.index, m.index + m[0].length), m[0]) === true) return;
     }
   }
-  return history !== undefined ? { text: history, context: "history" } : undefined;
+}
+
+/**
+ * The rule's best mention in the text: the first affirmed one, else the first history or resolved one.
+ * Negated, other-person, test, precursor and uncertain mentions make nothing (knowledge-source.md, free text).
+ */
+function bestMention(compiled: CompiledNameRule, text: string): { text: string; context: EvidenceContext } | undefined {
+  let best: { text: string; context: EvidenceContext } | undefined;
+  eachMention(compiled, text, (context, mention) => {
+    if (!makesEvidence(context) || (best && context !== "affirmed")) return false;
+    best = { text: mention, context };
+    return context === "affirmed";
+  });
+  return best;
+}
+
+/**
+ * How a coded record's own text (code.text) bears on one cause its code matched, read whole as a clinician
+ * would (knowledge-source.md: "A coded record's own text is read whole"). Where the text names the cause
+ * (by the cause's name rules), its mentions decide, with the free-text rules (negation, family history,
+ * screening, suspicion, precursor, history, resolved): an affirmed mention wins, else a history or resolved
+ * one, else the first mention's context (which makes no evidence). A closing word saying the condition
+ * ended ("… - resolved") is the record's own status, wherever the name sits. Where the text does not name
+ * the cause, its first words decide ("FH: …", "History of …", "No …"). Undefined when the text says
+ * nothing that changes the code's meaning.
+ */
+export function codedTextContext(kind: ResourceKind, text: string, cause: CauseId): TextContext | undefined {
+  let byCause = CODED_TEXT_CACHE.get(text);
+  if (byCause === undefined) {
+    if (CODED_TEXT_CACHE.size >= NAME_CACHE_LIMIT) CODED_TEXT_CACHE.clear();
+    CODED_TEXT_CACHE.set(text, (byCause = new Map()));
+  }
+  const cached = byCause.get(cause);
+  if (cached !== undefined) return cached ?? undefined;
+  const found = readCodedText(kind, text, cause);
+  byCause.set(cause, found ?? null);
+  return found;
+}
+
+/** Memo of codedTextContext per text and cause (pure: depends only on the arguments and static rules); null = nothing. */
+const CODED_TEXT_CACHE = new Map<string, Map<CauseId, TextContext | null>>();
+
+function readCodedText(kind: ResourceKind, text: string, cause: CauseId): TextContext | undefined {
+  const mentioned = causeMentionContext(kind, text, cause);
+  if (mentioned !== undefined && !makesEvidence(mentioned)) return mentioned;
+  // A closing status is the record's own, whatever clause the name sits in ("Essential HTN (benign), resolved").
+  if (resolvedAtEnd(text)) return "resolved";
+  if (mentioned !== undefined) return mentioned === "affirmed" ? undefined : mentioned;
+  return leadingContext(text);
+}
+
+/** The best context of the cause's mentions in the text (see codedTextContext), or undefined when none names it. */
+function causeMentionContext(kind: ResourceKind, text: string, cause: CauseId): TextContext | undefined {
+  const rules = nameRulesFor(kind);
+  if (!rules || !rules.any.test(text)) return undefined;
+  let past: TextContext | undefined;
+  let other: TextContext | undefined;
+  for (const compiled of rules.rules) {
+    if (!compiled.rule.causes.includes(cause) || compiled.veto?.test(text)) continue;
+    eachMention(compiled, text, (context) => {
+      if (context === "affirmed") past = context;
+      else if (makesEvidence(context)) past ??= context;
+      else other ??= context;
+      return context === "affirmed";
+    });
+    if (past === "affirmed") return past;
+  }
+  return past ?? other;
 }

@@ -15,11 +15,12 @@ export interface SourceReport {
   count: number;
   /** Plain-language reason when status is not "read". Never contains tokens, URLs or patient ids. */
   message?: string;
-  /** Warnings from OperationOutcome entries or refused next links; safe text only. */
+  /** Warnings from OperationOutcome entries (severity warning, or error/fatal with a failed status); safe text only, each once. */
   warnings: string[];
   /**
-   * What the EHR withheld or said that is not a gap (Epic's suppressed outside records, say): shown
-   * quietly, never as a limit of the read. Safe text only.
+   * What the EHR withheld or said that is not a gap, one plain line each, identical lines merged: Epic's
+   * withheld "outside records" (src/fhir/outcomes.ts `outsideRecordsNotice`), information-level outcomes.
+   * Never makes the section incomplete; safe text only.
    */
   notices?: string[];
   /**

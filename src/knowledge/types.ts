@@ -106,13 +106,13 @@ export interface CodeRule {
   note?: string;
   /** "weak": verified only by weak sources (see the terminology reference): lower confidence. */
   confidence?: "weak";
-  /** The medicine only counts when its text says it is taken by mouth. */
-  requireForm?: "oral";
+  /** The medicine only counts when its text says it is taken by mouth ("oral"), or by mouth or injection ("systemic"). */
+  requireForm?: RequiredForm;
   /** Evidence from this rule raises the finding to the cause's escalation strength (while it is current). */
   escalates?: boolean;
   /** The record names the item without the detail the cause needs (diabetes type, kind of kidney failure). */
   unstated?: boolean;
-  /** The code itself means history or resolution ("H/O: ...", "... resolved", "in remission"): never current. */
+  /** The code itself means the condition ended ("... resolved", "in remission"): never current. (A code for "history of" a chronic condition is that condition: knowledge-source.md.) */
   history?: boolean;
   /** Where the codes were verified (terminology reference source tags). */
   source: string;
@@ -144,10 +144,13 @@ export interface NameRule {
   veto?: string[];
   reason: string;
   note?: string;
-  requireForm?: "oral";
+  requireForm?: RequiredForm;
   escalates?: boolean;
   unstated?: boolean;
 }
+
+/** A form a medicine's text must state for a rule to count it. */
+export type RequiredForm = "oral" | "systemic";
 
 export interface ChangelogEntry {
   version: string;

@@ -1,7 +1,7 @@
 /**
  * What was checked, beyond each kind of record's outcome: searches that succeeded after a second try (not a
- * gap: said only here, never at the top or in the short note), and what the EHR said that is not a gap
- * (its notices, e.g. outside records it does not share with apps), said once, quietly.
+ * gap: said only here, never at the top or in the short note). The EHR's notices (not a gap either) are
+ * notices.ts.
  */
 import type { SourceReport } from "../fhir/types";
 import { plain } from "./format";
@@ -30,11 +30,4 @@ export function retryLines(s: Pick<SourceReport, "searches">): string[] {
       const n = q.retriedWithout!.length;
       return `${plain(q.label, 120)}: read completely; the EHR refused ${parameterWords(q.retriedWithout!)}, so the app asked again without ${n === 1 ? "it" : "them"}.`;
     });
-}
-
-/** The EHR's notices across every kind of record, each once, plain and clipped. */
-export function noticeLines(report: { sources: readonly Pick<SourceReport, "notices">[] }): string[] {
-  const seen = new Set<string>();
-  for (const s of report.sources) for (const n of s.notices ?? []) seen.add(plain(n, 300));
-  return [...seen].filter(Boolean);
 }

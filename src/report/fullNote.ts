@@ -5,6 +5,7 @@
  */
 import type { Finding } from "../engine/types";
 import { crampAnchor } from "./crampAnchor";
+import { dataQualityLines } from "./dataQuality";
 import { evidenceLine, evidenceWhat, technicalLine } from "./evidence";
 import { activeFacts, factText } from "./facts";
 import { formatDate, formatDateTime, patientAge, plain } from "./format";
@@ -22,7 +23,8 @@ import {
 import { definitionLine, findingDefinitions, labCountsLine, labsWereRead, notInterpretedGroups } from "./labs";
 import { groupByStrength } from "./note";
 import { panelHomes, panelOrder } from "./order";
-import { noticeLines, retryLines } from "./checked";
+import { retryLines } from "./checked";
+import { noticeLines } from "./notices";
 import { deceasedLine, findingInBrief, gapLines, reportGaps, summaryLine } from "./summary";
 import type { Report } from "./types";
 
@@ -47,8 +49,8 @@ export function fullNote(report: Report, now: Date): string {
   if (report.patient.deceased) lines.push(`${deceasedLine(report)}.`);
   const anchor = crampAnchor(report);
   if (anchor) lines.push(`${anchor.words}: ${anchor.name} (${anchor.ref}).`);
-  lines.push(`Records read at ${formatDateTime(report.readAt)}.`, ...gapLines(report, 20));
-  for (const n of noticeLines(report)) lines.push(`Note from the EHR: ${n}`);
+  lines.push(`Records read at ${formatDateTime(report.readAt)}.`, ...gapLines(report, 20), ...dataQualityLines(report));
+  for (const n of noticeLines(report.sources)) lines.push(`Note from the EHR: ${plain(n, 300)}`);
   lines.push("", NO_KNOWN_CAUSE, summaryLine(report, undefined, now));
   const facts = activeFacts(report);
   if (facts.length > 0) lines.push(`Active in the record now: ${facts.map((f) => plain(factText(f, report.patient), 200)).join("; ")}.`);

@@ -25,6 +25,9 @@ export {
   type ReadingOrder,
 } from "./facts";
 
+// Record text in markdown (CDS cards): entity-encoded, bidi controls removed, links defanged.
+export { BIDI_CONTROLS, markdownSafe, stripBidi } from "./markdownSafe";
+
 // The strength scale.
 export { findingStrengthWords, isRaised, STRENGTH_SCALE, strengthLevel, strengthRank, type StrengthLevel } from "./strength";
 
@@ -51,6 +54,9 @@ export {
 // Completeness, gaps and the summary line.
 export { formatMonth, formatYear, daysBetween } from "./format";
 export { completeness, deceasedLine, findingInBrief, gapLines, NO_CONDITIONS, reportGaps, summaryLine, type Gaps } from "./summary";
+// What the EHR withheld or said that is not a gap, and what the record says that was not taken at face value.
+export { noticeLines } from "./notices";
+export { dataQualityLines } from "./dataQuality";
 
 // Fixed words.
 export {
@@ -61,11 +67,13 @@ export {
   knowledgeLine,
   NO_KNOWN_CAUSE,
   notReadLine,
+  REPORTED_LABEL,
   sourceCitation,
   sourceLabel,
   sourceShortLabel,
   sourceStatusText,
   sourceStatusWords,
+  STATUS_NOT_RECORDED,
   TITLE,
 } from "./labels";
 
@@ -93,7 +101,7 @@ export {
   trendSentence,
   type FindingLabLine,
 } from "./labStory";
-export { noticeLines, retryLines } from "./checked";
+export { retryLines } from "./checked";
 
 // Lab results: one result as evidence, a test's chart words and text alternative, what was read and not interpreted.
 export {

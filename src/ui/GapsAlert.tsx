@@ -1,9 +1,11 @@
 /**
  * What limits the read, at the top, and only that: kinds of record not read completely, the EHR's own
- * warnings, a suspicious zero. A search that succeeded after a retry is not a limit (it is under "What was
- * checked"); what the EHR says that is not a gap (its notices) is said quietly, once.
+ * warnings, a suspicious zero, a record the app did not take at face value (a placeholder death date). A
+ * search that succeeded after a retry is not a limit (it is under "What was checked"); what the EHR says
+ * that is not a gap (its notices) is said quietly, once.
  */
-import { noticeLines } from "../report/checked";
+import { noticeLines } from "../report/notices";
+import { dataQualityLines } from "../report/dataQuality";
 import { plural } from "../report/format";
 import { sourceLabel, sourceStatusWords } from "../report/labels";
 import { NO_CONDITIONS, reportGaps } from "../report/summary";
@@ -15,8 +17,9 @@ const SHOWN_WARNINGS = 3;
 
 export function GapsAlert({ report }: { report: Report }) {
   const gaps = reportGaps(report);
-  const notices = noticeLines(report);
-  const alert = gaps.unread.length > 0 || gaps.warnings.length > 0 || gaps.noConditions;
+  const notices = noticeLines(report.sources);
+  const quality = dataQualityLines(report);
+  const alert = gaps.unread.length > 0 || gaps.warnings.length > 0 || gaps.noConditions || quality.length > 0;
   const more = gaps.warnings.length - SHOWN_WARNINGS;
   return (
     <>
@@ -45,6 +48,11 @@ export function GapsAlert({ report }: { report: Report }) {
             </ul>
           )}
           {gaps.noConditions && <p>{NO_CONDITIONS}</p>}
+          {quality.map((line) => (
+            <p key={line} data-quality="death-date">
+              {line}
+            </p>
+          ))}
         </section>
       )}
       {notices.length > 0 && (

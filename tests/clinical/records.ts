@@ -13,6 +13,7 @@ export const SYSTEM_URI = {
   icd9: "http://hl7.org/fhir/sid/icd-9-cm",
   rxnorm: "http://www.nlm.nih.gov/research/umls/rxnorm",
   cpt: "http://www.ama-assn.org/go/cpt",
+  atc: "http://www.whocc.no/atc",
   epic: "urn:oid:1.2.840.114350.1.13.0.1.7.2.696871",
   cerner: "https://fhir.cerner.com/ec2458f2-1e24-41c8-b71b-0e701af7583d/nomenclature",
 } as const;
@@ -24,6 +25,7 @@ const SYSTEM_LABEL: Record<Sys, string> = {
   icd9: "ICD-9-CM",
   rxnorm: "RxNorm",
   cpt: "CPT",
+  atc: "ATC",
   epic: "Epic local",
   cerner: "Oracle Health local",
 };
@@ -62,6 +64,8 @@ export interface MedicineSpec extends Base {
   periodEnd?: string;
   doNotPerform?: boolean;
   doseText?: string;
+  /** A reported request (a home medicine): `reportedBoolean` true or false, or a `reportedReference` to the patient. */
+  reported?: boolean | "reference";
 }
 
 export interface ProcedureSpec extends Base {
@@ -161,6 +165,8 @@ export function toInput(records: readonly RecordSpec[], patient?: PatientSpec): 
           authoredOn: spec.authored ?? DEFAULT_DATE,
         };
         if (spec.doNotPerform) r.doNotPerform = true;
+        if (spec.reported === "reference") r.reportedReference = { reference: "Patient/p1" };
+        else if (spec.reported !== undefined) r.reportedBoolean = spec.reported;
         if (spec.doseText) r.dosageInstruction = [{ text: spec.doseText }];
         resource = r;
       } else {
@@ -211,6 +217,7 @@ export function describe(spec: RecordSpec): string {
     spec.kind === "request" ? `intent ${spec.intent ?? "order"}` : "",
     spec.periodStart || spec.periodEnd ? `period ${spec.periodStart ?? "?"} to ${spec.periodEnd ?? "?"}` : "",
     spec.doNotPerform ? "doNotPerform" : "",
+    spec.reported === "reference" ? "reportedReference Patient" : spec.reported !== undefined ? `reportedBoolean ${spec.reported}` : "",
   ].filter(Boolean);
   return `${spec.kind === "request" ? "MedicationRequest" : "MedicationStatement"}: ${codingsLine(spec)} (${bits.join(", ")})`;
 }

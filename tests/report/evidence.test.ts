@@ -9,7 +9,7 @@ import {
   technicalLine,
   whenText,
 } from "../../src/report/evidence";
-import { ACUTE_STATE_CAUSES, CONFIRM_STILL_CURRENT } from "../../src/knowledge/conventions";
+import { ACUTE_STATES, CONFIRM_STILL_CURRENT } from "../../src/knowledge/conventions";
 import { NOW, evidence } from "../ui/fixtures";
 
 const med = (over: Parameters<typeof evidence>[1] = {}) =>
@@ -60,8 +60,8 @@ describe("'confirm still current' (knowledge/conventions.ts)", () => {
   });
 
   it("conditions: an acute state with no date for over the convention's years; a lifelong condition never by its age alone", () => {
-    const old = evidence("Condition/c", { dates: { onset: years(CONFIRM_STILL_CURRENT.acuteConditionYears) } });
-    for (const acute of ACUTE_STATE_CAUSES) expect(needsConfirmation(old, NOW, acute), acute).toBe(true);
+    const old = evidence("Condition/c", { dates: { onset: years(CONFIRM_STILL_CURRENT.acuteStateYears) } });
+    for (const acute of ACUTE_STATES) expect(needsConfirmation(old, NOW, acute), acute).toBe(true);
     expect(needsConfirmation(evidence("Condition/c", { dates: { onset: "2025-01-01" } }), NOW, "dehydration")).toBe(false);
     for (const lifelong of ["hypertension", "type-2-diabetes", "peripheral-artery-disease", "chronic-kidney-disease"] as const) {
       expect(needsConfirmation(evidence("Condition/c", { dates: { onset: "1976" } }), NOW, lifelong), lifelong).toBe(false);

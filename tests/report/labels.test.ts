@@ -32,8 +32,8 @@ describe("labels", () => {
     expect(text).toContain(`${PREGNANCY_CURRENT_WEEKS} weeks`);
     expect(text).toContain(`${DIALYSIS_RECENT_DAYS} days`);
     expect(text).toContain(`over ${CONFIRM_STILL_CURRENT.medicineYears} years`);
-    expect(CONFIRM_STILL_CURRENT.acuteConditionYears).toBe(1);
-    expect(text).toContain("acute state (dehydration, low blood sugar, acute kidney failure) has no date in the last year");
+    expect(CONFIRM_STILL_CURRENT.acuteStateYears).toBe(1);
+    expect(text).toContain("or an acute state above has no date in the last year");
     expect(text).toContain("A lifelong condition is never marked for the age of its dates alone.");
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { LabSeries } from "../../src/engine/labs/types";
 import type { LegCrampRecord } from "../../src/engine/legCramps";
 import { buildReport } from "../../src/report/build";
-import { noticeLines, retryLines } from "../../src/report/checked";
+import { retryLines } from "../../src/report/checked";
 import { clinicalName, medicineWords, recordWords, stripTags } from "../../src/report/clinicalWords";
 import { crampAnchor, relativeToCramps } from "../../src/report/crampAnchor";
 import { chartAxis, displayNumber, displayUnit, findingLabLines, latestResultLine, trendSentence } from "../../src/report/labStory";
@@ -246,12 +246,11 @@ describe("labs that tell the whole story", () => {
 });
 
 describe("what was checked", () => {
-  it("a search read after a retry, in plain words; the EHR's notices once", () => {
+  it("a search read after a retry, in plain words; the EHR's notices are not a gap", () => {
     expect(retryLines({ searches: [{ label: "conditions (problem list)", status: "read", count: 3, retriedWithout: ["_count", "_include"] }, { label: "x", status: "failed", count: 0, retriedWithout: ["_count"] }] })).toEqual([
       "conditions (problem list): read completely; the EHR refused the page size and the medicine details in the same reply, so the app asked again without them.",
     ]);
     const notice = "The EHR hides some outside records from apps; what is shown was checked.";
-    expect(noticeLines({ sources: [{ notices: [notice] }, { notices: [notice] }, {}] })).toEqual([notice]);
     expect(summaryLine(buildReport(data({ sources: sources({ Condition: { notices: [notice] } }) })))).toBe("No documented causes found in the records read.");
   });
 });
