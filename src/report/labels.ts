@@ -134,7 +134,7 @@ export function conventionLines(k: KnowledgeInfo): string[] {
 
 /** The open group of conditions sent with no clinical status, too old to count as current (knowledge-source.md). */
 export const STATUS_NOT_RECORDED_HEADING = "Status not recorded — check";
-export const STATUS_NOT_RECORDED_LINE = `The EHR sent these with no clinical status (active or resolved) and they were recorded over ${NO_STATUS_CURRENT_MONTHS} months ago, so they are not counted as current. Check in the chart whether they still apply.`;
+export const STATUS_NOT_RECORDED_LINE = `The EHR sent these with no clinical status (active or resolved) and were recorded more than ${NO_STATUS_CURRENT_MONTHS} months before this read, so they are not counted as current. Check in the chart whether they still apply.`;
 
 /** The section of what was read, per kind of record. */
 export const CHECKED_HEADING = "What was checked";
