@@ -13,6 +13,7 @@ import { defaultPolicy, type RequestPolicy } from "../fhir/request";
 import { readyErrorKind, redirectError } from "../fhir/session";
 import type { EngineInput, EngineOptions, EngineResult } from "../engine/types";
 import { KNOWLEDGE_INFO } from "../knowledge/info";
+import { withLabReading } from "../report/labStatus";
 import { parseSmartStyle } from "../ui/smartStyle";
 import { panelError } from "./errorMessages";
 import type { ErrorKind } from "../fhir/errorKind";
@@ -114,7 +115,9 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
     if (data.sources.every((s) => s.status !== "read")) return fail("patient-unreadable");
     const now = deps.now();
     const result = await (deps.match ?? importedMatch)(data.input, { now });
-    const partial = unreadSources(data.sources).length > 0;
+    // Lab results none of which could be interpreted were not checked: the same rule as every report.
+    const sources = withLabReading(data.sources, result.labs);
+    const partial = unreadSources(sources).length > 0;
     const styleValue = style ? await style : undefined;
     if (controller.signal.aborted) return;
     set({
@@ -122,7 +125,7 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       data: {
         patient: data.patient,
         result,
-        sources: data.sources,
+        sources,
         readAt: data.readAt,
         showBanner: token.need_patient_banner !== false,
         knowledge: KNOWLEDGE_INFO,

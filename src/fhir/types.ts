@@ -17,6 +17,8 @@ export interface SourceReport {
   message?: string;
   /** Warnings from OperationOutcome entries or refused next links; safe text only. */
   warnings: string[];
+  /** Lab results only: what the search of all laboratory results showed, when it ran (labSurvey.ts). */
+  labSurvey?: LabSurveyReport;
   /**
    * One entry per search when the kind was searched (several for Condition when the server splits it by
    * category): what each read, and which failed. Safe text only.
@@ -35,6 +37,19 @@ export interface SearchReport {
   message?: string;
   /** Optional parameters the EHR refused (400), dropped in the one retry that followed. */
   retriedWithout?: string[];
+}
+
+/** A `category=laboratory` search's first page, read to learn what lab results the code search could not see. */
+export interface LabSurveyReport {
+  /** The date bound (results on or after it). */
+  since: string;
+  status: "read" | "failed" | "not-authorized";
+  /** Observations on the page read (this patient's). */
+  read: number;
+  /** How many the server said it holds (Bundle.total), when it said. */
+  total?: number;
+  /** The server had more pages than the one read. */
+  more: boolean;
 }
 
 export interface LoadedData {

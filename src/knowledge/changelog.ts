@@ -3,6 +3,15 @@ import type { ChangelogEntry } from "./types";
 
 export const CHANGELOG: ChangelogEntry[] = [
   {
+    version: "1.4.0",
+    date: "2026-12-07",
+    changes: [
+      "Lab results as real laboratories send them (lab-results.md, \"What real laboratories send\"): LOINC under its OID urn:oid:2.16.840.1.113883.6.1 (HL7 THO); a code under a LOINC system is LOINC only in LOINC's form with a check digit LOINC's Mod 10 rule accepts (LOINC Users' Guide, appendix C), so local codes labelled as LOINC are counted as \"not a LOINC code\", never read; unit spellings gm/dL, mU/L, µU/mL, uU/mL, %{HbA1c} and \"% of total Hgb\"; an HbA1c of 3 to 20 with no unit read as %, saying so; a number written as text (\"15.0 g/dL\", \"<15\" with the unit in the reference range) read as the same quantity; race-specific eGFR pairs from one draw (48643-1/48642-3, 88293-6/88294-4) read once, the non-race-specific or lower value used.",
+      "Values a test cannot take are flagged and never interpreted: hemoglobin 3–25 g/dL and HbA1c 20–195 mmol/mol (3.98–19.99 %) from the Exeter Diabetes team's EHR biomarker limits; eGFR, glucose and TSH above zero. Sandbox patient Neva Hyatt's HbA1c of 3.03 % is no longer charted: it is said next to the diabetes finding.",
+      "Lab results are not read by their names when their code is not LOINC (a name does not say the specimen, method or challenge); they are counted, and when none of the results returned could be interpreted the lab section is incomplete.",
+    ],
+  },
+  {
     version: "1.3.0",
     date: "2026-11-30",
     changes: [

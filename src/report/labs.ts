@@ -11,6 +11,7 @@ import type { SourceReport } from "../fhir/types";
 import type { Citation, LabTestId } from "../knowledge";
 import { LAB_TESTS } from "../knowledge";
 import { formatDate, formatRecency, plain, plural } from "./format";
+import { labsInterpreted } from "./labStatus";
 
 /** How a finding resting on lab results alone is labelled, everywhere (lab-results.md). */
 export const LAB_BASIS = "suggested by lab results — not recorded as a diagnosis";
@@ -190,28 +191,96 @@ export function chartRows(s: LabSeries): ChartRow[] {
 
 // ---- What was checked: lab results read, counted, not interpreted ----
 
-/** Lab results were read, completely or in part (cut at the page cap): their counts mean something. */
+/**
+ * Lab results were read, completely or in part (cut at the page cap, or a search that failed after
+ * returning some, or results none of which could be interpreted): their counts mean something.
+ */
 export function labsWereRead(sources: readonly SourceReport[]): boolean {
-  return sources.some((s) => s.source === "Observation" && (s.status === "read" || s.status === "truncated"));
+  return sources.some((s) => s.source === "Observation" && (s.status === "read" || s.status === "truncated" || (s.status === "failed" && s.count > 0)));
+}
+
+/** Why results were not interpreted, in the order said (lab-results.md's reasons first). */
+const REASON_WORDS: readonly [LabSkipReason, string][] = [
+  ["not-final", "not final"],
+  ["no-value", "no value"],
+  ["unit-not-recognised", "unit not recognised"],
+  ["implausible", "outside the values the test can take"],
+  ["no-date", "no readable date"],
+  ["dated-after-now", "dated after now"],
+  ["comparator-not-recognised", "comparator not recognised"],
+  ["several-tests", "coded as more than one test"],
+  ["age-not-interpretable", "no age-based cut-off"],
+  ["no-id", "no id"],
+  ["no-clock", "no clock"],
+];
+
+/**
+ * What the lab results returned came to (lab-results.md: nothing unread is silent): "The EHR returned 12
+ * lab results: 9 interpreted; not interpreted: 1 not a LOINC code, 1 a code the app does not use, 1 unit
+ * not recognised." Race-specific eGFR set aside for the other value of their draw are interpreted, once.
+ */
+export function labCountsLine(labs: LabInterpretation): string {
+  const { observations, labResults, notLoinc, otherCodes } = labs.counts;
+  if (observations === 0) return "The EHR returned no results of these tests.";
+  const leftOut = observations - labResults - notLoinc - otherCodes;
+  const why: string[] = [];
+  if (notLoinc > 0) why.push(`${notLoinc} not a LOINC code (the app cannot tell which test ${notLoinc === 1 ? "it is" : "they are"})`);
+  if (otherCodes > 0) why.push(`${otherCodes} a code the app does not use (other tests)`);
+  for (const [reason, words] of REASON_WORDS) {
+    const n = labs.notInterpreted.filter((s) => s.reason === reason).length;
+    if (n > 0) why.push(`${n} ${words}`);
+  }
+  if (leftOut > 0) why.push(`${leftOut} left out (cancelled, entered in error, or not this patient's)`);
+  const paired = labs.notInterpreted.filter((s) => s.reason === "race-specific-pair").length;
+  const pairs = paired > 0 ? ` ${plural(paired, "race-specific eGFR")} ${paired === 1 ? "was" : "were"} read with the other result of the same draw (one value used).` : "";
+  const head = `The EHR returned ${plural(observations, "lab result")}: ${labsInterpreted(labs)} interpreted`;
+  return `${head}${why.length > 0 ? `; not interpreted: ${why.join(", ")}` : ""}.${pairs}`;
 }
 
 /**
- * What the lab results read came to, under the row that names the tests: "11 counted by the rules; 1 could
- * not be interpreted (listed below); 2 left out (cancelled, entered in error, or not this patient's)."
+ * What the search of all laboratory results showed, when it ran (src/fhir/labSurvey.ts): "None of the
+ * app's tests was found by its LOINC codes, so the EHR's laboratory results since 7 Dec 2021 were looked at:
+ * it holds 419; the first 200 were read (counted above)." Empty when it did not run.
  */
-export function labCountsLine(labs: LabInterpretation): string {
-  const { observations, labResults, counted } = labs.counts;
-  if (observations === 0) return "No results of these tests.";
-  const notInterpreted = labs.notInterpreted.length;
-  const leftOut = observations - labResults;
-  const parts = [`${counted} counted by the rules`];
-  if (notInterpreted > 0) parts.push(`${notInterpreted} could not be interpreted (listed below)`);
-  if (leftOut > 0) parts.push(`${leftOut} left out (cancelled, entered in error, or not this patient's)`);
-  return `${parts.join("; ")}.`;
+export function labSurveyLine(sources: readonly SourceReport[]): string {
+  const survey = sources.find((s) => s.source === "Observation")?.labSurvey;
+  if (!survey) return "";
+  const since = formatDate(survey.since);
+  if (survey.status !== "read") {
+    return `The app could not look for lab results under other codes (its search of all laboratory results since ${since} was ${survey.status === "not-authorized" ? "not authorised" : "refused or failed"}).`;
+  }
+  const count = survey.total ?? (survey.more ? undefined : survey.read);
+  const holds = count === 0 ? "there are none" : count === undefined ? "it holds more than one page of them" : `it holds ${count}`;
+  const read = survey.more || (survey.total !== undefined && survey.total > survey.read) ? `; the first ${survey.read} were read (counted above)` : survey.read > 0 ? " (counted above)" : "";
+  return `The EHR's laboratory results since ${since} were looked at, to find results coded in ways a search by LOINC code cannot see: ${holds}${read}.`;
+}
+
+/**
+ * Results of a finding's tests that could not be interpreted, to say next to its results: values outside
+ * what the test can take (whatever their date), and any result dated after the most recent one that was
+ * interpreted — a newer result in an unknown unit never hides at the bottom.
+ */
+export function findingUnreadLabs(f: Finding, labs: LabInterpretation | undefined): LabSkipped[] {
+  if (!labs) return [];
+  const tests = findingLabTests(f);
+  return labs.notInterpreted.filter((s) => tests.includes(s.test) && (s.reason === "implausible" || s.newer === true));
+}
+
+/**
+ * "Newer eGFR result of 21 Nov 2026 could not be read: unit not recognised: mL/s." / "HbA1c result of 27 Sep
+ * 2026 not interpreted: 3.03 % is outside the plausible values (…), a recording or unit error."
+ */
+export function unreadLabLine(s: LabSkipped): string {
+  const test = LAB_TESTS[s.test]?.label ?? plain(s.test, 40);
+  const of = s.date ? ` of ${formatDate(s.date)}` : "";
+  const text = plain(s.text, 200);
+  if (s.reason === "implausible") return `${test} result${of} not interpreted: ${text}, a recording or unit error.`;
+  return `${s.newer ? "Newer " : ""}${test} result${of} could not be read: ${text}.`;
 }
 
 const SKIP_HEADING: Record<LabSkipReason, string> = {
   "unit-not-recognised": "Unit not recognised, so never converted or compared",
+  implausible: "Outside the values the test can take (a recording or unit error), so never interpreted",
   "not-final": "Not a final result",
   "no-date": "No readable date",
   "dated-after-now": "Dated after now",
@@ -221,6 +290,7 @@ const SKIP_HEADING: Record<LabSkipReason, string> = {
   "age-not-interpretable": "No age-based cut-off applies",
   "no-id": "No id",
   "no-clock": "No clock to compare with",
+  "race-specific-pair": "Race-specific eGFR: the other result of the same draw is used",
 };
 
 export interface NotInterpretedGroup {

@@ -19,7 +19,17 @@ import {
   sourceStatusText,
   TITLE,
 } from "./labels";
-import { definitionLine, findingDefinitions, labCountsLine, labsWereRead, leadLab, notInterpretedGroups } from "./labs";
+import {
+  definitionLine,
+  findingDefinitions,
+  findingUnreadLabs,
+  labCountsLine,
+  labSurveyLine,
+  labsWereRead,
+  leadLab,
+  notInterpretedGroups,
+  unreadLabLine,
+} from "./labs";
 import { STRENGTH_SCALE } from "./strength";
 import { completeness, deceasedLine, findingInBrief, gapLines, reportGaps, summaryLine } from "./summary";
 import type { Report } from "./types";
@@ -112,6 +122,7 @@ export function fullNote(report: Report, now: Date): string {
       out.push(`    Technical: ${technicalLine(e)}`);
     }
     for (const note of f.notes ?? []) out.push(`  Note: ${plain(note, 300)}`);
+    for (const s of findingUnreadLabs(f, report.labs)) out.push(`  ${unreadLabLine(s)}`);
     for (const d of findingDefinitions(f)) out.push(`  ${definitionLine(d)}`);
     return out;
   };
@@ -135,6 +146,8 @@ export function fullNote(report: Report, now: Date): string {
   if (read.length > 0) lines.push(`Checked: ${read.map((s) => `${sourceLabel(s.source)} (${plain(sourceStatusText(s), 60)})`).join("; ")}.`);
   if (report.labs && labsWereRead(report.sources)) {
     lines.push(`Lab results: ${labCountsLine(report.labs)}`);
+    const survey = labSurveyLine(report.sources);
+    if (survey) lines.push(survey);
     for (const g of notInterpretedGroups(report.labs)) lines.push(`- Not interpreted, ${g.heading.toLowerCase()}: ${g.items.map((i) => i.text).join("; ")}`);
   }
   lines.push(

@@ -7,7 +7,7 @@ import type { LabInterpretation } from "../engine/labs/types";
 import type { SourceReport } from "../fhir/types";
 import { formatDateTime, formatElapsed } from "../report/format";
 import { notReadLine, sourceLabel, sourceStatusText } from "../report/labels";
-import { labCountsLine, labsWereRead, notInterpretedGroups } from "../report/labs";
+import { labCountsLine, labSurveyLine, labsWereRead, notInterpretedGroups } from "../report/labs";
 import { Untrusted } from "./Untrusted";
 
 interface Props {
@@ -20,11 +20,13 @@ interface Props {
 
 const SHOWN_PER_REASON = 10;
 
-function LabsRead({ labs }: { labs: LabInterpretation }) {
+function LabsRead({ labs, sources }: { labs: LabInterpretation; sources: readonly SourceReport[] }) {
   const groups = notInterpretedGroups(labs);
+  const survey = labSurveyLine(sources);
   return (
     <>
       <p className="nlc-lab-counts">{labCountsLine(labs)}</p>
+      {survey && <p className="nlc-lab-survey">{survey}</p>}
       {groups.length > 0 && (
         <ul className="nlc-not-interpreted" aria-label="Lab results not interpreted">
           {groups.map((g) => (
@@ -62,7 +64,7 @@ export function CheckedSection({ sources, labs, readAt, now, onReload }: Props) 
             <span className="nlc-source-status">
               <Untrusted text={sourceStatusText(s)} />
             </span>
-            {s.source === "Observation" && labs && labsWereRead([s]) && <LabsRead labs={labs} />}
+            {s.source === "Observation" && labs && labsWereRead([s]) && <LabsRead labs={labs} sources={[s]} />}
             {s.warnings.length > 0 && (
               <ul className="nlc-warnings">
                 {s.warnings.slice(0, 20).map((w, i) => (

@@ -6,7 +6,7 @@
 import type { LabInterpretation } from "../engine/labs/types";
 import type { CauseId, Finding } from "../engine/types";
 import { shownUnder } from "../report/facts";
-import { citationWords, findingDefinitions, findingSeries } from "../report/labs";
+import { citationWords, findingDefinitions, findingSeries, findingUnreadLabs, unreadLabLine } from "../report/labs";
 import { ExternalLink, safeUrl } from "./ExternalLink";
 import { LabChart } from "./LabChart";
 import { Untrusted } from "./Untrusted";
@@ -20,9 +20,20 @@ interface Props {
 export function FindingLabs({ finding: f, labs, homes }: Props) {
   const series = findingSeries(f, labs, (ref) => shownUnder(homes, ref, f));
   const definitions = findingDefinitions(f);
-  if (series.length === 0 && definitions.length === 0) return null;
+  // Results of these tests that could not be read: a newer one, or a value the test cannot take.
+  const unread = findingUnreadLabs(f, labs);
+  if (series.length === 0 && definitions.length === 0 && unread.length === 0) return null;
   return (
     <div className="nlc-finding-labs">
+      {unread.length > 0 && (
+        <ul className="nlc-lab-unread">
+          {unread.map((s, i) => (
+            <li key={s.ref ?? i} data-lab-unread={s.reason}>
+              <Untrusted text={unreadLabLine(s)} max={300} />
+            </li>
+          ))}
+        </ul>
+      )}
       {series.map((s) => (
         <LabChart key={s.test} series={s} />
       ))}

@@ -130,7 +130,7 @@ describe("what was checked", () => {
     const { page, context } = await open(labsAnemiaBoundary.id);
     const row = page.locator('[data-source="Observation"]');
     expect(await row.getAttribute("data-source-status")).toBe("read");
-    expect(await row.locator(".nlc-lab-counts").innerText()).toBe("4 counted by the rules; 1 could not be interpreted (listed below).");
+    expect(await row.locator(".nlc-lab-counts").innerText()).toBe("The EHR returned 5 lab results: 4 interpreted; not interpreted: 1 unit not recognised.");
     expect(await row.locator('[data-not-interpreted="unit-not-recognised"]').innerText()).toContain("mg/mmol");
     expect(await page.locator('[data-evidence="Observation/ab-hb-unknown-unit"]').count()).toBe(0);
     await context.close();

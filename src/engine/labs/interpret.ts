@@ -24,6 +24,7 @@ import { type LabPatient, meets } from "./cutoffs";
 import { today } from "./days";
 import { buildDetail, cutoffText, evidenceText, valueText } from "./detail";
 import { isSkipped, type LabResult, readContext, readObservation } from "./observation";
+import { settleRacePairs } from "./racePairs";
 import { evaluateRule, type RuleResult, sortResults } from "./rules";
 import type {
   LabCauseEvidence,
@@ -48,6 +49,8 @@ export function interpretLabs(observations: readonly unknown[] | unknown, option
   const notInterpreted: LabSkipped[] = [];
   let labResults = 0;
   let counted = 0;
+  let notLoinc = 0;
+  let otherCodes = 0;
   const ctx = readContext(facts.id, nowMs);
   for (const resource of list) {
     let outcome: ReturnType<typeof readObservation>;
@@ -57,6 +60,11 @@ export function interpretLabs(observations: readonly unknown[] | unknown, option
       outcome = undefined; // a resource whose getters throw: not readable, nothing to list
     }
     if (outcome === undefined) continue;
+    if ("other" in outcome) {
+      if (outcome.other === "not-loinc") notLoinc++;
+      else otherCodes++;
+      continue;
+    }
     // The same result twice (paging overlap): once. Keyed by id, which names the ref (`Observation/${id}`)
     // as well: the ids are the input's own strings, while hashing a ref would first flatten the joined string.
     const key = outcome.id;
@@ -78,6 +86,13 @@ export function interpretLabs(observations: readonly unknown[] | unknown, option
     else byTest.set(outcome.test, [outcome]);
   }
   for (const results of byTest.values()) sortResults(results);
+  const egfr = byTest.get("egfr");
+  if (egfr) {
+    const kept = settleRacePairs(egfr, notInterpreted);
+    counted -= egfr.length - kept.length;
+    byTest.set("egfr", kept);
+  }
+  markNewer(notInterpreted, byTest);
 
   const ruleCtx = { patient, today: today(now), deceased: facts.deceased };
   const evaluated: RuleResult[] = LAB_RULES.map((rule) => evaluateRule(rule, byTest.get(rule.test) ?? [], ruleCtx));
@@ -87,13 +102,34 @@ export function interpretLabs(observations: readonly unknown[] | unknown, option
     if (problem) notInterpreted.push({ ref: r.ref, test: "hemoglobin", reason: "age-not-interpretable", text: problem, date: r.date });
   }
 
+  // Input order never matters: by date (undated first), then by reference.
+  notInterpreted.sort((a, b) => compareText(a.date, b.date) || compareText(a.ref, b.ref));
+
   return {
     causes: causesFrom(evaluated, patient, facts.deceased),
     rules: evaluated.map((e) => ({ ruleId: e.rule.id, cause: e.rule.cause, holds: e.holds, current: e.current, why: e.why })),
     series: seriesFrom(byTest, evaluated),
     notInterpreted,
-    counts: { observations: list.length, labResults, counted },
+    counts: { observations: list.length, labResults, counted, notLoinc, otherCodes },
   };
+}
+
+function compareText(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return -1;
+  if (b === undefined) return 1;
+  return a < b ? -1 : 1;
+}
+
+/** Flags the results not interpreted that are dated after the most recent counted result of their test. */
+function markNewer(skipped: LabSkipped[], byTest: ReadonlyMap<LabTestId, LabResult[]>): void {
+  for (const s of skipped) {
+    if (s.reason === "dated-after-now" || s.reason === "race-specific-pair" || s.date === undefined) continue;
+    const results = byTest.get(s.test);
+    const latest = results?.[results.length - 1];
+    const ms = toMillis(s.date);
+    if (latest && ms !== undefined && !Number.isNaN(ms) && ms > latest.ms) s.newer = true;
+  }
 }
 
 function safeFacts(patient: unknown, now: Date): PatientFacts {
@@ -191,6 +227,7 @@ function addEvidence(
   if (c.row?.pregnant) notes.push("Pregnancy cut-off: the result is dated after the current pregnancy began.");
   if (r.dateSource === "issued") notes.push("The result has no effective date: dated by when it was issued.");
   if (r.dateSource === "effectivePeriod.start") notes.push("Dated by the start of the collection period.");
+  if (r.readAs) notes.push(r.readAs);
   const evidence: LabEvidence = {
     ref: r.ref,
     resourceType: "Observation",
