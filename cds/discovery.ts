@@ -4,7 +4,7 @@
  * (src/fhir/load.ts): medicine orders and plans with their Medications included, and the lab results of
  * docs/spec/lab-results.md by LOINC code.
  */
-import { LAB_LOINC_CODES, LOINC_SYSTEM, type RecordType } from "../src/knowledge";
+import { LAB_LOINC_CODES, type RecordType } from "../src/knowledge";
 
 export const SERVICE_ID = "night-leg-cramps";
 export const HOOK = "patient-view";
@@ -31,7 +31,9 @@ export const PREFETCH_TEMPLATES: Readonly<Record<PrefetchKey, string>> = {
   medicationRequests: `MedicationRequest?patient=${PATIENT}&intent=order,plan&_include=MedicationRequest:medication`,
   medicationStatements: `MedicationStatement?patient=${PATIENT}`,
   procedures: `Procedure?patient=${PATIENT}`,
-  observations: `Observation?patient=${PATIENT}&code=${LAB_LOINC_CODES.map((c) => `${LOINC_SYSTEM}|${c}`).join(",")}`,
+  // The codes without their system, as the app's own search sends them (src/fhir/sections.ts): short
+  // enough for any EHR's front end, and LOINC sent under its OID matches too.
+  observations: `Observation?patient=${PATIENT}&code=${LAB_LOINC_CODES.join(",")}`,
 };
 
 export interface DiscoveryService {

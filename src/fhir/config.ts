@@ -110,6 +110,7 @@ function parseReadingOptions(v: Record<string, unknown>): Partial<ServerConfig> 
     useInclude: bool(v.useInclude),
     labQuery: v.labQuery === "codes" || v.labQuery === "category" ? v.labQuery : undefined,
     labCategory: bool(v.labCategory),
+    labSurvey: v.labSurvey === "when-none-found" || v.labSurvey === "always" || v.labSurvey === "off" ? v.labSurvey : undefined,
     labLookbackDays: posInt(v.labLookbackDays),
     styleOrigins: stringList(v.styleOrigins),
     onlineAccess: bool(v.onlineAccess),

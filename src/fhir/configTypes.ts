@@ -61,6 +61,14 @@ export interface ServerConfig {
   labCategory?: boolean;
   /** In "category" mode, how far back lab results are read, in days. Default 1826 (five years). */
   labLookbackDays?: number;
+  /**
+   * Reading the first page of `category=laboratory` results since `labLookbackDays`, to learn of lab results
+   * the code search cannot see (local codes, codes labelled LOINC that are not): "when-none-found" (default)
+   * after the first wave when the code search found none of the five tests; "always" in the first wave (one
+   * more request for every patient, for servers known to mislabel some results); "off". Only where the
+   * server's CapabilityStatement lists `category` and `date` for Observation.
+   */
+  labSurvey?: "when-none-found" | "always" | "off";
   /** Origins smart_style_url may be read from besides the FHIR and authorization origins (also in CSP connect-src). */
   styleOrigins?: string[];
   /**

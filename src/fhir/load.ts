@@ -19,6 +19,7 @@ import type { ErrorKind } from "./errorKind";
 import { describeFailure, type Failure } from "./errors";
 import { resolveMedications } from "./medications";
 import { restrictionsCover, restrictQueries } from "./queries";
+import { labSurveyMode, noneFound, surveyAllowed, surveyLabs, type SurveyEnv, type SurveyResult } from "./labSurvey";
 import { fetchJson, type RequestPolicy } from "./request";
 import { parseScopes, type ScopeCheck } from "./scopes";
 import type { SearchBudget } from "./search";
@@ -166,11 +167,18 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
     });
 
   const metadataUrl = onBase(base, "metadata");
+  // The survey of lab results the code search cannot see (labSurvey.ts): in the first wave only when configured "always".
+  const surveyEnv: SurveyEnv = { client, base, policy, signal, patientId, server, now: ctx.now, restrictions: grant.restrictions("Observation") };
+  const surveys = !skip.has("Observation") && !opts.provided?.Observation && grant.canSearch("Observation");
   try {
     const readMetadata = () => fetchJson(client, metadataUrl, policy, signal).catch(() => undefined);
-    const [metadata, patientRead, ...reads] = await Promise.all([
-      opts.metadata ? opts.metadata.then((m) => m ?? readMetadata()) : readMetadata(),
+    const metadataP = opts.metadata ? opts.metadata.then((m) => m ?? readMetadata()) : readMetadata();
+    const [metadata, patientRead, earlySurvey, ...reads] = await Promise.all([
+      metadataP,
       skip.has("Patient") ? Promise.resolve<PatientRead | undefined>(undefined) : endOnSession(readPatient(opts, grant, signal)),
+      surveys && labSurveyMode(server) === "always"
+        ? endOnSession(metadataP.then((m) => (surveyAllowed(server, m) ? surveyLabs(surveyEnv) : undefined)))
+        : Promise.resolve<SurveyResult | undefined>(undefined),
       ...SECTIONS.filter((s) => !skip.has(s.type)).map((spec) => endOnSession(readSection(spec, env, ctx, grant, opts.provided?.[spec.type]))),
     ]);
 
@@ -200,6 +208,19 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
           : collectSection(read.spec, read.runs, { patientId, caps, budget, grantCovers: read.grantCovers });
       collected.set(read.spec.type, c);
       reports.set(read.spec.type, c.report);
+    }
+
+    // When the code search read completely and found none of the five tests, look at the lab results it cannot see.
+    const labs = collected.get("Observation");
+    const labReport = reports.get("Observation");
+    let survey = earlySurvey;
+    if (!survey && surveys && labs && labReport?.status === "read" && labSurveyMode(server) === "when-none-found" && surveyAllowed(server, metadata) && noneFound(labs.resources)) {
+      survey = await surveyLabs(surveyEnv);
+    }
+    if (survey && labs && labReport) {
+      labs.resources = dedupeById([...labs.resources, ...survey.resources]);
+      labReport.count = labs.resources.length;
+      labReport.labSurvey = survey.report;
     }
 
     const list = <T extends Resource>(type: RecordType) => (collected.get(type)?.resources ?? []) as T[];
