@@ -16,6 +16,7 @@ import {
   LAB_TEST_CODES,
   LAB_TEST_ORDER,
   LAB_TESTS,
+  LAB_PLAUSIBILITY_SOURCES,
   LAB_UNIT_MATCHING,
   LOINC_INVALID_CHECK_DIGIT_CODES,
   LOINC_SOURCES,
@@ -133,7 +134,8 @@ export function renderLabRulesMarkdown(): string {
   out.push("|---|---|---|---|");
   for (const id of LAB_TEST_ORDER) {
     const t = LAB_TESTS[id];
-    out.push(`| ${t.label} | ${esc(plausibleText(t))} | ${esc(t.plausible.basis)} | ${esc(cite(t.plausible.citation))} |`);
+    const source = LAB_PLAUSIBILITY_SOURCES[id];
+    out.push(`| ${t.label} | ${esc(plausibleText(t))} | ${esc(source.basis)} | ${esc(cite(source.citation))} |`);
   }
   out.push("");
   out.push("## Which results count");
@@ -180,7 +182,7 @@ export function renderLabRulesMarkdown(): string {
   out.push("## Sources");
   out.push("");
   const seen = new Set<string>();
-  const citations = [...LAB_RULES.map((r) => r.citation), LOINC_SOURCES.system, LOINC_SOURCES.checkDigit, EGFR_RACE_SPECIFIC_SOURCE, ...LAB_TEST_ORDER.map((id) => LAB_TESTS[id].plausible.citation)];
+  const citations = [...LAB_RULES.map((r) => r.citation), LOINC_SOURCES.system, LOINC_SOURCES.checkDigit, EGFR_RACE_SPECIFIC_SOURCE, ...LAB_TEST_ORDER.map((id) => LAB_PLAUSIBILITY_SOURCES[id].citation)];
   for (const c of citations) {
     if (seen.has(c.url)) continue;
     seen.add(c.url);

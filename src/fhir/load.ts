@@ -19,13 +19,13 @@ import type { ErrorKind } from "./errorKind";
 import { describeFailure, type Failure } from "./errors";
 import { resolveMedications } from "./medications";
 import { restrictionsCover, restrictQueries } from "./queries";
-import { labSurveyMode, noneFound, surveyAllowed, surveyLabs, type SurveyEnv, type SurveyResult } from "./labSurvey";
+import { surveyAllowed, surveyLabs, type SurveyEnv } from "./labSurvey";
 import { fetchJson, type RequestPolicy } from "./request";
 import { parseScopes, type ScopeCheck } from "./scopes";
 import type { SearchBudget } from "./search";
 import { collectSection, dedupeById, failureStatus, namesOtherPatient, unreadReport, type Collected } from "./sectionReport";
 import { failureOrEnd, runSearches, SessionEnded, type SearchEnv, type SearchRun } from "./sectionRun";
-import { SECTIONS, WORDS, type SectionContext, type SectionSpec } from "./sections";
+import { isReadLabResult, SECTIONS, WORDS, type SectionContext, type SectionSpec } from "./sections";
 import type { LoadedData, SourceReport } from "./types";
 import { onBase } from "../util/url";
 
@@ -176,9 +176,7 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
     const [metadata, patientRead, earlySurvey, ...reads] = await Promise.all([
       metadataP,
       skip.has("Patient") ? Promise.resolve<PatientRead | undefined>(undefined) : endOnSession(readPatient(opts, grant, signal)),
-      surveys && labSurveyMode(server) === "always"
-        ? endOnSession(metadataP.then((m) => (surveyAllowed(server, m) ? surveyLabs(surveyEnv) : undefined)))
-        : Promise.resolve<SurveyResult | undefined>(undefined),
+      surveys && server.labSurvey === "always" ? endOnSession(metadataP.then((m) => (surveyAllowed(server, m) ? surveyLabs(surveyEnv) : undefined))) : undefined,
       ...SECTIONS.filter((s) => !skip.has(s.type)).map((spec) => endOnSession(readSection(spec, env, ctx, grant, opts.provided?.[spec.type]))),
     ]);
 
@@ -214,7 +212,7 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
     const labs = collected.get("Observation");
     const labReport = reports.get("Observation");
     let survey = earlySurvey;
-    if (!survey && surveys && labs && labReport?.status === "read" && labSurveyMode(server) === "when-none-found" && surveyAllowed(server, metadata) && noneFound(labs.resources)) {
+    if (!survey && surveys && labs && labReport?.status === "read" && server.labSurvey !== "always" && surveyAllowed(server, metadata) && !labs.resources.some(isReadLabResult)) {
       survey = await surveyLabs(surveyEnv);
     }
     if (survey && labs && labReport) {

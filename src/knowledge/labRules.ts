@@ -39,7 +39,11 @@ export interface LabPlausibility {
   high?: number;
   /** The limits for a unit compared in its own unit, by unit label (HbA1c in mmol/mol). */
   inUnit?: Readonly<Record<string, { low: number; high?: number }>>;
-  /** Where the limits come from, in one sentence. */
+}
+
+/** Where a test's plausible values come from (LAB_PLAUSIBILITY_SOURCES; docs only, not in the app's bundle). */
+export interface LabPlausibilitySource {
+  /** One sentence. */
   basis: string;
   citation: Citation;
 }
@@ -168,8 +172,6 @@ export const LAB_TESTS: Readonly<Record<LabTestId, LabTest>> = {
     plausible: {
       low: 0,
       lowInclusive: false,
-      basis: "an eGFR of zero (or less) is not an estimate any equation gives; no upper limit applies (high values never meet a rule)",
-      citation: NOT_A_MEASUREMENT,
     },
   },
   hemoglobin: {
@@ -186,8 +188,6 @@ export const LAB_TESTS: Readonly<Record<LabTestId, LabTest>> = {
       low: 3,
       lowInclusive: true,
       high: 25,
-      basis: "haemoglobin 30–250 g/L (3.0–25.0 g/dL), the acceptable limits of the Exeter Diabetes team's EHR biomarker cleaning",
-      citation: EXETER_LIMITS,
     },
   },
   hba1c: {
@@ -218,9 +218,6 @@ export const LAB_TESTS: Readonly<Record<LabTestId, LabTest>> = {
       lowInclusive: true,
       high: 19.99,
       inUnit: { "mmol/mol": { low: 20, high: 195 } },
-      basis:
-        "HbA1c 20–195 mmol/mol, the acceptable limits of the Exeter Diabetes team's EHR biomarker cleaning; in % by the IFCC–NGSP master equation (3.98–19.99 %)",
-      citation: EXETER_LIMITS,
     },
   },
   glucose: {
@@ -235,9 +232,6 @@ export const LAB_TESTS: Readonly<Record<LabTestId, LabTest>> = {
     plausible: {
       low: 0,
       lowInclusive: false,
-      basis:
-        "above zero (a laboratory reports glucose below what it can measure with \"<\"); no other limit: one any higher would hide real severe hypoglycaemia, and high values never meet a rule",
-      citation: NOT_A_MEASUREMENT,
     },
   },
   tsh: {
@@ -257,9 +251,35 @@ export const LAB_TESTS: Readonly<Record<LabTestId, LabTest>> = {
     plausible: {
       low: 0,
       lowInclusive: false,
-      basis: "above zero (an undetectable TSH is reported with \"<\"); no upper limit applies (any value above 10 meets the rule the same way)",
-      citation: NOT_A_MEASUREMENT,
     },
+  },
+};
+
+/** Where each test's plausible values (LabTest.plausible) come from: rendered in docs/lab-rules.md. */
+export const LAB_PLAUSIBILITY_SOURCES: Readonly<Record<LabTestId, LabPlausibilitySource>> = {
+  egfr: {
+    basis:
+      "an eGFR of zero (or less) is not an estimate any equation gives; no upper limit applies (high values never meet a rule)",
+    citation: NOT_A_MEASUREMENT,
+  },
+  hemoglobin: {
+    basis:
+      "haemoglobin 30–250 g/L (3.0–25.0 g/dL), the acceptable limits of the Exeter Diabetes team's EHR biomarker cleaning",
+    citation: EXETER_LIMITS,
+  },
+  hba1c: {
+    basis:
+      "HbA1c 20–195 mmol/mol, the acceptable limits of the Exeter Diabetes team's EHR biomarker cleaning; in % by the IFCC–NGSP master equation (3.98–19.99 %)",
+    citation: EXETER_LIMITS,
+  },
+  glucose: {
+    basis:
+      "above zero (a laboratory reports glucose below what it can measure with \"<\"); no other limit: one any higher would hide real severe hypoglycaemia, and high values never meet a rule",
+    citation: NOT_A_MEASUREMENT,
+  },
+  tsh: {
+    basis: "above zero (an undetectable TSH is reported with \"<\"); no upper limit applies (any value above 10 meets the rule the same way)",
+    citation: NOT_A_MEASUREMENT,
   },
 };
 

@@ -8,7 +8,9 @@
  */
 import type { LabInterpretation } from "../engine/labs/types";
 import type { SourceReport } from "../fhir/types";
-import { plural } from "./format";
+
+/** "1 result", "3 results" (format.ts's plural, not imported: this module is in the panel's first chunk). */
+const plural = (n: number, word: string) => `${n} ${n === 1 ? word : `${word}s`}`;
 
 export function withLabReading(sources: readonly SourceReport[], labs: LabInterpretation | undefined): SourceReport[] {
   if (!labs) return [...sources];
@@ -27,10 +29,7 @@ export function noneInterpreted(labs: LabInterpretation): boolean {
 }
 
 function failed(s: SourceReport, labs: LabInterpretation): SourceReport {
-  const { labResults, notLoinc } = labs.counts;
-  const what: string[] = [];
-  if (labResults > 0) what.push(`${plural(labResults, "result")} of the tests could not be read (listed below)`);
-  if (notLoinc > 0) what.push(`${plural(notLoinc, "result")} ${notLoinc === 1 ? "is" : "are"} not coded in LOINC, so the app cannot tell which test ${notLoinc === 1 ? "it is" : "they are"}`);
-  const message = `The EHR returned ${plural(labs.counts.observations, "lab result")} and none could be interpreted: ${what.join("; ")}. Nothing can be concluded from lab results.`;
-  return { ...s, status: "failed", message };
+  const { observations, notLoinc } = labs.counts;
+  const codes = notLoinc > 0 ? `, ${notLoinc} of them not coded in LOINC (the app cannot tell which test they are)` : "";
+  return { ...s, status: "failed", message: `None of the ${plural(observations, "lab result")} the EHR returned could be interpreted${codes}.` };
 }

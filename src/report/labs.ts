@@ -199,7 +199,10 @@ export function labsWereRead(sources: readonly SourceReport[]): boolean {
   return sources.some((s) => s.source === "Observation" && (s.status === "read" || s.status === "truncated" || (s.status === "failed" && s.count > 0)));
 }
 
-/** Why results were not interpreted, in the order said (lab-results.md's reasons first). */
+/**
+ * Why results were not interpreted, in the order said (lab-results.md's reasons first): the words of the
+ * counts line, and, capitalised, the headings of the list below it.
+ */
 const REASON_WORDS: readonly [LabSkipReason, string][] = [
   ["not-final", "not final"],
   ["no-value", "no value"],
@@ -212,6 +215,7 @@ const REASON_WORDS: readonly [LabSkipReason, string][] = [
   ["age-not-interpretable", "no age-based cut-off"],
   ["no-id", "no id"],
   ["no-clock", "no clock"],
+  ["race-specific-pair", "race-specific eGFR read as one with its pair"],
 ];
 
 /**
@@ -231,10 +235,8 @@ export function labCountsLine(labs: LabInterpretation): string {
     if (n > 0) why.push(`${n} ${words}`);
   }
   if (leftOut > 0) why.push(`${leftOut} left out (cancelled, entered in error, or not this patient's)`);
-  const paired = labs.notInterpreted.filter((s) => s.reason === "race-specific-pair").length;
-  const pairs = paired > 0 ? ` ${plural(paired, "race-specific eGFR")} ${paired === 1 ? "was" : "were"} read with the other result of the same draw (one value used).` : "";
   const head = `The EHR returned ${plural(observations, "lab result")}: ${labsInterpreted(labs)} interpreted`;
-  return `${head}${why.length > 0 ? `; not interpreted: ${why.join(", ")}` : ""}.${pairs}`;
+  return `${head}${why.length > 0 ? `; not interpreted: ${why.join(", ")}` : ""}.`;
 }
 
 /**
@@ -245,14 +247,10 @@ export function labCountsLine(labs: LabInterpretation): string {
 export function labSurveyLine(sources: readonly SourceReport[]): string {
   const survey = sources.find((s) => s.source === "Observation")?.labSurvey;
   if (!survey) return "";
-  const since = formatDate(survey.since);
-  if (survey.status !== "read") {
-    return `The app could not look for lab results under other codes (its search of all laboratory results since ${since} was ${survey.status === "not-authorized" ? "not authorised" : "refused or failed"}).`;
-  }
-  const count = survey.total ?? (survey.more ? undefined : survey.read);
-  const holds = count === 0 ? "there are none" : count === undefined ? "it holds more than one page of them" : `it holds ${count}`;
-  const read = survey.more || (survey.total !== undefined && survey.total > survey.read) ? `; the first ${survey.read} were read (counted above)` : survey.read > 0 ? " (counted above)" : "";
-  return `The EHR's laboratory results since ${since} were looked at, to find results coded in ways a search by LOINC code cannot see: ${holds}${read}.`;
+  const what = `All laboratory results since ${formatDate(survey.since)} were searched for results a search by LOINC code cannot see`;
+  if (survey.status !== "read") return `${what}: that search ${survey.status === "not-authorized" ? "was not authorised" : "failed"}.`;
+  const count = survey.total ?? survey.read;
+  return `${what}: ${count === 0 ? "there are none" : `${survey.more && survey.total === undefined ? "more than " : ""}${count}`}${survey.read < count ? `, the first ${survey.read} read` : ""}.`;
 }
 
 /**
@@ -274,24 +272,9 @@ export function unreadLabLine(s: LabSkipped): string {
   const test = LAB_TESTS[s.test]?.label ?? plain(s.test, 40);
   const of = s.date ? ` of ${formatDate(s.date)}` : "";
   const text = plain(s.text, 200);
-  if (s.reason === "implausible") return `${test} result${of} not interpreted: ${text}, a recording or unit error.`;
+  if (s.reason === "implausible") return `${test} result${of} not interpreted: ${text} (a recording or unit error).`;
   return `${s.newer ? "Newer " : ""}${test} result${of} could not be read: ${text}.`;
 }
-
-const SKIP_HEADING: Record<LabSkipReason, string> = {
-  "unit-not-recognised": "Unit not recognised, so never converted or compared",
-  implausible: "Outside the values the test can take (a recording or unit error), so never interpreted",
-  "not-final": "Not a final result",
-  "no-date": "No readable date",
-  "dated-after-now": "Dated after now",
-  "no-value": "No numeric value",
-  "comparator-not-recognised": "Comparator not recognised",
-  "several-tests": "Coded as more than one test",
-  "age-not-interpretable": "No age-based cut-off applies",
-  "no-id": "No id",
-  "no-clock": "No clock to compare with",
-  "race-specific-pair": "Race-specific eGFR: the other result of the same draw is used",
-};
 
 export interface NotInterpretedGroup {
   reason: LabSkipReason;
@@ -306,7 +289,10 @@ export function notInterpretedGroups(labs: LabInterpretation): NotInterpretedGro
     ...(s.ref ? { ref: s.ref } : {}),
     text: `${LAB_TESTS[s.test]?.label ?? plain(s.test, 40)}${s.date ? `, ${formatDate(s.date)}` : ""}: ${plain(s.text, 200)}`,
   });
-  return (Object.keys(SKIP_HEADING) as LabSkipReason[])
-    .map((reason) => ({ reason, heading: SKIP_HEADING[reason], items: labs.notInterpreted.filter((s) => s.reason === reason).map(item) }))
+  return REASON_WORDS.map(([reason, words]) => ({
+    reason,
+    heading: words[0]!.toUpperCase() + words.slice(1),
+    items: labs.notInterpreted.filter((s) => s.reason === reason).map(item),
+  }))
     .filter((g) => g.items.length > 0);
 }

@@ -29,11 +29,13 @@ describe("lab results none of which could be interpreted", () => {
     const { container, panel, labs } = await panelFor({ patient: "labs-local-codes" });
     expect(panel).toBe("partial");
     expect(labs.getAttribute("data-source-status")).toBe("failed");
-    expect(labs.textContent).toContain("The EHR returned 3 lab results and none could be interpreted: 3 results are not coded in LOINC");
+    expect(labs.textContent).toContain("Could not be checked: None of the 3 lab results the EHR returned could be interpreted, 3 of them not coded in LOINC");
     expect(labs.querySelector(".nlc-lab-counts")?.textContent).toBe(
       "The EHR returned 3 lab results: 0 interpreted; not interpreted: 3 not a LOINC code (the app cannot tell which test they are).",
     );
-    expect(labs.querySelector(".nlc-lab-survey")?.textContent).toMatch(/laboratory results since 26 Nov 2021 were looked at.*it holds 3/);
+    expect(labs.querySelector(".nlc-lab-survey")?.textContent).toBe(
+      "All laboratory results since 26 Nov 2021 were searched for results a search by LOINC code cannot see: 3.",
+    );
     expect(container.textContent).not.toMatch(NONE_FOUND);
     expect(container.textContent).toMatch(/Not checked completely, so nothing can be ruled out there: Lab results/i);
   });
@@ -57,7 +59,7 @@ describe("a newer result that could not be read, and a value no test can take, n
     );
     const diabetes = container.querySelector<HTMLElement>('[data-cause="type-2-diabetes"]')!;
     expect(diabetes.querySelector('[data-lab-unread="implausible"]')?.textContent).toBe(
-      "HbA1c result of 27 Sep 2026 not interpreted: 3.03 % is outside the plausible values (3.98–19.99 % or 20–195 mmol/mol), a recording or unit error.",
+      "HbA1c result of 27 Sep 2026 not interpreted: 3.03 % is not a value this test can take (a recording or unit error).",
     );
     // Never evidence, never on a chart.
     expect(container.querySelector('[data-evidence="Observation/nn-hba1c-60"]')).toBeNull();

@@ -24,17 +24,14 @@ const notFinal: LabSkipped = { test: "hba1c", reason: "not-final", text: "status
 describe("the lab section once interpreted", () => {
   it("results of the tests came back and none could be interpreted: failed, the panel partial, with how many and why", () => {
     const out = withLabReading(sources(), labs({ observations: 4, labResults: 4 }, [notFinal, notFinal, notFinal, notFinal]));
-    expect(out[1]).toMatchObject({
-      status: "failed",
-      message: "The EHR returned 4 lab results and none could be interpreted: 4 results of the tests could not be read (listed below). Nothing can be concluded from lab results.",
-    });
+    expect(out[1]).toMatchObject({ status: "failed", message: "None of the 4 lab results the EHR returned could be interpreted." });
     expect(completeness({ sources: out })).toBe("partial");
   });
 
   it("results coded outside LOINC only: failed too — the app cannot tell they are not the tests", () => {
     const out = withLabReading(sources(), labs({ observations: 419, notLoinc: 419 }));
     expect(out[1]!.status).toBe("failed");
-    expect(out[1]!.message).toContain("419 results are not coded in LOINC, so the app cannot tell which test they are");
+    expect(out[1]!.message).toBe("None of the 419 lab results the EHR returned could be interpreted, 419 of them not coded in LOINC (the app cannot tell which test they are).");
   });
 
   it("one result interpreted, or only other tests (cholesterol), or nothing returned: read", () => {
@@ -61,20 +58,18 @@ describe("words", () => {
     expect(unreadLabLine({ test: "egfr", reason: "unit-not-recognised", text: "unit not recognised: mL/s", date: "2026-11-21", newer: true })).toBe(
       "Newer eGFR result of 21 Nov 2026 could not be read: unit not recognised: mL/s.",
     );
-    expect(unreadLabLine({ test: "hba1c", reason: "implausible", text: "3.03 % is outside the plausible values (3.98–19.99 %)", date: "2026-09-27" })).toBe(
-      "HbA1c result of 27 Sep 2026 not interpreted: 3.03 % is outside the plausible values (3.98–19.99 %), a recording or unit error.",
+    expect(unreadLabLine({ test: "hba1c", reason: "implausible", text: "3.03 % is not a value this test can take", date: "2026-09-27" })).toBe(
+      "HbA1c result of 27 Sep 2026 not interpreted: 3.03 % is not a value this test can take (a recording or unit error).",
     );
   });
 
   it("what the search of all laboratory results showed", () => {
     const at = (labSurvey: SourceReport["labSurvey"]) => labSurveyLine(sources({ labSurvey }));
     expect(at(undefined)).toBe("");
-    expect(at({ since: "2021-12-07", status: "read", read: 200, total: 419, more: true })).toBe(
-      "The EHR's laboratory results since 7 Dec 2021 were looked at, to find results coded in ways a search by LOINC code cannot see: it holds 419; the first 200 were read (counted above).",
-    );
-    expect(at({ since: "2021-12-07", status: "read", read: 0, total: 0, more: false })).toMatch(/: there are none\.$/);
-    expect(at({ since: "2021-12-07", status: "not-authorized", read: 0, more: false })).toBe(
-      "The app could not look for lab results under other codes (its search of all laboratory results since 7 Dec 2021 was not authorised).",
-    );
+    const what = "All laboratory results since 7 Dec 2021 were searched for results a search by LOINC code cannot see";
+    expect(at({ since: "2021-12-07", status: "read", read: 200, total: 419, more: true })).toBe(`${what}: 419, the first 200 read.`);
+    expect(at({ since: "2021-12-07", status: "read", read: 200, more: true })).toBe(`${what}: more than 200.`);
+    expect(at({ since: "2021-12-07", status: "read", read: 0, total: 0, more: false })).toBe(`${what}: there are none.`);
+    expect(at({ since: "2021-12-07", status: "not-authorized", read: 0, more: false })).toBe(`${what}: that search was not authorised.`);
   });
 });

@@ -195,7 +195,7 @@ describe("what was checked", () => {
     expect(notInterpretedGroups(reportOf(labsAnemiaBoundary).labs!)).toEqual([
       {
         reason: "unit-not-recognised",
-        heading: "Unit not recognised, so never converted or compared",
+        heading: "Unit not recognised",
         items: [{ ref: "Observation/ab-hb-unknown-unit", text: "Hemoglobin, 16 Nov 2026: unit not recognised: mg/mmol" }],
       },
     ]);
@@ -207,8 +207,8 @@ describe("what was checked", () => {
     const labs: LabInterpretation = { causes: [], rules: [], series: [], notInterpreted: skipped, counts: { observations: 3, labResults: 3, counted: 0, notLoinc: 0, otherCodes: 0 } };
     const groups = notInterpretedGroups(labs);
     expect(groups.map((g) => [g.reason, g.items.map((i) => i.text)])).toEqual([
-      ["unit-not-recognised", ["eGFR, 5 Jan 2026: unit not recognised: mL/s"]],
       ["not-final", ["TSH: status preliminary: not a final result", "Glucose: status registered: not a final result"]],
+      ["unit-not-recognised", ["eGFR, 5 Jan 2026: unit not recognised: mL/s"]],
     ]);
   });
 
@@ -247,8 +247,10 @@ describe("copied text and the card summary label lab-based findings", () => {
     expect(karl).toContain("  - eGFR 13 mL/min/{1.73_m2} — meets the cut-off; measured 19 Jul 2026 (4 months ago), age 76; cut-off applied: below 15 mL/min/1.73 m²");
     expect(karl).toContain("  Definition applied: KDIGO 2024: GFR category G5");
     expect(karl).toContain("Lab results: The EHR returned 7 lab results: 5 interpreted; not interpreted: 1 not final");
-    expect(karl).toContain("- Not interpreted, not a final result: eGFR: status preliminary: not a final result");
-    expect(fullNote(reportOf(labsAnemiaBoundary), LAB_NOW)).toContain("- Not interpreted, unit not recognised, so never converted or compared: Hemoglobin, 16 Nov 2026");
+    expect(karl).toContain("- Not interpreted, not final: eGFR, 24 Nov 2026: status preliminary: not a final result");
+    // The preliminary eGFR is newer than the last one interpreted: said next to the finding too.
+    expect(karl).toMatch(/^ {2}Newer eGFR result of 24 Nov 2026 could not be read: status preliminary: not a final result\.$/m);
+    expect(fullNote(reportOf(labsAnemiaBoundary), LAB_NOW)).toContain("- Not interpreted, unit not recognised: Hemoglobin, 16 Nov 2026");
   });
 
   it("the card summary names a lab-only cause as suggested by lab results", () => {

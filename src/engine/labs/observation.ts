@@ -9,7 +9,7 @@ import { type DateParts, toMillis } from "../dates";
 import { arr, isObj, rawCodings, str, textOf } from "../read";
 import { firstDay, lastDay, writtenDateParts } from "./days";
 import { isLoincCode, isLoincSystem } from "./loinc";
-import { outsidePlausible, plausibleText } from "./plausible";
+import { outsidePlausible } from "./plausible";
 import type { LabComparator, LabDateSource, LabSkipReason } from "./types";
 import { findUnit, quantityUnit, reportedUnit, toTestUnit } from "./units";
 import { parseValueString } from "./valueString";
@@ -137,7 +137,11 @@ export function readObservation(resource: unknown, ctx: ReadContext): ReadOutcom
   if (!found) return which.otherLoinc ? CODE_NOT_USED : NOT_LOINC;
   const { test, loinc, display } = which;
   if (which.several) return skip("several-tests", test, resource, "codes of more than one lab test: not interpreted");
-  if (!status || !COUNTED_STATUSES.has(status)) return skip("not-final", test, resource, `status ${status ?? "missing"}: not a final result`);
+  if (!status || !COUNTED_STATUSES.has(status)) {
+    // Dated when it can be: a preliminary result newer than those counted is said next to their finding.
+    const date = readDateOf(resource, which) ? which.date : undefined;
+    return skip("not-final", test, resource, `status ${status ?? "missing"}: not a final result`, date);
+  }
   const id = str(resource.id);
   if (!id) return skip("no-id", test, resource, "no id: cannot be shown as evidence");
   if (!readDateOf(resource, which)) return skip("no-date", test, resource, "no readable date");
@@ -183,7 +187,7 @@ export function readObservation(resource: unknown, ctx: ReadContext): ReadOutcom
   const inTestUnit = toTestUnit(unit, value);
   if (outsidePlausible(labTest, unit, value, inTestUnit)) {
     const shown = `${rawComparator ?? ""}${value}${unitText === "" ? "" : unitText === "%" ? " %" : ` ${unitText}`}`;
-    return skip("implausible", test, resource, `${shown} is outside the plausible values (${plausibleText(labTest)})`, when.date);
+    return skip("implausible", test, resource, `${shown} is not a value this test can take`, when.date);
   }
   // One object literal with every field present: the same shape for every result (cheap on the hot path).
   return {

@@ -37,20 +37,20 @@ export function settleRacePairs(sorted: readonly LabResult[], skipped: LabSkippe
     const plain = draw.filter((r) => !RACE_SPECIFIC.has(r.loinc));
     if (plain.length > 0) {
       kept.push(...plain);
-      for (const r of race) skipped.push(setAside(r, `race-specific (${describe(r)}), from the same draw as a non-race-specific eGFR: that one is used`));
+      for (const r of race) skipped.push(setAside(r, `${describe(r)}: the draw's non-race-specific eGFR is used`));
       continue;
     }
     // The lower value; on a tie the non-Black estimate (the one without the race coefficient).
     const used = race.reduce((a, b) => (b.inTestUnit < a.inTestUnit || (b.inTestUnit === a.inTestUnit && !RACE_SPECIFIC.get(b.loinc)!.black) ? b : a));
     kept.push(used);
-    for (const r of race) if (r !== used) skipped.push(setAside(r, `race-specific (${describe(r)}), paired with ${used.value} from the same draw: the lower value is used`));
+    for (const r of race) if (r !== used) skipped.push(setAside(r, `${describe(r)}: the draw's lower value, ${used.value}, is used`));
   }
   return kept;
 }
 
 function describe(r: LabResult): string {
   const k = RACE_SPECIFIC.get(r.loinc)!;
-  return `${k.black ? "among Black patients" : "among non-Black patients"}, ${k.equation}, ${r.comparator ?? ""}${r.value}`;
+  return `${r.comparator ?? ""}${r.value} ${k.black ? "among Black" : "among non-Black"} patients (${k.equation})`;
 }
 
 function setAside(r: LabResult, text: string): LabSkipped {

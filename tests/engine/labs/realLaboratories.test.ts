@@ -166,8 +166,8 @@ describe("race-specific eGFR pairs from one draw", () => {
     expect(cause(out, "chronic-kidney-disease")).toBeUndefined();
     expect(out.series[0]!.points.map((p) => p.value)).toEqual([58]);
     expect(out.notInterpreted.map((s) => s.text)).toEqual([
-      expect.stringContaining("from the same draw as a non-race-specific eGFR"),
-      expect.stringContaining("from the same draw as a non-race-specific eGFR"),
+      "66 among Black patients (MDRD): the draw's non-race-specific eGFR is used",
+      "55 among non-Black patients (MDRD): the draw's non-race-specific eGFR is used",
     ]);
   });
 
@@ -191,7 +191,7 @@ describe("values a test cannot take are flagged, never interpreted", () => {
   ] as const)("%s %s %s", (test, value, unit) => {
     const out = run([obs({ test, value, unit, date: daysAgo(5) })]);
     expect(out.counts.counted).toBe(0);
-    expect(out.notInterpreted[0]).toEqual(expect.objectContaining({ reason: "implausible", text: expect.stringMatching(/outside the plausible values/) }));
+    expect(out.notInterpreted[0]).toEqual(expect.objectContaining({ reason: "implausible", text: expect.stringMatching(/is not a value this test can take$/) }));
   });
 
   it.each([
