@@ -19,7 +19,7 @@ import { queryUrl, restrictQueries, type SearchQuery } from "./queries";
 import { fetchJson, RequestFailure, type RequestPolicy } from "./request";
 import { failureOrEnd } from "./sectionRun";
 import { namesOtherPatient } from "./sectionReport";
-import { daysBefore, DEFAULT_LAB_LOOKBACK_DAYS, DEFAULT_PAGE_SIZE } from "./sections";
+import { daysBefore, DEFAULT_LAB_LOOKBACK_DAYS } from "./sections";
 import type { Restriction } from "./scopes";
 import type { LabSurveyReport } from "./types";
 
@@ -50,8 +50,8 @@ export interface SurveyEnv {
 /** The survey's one search, within what the grant allows (undefined when it allows none). */
 export function surveyQuery(env: Pick<SurveyEnv, "patientId" | "server" | "now" | "restrictions">): SearchQuery | undefined {
   const since = daysBefore(env.now, env.server.labLookbackDays ?? DEFAULT_LAB_LOOKBACK_DAYS);
+  // No `_count`: the server's own page size is enough to learn what the results are, and nothing to refuse.
   const params: [string, string][] = [["patient", env.patientId], ["category", "laboratory"], ["date", `ge${since}`]];
-  if (env.server.useCount !== false) params.push(["_count", String(env.server.pageSize ?? DEFAULT_PAGE_SIZE)]);
   return restrictQueries([{ type: "Observation", label: since, params, optional: [] }], env.restrictions)[0];
 }
 
