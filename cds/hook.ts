@@ -4,12 +4,10 @@
  * the records (a kind of record that could not be read completely) means no card: the service never guesses.
  */
 import { randomUUID } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Condition, MedicationRequest, Observation, Patient, Procedure } from "fhir/r4";
 import { matchRecords } from "../src/engine";
 import { findLegCramps } from "../src/engine/legCramps";
-import type { AppConfig, ServerConfig } from "../src/fhir/configTypes";
-import { findServer } from "../src/fhir/config";
+import type { ServerConfig } from "../src/fhir/configTypes";
 import { SOURCE } from "../src/knowledge";
 import { isRecord } from "../src/util/json";
 import { LINK_LABEL, cardDetail, cardFindings, cardIndicator, cardSource, cardSummary, type CardFinding } from "./card";
@@ -32,21 +30,23 @@ export interface HookResponse {
 }
 
 /** Why there is no card (for counters and tests; never sent). */
-export type NoCardReason = "no-leg-cramps" | "patient-mismatch" | "cannot-fetch" | "server-not-allowed" | "fetch-incomplete";
+export type NoCardReason = "no-leg-cramps" | "patient-mismatch" | "cannot-fetch" | "server-not-allowed" | "fetch-incomplete" | "deadline";
 
 export type HookOutcome = { response: HookResponse; noCard?: NoCardReason };
 
 export class BadRequest extends Error {}
 
 export interface HookDeps {
-  app: AppConfig;
   appLaunchUrl: string;
-  /** The service's own base URL (serviceUrl, else its listening address): the loopback rule's "page". */
-  serviceBase: string;
+  /** The entry under which the calling client may have `fhirServer` read (cds/fhirServers.ts); undefined: never contacted. */
+  fhirServerFor: (fhirServer: string) => ServerConfig | undefined;
   now: () => Date;
-  http: { request: IncomingMessage; response: ServerResponse };
   /** Per-request timeout for fetches from the FHIR server, ms. */
   fetchTimeoutMs: number;
+  /** The whole call's deadline, ms: past it the answer is `{ "cards": [] }` at once and every read is aborted. */
+  callDeadlineMs: number;
+  /** The read path's byte caps and Medication-read cap (node/fhirRead.ts); default: its defaults. */
+  readLimits?: FetchRequest["limits"];
   /** Replaceable for tests; default: the data-layer adapter. */
   fetch?: (req: FetchRequest) => Promise<FetchedSections | undefined>;
 }
@@ -78,6 +78,28 @@ export function readCall(body: unknown): { patientId: string; prefetch: unknown;
 
 const none = (noCard: NoCardReason): HookOutcome => ({ response: { cards: [] }, noCard });
 
+const DEADLINE = Symbol("deadline");
+
+/** `work`, or DEADLINE as soon as `signal` aborts (without waiting for `work` to unwind). */
+function untilDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T | typeof DEADLINE> {
+  work.catch(() => undefined); // settles after the answer was sent: nothing is waiting for it any more
+  if (signal.aborted) return Promise.resolve(DEADLINE);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(DEADLINE);
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error instanceof Error ? error : new Error("fetch failed"));
+      },
+    );
+  });
+}
+
 /** The records from a complete prefetch, medicines resolved; the keys still needed are returned apart. */
 async function fromPrefetch(sections: PrefetchSections, base: string): Promise<{ records: Records; needed: PrefetchKey[] }> {
   const [requests, statements] = await Promise.all([
@@ -108,6 +130,7 @@ async function fromPrefetch(sections: PrefetchSections, base: string): Promise<{
 }
 
 export async function handlePatientView(body: unknown, deps: HookDeps): Promise<HookOutcome> {
+  const deadline = AbortSignal.timeout(deps.callDeadlineMs);
   const call = readCall(body);
   const reading = readPrefetch(call.prefetch, call.patientId);
   if (reading.mismatch) return none("patient-mismatch");
@@ -121,20 +144,25 @@ export async function handlePatientView(body: unknown, deps: HookDeps): Promise<
   if (needed.length > 0) {
     const token = call.auth?.access_token;
     if (!call.fhirServer || typeof token !== "string" || token === "") return none("cannot-fetch");
-    const server: ServerConfig | undefined = findServer(deps.app, call.fhirServer, deps.serviceBase);
+    const server: ServerConfig | undefined = deps.fhirServerFor(call.fhirServer);
     if (!server) return none("server-not-allowed");
     const scope = typeof call.auth?.scope === "string" ? call.auth.scope : "";
-    const fetched = await (deps.fetch ?? fetchRecords)({
-      fhirServer: call.fhirServer.replace(/\/+$/, ""),
-      accessToken: token,
-      scope,
-      patientId: call.patientId,
-      needed,
-      server,
-      http: deps.http,
-      timeoutMs: deps.fetchTimeoutMs,
-      now: deps.now,
-    });
+    const fetched = await untilDeadline(
+      (deps.fetch ?? fetchRecords)({
+        fhirServer: call.fhirServer.replace(/\/+$/, ""),
+        accessToken: token,
+        scope,
+        patientId: call.patientId,
+        needed,
+        server,
+        timeoutMs: Math.min(deps.fetchTimeoutMs, deps.callDeadlineMs),
+        now: deps.now,
+        signal: deadline,
+        limits: { ...deps.readLimits, deadlineMs: deps.callDeadlineMs },
+      }),
+      deadline,
+    );
+    if (fetched === DEADLINE) return none("deadline");
     if (!fetched || needed.some((k) => !fetched[k]?.complete)) return none("fetch-incomplete");
     for (const key of needed) {
       if (key === "patient") {

@@ -11,12 +11,12 @@
  * in the first wave costs about one more round trip for every patient (measured with bench/load.bench.ts) —
  * and `labSurvey: "always"` runs it in the first wave for servers known to mislabel some results.
  */
-import type Client from "fhirclient/lib/Client";
 import type { Resource } from "fhir/r4";
 import { asArray, isRecord } from "../util/json";
+import type { Capabilities } from "./capabilities";
 import type { ServerConfig } from "./configTypes";
 import { queryUrl, restrictQueries, type SearchQuery } from "./queries";
-import { fetchJson, RequestFailure, type RequestPolicy } from "./request";
+import { fetchJson, RequestFailure, type FhirConnection, type RequestPolicy } from "./request";
 import { failureOrEnd } from "./sectionRun";
 import { namesOtherPatient } from "./sectionReport";
 import { daysBefore, DEFAULT_LAB_LOOKBACK_DAYS } from "./sections";
@@ -24,19 +24,13 @@ import type { Restriction } from "./scopes";
 import type { LabSurveyReport } from "./types";
 
 /** The server's statement lists `category` and `date` for Observation searches, and the deployer did not turn the survey off. */
-export function surveyAllowed(server: ServerConfig, metadata: Record<string, unknown> | undefined): boolean {
-  if (server.labSurvey === "off" || server.labQuery === "category" || metadata?.resourceType !== "CapabilityStatement") return false;
-  const names = new Set<unknown>();
-  for (const rest of asArray(metadata.rest)) {
-    for (const r of isRecord(rest) && rest.mode !== "client" ? asArray(rest.resource) : []) {
-      if (isRecord(r) && r.type === "Observation") for (const p of asArray(r.searchParam)) if (isRecord(p)) names.add(p.name);
-    }
-  }
-  return names.has("category") && names.has("date");
+export function surveyAllowed(server: ServerConfig, caps: Capabilities): boolean {
+  const names = caps.searchParams?.get("Observation");
+  return server.labSurvey !== "off" && server.labQuery !== "category" && names?.has("category") === true && names.has("date");
 }
 
 export interface SurveyEnv {
-  client: Client;
+  client: FhirConnection;
   base: string;
   policy: RequestPolicy;
   signal?: AbortSignal;

@@ -5,22 +5,22 @@
  * checks the server's version and offer (CapabilityStatement), resolves medicines, and assembles the
  * engine's input.
  *
- * Also used outside the browser (a CDS Hooks service with a fhirclient Node client): `provided` hands in
- * resources the caller already has (prefetch), `skip` leaves kinds out.
+ * Also used outside the browser (the CDS Hooks service, whose connection is the Node side's hardened read
+ * path): `provided` hands in resources the caller already has (prefetch), `skip` leaves kinds out.
  */
-import type Client from "fhirclient/lib/Client";
 import type { Condition, MedicationRequest, MedicationStatement, Observation, Patient, Procedure, Resource } from "fhir/r4";
 import type { RecordType } from "../knowledge";
 import { RECORD_TYPES } from "../knowledge/types";
 import type { EngineInput } from "../engine/types";
-import { isSupportedVersion, readCapabilities } from "./capabilities";
+import { isSupportedVersion, notOffered, readCapabilities, type Capabilities } from "./capabilities";
+import { fitToCapabilities } from "./capabilityQueries";
 import type { ServerConfig } from "./configTypes";
 import type { ErrorKind } from "./errorKind";
 import { describeFailure, type Failure } from "./errors";
 import { resolveMedications } from "./medications";
 import { restrictionsCover, restrictQueries } from "./queries";
-import { surveyAllowed, surveyLabs, type SurveyEnv } from "./labSurvey";
-import { fetchJson, type RequestPolicy } from "./request";
+import { surveyAllowed, surveyLabs } from "./labSurvey";
+import { fetchJson, type RequestPolicy, type FhirConnection } from "./request";
 import { parseScopes, type ScopeCheck } from "./scopes";
 import type { SearchBudget } from "./search";
 import { collectSection, dedupeById, failureStatus, namesOtherPatient, unreadReport, type Collected } from "./sectionReport";
@@ -28,6 +28,8 @@ import { failureOrEnd, runSearches, SessionEnded, type SearchEnv, type SearchRun
 import { isReadLabResult, SECTIONS, WORDS, type SectionContext, type SectionSpec } from "./sections";
 import type { LoadedData, SourceReport } from "./types";
 import { onBase } from "../util/url";
+import { patientFromAnswer } from "./patientRead";
+import { withRecognisedDefaults } from "./serverDefaults";
 
 export const DEFAULT_MAX_RESOURCES = 5000;
 export const DEFAULT_MAX_PAGES = 50;
@@ -36,7 +38,7 @@ const MAX_INCLUDED = 5000;
 const MAX_OUTCOMES = 100;
 
 export interface LoadOptions {
-  client: Client;
+  client: FhirConnection;
   patientId: string;
   /** FHIR base URL of the session (client.state.serverUrl). */
   base: string;
@@ -89,14 +91,25 @@ type SectionRead =
   | { spec: SectionSpec; kind: "provided"; resources: readonly Resource[] }
   | { spec: SectionSpec; kind: "unread"; report: SourceReport };
 
-async function readSection(spec: SectionSpec, env: SearchEnv, ctx: SectionContext, grant: ScopeCheck, provided?: readonly Resource[]): Promise<SectionRead> {
+async function readSection(
+  spec: SectionSpec,
+  env: SearchEnv,
+  ctx: SectionContext,
+  caps: Capabilities,
+  grant: ScopeCheck,
+  provided?: readonly Resource[],
+): Promise<SectionRead> {
   if (provided) return { spec, kind: "provided", resources: provided };
   if (spec.configuredOff?.(ctx.server)) {
     return { spec, kind: "unread", report: unreadReport(spec.type, "not-supported", `${capitalised(spec.words)} are not offered by this EHR (configuration).`) };
   }
+  // The CapabilityStatement decides: a kind it does not list is not asked for (not a gap).
+  if (notOffered(caps, spec.type)) {
+    return { spec, kind: "unread", report: unreadReport(spec.type, "not-supported", `This EHR does not offer ${spec.words} (they are not in its capability statement).`) };
+  }
   if (!grant.canSearch(spec.type)) return { spec, kind: "unread", report: notGranted(spec.type) };
   const restrictions = grant.restrictions(spec.type);
-  const queries = restrictQueries(spec.queries(ctx), restrictions);
+  const queries = restrictQueries(spec.queries(ctx), restrictions).map((q) => fitToCapabilities(q, caps));
   if (queries.length === 0) {
     const message = `This app was granted only some ${spec.words}, none of which the app's searches can use.`;
     return { spec, kind: "unread", report: unreadReport(spec.type, "not-authorized", message) };
@@ -120,7 +133,7 @@ async function readPatient(opts: LoadOptions, grant: ScopeCheck, signal: AbortSi
   if (!grant.canRead("Patient")) return { report: notGranted("Patient") };
   try {
     const url = onBase(opts.base, `Patient/${encodeURIComponent(opts.patientId)}`);
-    const patient = await fetchJson(opts.client, url, opts.policy, signal);
+    const patient = patientFromAnswer(await fetchJson(opts.client, url, opts.policy, signal), opts.patientId);
     return { patient, report: { source: "Patient", status: "read", count: 1, warnings: [] } };
   } catch (e) {
     const f = failureOrEnd(e);
@@ -151,13 +164,13 @@ function allNetworkFailures(patient: PatientRead | undefined, reads: readonly Se
 }
 
 export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
-  const { client, patientId, base, server, policy } = opts;
+  const { client, patientId, base, policy } = opts;
   const grant = parseScopes(opts.grantedScope);
   const controller = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, controller.signal]) : controller.signal;
-  const budget = budgetOf(server);
+  const budget = budgetOf(opts.server);
   const env: SearchEnv = { client, base, budget, policy, signal };
-  const ctx: SectionContext = { patientId, server, now: opts.now() };
+  const now = opts.now();
   const skip = new Set(opts.skip ?? []);
   // A 401 in any request ends the session: stop the others at once.
   const endOnSession = <T>(p: Promise<T>): Promise<T> =>
@@ -168,16 +181,32 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
 
   const metadataUrl = onBase(base, "metadata");
   // The survey of lab results the code search cannot see (labSurvey.ts): in the first wave only when configured "always".
-  const surveyEnv: SurveyEnv = { client, base, policy, signal, patientId, server, now: ctx.now, restrictions: grant.restrictions("Observation") };
   const surveys = !skip.has("Observation") && !opts.provided?.Observation && grant.canSearch("Observation");
+  const survey = (m: Record<string, unknown> | undefined) => {
+    const caps = readCapabilities(m);
+    const server = withRecognisedDefaults(opts.server, caps, base);
+    return surveyAllowed(server, caps) ? surveyLabs({ client, base, policy, signal, patientId, server, now, restrictions: grant.restrictions("Observation") }) : undefined;
+  };
   try {
     const readMetadata = () => fetchJson(client, metadataUrl, policy, signal).catch(() => undefined);
+    // The searches wait for the CapabilityStatement (index.html reads it beside the token exchange, so it
+    // is usually here already): it decides which kinds are asked for and with which optional parameters.
+    // The Patient read does not wait.
     const metadataP = opts.metadata ? opts.metadata.then((m) => m ?? readMetadata()) : readMetadata();
+    const searched = SECTIONS.filter((s) => !skip.has(s.type));
     const [metadata, patientRead, earlySurvey, ...reads] = await Promise.all([
       metadataP,
       skip.has("Patient") ? Promise.resolve<PatientRead | undefined>(undefined) : endOnSession(readPatient(opts, grant, signal)),
-      surveys && server.labSurvey === "always" ? endOnSession(metadataP.then((m) => (surveyAllowed(server, m) ? surveyLabs(surveyEnv) : undefined))) : undefined,
-      ...SECTIONS.filter((s) => !skip.has(s.type)).map((spec) => endOnSession(readSection(spec, env, ctx, grant, opts.provided?.[spec.type]))),
+      surveys && opts.server.labSurvey === "always" ? endOnSession(metadataP.then(survey)) : undefined,
+      ...searched.map((spec) =>
+        endOnSession(
+          metadataP.then((m) => {
+            const caps = readCapabilities(m);
+            const ctx: SectionContext = { patientId, server: withRecognisedDefaults(opts.server, caps, base), now };
+            return readSection(spec, env, ctx, caps, grant, opts.provided?.[spec.type]);
+          }),
+        ),
+      ),
     ]);
 
     const caps = readCapabilities(metadata);
@@ -211,14 +240,14 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
     // When the code search read completely and found none of the five tests, look at the lab results it cannot see.
     const labs = collected.get("Observation");
     const labReport = reports.get("Observation");
-    let survey = earlySurvey;
-    if (!survey && surveys && labs && labReport?.status === "read" && server.labSurvey !== "always" && surveyAllowed(server, metadata) && !labs.resources.some(isReadLabResult)) {
-      survey = await surveyLabs(surveyEnv);
+    let surveyed = earlySurvey;
+    if (!surveyed && surveys && labs && labReport?.status === "read" && opts.server.labSurvey !== "always" && !labs.resources.some(isReadLabResult)) {
+      surveyed = await survey(metadata);
     }
-    if (survey && labs && labReport) {
-      labs.resources = dedupeById([...labs.resources, ...survey.resources]);
+    if (surveyed && labs && labReport) {
+      labs.resources = dedupeById([...labs.resources, ...surveyed.resources]);
       labReport.count = labs.resources.length;
-      labReport.labSurvey = survey.report;
+      labReport.labSurvey = surveyed.report;
     }
 
     const list = <T extends Resource>(type: RecordType) => (collected.get(type)?.resources ?? []) as T[];
@@ -227,7 +256,7 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
       [...list<MedicationRequest>("MedicationRequest"), ...list<MedicationStatement>("MedicationStatement")],
       medicineSources.flatMap((c) => c.included),
       new Map(medicineSources.flatMap((c) => [...c.includedByFullUrl])),
-      { client, base, canReadMedication: grant.canRead("Medication"), policy, signal },
+      { client, base, canReadMedication: grant.canRead("Medication") && !notOffered(caps, "Medication"), policy, signal },
     );
     if (resolved.sessionEnded) throw new SessionEnded();
     flagUnknownMedicines(reports, resolved.uses);

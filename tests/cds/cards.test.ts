@@ -74,7 +74,7 @@ describe("what the card says", () => {
     const current = card!.extension.findings.filter((f) => f.current && f.strength !== "differential");
     expect(current.length).toBeGreaterThan(1);
     expect(card!.summary).toContain(`and ${current.length - 1} other documented causes are current`);
-    expect(card!.detail).toMatch(/\*\*Raises the risk\*\*[\s\S]*\*\*Possible link, not proven\*\*[\s\S]*\*\*Weaker\\: sometimes linked\*\*/);
+    expect(card!.detail).toMatch(/\*\*Raises the risk\*\*[\s\S]*\*\*Possible link, not proven\*\*[\s\S]*\*\*Weaker: sometimes linked\*\*/);
     expect(card!.detail).toContain("Leg cramps documented: Nocturnal leg cramps (active).");
   });
 
