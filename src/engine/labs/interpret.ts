@@ -23,7 +23,7 @@ import type { PatientFacts } from "../types";
 import { type LabPatient, meets } from "./cutoffs";
 import { today } from "./days";
 import { buildDetail, cutoffText, evidenceText, valueText } from "./detail";
-import { isSkipped, type LabResult, readContext, readObservation } from "./observation";
+import { isOtherCode, isSkipped, type LabResult, NOT_LOINC, readContext, readObservation } from "./observation";
 import { settleRacePairs } from "./racePairs";
 import { evaluateRule, type RuleResult, sortResults } from "./rules";
 import type {
@@ -47,6 +47,8 @@ export function interpretLabs(observations: readonly unknown[] | unknown, option
   const byTest = new Map<LabTestId, LabResult[]>();
   const seen = new Set<string>();
   const notInterpreted: LabSkipped[] = [];
+  /** The first instant of each result in notInterpreted, pushed with it (NaN: undated). */
+  const skippedMs: number[] = [];
   let labResults = 0;
   let counted = 0;
   let notLoinc = 0;
@@ -60,8 +62,8 @@ export function interpretLabs(observations: readonly unknown[] | unknown, option
       outcome = undefined; // a resource whose getters throw: not readable, nothing to list
     }
     if (outcome === undefined) continue;
-    if ("other" in outcome) {
-      if (outcome.other === "not-loinc") notLoinc++;
+    if (isOtherCode(outcome)) {
+      if (outcome === NOT_LOINC) notLoinc++;
       else otherCodes++;
       continue;
     }
@@ -78,6 +80,7 @@ export function interpretLabs(observations: readonly unknown[] | unknown, option
       if (outcome.ref) skipped.ref = outcome.ref;
       if (outcome.date) skipped.date = outcome.date;
       notInterpreted.push(skipped);
+      skippedMs.push(outcome.ms);
       continue;
     }
     counted++;
@@ -88,31 +91,42 @@ export function interpretLabs(observations: readonly unknown[] | unknown, option
   for (const results of byTest.values()) sortResults(results);
   const egfr = byTest.get("egfr");
   if (egfr) {
-    const kept = settleRacePairs(egfr, notInterpreted);
+    const kept = settleRacePairs(egfr, notInterpreted, skippedMs);
     counted -= egfr.length - kept.length;
     byTest.set("egfr", kept);
   }
-  markNewer(notInterpreted, byTest);
+  markNewer(notInterpreted, skippedMs, byTest);
 
   const ruleCtx = { patient, today: today(now), deceased: facts.deceased };
   const evaluated: RuleResult[] = LAB_RULES.map((rule) => evaluateRule(rule, byTest.get(rule.test) ?? [], ruleCtx));
   const hemoglobinRule = evaluated.find((e) => e.rule.cutoff === "hemoglobin-table");
   for (const r of byTest.get("hemoglobin") ?? []) {
     const problem = hemoglobinRule && !hemoglobinRule.cutoffOf(r) ? hemoglobinProblem(patient) : undefined;
-    if (problem) notInterpreted.push({ ref: r.ref, test: "hemoglobin", reason: "age-not-interpretable", text: problem, date: r.date });
+    if (problem) {
+      notInterpreted.push({ ref: r.ref, test: "hemoglobin", reason: "age-not-interpretable", text: problem, date: r.date });
+      skippedMs.push(r.ms);
+    }
   }
-
-  // Input order never matters: by date (undated first), then by reference.
-  notInterpreted.sort((a, b) => compareText(a.date, b.date) || compareText(a.ref, b.ref));
 
   return {
     causes: causesFrom(evaluated, patient, facts.deceased),
     rules: evaluated.map((e) => ({ ruleId: e.rule.id, cause: e.rule.cause, holds: e.holds, current: e.current, why: e.why })),
     series: seriesFrom(byTest, evaluated),
-    notInterpreted,
+    // Input order never matters: by date (undated first), then by reference.
+    notInterpreted: inOrder(notInterpreted, skippedMs),
     counts: { observations: list.length, labResults, counted, notLoinc, otherCodes },
   };
 }
+
+/** The results not interpreted by their first instant (undated first), then by reference: numbers compared, not dates as text. */
+function inOrder(skipped: LabSkipped[], ms: readonly number[]): LabSkipped[] {
+  if (skipped.length < 2) return skipped;
+  const at = (i: number) => (Number.isNaN(ms[i]!) ? Number.NEGATIVE_INFINITY : ms[i]!);
+  const order = skipped.map((_, i) => i);
+  order.sort((a, b) => at(a) - at(b) || compareText(skipped[a]!.ref, skipped[b]!.ref));
+  return order.map((i) => skipped[i]!);
+}
+
 
 function compareText(a: string | undefined, b: string | undefined): number {
   if (a === b) return 0;
@@ -122,13 +136,12 @@ function compareText(a: string | undefined, b: string | undefined): number {
 }
 
 /** Flags the results not interpreted that are dated after the most recent counted result of their test. */
-function markNewer(skipped: LabSkipped[], byTest: ReadonlyMap<LabTestId, LabResult[]>): void {
-  for (const s of skipped) {
-    if (s.reason === "dated-after-now" || s.reason === "race-specific-pair" || s.date === undefined) continue;
+function markNewer(skipped: readonly LabSkipped[], ms: readonly number[], byTest: ReadonlyMap<LabTestId, LabResult[]>): void {
+  for (let i = 0; i < ms.length; i++) {
+    const s = skipped[i]!;
+    if (s.reason === "dated-after-now") continue;
     const results = byTest.get(s.test);
-    const latest = results?.[results.length - 1];
-    const ms = toMillis(s.date);
-    if (latest && ms !== undefined && !Number.isNaN(ms) && ms > latest.ms) s.newer = true;
+    if (results && results.length > 0 && ms[i]! > results[results.length - 1]!.ms) s.newer = true;
   }
 }
 

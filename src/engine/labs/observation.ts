@@ -52,6 +52,8 @@ export interface SkippedResult {
   ref?: string;
   text: string;
   date?: string;
+  /** First instant of `date` (NaN when undated): whether it is newer than the results counted. */
+  ms: number;
 }
 
 /**
@@ -65,6 +67,11 @@ export interface OtherCode {
 }
 export const NOT_LOINC: OtherCode = { skipped: undefined, other: "not-loinc" };
 export const CODE_NOT_USED: OtherCode = { skipped: undefined, other: "code-not-used" };
+
+/** One of the two shared objects above (an identity check: cheap on the hot path). */
+export function isOtherCode(r: ReadOutcome): r is OtherCode {
+  return r === NOT_LOINC || r === CODE_NOT_USED;
+}
 
 /**
  * What reading gives: a counted result, a skipped one, an Observation of another code, or nothing (not
@@ -234,7 +241,8 @@ export function isSkipped(r: ReadOutcome): r is SkippedResult {
 
 function skip(reason: LabSkipReason, test: LabTestId, resource: Record<string, unknown>, text: string, date?: string): SkippedResult {
   const id = str(resource.id);
-  const out: SkippedResult = { skipped: reason, test, text };
+  // Every date passed here was just read into READING.
+  const out: SkippedResult = { skipped: reason, test, text, ms: date ? READING.ms : Number.NaN };
   if (id) {
     out.id = id;
     out.ref = `Observation/${id}`;
