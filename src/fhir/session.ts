@@ -3,6 +3,8 @@
  * turning whatever `FHIR.oauth2.ready()` threw into a safe error category.
  */
 import type { ErrorKind } from "./errorKind";
+import { EXCHANGE_ERRORS } from "./exchangeConfig";
+import { ServerSessionError } from "./serverSessionRef";
 import { field, isRecord, nonEmptyString } from "../util/json";
 
 const AUTH_ERRORS: Record<string, ErrorKind> = {
@@ -14,6 +16,11 @@ const AUTH_ERRORS: Record<string, ErrorKind> = {
   unsupported_response_type: "auth-invalid-request",
   server_error: "auth-server-error",
   temporarily_unavailable: "auth-server-error",
+  // Set by the app's server when it exchanged the code (exchangeConfig.ts EXCHANGE_ERRORS).
+  [EXCHANGE_ERRORS.refused]: "client-refused",
+  [EXCHANGE_ERRORS.failed]: "token-failed",
+  [EXCHANGE_ERRORS.noLaunch]: "no-session",
+  [EXCHANGE_ERRORS.unavailable]: "exchange-unavailable",
 };
 
 /** An OAuth error in the redirect URI's query, as a category and its (safe, known) code. */
@@ -26,6 +33,7 @@ export function redirectError(pageUrl: string): { kind: ErrorKind; code: string 
 
 /** Classifies a rejection of FHIR.oauth2.ready(). Never returns the message itself. */
 export function readyErrorKind(error: unknown): ErrorKind {
+  if (error instanceof ServerSessionError) return error.kind;
   const message = error instanceof Error ? error.message : String(error);
   const status = typeof error === "object" && error !== null && "status" in error ? Number((error as { status: unknown }).status) : NaN;
   if (/No 'state' parameter found|No state found/i.test(message)) return "no-session";
