@@ -68,7 +68,7 @@ export function planLaunch(pageUrl: string, config: AppConfig, newState: () => s
  * Whether the page may send the user (authorization endpoint) or the code (token endpoint) to `url`:
  * absolute, https (plain http only as `httpHosts` allows), no userinfo, on one of the plan's origins.
  */
-export function endpointAllowed(url: string, plan: Extract<LaunchPlan, { ok: true }>): boolean {
+export function endpointAllowed(url: string, plan: Pick<Extract<LaunchPlan, { ok: true }>, "authOrigins" | "httpHosts">): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
