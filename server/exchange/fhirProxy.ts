@@ -16,7 +16,7 @@ import { publicOrigin, sendOutcome } from "./http";
 import { sessionOf } from "./sessionRoutes";
 import type { FoundSession, SessionRecord } from "./sessions";
 import { refreshTokens } from "./tokenClient";
-import { readFhir, UpstreamFailure } from "./upstream";
+import { readFhirForProxy, type ProxyRead } from "./upstream";
 
 /** A token this close to its expiry is refreshed before use. */
 const REFRESH_AHEAD_MS = 60_000;
@@ -80,25 +80,24 @@ async function rewriteLinks(ctx: ExchangeContext, found: FoundSession, record: S
   }
 }
 
-async function forward(ctx: ExchangeContext, res: ServerResponse, found: FoundSession, record: SessionRecord, upstream: Response, proxyBase: string): Promise<void> {
-  const body = Buffer.from(await upstream.arrayBuffer());
-  let out: Buffer = body;
-  if (upstream.status === 200) {
-    try {
-      const parsed: unknown = JSON.parse(body.toString("utf8"));
-      if (isRecord(parsed) && parsed.resourceType === "Bundle") {
-        await rewriteLinks(ctx, found, record, parsed, proxyBase);
-        out = Buffer.from(JSON.stringify(parsed));
-      }
-    } catch {
-      // Not JSON: passed on as it came; the page reports the read as failed.
-    }
+const OUTCOME_CODES: Record<number, string> = { 401: "login", 403: "forbidden", 404: "not-found", 410: "deleted", 429: "throttled" };
+
+async function forward(ctx: ExchangeContext, res: ServerResponse, found: FoundSession, record: SessionRecord, read: ProxyRead, proxyBase: string): Promise<void> {
+  if (!read.ok) {
+    // The EHR's refusal as a status the page's data layer knows (its body is never read: node/fhirRead).
+    if (read.retryAfter !== undefined && /^[\w ,:]{1,40}$/.test(read.retryAfter)) res.setHeader("Retry-After", read.retryAfter);
+    const code = OUTCOME_CODES[read.status] ?? (read.status >= 500 ? "transient" : "processing");
+    return sendOutcome(res, read.status, code, "The EHR did not answer this read with FHIR data.");
   }
-  res.statusCode = upstream.status;
+  let text = read.text;
+  if (read.resource.resourceType === "Bundle") {
+    await rewriteLinks(ctx, found, record, read.resource, proxyBase);
+    text = JSON.stringify(read.resource);
+  }
+  const out = Buffer.from(text);
+  res.statusCode = 200;
   res.setHeader("Content-Type", "application/fhir+json; charset=utf-8");
   res.setHeader("Cache-Control", "no-store");
-  const retryAfter = upstream.headers.get("retry-after");
-  if (retryAfter !== null && /^[\w ,:]{1,40}$/.test(retryAfter)) res.setHeader("Retry-After", retryAfter);
   res.setHeader("Content-Length", String(out.byteLength));
   res.end(res.req.method === "HEAD" ? undefined : out);
 }
@@ -121,23 +120,16 @@ export async function proxyFhir(ctx: ExchangeContext, req: IncomingMessage, res:
     target = onBase(found.record.iss, route.path);
   }
   const proxyBase = `${publicOrigin(req, ctx.publicUrl)}/${EXCHANGE_ROUTES.fhir}/${handle}`;
-  try {
-    let record = await freshRecord(ctx, found, false);
-    if (!record) return sendOutcome(res, 401, "login", "The session with the EHR has ended.");
-    let upstream = await readFhir(target, record.accessToken, ctx.fetch);
-    if (upstream.status === 401) {
-      record = await freshRecord(ctx, { id: found.id, record }, true);
-      if (!record) {
-        await ctx.sessions.end(found.id);
-        return sendOutcome(res, 401, "login", "The session with the EHR has ended.");
-      }
-      upstream = await readFhir(target, record.accessToken, ctx.fetch);
+  let record = await freshRecord(ctx, found, false);
+  if (!record) return sendOutcome(res, 401, "login", "The session with the EHR has ended.");
+  let read = await readFhirForProxy(record.iss, target, record.accessToken);
+  if (!read.ok && read.status === 401) {
+    record = await freshRecord(ctx, { id: found.id, record }, true);
+    if (!record) {
+      await ctx.sessions.end(found.id);
+      return sendOutcome(res, 401, "login", "The session with the EHR has ended.");
     }
-    await forward(ctx, res, found, record, upstream, proxyBase);
-  } catch (error) {
-    if (error instanceof UpstreamFailure) {
-      return sendOutcome(res, error.reason === "timeout" ? 504 : 502, "transient", "The EHR's answer could not be read through this app's server.");
-    }
-    throw error;
+    read = await readFhirForProxy(record.iss, target, record.accessToken);
   }
+  await forward(ctx, res, found, record, read, proxyBase);
 }

@@ -1,11 +1,11 @@
 /**
- * The app server's one way to call an EHR (discovery, the token endpoint, FHIR reads for the proxy): no
- * redirects followed, a cap on the bytes read, and a deadline for the whole exchange. A hostile or broken
- * server cannot make it wait forever, fill its memory, or bounce the session's token to another address.
- *
- * One small function on purpose: when the shared hardened FHIR read path (node/) is on main, the
- * proxy's reads switch to it here and nowhere else.
+ * The app server's calls to an EHR. Its OAuth endpoints (SMART discovery, the token endpoint) through
+ * `upstreamFetch`: no redirects followed, a cap on the bytes read, a deadline for the whole exchange, so a
+ * hostile or broken server cannot make it wait forever, fill its memory, or bounce a code or assertion to
+ * another address. FHIR reads with the session's token through `readFhirForProxy`, which is the shared
+ * hardened read path of node/ (node/fhirRead.ts), not a copy of it.
  */
+import { FhirReadError, openFhirCall } from "../../node/fhirRead";
 
 export interface UpstreamLimits {
   /** Largest body read, in bytes (the answer is refused past it). */
@@ -16,7 +16,6 @@ export interface UpstreamLimits {
 
 export const DISCOVERY_LIMITS: UpstreamLimits = { maxBytes: 256 * 1024, timeoutMs: 10_000 };
 export const TOKEN_LIMITS: UpstreamLimits = { maxBytes: 256 * 1024, timeoutMs: 15_000 };
-export const FHIR_LIMITS: UpstreamLimits = { maxBytes: 32 * 1024 * 1024, timeoutMs: 30_000 };
 
 /** Why an upstream call gave no usable answer; the message never holds the URL, headers or body. */
 export class UpstreamFailure extends Error {
@@ -81,9 +80,25 @@ export async function upstreamFetch(url: string, init: RequestInit, limits: Upst
 }
 
 /**
- * One FHIR read for the proxy, with the session's token. The single place the proxy's upstream reads
- * go through (to become the shared hardened read path of node/ once it is on main).
+ * One FHIR read for the proxy with the session's token, through the Node side's one hardened FHIR read
+ * path (node/fhirRead.ts: the token only to the session's FHIR base, no redirects, 200 FHIR JSON only,
+ * byte caps while streaming, a deadline). Never a second read path: this is the proxy's only door to it.
  */
-export function readFhir(url: string, accessToken: string, fetchFn?: FetchLike, limits: UpstreamLimits = FHIR_LIMITS): Promise<Response> {
-  return upstreamFetch(url, { headers: { Accept: "application/fhir+json", Authorization: `Bearer ${accessToken}` } }, limits, fetchFn);
+export type ProxyRead =
+  | { ok: true; resource: Record<string, unknown>; text: string }
+  | { ok: false; status: number; retryAfter?: string };
+
+/** Per read: the page's own request times out after 20 s by default, so the proxy gives up a little later. */
+export const PROXY_READ_LIMITS = { deadlineMs: 25_000 } as const;
+
+export async function readFhirForProxy(base: string, url: string, accessToken: string): Promise<ProxyRead> {
+  try {
+    const body = await openFhirCall({ base, token: accessToken, limits: PROXY_READ_LIMITS }).read(url);
+    return { ok: true, resource: body.resource, text: body.text };
+  } catch (error) {
+    if (!(error instanceof FhirReadError)) throw error;
+    if (error.kind === "status" && error.status !== undefined) return { ok: false, status: error.status, ...(error.retryAfter ? { retryAfter: error.retryAfter } : {}) };
+    // Not on the base, a redirect, not FHIR JSON, too large, no answer: the EHR's answer is not usable.
+    return { ok: false, status: error.kind === "deadline" ? 504 : 502 };
+  }
 }
