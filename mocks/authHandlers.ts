@@ -156,7 +156,8 @@ const TOKEN_ERRORS = {
 
 /** The token request's client, authenticated as it is registered (clientAuth.ts); a public client otherwise. */
 async function clientOf(ctx: EhrContext, request: Request, form: URLSearchParams): Promise<{ clientId: string } | Response> {
-  const nowS = Math.floor(ctx.now().getTime() / 1000);
+  // Wall-clock time, not the fixture clock (ctx.now, for the records' dates): the app signs with the real one.
+  const nowS = Math.floor(Date.now() / 1000);
   const check = await authenticateClient(request, form, ctx.clients, ctx.endpoints.token, (jti, exp) => ctx.state.useJti(jti, exp, nowS), nowS);
   return check.ok ? { clientId: check.clientId } : oauthError(check.status, check.error, check.description);
 }
