@@ -7,7 +7,7 @@
  * the EHR's paging URLs stay on the server and only pages of this session's searches can be read.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { EXCHANGE_ROUTES } from "../../src/fhir/exchangeConfig";
+import { FHIR_ROUTE } from "../../src/fhir/exchangeRoutes";
 import { isRecord } from "../../src/util/json";
 import { onBase } from "../../src/util/url";
 import type { ExchangeContext } from "./context";
@@ -119,7 +119,7 @@ export async function proxyFhir(ctx: ExchangeContext, req: IncomingMessage, res:
   } else {
     target = onBase(found.record.iss, route.path);
   }
-  const proxyBase = `${publicOrigin(req, ctx.publicUrl)}/${EXCHANGE_ROUTES.fhir}/${handle}`;
+  const proxyBase = `${publicOrigin(req, ctx.publicUrl)}/${FHIR_ROUTE}/${handle}`;
   let record = await freshRecord(ctx, found, false);
   if (!record) return sendOutcome(res, 401, "login", "The session with the EHR has ended.");
   let read = await readFhirForProxy(record.iss, target, record.accessToken);

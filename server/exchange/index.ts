@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { StoreUnavailable } from "../../node/store";
-import { EXCHANGE_ROUTES } from "../../src/fhir/exchangeConfig";
+import { CALLBACK_ROUTE, FHIR_ROUTE, JWKS_ROUTE, LAUNCH_ROUTE, LOGOUT_ROUTE, SESSION_ROUTE } from "../../src/fhir/exchangeRoutes";
 import { publicJwks } from "./clientKey";
 import type { ExchangeContext } from "./context";
 import { proxyFhir } from "./fhirProxy";
@@ -16,9 +16,9 @@ import { logout, sessionInfo } from "./sessionRoutes";
 export type { ExchangeContext, ExchangeLogger } from "./context";
 
 const HANDLE = "([A-Za-z0-9_-]{16,64})";
-const SESSION = new RegExp(`^/${EXCHANGE_ROUTES.session}/${HANDLE}$`);
-const LOGOUT = new RegExp(`^/${EXCHANGE_ROUTES.logout}/${HANDLE}$`);
-const FHIR = new RegExp(`^/${EXCHANGE_ROUTES.fhir}/${HANDLE}/(.+)$`);
+const SESSION = new RegExp(`^/${SESSION_ROUTE}/${HANDLE}$`);
+const LOGOUT = new RegExp(`^/${LOGOUT_ROUTE}/${HANDLE}$`);
+const FHIR = new RegExp(`^/${FHIR_ROUTE}/${HANDLE}/(.+)$`);
 
 /** Answers the request when it is one of the exchange's; false when the static server should. */
 export async function handleExchange(ctx: ExchangeContext, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -27,7 +27,7 @@ export async function handleExchange(ctx: ExchangeContext, req: IncomingMessage,
   const path = q < 0 ? target : target.slice(0, q);
   const query = q < 0 ? "" : target.slice(q + 1);
   const method = req.method ?? "";
-  if (path === `/${EXCHANGE_ROUTES.jwks}`) {
+  if (path === `/${JWKS_ROUTE}`) {
     if (method !== "GET" && method !== "HEAD") return false;
     const key = ctx.credentials.clientKey;
     if (!key) sendJson(res, 404, { error: "This server has no client key." });
@@ -36,12 +36,12 @@ export async function handleExchange(ctx: ExchangeContext, req: IncomingMessage,
   }
   if (!path.startsWith("/smart/")) return false;
   try {
-    if (path === `/${EXCHANGE_ROUTES.launch}`) {
+    if (path === `/${LAUNCH_ROUTE}`) {
       if (method !== "POST") return methodNotAllowed(res, "POST");
       await startLaunch(ctx, req, res);
       return true;
     }
-    if (path === `/${EXCHANGE_ROUTES.callback}`) {
+    if (path === `/${CALLBACK_ROUTE}`) {
       if (method !== "GET") return methodNotAllowed(res, "GET");
       await finishLaunch(ctx, req, res, new URLSearchParams(query));
       return true;

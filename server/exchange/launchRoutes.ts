@@ -10,8 +10,9 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import * as oauth from "oauth4webapi";
-import { findServer } from "../../src/fhir/config";
-import { EXCHANGE_ERRORS, EXCHANGE_ROUTES, SESSION_PARAM, usesServerExchange } from "../../src/fhir/exchangeConfig";
+import { findServer, parseConfig } from "../../src/fhir/config";
+import { usesServerExchange } from "../../src/fhir/exchangeConfig";
+import { CALLBACK_ROUTE, EXCHANGE_ERRORS, SESSION_PARAM } from "../../src/fhir/exchangeRoutes";
 import { launchScope } from "../../src/fhir/launch";
 import { withOnlineAccess } from "../../src/fhir/scopeRequest";
 import { field, trimmedString } from "../../src/util/json";
@@ -19,7 +20,7 @@ import { discoverEndpoints } from "./discovery";
 import type { ExchangeContext } from "./context";
 import { clearCookie, cookieName, cookieValue, fromOwnPages, publicOrigin, readBody, redirect, secureCookies, sendJson, setCookie } from "./http";
 import { LAUNCH_TTL_MS, randomToken, sameSecret, type PendingLaunch } from "./sessions";
-import { canAuthenticate, exchangeCode } from "./tokenClient";
+import { canAuthenticate, exchangeCode, TOKEN_AUTH_METHODS } from "./tokenClient";
 
 /** OAuth error codes an EHR may send to the redirect URI that the panel words; anything else is "server_error". */
 const KNOWN_AUTH_ERRORS = new Set([
@@ -51,7 +52,7 @@ export async function startLaunch(ctx: ExchangeContext, req: IncomingMessage, re
   const iss = trimmedString(field(body, "iss"));
   const launch = trimmedString(field(body, "launch"));
   if (!iss) return launchError(res, 400, "iss-not-allowed");
-  const config = await ctx.config();
+  const config = parseConfig(await ctx.config());
   // The loopback rule of the pages (a loopback FHIR server from a loopback page) holds only on a server
   // started for local use (--loopback-csp): never inferred from the Host header.
   const pageUrl = ctx.loopback ? "http://127.0.0.1/launch.html" : `${origin}/launch.html`;
@@ -60,6 +61,10 @@ export async function startLaunch(ctx: ExchangeContext, req: IncomingMessage, re
   if (!usesServerExchange(server)) return launchError(res, 403, "exchange-unavailable");
   const clientId = server.clientId ?? config.clientId;
   const tokenAuth = server.tokenAuth ?? "private_key_jwt";
+  if (!TOKEN_AUTH_METHODS.includes(tokenAuth)) {
+    ctx.logger.warn(`server exchange: "${server.name}" names an unknown tokenAuth; use ${TOKEN_AUTH_METHODS.join(", ")}`);
+    return launchError(res, 503, "exchange-unavailable");
+  }
   if (!canAuthenticate(tokenAuth, clientId, ctx.credentials)) {
     ctx.logger.warn(`server exchange: no ${tokenAuth === "private_key_jwt" ? "client key" : "client secret"} for a launch on "${server.name}"`);
     return launchError(res, 503, "exchange-unavailable");
@@ -71,7 +76,7 @@ export async function startLaunch(ctx: ExchangeContext, req: IncomingMessage, re
   const state = randomToken();
   const codeVerifier = oauth.generateRandomCodeVerifier();
   const challenge = await oauth.calculatePKCECodeChallenge(codeVerifier);
-  const redirectUri = `${origin}/${EXCHANGE_ROUTES.callback}`;
+  const redirectUri = `${origin}/${CALLBACK_ROUTE}`;
   const secure = secureCookies(origin);
   const bindingName = cookieName(`nlc-launch-${randomToken(9)}`, secure);
   const binding = randomToken();

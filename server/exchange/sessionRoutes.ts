@@ -3,7 +3,7 @@
  * and POST smart/logout/<handle> (ends it; needs the CSRF header, not only the cookie).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CSRF_HEADER, EXCHANGE_ROUTES, type ServerSessionInfo } from "../../src/fhir/exchangeConfig";
+import { CSRF_HEADER, FHIR_ROUTE, type ServerSessionInfo } from "../../src/fhir/exchangeRoutes";
 import type { ExchangeContext } from "./context";
 import { clearCookie, cookieName, cookieValue, fromOwnPages, publicOrigin, secureCookies, sendJson } from "./http";
 import { sameSecret, type FoundSession } from "./sessions";
@@ -21,7 +21,7 @@ export async function sessionInfo(ctx: ExchangeContext, req: IncomingMessage, re
   const { record } = found;
   const info: ServerSessionInfo = {
     iss: record.iss,
-    fhirBase: `/${EXCHANGE_ROUTES.fhir}/${handle}`,
+    fhirBase: `/${FHIR_ROUTE}/${handle}`,
     scope: record.scope,
     csrf: record.csrf,
     ...(record.patient ? { patient: record.patient } : {}),

@@ -15,6 +15,8 @@ import type { ClientKey } from "./clientKey";
 import type { ClientSecrets } from "./secrets";
 import { TOKEN_LIMITS, upstreamFetch, type FetchLike } from "./upstream";
 
+export const TOKEN_AUTH_METHODS: readonly TokenAuthMethod[] = ["private_key_jwt", "client_secret_basic", "client_secret_post"];
+
 /** Lifetime of a client assertion, in seconds (SMART: no more than five minutes). */
 export const ASSERTION_LIFETIME_S = 240;
 

@@ -46,13 +46,12 @@ const MESSAGES: Record<ErrorKind, { title: string; action: string }> = {
     action: RELAUNCH,
   },
   "client-refused": {
-    title: "The EHR refused this app's credentials (its signed client assertion or client secret), so no access token was issued.",
-    action:
-      "Ask the person who deployed the app to check the client registered with this EHR: its JWKS URL (the app's /.well-known/jwks.json) or its secret, and the client id in smart-config.json.",
+    title: "The EHR refused this app's credentials (its signed assertion or secret).",
+    action: "Ask the person who deployed the app to check the client registered with this EHR (JWKS URL or secret) and its client id.",
   },
   "exchange-unavailable": {
-    title: "The app's server cannot sign in to this EHR (it has no client key or secret for it, or could not be reached).",
-    action: "Ask the person who deployed the app to start its server with the client key (--client-key) or secret for this EHR.",
+    title: "The app's server cannot sign in to this EHR.",
+    action: "Ask the person who deployed the app to give its server the client key or secret for this EHR.",
   },
   "origin-refused": {
     title: "The EHR refused requests from this app's web address (its origin), so nothing could be read.",

@@ -8,7 +8,8 @@ import FHIR from "fhirclient";
 import { loadConfig } from "../fhir/config";
 import { readyOptions, redirectError, rememberedSession, SESSION_SETTINGS } from "../fhir/session";
 import { probeReachable, readMetadataEarly } from "../fhir/origins";
-import { rememberedServerSession, serverSessionHandle } from "../fhir/serverSessionRef";
+import { serverSessionHandle } from "../fhir/serverSessionRef";
+import { HISTORY_SESSION_FIELD, SESSION_PARAM } from "../fhir/exchangeRoutes";
 import { createPanelStore } from "./panelStore";
 
 // The engine and its knowledge base (the larger part of the app) download while the token is exchanged.
@@ -37,7 +38,7 @@ const pageUrl = window.location.href;
 const serverHandle = redirectError(pageUrl) ? undefined : serverSessionHandle(pageUrl, window.history.state);
 const serverP = serverHandle ? import("./serverClient").then((m) => m.serverClient(pageUrl, serverHandle)) : undefined;
 if (serverHandle) {
-  const remembered = rememberedServerSession(pageUrl, window.history.state, serverHandle);
+  const remembered = rememberedSession(pageUrl, window.history.state, serverHandle, SESSION_PARAM, HISTORY_SESSION_FIELD);
   window.history.replaceState(remembered.state, "", remembered.url);
 }
 const clientP = redirectError(pageUrl)

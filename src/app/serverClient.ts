@@ -5,26 +5,20 @@
  */
 import FHIR from "fhirclient";
 import type Client from "fhirclient/lib/Client";
-import type { ServerSessionInfo } from "../fhir/exchangeConfig";
-import { endServerSession, readServerSession } from "../fhir/serverSession";
+import type { ServerSessionInfo } from "../fhir/exchangeRoutes";
+import { readServerSession } from "../fhir/serverSession";
 
 export interface ServerClient {
   client: Client;
   info: ServerSessionInfo;
-  logout(): Promise<boolean>;
 }
 
 export async function serverClient(pageUrl: string, handle: string): Promise<ServerClient> {
   const info = await readServerSession(pageUrl, handle);
-  const client = FHIR.client({
-    serverUrl: info.fhirBase,
-    // The launch context only: no access or refresh token (fhirclient then sends no Authorization header).
-    tokenResponse: {
-      scope: info.scope,
-      ...(info.patient ? { patient: info.patient } : {}),
-      ...(info.need_patient_banner !== undefined ? { need_patient_banner: info.need_patient_banner } : {}),
-      ...(info.smart_style_url ? { smart_style_url: info.smart_style_url } : {}),
-    },
-  });
-  return { client, info, logout: () => endServerSession(pageUrl, handle, info.csrf) };
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- iss, fhirBase and csrf are not launch context
+  const { iss, fhirBase, csrf, ...context } = info;
+  // The launch context only (patient, scope, banner, style): no access or refresh token, so fhirclient
+  // sends no Authorization header; the app's server adds the session's token.
+  const client = FHIR.client({ serverUrl: fhirBase, tokenResponse: context });
+  return { client, info };
 }

@@ -4,7 +4,7 @@
  * "exchange-unavailable" (the server is not running the exchange).
  */
 import type { ErrorKind } from "./errorKind";
-import { EXCHANGE_ROUTES } from "./exchangeConfig";
+import { LAUNCH_ROUTE } from "./exchangeRoutes";
 import { field, nonEmptyString } from "../util/json";
 
 /** The categories the server's launch route may answer with (the rest are the page's own or the callback's). */
@@ -15,7 +15,7 @@ export async function requestServerLaunch(
   request: { iss: string; launch?: string },
   fetchFn: typeof fetch = fetch,
 ): Promise<{ authorizeUrl: string } | { error: ErrorKind }> {
-  const response = await fetchFn(new URL(EXCHANGE_ROUTES.launch, pageUrl), {
+  const response = await fetchFn(new URL(LAUNCH_ROUTE, pageUrl), {
     method: "POST",
     // JSON makes the request non-simple: another origin cannot send it without a CORS preflight the server never grants.
     headers: { "Content-Type": "application/json" },
