@@ -27,10 +27,13 @@ export function publicPart(jwk: JWK): JWK {
   return Object.fromEntries(Object.entries(jwk).filter(([name]) => !hidden.includes(name))) as JWK;
 }
 
+/**
+ * The algorithm a key signs with: RS384 for any RSA key (one made for RS256 signs RS384 as well, and the
+ * published key says RS384), ES384 for an EC P-384 key. Other keys (EC P-256, OKP, symmetric) are refused.
+ */
 function algOf(jwk: JWK): ClientKeyAlg | undefined {
-  if (jwk.alg !== undefined) return CLIENT_KEY_ALGS.includes(jwk.alg as ClientKeyAlg) ? (jwk.alg as ClientKeyAlg) : undefined;
-  if (jwk.kty === "EC" && jwk.crv === "P-384") return "ES384";
-  if (jwk.kty === "RSA") return "RS384";
+  if (jwk.kty === "RSA" && (jwk.alg === undefined || /^(RS|PS)\d{3}$/.test(jwk.alg))) return "RS384";
+  if (jwk.kty === "EC" && jwk.crv === "P-384" && (jwk.alg === undefined || jwk.alg === "ES384")) return "ES384";
   return undefined;
 }
 

@@ -9,6 +9,7 @@
  *   the panel words (session.ts), never with a token or the EHR's text.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { parse as parseCookieHeader } from "cookie";
 import * as oauth from "oauth4webapi";
 import { findServer, parseConfig } from "../../src/fhir/config";
 import { usesServerExchange } from "../../src/fhir/exchangeConfig";
@@ -162,6 +163,22 @@ export async function finishLaunch(ctx: ExchangeContext, req: IncomingMessage, r
     csrf: randomToken(),
     createdAt: ctx.now(),
   });
+  await clearEndedSessions(ctx, req, res, secure);
   setCookie(res, cookieName(`nlc-${handle}`, secure), secret, ctx.sessions.limits.absoluteMs / 1000, secure, ctx.cookies);
   redirect(res, `/index.html?${SESSION_PARAM}=${handle}`);
+}
+
+const SESSION_COOKIE = /^(?:__Host-)?nlc-([A-Za-z0-9_-]{16,64})$/;
+
+/**
+ * Each launch adds a session cookie; the cookies of sessions that have ended are removed when the next one
+ * starts, so a clinician's browser does not send an ever longer Cookie header.
+ */
+async function clearEndedSessions(ctx: ExchangeContext, req: IncomingMessage, res: ServerResponse, secure: boolean): Promise<void> {
+  const header = req.headers.cookie;
+  if (!header) return;
+  for (const [name, value] of Object.entries(parseCookieHeader(header))) {
+    if (!SESSION_COOKIE.test(name) || name.startsWith("nlc-launch-") || name.startsWith("__Host-nlc-launch-")) continue;
+    if (value === undefined || !(await ctx.sessions.exists(value))) clearCookie(res, name, secure, ctx.cookies);
+  }
 }

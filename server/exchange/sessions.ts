@@ -125,6 +125,11 @@ export class Sessions {
     await this.store.set(`session:${id}`, JSON.stringify(record), ttl);
   }
 
+  /** Whether the session whose cookie holds `secret` still exists (without starting its idle time again). */
+  async exists(secret: string): Promise<boolean> {
+    return (await this.store.get(`session:${idOf(secret)}`)) !== undefined;
+  }
+
   async reload(id: string): Promise<SessionRecord | undefined> {
     const text = await this.store.get(`session:${id}`);
     return text === undefined ? undefined : (JSON.parse(text) as SessionRecord);

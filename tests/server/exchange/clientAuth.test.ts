@@ -36,6 +36,13 @@ describe("the client key", () => {
     for (const member of ["d", "p", "q", "dp", "dq", "qi"]) expect(published).not.toHaveProperty(member);
   });
 
+  it("an RSA key made for another RS algorithm signs RS384, and says so in the published key", async () => {
+    const { privateKey } = await generateKeyPair("RS256", { extractable: true, modulusLength: 2048 });
+    const key = await parseClientKey(JSON.stringify({ ...(await exportJWK(privateKey)), alg: "RS256", kid: "k1" }), "rsa.json");
+    expect(key).toMatchObject({ alg: "RS384", kid: "k1" });
+    expect(publicJwks([key]).keys[0]).toMatchObject({ alg: "RS384", kid: "k1" });
+  });
+
   it("a PKCS#8 PEM is accepted (its kid is the JWK thumbprint)", async () => {
     const { privateKey } = await generateKeyPair("ES384", { extractable: true });
     const key = await parseClientKey(await exportPKCS8(privateKey), "pem");

@@ -55,6 +55,19 @@ describe("a launch with the token exchange on the app's server", () => {
     expect(index).toContain("nlc_session=");
   });
 
+  it("a new launch removes the cookies of this browser's ended sessions, and keeps the live ones", async () => {
+    const browser = stack.browser();
+    const ended = await browser.session(await browser.launch(stack.jwtBase, { patient: TREY }));
+    const live = await browser.session(await browser.launch(stack.jwtBase, { patient: TREY }));
+    await browser.fetch(`/smart/logout/${ended.handle}`, { method: "POST", headers: { "x-nlc-csrf": String(ended.info.csrf) } });
+    browser.cookies.set(`nlc-${ended.handle}`, "a-cookie-the-logout-answer-did-not-clear");
+    await browser.session(await browser.launch(stack.jwtBase, { patient: TREY }));
+    const names = [...browser.cookies.keys()];
+    expect(names).not.toContain(`nlc-${ended.handle}`);
+    expect(names).toContain(`nlc-${live.handle}`);
+    expect((await browser.fetch(`/smart/fhir/${live.handle}/Patient/${TREY}`)).status).toBe(200);
+  });
+
   it("the EHR pages through the same-origin path with opaque next links", async () => {
     const browser = stack.browser();
     const { handle } = await browser.session(await browser.launch(stack.jwtBase, { patient: TREY }));
