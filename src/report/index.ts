@@ -50,6 +50,9 @@ export {
 
 // Completeness, gaps and the summary line.
 export { completeness, deceasedLine, findingInBrief, gapLines, NO_CONDITIONS, reportGaps, summaryLine, type Gaps } from "./summary";
+// What the EHR withheld or said that is not a gap, and what the record says that was not taken at face value.
+export { noticeLines } from "./notices";
+export { dataQualityLines } from "./dataQuality";
 
 // Fixed words.
 export {

@@ -62,7 +62,7 @@ describe("missing prefetch is read from the FHIR server", () => {
     expect(byId(cards[0]!.extension.findings)).toEqual(byId(panelAttributes(await panelFindings(PARKER))));
     const requests = fhirRequests.filter((u) => u.startsWith("/MedicationRequest?"));
     expect(requests.length).toBeGreaterThan(0);
-    expect(decodeURIComponent(requests[0]!)).toContain("intent=order,plan");
+    expect(decodeURIComponent(requests[0]!)).toContain("intent=proposal,plan,order,original-order,reflex-order,filler-order,instance-order,option");
     expect(decodeURIComponent(requests[0]!)).toContain("_include=MedicationRequest:medication");
   });
 
