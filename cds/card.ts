@@ -40,7 +40,8 @@ export interface CardFinding {
   id: string;
   current: boolean;
   strength: Strength;
-  basis: "record" | "lab";
+  /** "draft-order" on the ordering cards: the finding rests on the draft orders being signed. */
+  basis: "record" | "lab" | "draft-order";
   evidence: string[];
 }
 

@@ -32,7 +32,14 @@ export interface HookResponse {
 }
 
 /** Why there is no card (for counters and tests; never sent). */
-export type NoCardReason = "no-leg-cramps" | "patient-mismatch" | "cannot-fetch" | "server-not-allowed" | "fetch-incomplete";
+export type NoCardReason =
+  | "no-leg-cramps"
+  | "patient-mismatch"
+  | "cannot-fetch"
+  | "server-not-allowed"
+  | "fetch-incomplete"
+  /** An ordering call whose judged draft orders hold no medicine linked to night leg cramps. */
+  | "no-linked-order";
 
 export type HookOutcome = { response: HookResponse; noCard?: NoCardReason };
 
@@ -53,10 +60,20 @@ export interface HookDeps {
 
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
-/** The request's hook, instance and patient; a BadRequest naming the field otherwise. */
-export function readCall(body: unknown): { patientId: string; prefetch: unknown; fhirServer?: string; auth?: Record<string, unknown> } {
+/** The call's fields every hook shares. */
+export interface HookCall {
+  patientId: string;
+  prefetch: unknown;
+  fhirServer?: string;
+  auth?: Record<string, unknown>;
+  /** The call's context object (the ordering hooks read their draft orders from it). */
+  context: Record<string, unknown>;
+}
+
+/** The request's hook (`hook`, default patient-view), instance and patient; a BadRequest naming the field otherwise. */
+export function readCall(body: unknown, hook: string = HOOK): HookCall {
   if (!isRecord(body)) throw new BadRequest("The request body must be a JSON object.");
-  if (body.hook !== HOOK) throw new BadRequest(`"hook" must be "${HOOK}".`);
+  if (body.hook !== hook) throw new BadRequest(`"hook" must be "${hook}".`);
   // hookInstance is required by CDS Hooks but nothing here depends on it: a missing one is tolerated, a wrong type is not.
   if (body.hookInstance !== undefined && typeof body.hookInstance !== "string") throw new BadRequest('"hookInstance" must be a string.');
   const context = body.context;
@@ -70,13 +87,39 @@ export function readCall(body: unknown): { patientId: string; prefetch: unknown;
   }
   return {
     patientId: context.patientId,
+    context,
     prefetch: body.prefetch,
     ...(typeof body.fhirServer === "string" ? { fhirServer: body.fhirServer } : {}),
     ...(isRecord(body.fhirAuthorization) ? { auth: body.fhirAuthorization } : {}),
   };
 }
 
-const none = (noCard: NoCardReason): HookOutcome => ({ response: { cards: [] }, noCard });
+export const none = (noCard: NoCardReason): HookOutcome => ({ response: { cards: [] }, noCard });
+
+/**
+ * Reads the prefetch keys `needed` from the call's FHIR server (only an allowed one, with the call's token),
+ * every one completely; otherwise the reason there can be no card. Shared by every hook.
+ */
+export async function fetchMissing(call: HookCall, needed: PrefetchKey[], deps: HookDeps): Promise<FetchedSections | NoCardReason> {
+  const token = call.auth?.access_token;
+  if (!call.fhirServer || typeof token !== "string" || token === "") return "cannot-fetch";
+  const server: ServerConfig | undefined = findServer(deps.app, call.fhirServer, deps.serviceBase);
+  if (!server) return "server-not-allowed";
+  const scope = typeof call.auth?.scope === "string" ? call.auth.scope : "";
+  const fetched = await (deps.fetch ?? fetchRecords)({
+    fhirServer: call.fhirServer.replace(/\/+$/, ""),
+    accessToken: token,
+    scope,
+    patientId: call.patientId,
+    needed,
+    server,
+    http: deps.http,
+    timeoutMs: deps.fetchTimeoutMs,
+    now: deps.now,
+  });
+  if (!fetched || needed.some((k) => !fetched[k]?.complete)) return "fetch-incomplete";
+  return fetched;
+}
 
 /** The records from a complete prefetch, medicines resolved; the keys still needed are returned apart. */
 async function fromPrefetch(sections: PrefetchSections, base: string): Promise<{ records: Records; needed: PrefetchKey[] }> {
@@ -119,23 +162,8 @@ export async function handlePatientView(body: unknown, deps: HookDeps): Promise<
   if (legCramps?.length === 0) return none("no-leg-cramps");
 
   if (needed.length > 0) {
-    const token = call.auth?.access_token;
-    if (!call.fhirServer || typeof token !== "string" || token === "") return none("cannot-fetch");
-    const server: ServerConfig | undefined = findServer(deps.app, call.fhirServer, deps.serviceBase);
-    if (!server) return none("server-not-allowed");
-    const scope = typeof call.auth?.scope === "string" ? call.auth.scope : "";
-    const fetched = await (deps.fetch ?? fetchRecords)({
-      fhirServer: call.fhirServer.replace(/\/+$/, ""),
-      accessToken: token,
-      scope,
-      patientId: call.patientId,
-      needed,
-      server,
-      http: deps.http,
-      timeoutMs: deps.fetchTimeoutMs,
-      now: deps.now,
-    });
-    if (!fetched || needed.some((k) => !fetched[k]?.complete)) return none("fetch-incomplete");
+    const fetched = await fetchMissing(call, needed, deps);
+    if (typeof fetched === "string") return none(fetched);
     for (const key of needed) {
       if (key === "patient") {
         if (fetched.records.patient) records.patient = fetched.records.patient;

@@ -1,10 +1,15 @@
 /**
- * The CDS Hooks service over node:http (no framework: three routes do not earn one).
+ * The CDS Hooks service over node:http (no framework: a few routes do not earn one).
  *
- *   GET  /cds-services                              discovery (public)
- *   POST /cds-services/night-leg-cramps             the patient-view hook (signed JWT)
- *   POST /cds-services/night-leg-cramps/feedback    accepted / overridden counts (signed JWT)
- *   OPTIONS *                                       CORS preflight (any origin, no credentials)
+ *   GET  /cds-services                                           discovery (public)
+ *   POST /cds-services/night-leg-cramps                          the patient-view hook (signed JWT)
+ *   POST /cds-services/night-leg-cramps-order-select             the order-select hook (signed JWT)
+ *   POST /cds-services/night-leg-cramps-order-sign               the order-sign hook (signed JWT)
+ *   POST /cds-services/<any of them>/feedback                    accepted / overridden counts (signed JWT)
+ *   OPTIONS *                                                    CORS preflight (any origin, no credentials)
+ *
+ * Each service has its own endpoint URL, and a token's `aud` must be that endpoint (or, for feedback, its
+ * feedback URL): a token made for one service is refused by the others.
  *
  * Errors: 401 without detail for any refused token, 413 for a body over the limit, 400 for malformed JSON or
  * a malformed call, 404/405 otherwise. Logs never contain tokens, request bodies, patient ids or URLs with
@@ -15,9 +20,10 @@ import type { AddressInfo } from "node:net";
 import { isLoopbackHost } from "../src/fhir/config";
 import { TokenVerifier } from "./auth";
 import type { CdsConfig } from "./config";
-import { discoveryDocument, SERVICE_ID } from "./discovery";
+import { discoveryDocument, ORDER_SERVICES, SERVICE_ID, SERVICE_IDS, type ServiceId } from "./discovery";
 import { FeedbackCounter, type FeedbackCounts } from "./feedback";
-import { BadRequest, handlePatientView, type HookDeps, type NoCardReason } from "./hook";
+import { BadRequest, handlePatientView, type HookDeps, type HookOutcome, type NoCardReason } from "./hook";
+import { handleOrderHook } from "./orderHooks";
 import { ReplayCache } from "./replayCache";
 
 export interface CdsLogger {
@@ -49,16 +55,27 @@ export interface CdsService {
   url: string;
   /** The discovery endpoint. */
   discoveryUrl: string;
-  /** The hook endpoint (the `aud` its tokens must carry when serviceUrl is not set and the URL is used as is). */
+  /** The patient-view endpoint (the `aud` its tokens must carry when serviceUrl is not set and the URL is used as is). */
   serviceEndpoint: string;
+  /** Every service's endpoint, by service id (order-select and order-sign included). */
+  endpoints: Record<ServiceId, string>;
   feedbackCounts(): FeedbackCounts;
   /** Calls that ended without a card, by reason (counts only). */
   noCardCounts(): Partial<Record<NoCardReason, number>>;
   close(): Promise<void>;
 }
 
-const SERVICE_PATH = `/cds-services/${SERVICE_ID}`;
-const FEEDBACK_PATH = `${SERVICE_PATH}/feedback`;
+const servicePath = (id: ServiceId) => `/cds-services/${id}`;
+const SERVICE_PATH = servicePath(SERVICE_ID);
+
+/** The service a path calls, and whether it is its feedback endpoint. */
+function serviceOf(pathname: string): { id: ServiceId; feedback: boolean } | undefined {
+  for (const id of SERVICE_IDS) {
+    if (pathname === servicePath(id)) return { id, feedback: false };
+    if (pathname === `${servicePath(id)}/feedback`) return { id, feedback: true };
+  }
+  return undefined;
+}
 
 const CORS_HEADERS: Record<string, string> = {
   "Access-Control-Allow-Origin": "*",
@@ -99,7 +116,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 function routeOf(pathname: string): string {
-  if (pathname === "/cds-services" || pathname === SERVICE_PATH || pathname === FEEDBACK_PATH) return pathname;
+  if (pathname === "/cds-services" || serviceOf(pathname)) return pathname;
   return "(other)";
 }
 
@@ -148,14 +165,16 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
       if (method !== "GET") return reply(res, 405, { error: "Use GET." }, { Allow: "GET, OPTIONS" });
       return reply(res, 200, discoveryDocument());
     }
-    if (pathname !== SERVICE_PATH && pathname !== FEEDBACK_PATH) return reply(res, 404, { error: "Not found." });
+    const route = serviceOf(pathname);
+    if (!route) return reply(res, 404, { error: "Not found." });
     if (method !== "POST") return reply(res, 405, { error: "Use POST." }, { Allow: "POST, OPTIONS" });
 
     // Refusals before the body is read still drain it (req.resume), so the client reads the answer instead of a
     // reset connection; a body far beyond the limit closes the connection.
     const declared = Number(req.headers["content-length"]);
     if (Number.isFinite(declared) && declared > config.maxBodyBytes) return refuse(req, res, 413, { error: "The request body is too large." });
-    const audiences = pathname === FEEDBACK_PATH ? [FEEDBACK_PATH, SERVICE_PATH] : [SERVICE_PATH];
+    const own = servicePath(route.id);
+    const audiences = route.feedback ? [`${own}/feedback`, own] : [own];
     const auth = await authorize(req, audiences);
     if (auth === "busy") return refuse(req, res, 503, { error: "Busy, try again." }, { "Retry-After": "5" });
     if (auth !== "ok") return refuse(req, res, 401, { error: "Unauthorized." }, { "WWW-Authenticate": "Bearer" });
@@ -170,11 +189,11 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
     }
 
     try {
-      if (pathname === FEEDBACK_PATH) {
+      if (route.feedback) {
         feedback.record(body);
         return reply(res, 200, {});
       }
-      const outcome = await handlePatientView(body, {
+      const deps: HookDeps = {
         app: config.app,
         appLaunchUrl: config.appLaunchUrl,
         serviceBase: config.serviceUrl ?? ownBase,
@@ -182,7 +201,9 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
         http: { request: req, response: res },
         fetchTimeoutMs: options.fetchTimeoutMs ?? 8000,
         ...(options.fetch ? { fetch: options.fetch } : {}),
-      });
+      };
+      const outcome: HookOutcome =
+        route.id === SERVICE_ID ? await handlePatientView(body, deps) : await handleOrderHook(body, ORDER_SERVICES[route.id], deps);
       if (outcome.noCard) noCard[outcome.noCard] = (noCard[outcome.noCard] ?? 0) + 1;
       return reply(res, 200, outcome.response);
     } catch (error) {
@@ -242,6 +263,7 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
     url,
     discoveryUrl: `${url}/cds-services`,
     serviceEndpoint: `${url}${SERVICE_PATH}`,
+    endpoints: Object.fromEntries(SERVICE_IDS.map((id) => [id, `${url}${servicePath(id)}`])) as Record<ServiceId, string>,
     feedbackCounts: () => feedback.snapshot(),
     noCardCounts: () => ({ ...noCard }),
     close: () =>

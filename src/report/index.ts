@@ -106,6 +106,18 @@ export {
 // Short channels (CDS Hooks card).
 export { currentFindingsSummary, findingAttributes, findingEvidenceLine, pastFindingsLine, shortLabel, type FindingAttributes } from "./card";
 
+// The ordering cards (order-select, order-sign) and the leg-cramp record line.
+export {
+  draftOrderLinks,
+  legCrampLine,
+  legCrampsLine,
+  linkWords,
+  oneOfCause,
+  orderCardSummary,
+  orderLinksLine,
+  type DraftOrderLinks,
+} from "./orderCard";
+
 // Formatting helpers.
 export {
   ageAt,
