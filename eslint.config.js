@@ -61,6 +61,20 @@ export default tseslint.config(
   },
   ...layerRules(),
   {
+    // node/: Node-only modules shared by server/ and cds/ (the store, the hardened FHIR read path). It sits
+    // below both, so it never imports from them, nor from the browser's presentation layers.
+    files: ["node/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [
+          { regex: "^(\\.\\./)+(cds|server|mocks|scripts)(/|$)", message: "node/ is shared by server/ and cds/: it must not import from them." },
+          { regex: "^(\\.\\./)+src/(report|ui|app)(/|$)", message: "node/ must not import the panel's wording or presentation layers." },
+          { group: ["react", "react-dom"], message: "node/ is Node-only." },
+        ],
+      }],
+    },
+  },
+  {
     // CommonJS stand-ins for packages fhirclient require()s (src/vendor/, vite.config.ts).
     files: ["**/*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
