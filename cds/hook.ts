@@ -12,7 +12,8 @@ import type { AppConfig, ServerConfig } from "../src/fhir/configTypes";
 import { findServer } from "../src/fhir/config";
 import { SOURCE } from "../src/knowledge";
 import { isRecord } from "../src/util/json";
-import { LINK_LABEL, cardDetail, cardFindings, cardIndicator, cardSource, cardSummary, type CardFinding } from "./card";
+import { OVERRIDE_REASONS } from "../src/report";
+import { LINK_LABEL, cardDetail, cardFindings, cardIndicator, cardSource, cardSummary, hasCurrentCause, type CardFinding } from "./card";
 import { HOOK, PREFETCH_KEYS, type PrefetchKey } from "./discovery";
 import { fetchRecords, resolvePrefetchedMedicines, type FetchedSections, type FetchRequest, type Records } from "./fetchRecords";
 import { readPrefetch, type PrefetchSections } from "./prefetch";
@@ -24,6 +25,8 @@ export interface Card {
   detail: string;
   source: { label: string; url: string };
   links: { label: string; url: string; type: "smart" }[];
+  /** The reasons the EHR offers for overriding the card (Codings); feedback with one silences the card. */
+  overrideReasons: { code: string; system: string; display: string }[];
   extension: { findings: CardFinding[] };
 }
 
@@ -39,9 +42,14 @@ export type NoCardReason =
   | "server-not-allowed"
   | "fetch-incomplete"
   /** An ordering call whose judged draft orders hold no medicine linked to night leg cramps. */
-  | "no-linked-order";
+  | "no-linked-order"
+  /** Leg cramps documented, but no documented cause is current. */
+  | "nothing-current"
+  /** The same card was overridden for this patient and client within the silence (30 days). */
+  | "silenced";
 
-export type HookOutcome = { response: HookResponse; noCard?: NoCardReason };
+/** A call's answer; with a card, the patient it is about (the silence after an override is per patient). */
+export type HookOutcome = { response: HookResponse; noCard?: NoCardReason; patientId?: string };
 
 export class BadRequest extends Error {}
 
@@ -183,15 +191,18 @@ export async function handlePatientView(body: unknown, deps: HookDeps): Promise<
     ...(records.observations ? { observations: records.observations } : {}),
   };
   const result = matchRecords(input, { now });
+  // Resolved cramps with only past findings are noise: no card when no documented cause is current.
+  if (!hasCurrentCause(result.findings, result.patient)) return none("nothing-current");
   const words = { findings: result.findings, legCramps, patient: result.patient, source: SOURCE, now };
   const card: Card = {
     uuid: randomUUID(),
     summary: cardSummary(result.findings, result.patient),
-    indicator: cardIndicator(result.findings),
+    indicator: cardIndicator(result.findings, result.patient, legCramps),
     detail: cardDetail(words),
     source: cardSource(SOURCE),
     links: [{ label: LINK_LABEL, url: deps.appLaunchUrl, type: "smart" }],
+    overrideReasons: [...OVERRIDE_REASONS],
     extension: { findings: cardFindings(result.findings) },
   };
-  return { response: { cards: [card] } };
+  return { response: { cards: [card] }, patientId: call.patientId };
 }

@@ -11,6 +11,7 @@ import { matchRecords } from "../src/engine";
 import { findLegCramps } from "../src/engine/legCramps";
 import type { Finding } from "../src/engine/types";
 import { SOURCE } from "../src/knowledge";
+import { OVERRIDE_REASONS } from "../src/report";
 import { LINK_LABEL, cardSource } from "./card";
 import type { OrderHook } from "./discovery";
 import { readDraftOrders } from "./draftOrders";
@@ -53,7 +54,8 @@ export async function handleOrderHook(body: unknown, hook: OrderHook, deps: Hook
     detail: orderCardDetail({ findings: linked, legCramps, source: SOURCE }),
     source: cardSource(SOURCE),
     links: [{ label: LINK_LABEL, url: deps.appLaunchUrl, type: "smart" }],
+    overrideReasons: [...OVERRIDE_REASONS],
     extension: { findings: orderCardFindings(linked) },
   };
-  return { response: { cards: [card] } };
+  return { response: { cards: [card] }, patientId: call.patientId };
 }

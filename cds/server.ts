@@ -25,6 +25,8 @@ import { FeedbackCounter, type FeedbackCounts } from "./feedback";
 import { BadRequest, handlePatientView, type HookDeps, type HookOutcome, type NoCardReason } from "./hook";
 import { handleOrderHook } from "./orderHooks";
 import { ReplayCache } from "./replayCache";
+import { MemoryStore, StoreUnavailable, type Store } from "../node/store";
+import { CardSilence, cardDigest, overriddenCards } from "./silence";
 
 export interface CdsLogger {
   info(message: string): void;
@@ -48,6 +50,11 @@ export interface CdsServiceOptions {
   fetch?: HookDeps["fetch"];
   /** Capacity of the jti replay cache (default 100 000). */
   replayCapacity?: number;
+  /**
+   * The shared store (node/store: memory or Redis) that keeps the card silences after an override. Default:
+   * an in-memory store on the service's clock, closed with the service; a store passed in is the caller's.
+   */
+  store?: Store;
 }
 
 export interface CdsService {
@@ -127,6 +134,8 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
   const logger = options.logger ?? { info: () => undefined, error: () => undefined };
   const verifier = new TokenVerifier({ clients: config.clients, now, replay: new ReplayCache(options.replayCapacity) });
   const feedback = new FeedbackCounter();
+  const store = options.store ?? new MemoryStore({ nowMs: () => now().getTime() });
+  const silence = new CardSilence(store, now);
   const noCard: Partial<Record<NoCardReason, number>> = {};
   let listeningPort = 0;
   let ownBase = "";
@@ -146,10 +155,11 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
     return url.origin;
   };
 
-  const authorize = async (req: IncomingMessage, paths: string[]): Promise<"ok" | "unauthorized" | "busy"> => {
+  /** The verified client's issuer, or why the call is refused. */
+  const authorize = async (req: IncomingMessage, paths: string[]): Promise<{ iss: string } | "unauthorized" | "busy"> => {
     const base = audienceBase(req);
     const result = await verifier.verify(req.headers.authorization, base ? paths.map((p) => base + p) : []);
-    if (result.ok) return "ok";
+    if (result.ok) return { iss: result.iss };
     return result.reason === "busy" ? "busy" : "unauthorized";
   };
 
@@ -177,7 +187,7 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
     const audiences = route.feedback ? [`${own}/feedback`, own] : [own];
     const auth = await authorize(req, audiences);
     if (auth === "busy") return refuse(req, res, 503, { error: "Busy, try again." }, { "Retry-After": "5" });
-    if (auth !== "ok") return refuse(req, res, 401, { error: "Unauthorized." }, { "WWW-Authenticate": "Bearer" });
+    if (auth === "unauthorized") return refuse(req, res, 401, { error: "Unauthorized." }, { "WWW-Authenticate": "Bearer" });
 
     let body: unknown;
     try {
@@ -191,6 +201,13 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
     try {
       if (route.feedback) {
         feedback.record(body);
+        // An override with one of the card's reasons silences the same card for this patient and client.
+        try {
+          for (const card of overriddenCards(body)) if (await silence.overridden(auth.iss, card)) feedback.silenced();
+        } catch (error) {
+          if (error instanceof StoreUnavailable) return reply(res, 503, { error: "Busy, try again." }, { "Retry-After": "5" });
+          throw error;
+        }
         return reply(res, 200, {});
       }
       const deps: HookDeps = {
@@ -204,12 +221,28 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
       };
       const outcome: HookOutcome =
         route.id === SERVICE_ID ? await handlePatientView(body, deps) : await handleOrderHook(body, ORDER_SERVICES[route.id], deps);
-      if (outcome.noCard) noCard[outcome.noCard] = (noCard[outcome.noCard] ?? 0) + 1;
-      return reply(res, 200, outcome.response);
+      const answer = await unlessSilenced(outcome, route.id, auth.iss);
+      if (answer.noCard) noCard[answer.noCard] = (noCard[answer.noCard] ?? 0) + 1;
+      return reply(res, 200, answer.response);
     } catch (error) {
       if (error instanceof BadRequest) return reply(res, 400, { error: error.message });
       throw error;
     }
+  };
+
+  /** No card while an override silences this card's content for this patient and client; else the card is remembered for feedback. */
+  const unlessSilenced = async (outcome: HookOutcome, service: ServiceId, iss: string): Promise<HookOutcome> => {
+    const card = outcome.response.cards[0];
+    if (!card || outcome.patientId === undefined) return outcome;
+    const digest = cardDigest(service, iss, outcome.patientId, card.extension.findings);
+    try {
+      if (await silence.silenced(digest)) return { response: { cards: [] }, noCard: "silenced" };
+      await silence.shown(iss, card.uuid, digest);
+    } catch (error) {
+      // The silence is a courtesy: when the store cannot answer, the card is shown (it cannot be silenced then).
+      if (!(error instanceof StoreUnavailable)) throw error;
+    }
+    return outcome;
   };
 
   const reply = (res: ServerResponse, status: number, body: unknown, extra?: Record<string, string>): number => {
@@ -266,10 +299,12 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
     endpoints: Object.fromEntries(SERVICE_IDS.map((id) => [id, `${url}${servicePath(id)}`])) as Record<ServiceId, string>,
     feedbackCounts: () => feedback.snapshot(),
     noCardCounts: () => ({ ...noCard }),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((err) => (err ? reject(err) : resolve()));
-      }),
+      });
+      if (!options.store) await store.close();
+    },
   };
 }

@@ -118,6 +118,21 @@ export {
   type DraftOrderLinks,
 } from "./orderCard";
 
+// The patient-view card's rules: a card only when something is current, its indicator, its override reasons.
+export {
+  cardIndicatorFor,
+  crampAnchor,
+  currentCauses,
+  lineLabel,
+  medicineStart,
+  NEW_MEDICINE_DAYS,
+  newAndModifiable,
+  newMedicineWords,
+  OVERRIDE_REASON_SYSTEM,
+  OVERRIDE_REASONS,
+  pastInOneLine,
+} from "./cardRules";
+
 // Formatting helpers.
 export {
   ageAt,

@@ -86,19 +86,20 @@ export function orderCardSummary(findings: readonly Finding[], maxLength = 139):
   if (!first) return "";
   const strongest = first.findings[0]!.strength;
   const link = `${linkWords(strongest)} night leg cramps ${DOCUMENTED}`;
-  const name = (max: number) => capitalised(plain(first.name, max));
-  const candidates: string[] = [];
-  if (orders.length === 1) {
-    const what = kinds(first.findings);
-    for (const max of [80, 40, 20]) candidates.push(`${name(max)} is ${what}: ${link}`);
-    candidates.push(`${name(40)}: ${link}`);
-  } else {
-    const others = `and ${plural(orders.length - 1, "other medicine")} ordered`;
-    for (const max of [60, 30, 16]) candidates.push(`${name(max)} (${kinds(first.findings)}) ${others}: ${link}`);
-    candidates.push(`${name(30)} ${others}: ${link}`);
-  }
+  /** The medicine's name, clipped to leave room for `tail` (undefined when fewer than 12 characters would be left). */
+  const named = (tail: string): string | undefined => {
+    const room = maxLength - tail.length - 1; // clip adds "…"
+    return room >= 12 ? `${capitalised(plain(first.name, room))}${tail}` : undefined;
+  };
+  const others = `and ${plural(orders.length - 1, "other medicine")} ordered`;
+  const tails =
+    orders.length === 1 ? [` is ${kinds(first.findings)}: ${link}`, `: ${link}`] : [` (${kinds(first.findings)}) ${others}: ${link}`, ` ${others}: ${link}`];
+  // The whole name with the longest tail that fits; only then a clipped name.
+  const whole = capitalised(plain(first.name, maxLength));
+  const candidates: (string | undefined)[] = [...tails.map((t) => `${whole}${t}`), ...tails.map(named)];
   candidates.push(`A medicine ordered is ${linkWords(strongest)} night leg cramps ${DOCUMENTED}`);
-  return candidates.find((c) => c.length <= maxLength) ?? clip(candidates[candidates.length - 1], maxLength - 1);
+  const fits = candidates.filter((c): c is string => c !== undefined && c.length <= maxLength);
+  return fits[0] ?? clip(candidates[candidates.length - 1], maxLength - 1);
 }
 
 /** "diuretics (possible link); blood pressure medicines (sometimes linked)" — one order's links in a line. */
