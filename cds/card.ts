@@ -16,6 +16,7 @@ import {
   crampAnchor,
   currentCauses,
   currentFindingsSummary,
+  evidenceWhat,
   findingAttributes,
   findingEvidenceLine,
   findingStrengthWords,
@@ -106,7 +107,9 @@ export const DETAIL_FINDING_LINES = 6;
 function findingLine(f: Finding, now: Date, anchor: number | undefined): string {
   const label = escapeMarkdown(plain(lineLabel(f), 60), 60);
   const started = newMedicineWords(f, anchor);
-  const record = escapeMarkdown(findingEvidenceLine(f, now, 1), started ? 90 : 130);
+  // A new medicine: what it is and when it started against the cramps (its status and order date would repeat it).
+  const first = f.evidence.find((e) => e.current);
+  const record = escapeMarkdown(started && first ? evidenceWhat(first) : findingEvidenceLine(f, now, 1), started ? 80 : 130);
   return `- **${label}** (${escapeMarkdown(findingStrengthWords(f), 60)}): ${record}${started ? ` — ${escapeMarkdown(started, 80)}` : ""}`;
 }
 
