@@ -9,8 +9,9 @@ import type { Bundle, MedicationRequest } from "fhir/r4";
 import { MemoryStore, openStore, parseStoreSpec, StoreUnavailable, type Store } from "../../node/store";
 import { parseCdsConfig } from "../../cds/config";
 import { ORDER_SELECT_ID, ORDER_SIGN_ID } from "../../cds/discovery";
+import type { CardFinding } from "../../cds/card";
 import type { CdsService } from "../../cds/server";
-import { SILENCE_MS } from "../../cds/silence";
+import { cardDigest, overriddenCards, SILENCE_MS } from "../../cds/silence";
 import { crampsKnownCause } from "../../mocks/data/patients/legCramps";
 import { loadSandboxPatients } from "../../mocks/data/sandboxPatients";
 import { OVERRIDE_REASONS } from "../../src/report";
@@ -98,6 +99,39 @@ async function feedback(s: CdsService, body: unknown, who = client, endpoint = s
   const url = `${endpoint}/feedback`;
   return (await post(url, body, await sign(who, url))).status;
 }
+
+describe("what the silence keeps", () => {
+  const findings: CardFinding[] = [
+    { id: "diuretics", current: true, strength: "possible", basis: "record", evidence: ["MedicationRequest/a", "MedicationRequest/b"] },
+    { id: "hypertension", current: true, strength: "sometimes-linked", basis: "record", evidence: ["Condition/c"] },
+  ];
+  const digest = (over: Partial<{ service: "night-leg-cramps" | "night-leg-cramps-order-sign"; iss: string; patient: string; f: CardFinding[] }> = {}) =>
+    cardDigest(over.service ?? "night-leg-cramps", over.iss ?? "https://ehr.example", over.patient ?? "p1", over.f ?? findings);
+
+  it("one digest per service, client, patient and content; the order of findings and evidence does not matter", () => {
+    const base = digest();
+    expect(digest({ f: [findings[1]!, { ...findings[0]!, evidence: ["MedicationRequest/b", "MedicationRequest/a"] }] })).toBe(base);
+    expect(new Set([base, digest({ service: "night-leg-cramps-order-sign" }), digest({ iss: "https://other.example" }), digest({ patient: "p2" }), digest({ f: [findings[0]!] })]).size).toBe(5);
+    expect(base).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it("only overrides with one of the card's reasons, naming a card uuid, silence anything", () => {
+    const uuid = "2F1D3C4B-5A69-4788-9A0B-1C2D3E4F5A6B";
+    expect(
+      overriddenCards({
+        feedback: [
+          { card: uuid, outcome: "overridden", overrideReason: { reason: OVERRIDE_REASONS[1] } },
+          { card: "not-a-uuid", outcome: "overridden", overrideReason: { reason: OVERRIDE_REASONS[0] } },
+          { card: uuid, outcome: "accepted", overrideReason: { reason: OVERRIDE_REASONS[0] } },
+          { card: uuid, outcome: "overridden", overrideReason: { reason: { code: "other" } } },
+          { card: uuid, outcome: "overridden" },
+          "junk",
+        ],
+      }),
+    ).toEqual([uuid.toLowerCase()]);
+    expect(overriddenCards({ nothing: true })).toEqual([]);
+  });
+});
 
 describe("an override silences the same card for that patient and client for 30 days", () => {
   it("silenced from the override until 30 days later, then shown again", async () => {
