@@ -13,10 +13,13 @@ import {
   DOSE_TEXT_MAX,
   FORM_VETOES,
   FORM_VETOES_RAW,
+  FORM_VETOES_RAW_MEANING,
+  FORM_VETOES_RAW_UNLESS,
   KNOWLEDGE_INFO,
   LOOK_ALIKES,
   NAME_RULES,
   ORAL_FORM_WORDS,
+  SYSTEMIC_ROUTE_WORDS,
   PREGNANCY_CURRENT_WEEKS,
   PREGNANCY_DATING,
   RLS_GUIDE,
@@ -132,8 +135,9 @@ export function renderKnowledgeMarkdown(): string {
   out.push("## Dose forms");
   out.push("");
   for (const [cause, words] of Object.entries(FORM_VETOES)) out.push(`- ${cause}: not counted when the medicine says ${esc(words.join(", "))}.`);
-  for (const [cause, raw] of Object.entries(FORM_VETOES_RAW)) out.push(`- ${cause}: not counted when the medicine's text matches ${esc(raw.join(", "))} (a strength in percent: eye drops, skin).`);
+  for (const [cause, raw] of Object.entries(FORM_VETOES_RAW)) out.push(`- ${cause}: not counted when the medicine's text matches ${esc(raw.join(", "))} (${FORM_VETOES_RAW_MEANING[cause as keyof typeof FORM_VETOES_RAW_MEANING] ?? ""})${FORM_VETOES_RAW_UNLESS[cause as keyof typeof FORM_VETOES_RAW_UNLESS] ? `, unless it says ${esc(FORM_VETOES_RAW_UNLESS[cause as keyof typeof FORM_VETOES_RAW_UNLESS]!.join(", "))}` : ""}.`);
   out.push(`- Oral form words (for rules requiring it): ${ORAL_FORM_WORDS.join(", ")}.`);
+  out.push(`- Systemic form words (for rules requiring a form taken by mouth or given by injection): ${esc(SYSTEMIC_ROUTE_WORDS.join(", "))}.`);
   out.push("");
   out.push("## Pregnancy dating codes");
   out.push("");

@@ -7,9 +7,12 @@ import {
   codesOf,
   FORM_VETOES,
   FORM_VETOES_RAW,
+  FORM_VETOES_RAW_ONLY_WITH,
+  FORM_VETOES_RAW_UNLESS,
   LOOK_ALIKES,
   NAME_RULES,
   ORAL_FORM_WORDS,
+  SYSTEMIC_ROUTE_WORDS,
   SYSTEMS,
   type CodeRule,
   type LookAlike,
@@ -100,12 +103,18 @@ export interface CodeHit {
 }
 
 export interface CodeLookup {
-  /** True when any rule or look-alike knows this code (name matching then does not run). */
+  /** True when any rule or look-alike knows this code. */
   readonly recognised: boolean;
   readonly hits: readonly CodeHit[];
+  /**
+   * Causes a look-alike rules out for this code (the look-alike won for them). A look-alike blocks only
+   * the causes it names: when no rule says what the record is, its words are still read for the others.
+   */
+  readonly blocked: readonly CauseId[];
 }
 
-const EMPTY: CodeLookup = { recognised: false, hits: [] };
+const NONE: readonly CauseId[] = [];
+const EMPTY: CodeLookup = { recognised: false, hits: [], blocked: NONE };
 
 /** Memo of lookups per system, kind and code as written (pure: depends only on the arguments and static rules). */
 const LOOKUP_MEMO = new Map<SystemKey, Record<ResourceKind, Map<string, CodeLookup>>>();
@@ -162,8 +171,12 @@ function computeLookup(system: SystemKey, rawCode: string, kind: ResourceKind): 
     }
   }
   const hits: CodeHit[] = [];
-  for (const [cause, b] of best) if (!b.negative && b.rule) hits.push({ cause, by: "code", rule: b.rule });
-  return { recognised: true, hits };
+  let blocked: CauseId[] | undefined;
+  for (const [cause, b] of best) {
+    if (!b.negative && b.rule) hits.push({ cause, by: "code", rule: b.rule });
+    else if (b.negative) (blocked ??= []).push(cause);
+  }
+  return { recognised: true, hits, blocked: blocked ?? NONE };
 }
 
 // ---- name and form patterns ----
@@ -200,28 +213,46 @@ export function nameRulesFor(kind: ResourceKind): { any: RegExp; rules: Compiled
   return NAME_RULES_BY_KIND.get(kind);
 }
 
-const FORM_VETO_RE = new Map<CauseId, RegExp[]>();
+interface FormVeto {
+  re: RegExp;
+  /** The veto does not apply when the text also matches this (a systemic form for a percent strength). */
+  unless?: RegExp;
+  /** The veto is tried only when the text matches this cheap pattern first. */
+  onlyWith?: RegExp;
+}
+
+const FORM_VETO_RE = new Map<CauseId, FormVeto[]>();
 for (const [cause, words] of Object.entries(FORM_VETOES) as [CauseId, string[]][]) {
   const re = compile(words);
-  if (re) FORM_VETO_RE.set(cause, [re]);
+  if (re) FORM_VETO_RE.set(cause, [{ re }]);
 }
 for (const [cause, raw] of Object.entries(FORM_VETOES_RAW) as [CauseId, string[]][]) {
   const list = FORM_VETO_RE.get(cause) ?? [];
-  list.push(new RegExp(raw.join("|"), "i"));
+  const only = FORM_VETOES_RAW_ONLY_WITH[cause];
+  list.push({ re: new RegExp(raw.join("|"), "i"), unless: compile(FORM_VETOES_RAW_UNLESS[cause]), onlyWith: only ? new RegExp(only, "i") : undefined });
   FORM_VETO_RE.set(cause, list);
 }
 const ORAL_RE = compile(ORAL_FORM_WORDS)!;
+const SYSTEMIC_RE = compile(SYSTEMIC_ROUTE_WORDS)!;
 
 /** True when a medicine's text rules it out for a cause (eye drops for a BP medicine, an implant or hormone therapy for a pill...). */
 export function formVetoes(cause: CauseId, text: string): boolean {
   const list = FORM_VETO_RE.get(cause);
   if (list === undefined) return false;
-  for (const re of list) if (re.test(text)) return true;
+  for (const { re, unless, onlyWith } of list) {
+    if (onlyWith !== undefined && !onlyWith.test(text)) continue;
+    if (re.test(text) && (unless === undefined || !unless.test(text))) return true;
+  }
   return false;
 }
 
 export function saysOral(text: string): boolean {
   return ORAL_RE.test(text);
+}
+
+/** True when a medicine's text says it is taken by mouth or given by injection or infusion. */
+export function saysSystemic(text: string): boolean {
+  return SYSTEMIC_RE.test(text);
 }
 
 /** Counts for the benchmark and the report. */

@@ -1,8 +1,8 @@
 /** Which causes a record's concept supports: codes first (every system), name matching last. */
 import type { Coding } from "fhir/r4";
-import { type CodeRule, type NameRule, type ResourceKind } from "../knowledge";
+import { DIABETES_TYPES_CONFLICT, type CodeRule, type NameRule, type RequiredForm, type ResourceKind } from "../knowledge";
 import { makesEvidence, mentionContext } from "./context";
-import { formVetoes, lookupCode, nameRulesFor, saysOral, systemKeyOf, type CodeHit, type CompiledNameRule } from "./lookup";
+import { formVetoes, lookupCode, nameRulesFor, saysOral, saysSystemic, systemKeyOf, type CodeHit, type CompiledNameRule } from "./lookup";
 import { isObj, joinedText, rawCodings, str } from "./read";
 import type { CauseId } from "./types";
 
@@ -60,8 +60,18 @@ export class ConceptMatches {
   }
 
   has(cause: CauseId): boolean {
-    for (let i = 0; i < this.length; i++) if (this.matchList[i]!.cause === cause) return true;
-    return false;
+    return this.indexOf(cause) >= 0;
+  }
+
+  indexOf(cause: CauseId): number {
+    for (let i = 0; i < this.length; i++) if (this.matchList[i]!.cause === cause) return i;
+    return -1;
+  }
+
+  /** Removes the match at i, keeping the order of the others. */
+  remove(i: number): void {
+    for (let j = i + 1; j < this.length; j++) this.set(j - 1, this.matchList[j]!, this.codingList[j]);
+    this.length--;
   }
 }
 
@@ -84,14 +94,18 @@ export function matchConcept(concept: unknown, kind: ResourceKind, extraText: st
   out.clear();
   const isMedicine = kind === "Medication";
   let text: string | undefined;
-  let recognised = false;
+  // A rule knows a code of the record: the codes say what the record is, and its words are not read.
+  let ruled = false;
+  // Causes look-alike codes rule out: the record's words are still read, but never for these.
+  let blocked: readonly CauseId[] | undefined;
   for (const coding of rawCodings(concept)) {
     if (!isObj(coding)) continue;
     const system = systemKeyOf(str(coding.system));
     const code = str(coding.code);
     if (!system || !code) continue;
     const lookup = lookupCode(system, code, kind);
-    if (lookup.recognised) recognised = true;
+    if (lookup.hits.length > 0) ruled = true;
+    if (lookup.blocked.length > 0) blocked = blocked ? [...blocked, ...lookup.blocked] : lookup.blocked;
     for (const hit of lookup.hits) {
       if (isMedicine) {
         text ??= joinedText(concept, extraText);
@@ -100,9 +114,42 @@ export function matchConcept(concept: unknown, kind: ResourceKind, extraText: st
       keepBest(out, hit, coding as Coding);
     }
   }
-  if (recognised) return;
-  for (const match of matchNames(kind, text ?? joinedText(concept, extraText))) out.add(match, undefined);
+  if (ruled) {
+    if (kind === "Condition") settleDiabetesType(concept, out);
+    return;
+  }
+  for (const match of matchNames(kind, text ?? joinedText(concept, extraText))) {
+    if (blocked === undefined || !blocked.includes(match.cause)) out.add(match, undefined);
+  }
 }
+
+/**
+ * One record coded both as type 1 and as type 2 diabetes is one diabetes, not two: the record's own
+ * text (code.text) decides when it names one type; otherwise the type is not clear, and the record is
+ * read as diabetes of unstated type (shown under type 2 diabetes, knowledge-source.md, Diabetes).
+ */
+function settleDiabetesType(concept: unknown, out: ConceptMatches): void {
+  const t1 = out.indexOf("type-1-diabetes");
+  const t2 = out.indexOf("type-2-diabetes");
+  if (t1 < 0 || t2 < 0) return;
+  // Diabetes of unstated type beside a type 1 code is type 1 diabetes.
+  if (out.match(t2).rule.unstated === true) {
+    out.remove(t2);
+    return;
+  }
+  const own = isObj(concept) ? str(concept.text) : undefined;
+  const said = own ? matchNames("Condition", own) : NO_MATCHES;
+  const saysT1 = said.some((m) => m.cause === "type-1-diabetes");
+  const saysT2 = said.some((m) => m.cause === "type-2-diabetes" && m.rule.unstated !== true);
+  if (saysT1 !== saysT2) {
+    out.remove(saysT1 ? t2 : t1);
+    return;
+  }
+  out.set(t2, DIABETES_TYPES_CONFLICT_HIT, out.coding(t2));
+  out.remove(t1);
+}
+
+const DIABETES_TYPES_CONFLICT_HIT: CodeMatch = { cause: "type-2-diabetes", by: "code", rule: DIABETES_TYPES_CONFLICT };
 
 /** One match per cause, in order of first appearance; a better-ranked rule replaces an earlier one. */
 function keepBest(out: ConceptMatches, hit: CodeHit, coding: Coding): void {
@@ -116,9 +163,10 @@ function keepBest(out: ConceptMatches, hit: CodeHit, coding: Coding): void {
   out.add(hit, coding);
 }
 
-function medicineFormOk(cause: CauseId, requireForm: "oral" | undefined, text: string): boolean {
+function medicineFormOk(cause: CauseId, requireForm: RequiredForm | undefined, text: string): boolean {
   if (formVetoes(cause, text)) return false;
   if (requireForm === "oral" && !saysOral(text)) return false;
+  if (requireForm === "systemic" && !saysSystemic(text)) return false;
   return true;
 }
 

@@ -3,6 +3,19 @@ import type { ChangelogEntry } from "./types";
 
 export const CHANGELOG: ChangelogEntry[] = [
   {
+    version: "1.4.0",
+    date: "2026-12-07",
+    changes: [
+      // vocabulary of real charts (issue 20: items 1, 2, 3, 7, 8, 10)
+      "A look-alike blocks only the cause it names: a record whose code is a look-alike (a pregnancy-end code, say) is still read by its words for every other cause. Codes that name an anemia and another cause count for both: O90.81 anemia of the puerperium, SNOMED CT 1801000119106 (no longer a look-alike), 707323002, 191270002, 444271000, 691401000119104, 691411000119101, 691421000119108 (anemia in chronic kidney disease), 86325007 (anemia due to alcoholism).",
+      "Combination products count for every documented class they hold, by code, ATC group and brand: ATC C02L, C07B–C07D, C08G, C09BA, C09BX01, C09DA, C09DX01, C09DX03, C09XA52, C09XA54 (and, weak, C09BX03, C09DX06, C09DX07, C10BX13) hold a diuretic; C03EA, C10BX03, C10BX04 (and, weak, the newer C10BX statin combinations) a blood pressure medicine; US, EU and UK brands (Prinzide, Accuretic, Uniretic, Dutoprol, Inderide, Corzide, Clorpres, CoAprovel, Coversyl Plus, Caduet as a cholesterol medicine, and more) and lower-case \"hctz\" and \"HCT\".",
+      "Eponyms and problem-list shorthand, read with the same negation, family-history and screening rules: Parkinson's, Addison's, Graves', Buerger's, Leriche, Charcot-Marie-Tooth, Guillain-Barré, CIDP (typographic apostrophes too); DM2, T2D, DM II, DM1, T1D; CKD3a, CKD IV, CKD5D, ESRD on HD or PD; ATN, prerenal azotemia, hepatorenal syndrome; small fiber and other named peripheral neuropathies; HTN, HBP, high BP (pulmonary, portal, ocular and intracranial HTN are not); IDA; diabetic nephropathy and hypertensive nephrosclerosis as chronic kidney disease; foraminal and level-named spinal stenosis.",
+      "Core codes that needed a display now work alone: SNOMED CT 840580004 (peripheral arterial disease), 34486009, 18347007, 302226006 (weak); ICD-10-CM I1A.0, E16.A1–E16.A3, D60, D61 (not pancytopenia or myelophthisis), D46 refractory anemias, E02. Every system now reads alike: K76.7 hepatorenal syndrome is acute kidney failure (as O90.41), O14 pre-eclampsia and HELLP and O15 eclampsia are hypertension (as their SNOMED CT codes), E1x.21 and ICD-9-CM 250.4x diabetic nephropathy are chronic kidney disease (as SNOMED CT 127013003).",
+      "Small rule errors fixed: a strength in percent no longer rules out a medicine given by mouth, injection or infusion (mannitol 20 % intravenous); OCP, BCP and \"oral contraceptive\" need no other form word; Hashimoto's thyroiditis alone is not hypothyroidism; one record coded both as type 1 and type 2 diabetes is one diabetes (its text decides, else type not recorded); niacin below 250 mg or in a multivitamin is a vitamin, not a cholesterol medicine; acetazolamide coded only with ATC S01EC01 counts when the record says a tablet, capsule or injection.",
+      "A standard code says what the record is: N88 (disorders of the cervix of the uterus, N88.2 cervical stenosis) is never spinal stenosis, and uterine or arterial words rule the spinal-stenosis name out.",
+    ],
+  },
+  {
     version: "1.3.0",
     date: "2026-11-30",
     changes: [

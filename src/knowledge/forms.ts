@@ -44,8 +44,45 @@ const NOT_SYSTEMIC = [
   "rogaine",
 ];
 
+/**
+ * Words saying a preparation is given by mouth or by injection or infusion: a systemic medicine. Such a
+ * text is not read as eye drops or a cream because it states a strength in percent (mannitol 20 %
+ * intravenous, nicardipine in 0.86 % sodium chloride): a systemic medicine is judged by its form
+ * (knowledge-source.md, Combination products). Mannitol is named because it is never an eye drop.
+ */
+export const SYSTEMIC_FORM_WORDS = [
+  "intravenous(?:ly)?",
+  "IV",
+  "IVPB",
+  "infusion",
+  "injection",
+  "injectable",
+  "inj",
+  "parenteral",
+  "premix(?:ed)?",
+  "vial",
+  "mannitol",
+  "osmitrol",
+];
+
 /** Raw patterns (not wrapped in word boundaries) meaning a non-systemic preparation: a strength in percent. */
 const NOT_SYSTEMIC_RAW = ["\\d(?:\\.\\d+)?\\s?%"];
+
+/**
+ * Niacin is a cholesterol medicine only at lipid doses (knowledge-source.md, Cholesterol medicines): a
+ * niacin strength below 250 mg (the smallest lipid-lowering dose: Niacor, immediate-release niacin, starts
+ * at 250 mg once daily; vitamin B3 supplements hold 14–100 mg), or niacin inside a multivitamin, is a
+ * vitamin. Raw patterns: "niacin 50 mg", "50 mg niacin", "niacin (vitamin B3) 100 MG", "B-complex with
+ * niacin".
+ */
+const NIACIN_VITAMIN_DOSE = "(?:[1-9]|[1-9]\\d|1\\d\\d|2[0-4]\\d)(?:\\.\\d+)?\\s?(?:mg|MG|milligrams?)\\b";
+const NIACIN_NAME = "\\b(?:niacin|nicotinic acid)\\b";
+const VITAMIN_NIACIN = [
+  `${NIACIN_NAME}[^|/;]{0,30}?(?<![\\d.])${NIACIN_VITAMIN_DOSE}`,
+  `(?<![\\d.])${NIACIN_VITAMIN_DOSE}[^|/;\\d]{0,12}?${NIACIN_NAME}`,
+  `\\b(?:multi-?vitamins?|multiple vitamins?|MVI|b[- ]complex|vitamin b[- ]complex|prenatal vitamins?)\\b[^|]*${NIACIN_NAME}`,
+  `${NIACIN_NAME}[^|]*\\b(?:multi-?vitamins?|multiple vitamins?|b[- ]complex)\\b`,
+];
 
 /** Words meaning a hormonal contraceptive is not a pill (or not a contraceptive at all). */
 const NOT_PILL = [
@@ -124,7 +161,32 @@ export const FORM_VETOES: Partial<Record<CauseId, string[]>> = {
 export const FORM_VETOES_RAW: Partial<Record<CauseId, string[]>> = {
   diuretics: NOT_SYSTEMIC_RAW,
   "blood-pressure-medicines": NOT_SYSTEMIC_RAW,
+  "cholesterol-medicines": VITAMIN_NIACIN,
+};
+
+/**
+ * Words that cancel a cause's raw veto: a strength in percent does not make a medicine given by mouth,
+ * injection or infusion an eye drop (matched between word boundaries, case-insensitive).
+ */
+export const FORM_VETOES_RAW_UNLESS: Partial<Record<CauseId, string[]>> = {
+  diuretics: ["oral", "orally", "tablets?", "tabs?", "capsules?", "caps?", "by mouth", "PO", ...SYSTEMIC_FORM_WORDS],
+  "blood-pressure-medicines": ["oral", "orally", "tablets?", "tabs?", "capsules?", "caps?", "by mouth", "PO", ...SYSTEMIC_FORM_WORDS],
+};
+
+/** A cause's raw veto is tried only when the text contains one of these (a cheap test first). */
+export const FORM_VETOES_RAW_ONLY_WITH: Partial<Record<CauseId, string>> = {
+  "cholesterol-medicines": "niacin|nicotinic",
+};
+
+/** What each raw veto means, in words (for the knowledge report). */
+export const FORM_VETOES_RAW_MEANING: Partial<Record<CauseId, string>> = {
+  diuretics: "a strength in percent (eye drops, skin) when nothing says by mouth, injection or infusion",
+  "blood-pressure-medicines": "a strength in percent (eye drops, skin) when nothing says by mouth, injection or infusion",
+  "cholesterol-medicines": "niacin at a vitamin dose (a strength below 250 mg) or inside a multivitamin",
 };
 
 /** For rules with `requireForm: "oral"`: the text must contain one of these words. */
 export const ORAL_FORM_WORDS = ["oral", "orally", "tablets?", "tabs?", "pills?", "pack", "chewable", "capsules?", "caps?", "by mouth", "PO"];
+
+/** For rules with `requireForm: "systemic"`: by mouth, or by injection or infusion. */
+export const SYSTEMIC_ROUTE_WORDS = [...ORAL_FORM_WORDS, ...SYSTEMIC_FORM_WORDS.filter((w) => w !== "mannitol" && w !== "osmitrol")];

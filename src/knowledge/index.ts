@@ -6,7 +6,8 @@ import { PROCEDURE_RULES } from "./codes/procedureCodes";
 import type { CodeRule } from "./types";
 
 export { CAUSES, causeById } from "./causes";
-export { FORM_VETOES, FORM_VETOES_RAW, ORAL_FORM_WORDS } from "./forms";
+export { DIABETES_TYPES_CONFLICT } from "./codes/diabetesTypes";
+export { FORM_VETOES, FORM_VETOES_RAW, FORM_VETOES_RAW_MEANING, FORM_VETOES_RAW_ONLY_WITH, FORM_VETOES_RAW_UNLESS, ORAL_FORM_WORDS, SYSTEMIC_ROUTE_WORDS } from "./forms";
 export * as PREGNANCY_DATING from "./codes/pregnancyDating";
 export * as TEXT_CONTEXT from "./textContext";
 export type { TextContext } from "./textContext";
@@ -35,6 +36,7 @@ export type {
   LookAlike,
   NameRule,
   RecordType,
+  RequiredForm,
   ResourceKind,
   Strength,
   SystemKey,

@@ -106,8 +106,8 @@ export interface CodeRule {
   note?: string;
   /** "weak": verified only by weak sources (see the terminology reference): lower confidence. */
   confidence?: "weak";
-  /** The medicine only counts when its text says it is taken by mouth. */
-  requireForm?: "oral";
+  /** The medicine only counts when its text says it is taken by mouth ("oral"), or by mouth or injection ("systemic"). */
+  requireForm?: RequiredForm;
   /** Evidence from this rule raises the finding to the cause's escalation strength (while it is current). */
   escalates?: boolean;
   /** The record names the item without the detail the cause needs (diabetes type, kind of kidney failure). */
@@ -144,10 +144,13 @@ export interface NameRule {
   veto?: string[];
   reason: string;
   note?: string;
-  requireForm?: "oral";
+  requireForm?: RequiredForm;
   escalates?: boolean;
   unstated?: boolean;
 }
+
+/** A form a medicine's text must state for a rule to count it. */
+export type RequiredForm = "oral" | "systemic";
 
 export interface ChangelogEntry {
   version: string;

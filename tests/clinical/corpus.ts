@@ -9,6 +9,7 @@
  * The clock is fixed at CORPUS_NOW.
  */
 import type { CauseId, Strength } from "../../src/engine/types";
+import { VOCABULARY_CORPUS } from "./corpusVocabulary";
 import { code, cond, med, proc, textCond, textMed, type PatientSpec, type RecordSpec } from "./records";
 
 export const CORPUS_NOW = "2026-11-26T12:00:00Z";
@@ -21,7 +22,13 @@ export type CorpusClass =
   | "wrong-groups"
   | "gaps"
   | "record-semantics"
-  | "coverage";
+  | "coverage"
+  | "anemia-named"
+  | "combination-products"
+  | "eponyms-shorthand"
+  | "core-codes"
+  | "rule-errors"
+  | "standard-code";
 
 export const CLASS_TITLES: Record<CorpusClass, string> = {
   "kidney-failure-unstated": "Kidney failure of unstated kind",
@@ -32,6 +39,12 @@ export const CLASS_TITLES: Record<CorpusClass, string> = {
   gaps: "Gaps: PAD, CKD, ICD-9-CM, medicine codes and brand names",
   "record-semantics": "Record semantics: statuses, intents, periods, stale procedures",
   coverage: "Every cause, every status, EHR shapes",
+  "anemia-named": "Codes that name an anemia and another cause; a look-alike blocks only the cause it names",
+  "combination-products": "Combination products: every class they hold, by code, ATC group and brand",
+  "eponyms-shorthand": "Eponyms and the shorthand of a US problem list",
+  "core-codes": "Core codes sent without a display; codes every system reads alike",
+  "rule-errors": "Small rule errors: forms, doses, thyroiditis, two diabetes types on one record",
+  "standard-code": "A standard code says what the record is",
 };
 
 export interface ExpectedFinding {
@@ -129,7 +142,7 @@ export const CORPUS: CorpusCase[] = [
   { id: "ft-pad-lowercase", class: "free-text", records: [textCond("Irritation from heating pad")], expect: [], reason: "\"pad\" in lower case is a thing, not PAD." },
   { id: "ft-rls", class: "free-text", records: [textCond("RLS")], expect: [cur("restless-legs-syndrome", DIFF)], reason: "RLS recorded: shown to tell apart, not as a cause." },
   { id: "ft-rls-ruled-out", class: "free-text", records: [textCond("Restless legs syndrome - ruled out")], expect: [], reason: "Negated after the name." },
-  { id: "ft-hashimoto", class: "free-text", records: [textCond("Hashimoto's thyroiditis")], expect: [cur("hypothyroidism", SOMETIMES)], reason: "Hashimoto's thyroiditis is hypothyroidism." },
+  { id: "ft-hashimoto", class: "free-text", records: [textCond("Hashimoto's thyroiditis")], expect: [], reason: "Hashimoto's thyroiditis is not, by itself, hypothyroidism: the thyroid may still work." },
   { id: "ft-alcohol-abuse", class: "free-text", records: [textCond("Alcohol abuse")], expect: [cur("alcohol-use-disorder", SOMETIMES)], reason: "Abuse is alcohol use disorder." },
   { id: "ft-etoh-abuse", class: "free-text", records: [textCond("ETOH abuse")], expect: [cur("alcohol-use-disorder", SOMETIMES)], reason: "EtOH is alcohol." },
   { id: "ft-alcohol-use", class: "free-text", records: [textCond("Alcohol use")], expect: [], reason: "Use is not a use disorder." },
@@ -140,7 +153,7 @@ export const CORPUS: CorpusCase[] = [
   { id: "ft-ckd5-not-on-dialysis", class: "free-text", records: [textCond("CKD stage 5, not on dialysis")], expect: [cur("chronic-kidney-disease", KNOWN)], reason: "Stage 5 is failure; dialysis is negated." },
   { id: "ft-aki-on-ckd", class: "free-text", records: [textCond("AKI on CKD stage 3")], expect: [cur("acute-kidney-failure", KNOWN), cur("chronic-kidney-disease", SOMETIMES)], reason: "Acute on chronic: both." },
   { id: "ft-anemia-of-ckd", class: "free-text", records: [textCond("Anemia of chronic kidney disease")], expect: [cur("anemia", SOMETIMES), cur("chronic-kidney-disease", SOMETIMES)], reason: "Both named." },
-  { id: "ft-dm2-abbreviation", class: "free-text", records: [textCond("DM2")], expect: [], reason: "DM2 is also myotonic dystrophy type 2: no safe rule, so no finding from it." },
+  { id: "ft-dm2-abbreviation", class: "free-text", records: [textCond("DM2")], expect: [cur("type-2-diabetes", SOMETIMES, "Type 2 diabetes")], reason: "On a US problem list DM2 is type 2 diabetes (myotonic dystrophy type 2 is read only when the record says so)." },
   { id: "ft-ocular-htn", class: "free-text", records: [textCond("Ocular hypertension, both eyes")], expect: [], reason: "Eye pressure, not blood pressure." },
   { id: "ft-gestational-dm-text", class: "free-text", records: [textCond("Gestational diabetes")], expect: [], reason: "Gestational diabetes counts for neither type (and names no pregnancy date)." },
   { id: "ft-coded-fh-text", class: "free-text", records: [cond(code("icd10", "I10", "Essential (primary) hypertension"), { text: "Family history of hypertension" })], expect: [], reason: "The record's own words say it is about the family, whatever the mapped code." },
@@ -367,4 +380,5 @@ export const CORPUS: CorpusCase[] = [
   { id: "cv-icd10-only-encounter", class: "coverage", records: [cond(code("icd10", "E03.9"), { clinical: null, category: "encounter-diagnosis" })], expect: [past("hypothyroidism", SOMETIMES)], reason: "An encounter diagnosis with no clinical status is not current." },
   { id: "cv-local-unknown-text", class: "coverage", records: [textCond("Sprain of ankle")], expect: [], reason: "Nothing related." },
   { id: "cv-mixed-profile", class: "coverage", patient: { birthDate: "1948-09-09" }, records: [cond(code("icd10", "I10")), cond(code("icd10", "N18.4")), med(code("rxnorm", "314076")), med(code("rxnorm", "313988"), { status: "stopped" })], expect: [cur("older-age", RISK), cur("hypertension", SOMETIMES), cur("chronic-kidney-disease", SOMETIMES), cur("blood-pressure-medicines", SOMETIMES), past("diuretics", POSSIBLE)], reason: "A typical older patient: current and past findings together." },
+  ...VOCABULARY_CORPUS,
 ];

@@ -13,6 +13,7 @@ export const SYSTEM_URI = {
   icd9: "http://hl7.org/fhir/sid/icd-9-cm",
   rxnorm: "http://www.nlm.nih.gov/research/umls/rxnorm",
   cpt: "http://www.ama-assn.org/go/cpt",
+  atc: "http://www.whocc.no/atc",
   epic: "urn:oid:1.2.840.114350.1.13.0.1.7.2.696871",
   cerner: "https://fhir.cerner.com/ec2458f2-1e24-41c8-b71b-0e701af7583d/nomenclature",
 } as const;
@@ -24,6 +25,7 @@ const SYSTEM_LABEL: Record<Sys, string> = {
   icd9: "ICD-9-CM",
   rxnorm: "RxNorm",
   cpt: "CPT",
+  atc: "ATC",
   epic: "Epic local",
   cerner: "Oracle Health local",
 };

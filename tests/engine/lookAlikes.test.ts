@@ -219,8 +219,23 @@ describe("name matching (last resort)", () => {
     expect(meds(m)).toEqual(["blood-pressure-medicines"]);
   });
 
-  it("does not run when a coding is a known look-alike", () => {
+  it("on a look-alike's record, never runs for the causes the look-alike names", () => {
     expect(conds(condition("snomed", "15777000", { text: "Prediabetes (diabetes risk)" }))).toEqual([]);
+    expect(conds(condition("snomed", "237503005", { text: "Borderline thyrotoxicosis" }))).toEqual([]);
+    expect(conds(condition("icd10cm", "I27.20", { text: "Pulmonary hypertension" }))).toEqual([]);
+  });
+
+  it("on a look-alike's record, still reads the words for the other causes (a look-alike blocks only the cause it names)", () => {
+    // O90.5 is a pregnancy-end code: it rules out pregnancy, not the thyroid failure its text records.
+    expect(conds(condition("icd10cm", "O90.5", { text: "Postpartum thyroiditis, hypothyroid phase", onsetDateTime: "2026-10-01" }))).toEqual(["hypothyroidism"]);
+    expect(conds(condition("icd10cm", "O90.89", { text: "Anemia after delivery", onsetDateTime: "2026-10-01" }))).toEqual(["anemia"]);
+    // A cervix-uteri code rules out spinal stenosis however the words read.
+    expect(conds(condition("icd10cm", "N88.2", { text: "Cervical stenosis" }))).toEqual([]);
+    expect(conds(condition("icd10cm", "M48.02", { text: "Cervical stenosis" }))).toEqual(["spinal-stenosis"]);
+  });
+
+  it("does not run when a rule knows a coding of the record", () => {
+    expect(conds(condition("icd10cm", "O90.81", { text: "Anemia of the puerperium with hypothyroidism" }))).toEqual(["anemia"]);
   });
 
   it("uses word boundaries", () => {

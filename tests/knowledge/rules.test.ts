@@ -40,7 +40,7 @@ function examples(rule: CodeRule | LookAlike): string[] {
 describe.each(CODE_RULES.map((r) => [r.id, r] as const))("rule %s", (_id, rule) => {
   for (const kind of rule.appliesTo) {
     it.each(examples(rule))(`recognises %s in a ${kind}`, (code) => {
-      const text = rule.requireForm === "oral" ? "Oral Tablet" : undefined;
+      const text = rule.requireForm ? "Oral Tablet" : undefined;
       const found = matchRecords(inputFor(rule, code, kind, text), { now: NOW }).findings;
       for (const cause of rule.causes) {
         const f = found.find((x) => x.causeId === cause);

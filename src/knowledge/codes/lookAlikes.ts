@@ -37,15 +37,6 @@ export const LOOK_ALIKES: LookAlike[] = [
     codes: "204949001",
   },
   {
-    id: "ckd.pre-esrd-anemia",
-    notFor: ["chronic-kidney-disease"],
-    system: "snomed",
-    match: "exact",
-    label: "\"Pre-end stage\" anemia protocol is not a kidney disease diagnosis",
-    source: "[KT dx_kidney_ckd.csv]",
-    codes: "1801000119106",
-  },
-  {
     id: "hyperthyroid.borderline",
     notFor: ["hyperthyroidism"],
     system: "snomed",
@@ -278,6 +269,15 @@ export const LOOK_ALIKES: LookAlike[] = [
     label: "A spinal cord lesion is not spinal stenosis",
     source: "knowledge-source.md, Look-alikes (a spinal cord lesion is not spinal stenosis); sandbox-r4 fixtures (Synthea \"Chronic paralysis due to lesion of spinal cord\")",
     codes: "698754002",
+  },
+  {
+    id: "stenosis.cervix-uteri.icd10",
+    notFor: ["spinal-stenosis"],
+    system: "icd10cm",
+    match: "prefix",
+    label: "Disorders of the cervix of the uterus (N88: \"cervical stenosis\" of the uterus, N88.2) are not spinal stenosis, whatever the record's words say",
+    source: "[ICD codes_n88.ex] (N88.2 \"Stricture and stenosis of cervix uteri\", N88 noninflammatory disorders of cervix uteri)",
+    codes: "N88",
   },
   {
     id: "diuretic.eye-drops.atc",
