@@ -22,7 +22,8 @@ const MAX_ORDERS = 5;
 
 /** "Furosemide 40 MG Oral Tablet is a diuretic: possibly linked to night leg cramps (documented for this patient)". */
 export function orderCardSummary(findings: readonly Finding[]): string {
-  return oneLine(summaryWords(findings, SUMMARY_MAX), SUMMARY_MAX);
+  // The medicine's name is record text: the summary follows the detail's escaping (docs/spec/cds-hooks.md).
+  return oneLine(summaryWords(findings, SUMMARY_MAX, escapeMarkdown), SUMMARY_MAX);
 }
 
 /** Each medicine ordered with its documented links and strength, the leg-cramp record, the source and the judgement statement. */

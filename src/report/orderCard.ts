@@ -78,9 +78,10 @@ function kinds(findings: readonly Finding[]): string {
 /**
  * The card's summary (< 140 characters): "Furosemide 40 MG Oral Tablet is a diuretic: possibly linked to night
  * leg cramps (documented for this patient)"; with several orders, the strongest is named and the others
- * counted. Shortened (the medicine's name first) until it fits `maxLength`.
+ * counted. Shortened (the medicine's name first) until it fits `maxLength`. `recordText` words what comes
+ * from the record (a markdown channel passes its escaping; default: plain, clipped).
  */
-export function orderCardSummary(findings: readonly Finding[], maxLength = 139): string {
+export function orderCardSummary(findings: readonly Finding[], maxLength = 139, recordText: (text: string, max: number) => string = plain): string {
   const orders = draftOrderLinks(findings);
   const first = orders[0];
   if (!first) return "";
@@ -88,14 +89,19 @@ export function orderCardSummary(findings: readonly Finding[], maxLength = 139):
   const link = `${linkWords(strongest)} night leg cramps ${DOCUMENTED}`;
   /** The medicine's name, clipped to leave room for `tail` (undefined when fewer than 12 characters would be left). */
   const named = (tail: string): string | undefined => {
-    const room = maxLength - tail.length - 1; // clip adds "…"
-    return room >= 12 ? `${capitalised(plain(first.name, room))}${tail}` : undefined;
+    // recordText may lengthen the name (escapes): clip further by what it overflows, a few times at most.
+    for (let room = maxLength - tail.length - 1, tries = 0; room >= 12 && tries < 4; tries++) {
+      const text = `${recordText(capitalised(plain(first.name, room)), room)}${tail}`;
+      if (text.length <= maxLength) return text;
+      room -= text.length - maxLength;
+    }
+    return undefined;
   };
   const others = `and ${plural(orders.length - 1, "other medicine")} ordered`;
   const tails =
     orders.length === 1 ? [` is ${kinds(first.findings)}: ${link}`, `: ${link}`] : [` (${kinds(first.findings)}) ${others}: ${link}`, ` ${others}: ${link}`];
   // The whole name with the longest tail that fits; only then a clipped name.
-  const whole = capitalised(plain(first.name, maxLength));
+  const whole = recordText(capitalised(plain(first.name, maxLength)), maxLength);
   const candidates: (string | undefined)[] = [...tails.map((t) => `${whole}${t}`), ...tails.map(named)];
   candidates.push(`A medicine ordered is ${linkWords(strongest)} night leg cramps ${DOCUMENTED}`);
   const fits = candidates.filter((c): c is string => c !== undefined && c.length <= maxLength);

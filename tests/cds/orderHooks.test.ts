@@ -96,7 +96,8 @@ describe("every shape of draft order, judged by the panel's medicine rules (orde
       ]),
     );
     expect(card.summary.length).toBeLessThan(140);
-    expect(card.summary).toBe("Hydrochlorothiazide 12.5 MG / lisinopril 10 MG Oral Tablet: possibly linked to night leg cramps (documented for this patient)");
+    // The medicine's name is record text: escaped in the summary as in the detail.
+    expect(card.summary.replace(/\\(.)/g, "$1")).toBe("Hydrochlorothiazide 12.5 MG / lisinopril 10 MG Oral Tablet: possibly linked to night leg cramps (documented for this patient)");
     expect(card.detail.replace(/\\(.)/g, "$1")).toContain("diuretics (possible link); blood pressure medicines (sometimes linked)");
     // A contained combination coded on its ingredients counts the same.
     const ingredients = contained("d-combo-ing", [], [DRUG.hctzIngredient, DRUG.lisinoprilIngredient]);
@@ -211,6 +212,8 @@ describe("the card", () => {
     expect(card.detail).not.toMatch(/(?<!\\)<img|(?<!\\)\]\(/);
     expect(card.detail).toContain("\\<img");
     expect(card.summary).not.toMatch(/\n/);
+    expect(card.summary).not.toMatch(/(?<!\\)\[click(?<!\\)\]|(?<!\\)<img/);
+    expect(card.summary).toContain("\\[click\\]");
   });
 });
 

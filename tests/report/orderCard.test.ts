@@ -62,6 +62,18 @@ describe("orderCardSummary", () => {
   });
 });
 
+describe("orderCardSummary with a channel's escaping", () => {
+  it("the name goes through recordText, and the result still fits", () => {
+    const escape = (text: string, max: number) => plainEscape(text.slice(0, max));
+    const plainEscape = (t: string) => t.replace(/[.[\]()]/g, (c) => `\\${c}`);
+    const hostile = order("MedicationRequest/h", `[click](javascript:alert(1)) furosemide 40.5 mg ${"x.".repeat(60)}`);
+    const s = orderCardSummary([diuretics([hostile])], 139, escape);
+    expect(s.length).toBeLessThanOrEqual(139);
+    expect(s).toMatch(/^\\\[click\\\]\\\(javascript/);
+    expect(s).toMatch(/: possibly linked to night leg cramps \(documented for this patient\)$/);
+  });
+});
+
 describe("orders and their links", () => {
   it("one entry per order, strongest link first, each link with its strength in words", () => {
     const orders = draftOrderLinks([cholesterol([statin]), bp([combo]), diuretics([combo])]);
