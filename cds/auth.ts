@@ -4,13 +4,15 @@
  * RS384) with the key its `kid` names in that client's JWK Set (a `jku` header only when it equals the
  * configured jwksUrl; the service never fetches a URL a token names); `aud` is this endpoint's URL; `exp` is in
  * the future and at most five minutes after `iat` (`iat` not in the future beyond the allowed clock skew); and
- * its `jti` was never accepted before. Verification and key fetching are the `jose` library's.
+ * its `jti` was never accepted before, by any replica (cds/replay.ts, on the shared store). Verification and
+ * key fetching are the `jose` library's.
  *
  * The failure reason is returned for tests and counters only: the HTTP answer never says which check failed.
  */
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { StoreUnavailable } from "../node/store";
 import type { TrustedClient } from "./config";
-import { ReplayCache } from "./replayCache";
+import type { ReplayGuard } from "./replay";
 
 export const ALGORITHMS = ["ES384", "RS384"] as const;
 /** The longest lifetime (exp - iat) accepted, in seconds. */
@@ -30,14 +32,16 @@ export type AuthFailure =
   | "issued-in-future"
   | "no-jti"
   | "replayed"
-  | "busy";
+  | "over-quota" // the client's quota of live jtis is spent (429)
+  | "before-epoch" // issued before the replay records began (a restarted or emptied store): cannot be proven unseen (401)
+  | "store-unavailable"; // the replay store cannot answer: fail closed (503)
 
 export type AuthResult = { ok: true; iss: string } | { ok: false; reason: AuthFailure };
 
 export interface VerifierOptions {
   clients: readonly TrustedClient[];
   now: () => Date;
-  replay?: ReplayCache;
+  replay: ReplayGuard;
   /** Timeout of a JWK Set fetch, ms (default 5000). */
   jwksTimeoutMs?: number;
 }
@@ -47,11 +51,9 @@ const fail = (reason: AuthFailure): AuthResult => ({ ok: false, reason });
 export class TokenVerifier {
   private readonly clients: Map<string, TrustedClient>;
   private readonly keySets = new Map<string, JWTVerifyGetKey>();
-  private readonly replay: ReplayCache;
 
   constructor(private readonly options: VerifierOptions) {
     this.clients = new Map(options.clients.map((c) => [c.iss, c]));
-    this.replay = options.replay ?? new ReplayCache();
   }
 
   /** One remote JWK Set per client, cached by jose (refetched when an unknown `kid` arrives, at most every 30 s). */
@@ -116,9 +118,14 @@ export class TokenVerifier {
     if (iat > nowSeconds + CLOCK_SKEW_SECONDS) return fail("issued-in-future");
     if (typeof jti !== "string" || jti === "") return fail("no-jti");
 
-    const verdict = this.replay.check(`${client.iss}\n${jti}`, exp * 1000, now.getTime());
-    if (verdict === "replayed") return fail("replayed");
-    if (verdict === "full") return fail("busy");
+    let verdict: Awaited<ReturnType<ReplayGuard["check"]>>;
+    try {
+      verdict = await this.options.replay.check(client.iss, jti, iat * 1000, exp * 1000, now.getTime());
+    } catch (error) {
+      if (error instanceof StoreUnavailable) return fail("store-unavailable");
+      throw error;
+    }
+    if (verdict !== "new") return fail(verdict);
     return { ok: true, iss: client.iss };
   }
 }

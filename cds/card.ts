@@ -4,8 +4,10 @@
  * its copied notes and print use (docs/report.md maps each card part to its function); this file only
  * turns them into a card. No I/O, no React.
  *
- * Record text is untrusted: it is clipped, flattened to one line and escaped for markdown, so a record can
- * never add a link, an image or HTML to the card.
+ * Record text is untrusted: every line that carries some goes through markdownSafe (src/report): clipped,
+ * flattened to one line, `<`, `>`, `&` entity-encoded, bidirectional controls removed, URLs, host names and
+ * e-mail addresses defanged, markdown escaped — so in no renderer can a record add a link, an image or HTML
+ * to the card (the summary's record text too). The card's only link is its smart link.
  */
 import type { Finding, PatientFacts, Strength } from "../src/engine/types";
 import type { LegCrampRecord } from "../src/engine/legCramps";
@@ -22,6 +24,7 @@ import {
   findingStrengthWords,
   JUDGEMENT_STATEMENT,
   legCrampsLine,
+  markdownSafe,
   newMedicineWords,
   NO_KNOWN_CAUSE,
   lineLabel,
@@ -84,12 +87,9 @@ export function oneLine(text: string, max: number): string {
   return flat.length <= max ? flat : `${flat.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
 }
 
-/**
- * Markdown-safe text on one line: every character that can start markdown or HTML is backslash-escaped
- * (CommonMark allows it before any ASCII punctuation); escaping "." and ":" also stops GFM autolinks.
- */
+/** Markdown-safe text on one line, at most `max` characters before escaping (markdownSafe, src/report). */
 export function escapeMarkdown(text: string, max = 120): string {
-  return oneLine(text, max).replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (c) => `\\${c}`);
+  return markdownSafe(text, max);
 }
 
 /**
@@ -97,7 +97,7 @@ export function escapeMarkdown(text: string, max = 120): string {
  * how many documented causes are current, naming the strongest; always under 140 characters.
  */
 export function cardSummary(findings: readonly Finding[], patient?: PatientFacts): string {
-  return oneLine(currentFindingsSummary(cardReport(findings, patient), SUMMARY_MAX), SUMMARY_MAX);
+  return oneLine(currentFindingsSummary(cardReport(findings, patient), SUMMARY_MAX, markdownSafe), SUMMARY_MAX);
 }
 
 /** At most this many current findings get a line of their own (then "and N more"): the detail stays about 8 lines. */

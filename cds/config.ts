@@ -10,12 +10,21 @@ import { fileURLToPath } from "node:url";
 import type { AppConfig } from "../src/fhir/configTypes";
 import { parseConfig } from "../src/fhir/config";
 import { isRecord } from "../src/util/json";
+import { parseStoreSpec, type StoreSpec } from "../node/store";
+import { DEFAULT_JTI_QUOTA } from "./replay";
+import { fhirServerEntryProblem } from "./fhirServers";
+import { isPublicSandbox } from "./publicSandbox";
 
 export interface TrustedClient {
   /** The EHR's issuer: the JWT's `iss` must equal it exactly. */
   iss: string;
   /** Where its public keys (a JWK Set) are published; a `jku` header is honoured only when it equals this. */
   jwksUrl: string;
+  /**
+   * The FHIR servers this client's calls may name as `fhirServer`: exact base URLs, or prefixes ending in "/"
+   * (cds/fhirServers.ts). Any other `fhirServer` is never contacted. Default: none (prefetch only).
+   */
+  fhirServers: string[];
 }
 
 export interface CdsConfig {
@@ -28,6 +37,10 @@ export interface CdsConfig {
   app: AppConfig;
   /** Request bodies larger than this are refused with 413. */
   maxBodyBytes: number;
+  /** Where accepted `jti`s are recorded: "memory" (one instance) or a Redis URL (several replicas). */
+  replayStore: StoreSpec;
+  /** New `jti`s one client may record per five and a half minutes (cds/replay.ts). */
+  replayQuotaPerClient: number;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -52,6 +65,18 @@ function httpUrl(value: unknown, name: string): string {
   return value.trim();
 }
 
+/** `clients[i].fhirServers`: absent means none; each entry a canonical https URL (http on loopback only). */
+function fhirServerList(value: unknown, name: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new Error(`"${name}" must be an array of FHIR base URLs (exact, or a prefix ending in "/")`);
+  return value.map((entry, i) => {
+    if (typeof entry !== "string") throw new Error(`${name}[${i}] must be a string`);
+    const problem = fhirServerEntryProblem(entry);
+    if (problem) throw new Error(`${name}[${i}] ${problem}`);
+    return entry;
+  });
+}
+
 /**
  * The service's base URL without a trailing slash or a trailing "/cds-services" (either spelling is accepted
  * in the file), so the endpoint is always `${base}/cds-services/night-leg-cramps`.
@@ -74,7 +99,11 @@ export function parseCdsConfig(json: unknown, appConfigJson: unknown, source = "
       if (typeof c.iss !== "string" || c.iss.trim() === "") throw new Error(`clients[${i}].iss must be a non-empty string`);
       if (seen.has(c.iss)) throw new Error(`clients[${i}].iss is listed twice`);
       seen.add(c.iss);
-      return { iss: c.iss, jwksUrl: httpUrl(c.jwksUrl, `clients[${i}].jwksUrl`) };
+      const client = { iss: c.iss, jwksUrl: httpUrl(c.jwksUrl, `clients[${i}].jwksUrl`), fhirServers: fhirServerList(c.fhirServers, `clients[${i}].fhirServers`) };
+      if (isPublicSandbox(client)) {
+        throw new Error(`clients[${i}] is the public CDS Hooks sandbox, whose signing key is published: trust it only for testing, with --trust-public-sandbox-for-testing and no other client`);
+      }
+      return client;
     });
     const appLaunchUrl = httpUrl(json.appLaunchUrl, "appLaunchUrl");
     const serviceUrl = json.serviceUrl === undefined ? undefined : normalizeServiceBase(httpUrl(json.serviceUrl, "serviceUrl"));
@@ -85,13 +114,21 @@ export function parseCdsConfig(json: unknown, appConfigJson: unknown, source = "
       }
       maxBodyBytes = json.maxBodyBytes;
     }
+    const replayStore = parseStoreSpec(json.replayStore ?? "memory", '"replayStore"');
+    let replayQuotaPerClient = DEFAULT_JTI_QUOTA;
+    if (json.replayQuotaPerClient !== undefined) {
+      if (typeof json.replayQuotaPerClient !== "number" || !Number.isInteger(json.replayQuotaPerClient) || json.replayQuotaPerClient < 1) {
+        throw new Error('"replayQuotaPerClient" must be a positive integer');
+      }
+      replayQuotaPerClient = json.replayQuotaPerClient;
+    }
     let app: AppConfig;
     try {
       app = parseConfig(appConfigJson);
     } catch (error) {
       throw new Error(`the app configuration is invalid: ${(error as Error).message}`, { cause: error });
     }
-    return { clients, appLaunchUrl, ...(serviceUrl ? { serviceUrl } : {}), app, maxBodyBytes };
+    return { clients, appLaunchUrl, ...(serviceUrl ? { serviceUrl } : {}), app, maxBodyBytes, replayStore, replayQuotaPerClient };
   } catch (error) {
     throw new Error(`${source}: ${(error as Error).message}`, { cause: error });
   }

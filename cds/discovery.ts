@@ -6,6 +6,7 @@
  * docs/spec/lab-results.md by LOINC code.
  */
 import { LAB_LOINC_CODES, LOINC_SYSTEM, type RecordType } from "../src/knowledge";
+import { ALL_MEDICATION_INTENTS } from "../src/fhir/sections";
 
 export const SERVICE_ID = "night-leg-cramps";
 export const HOOK = "patient-view";
@@ -43,7 +44,7 @@ const PATIENT = "{{context.patientId}}";
 export const PREFETCH_TEMPLATES: Readonly<Record<PrefetchKey, string>> = {
   patient: `Patient/${PATIENT}`,
   conditions: `Condition?patient=${PATIENT}`,
-  medicationRequests: `MedicationRequest?patient=${PATIENT}&intent=order,plan&_include=MedicationRequest:medication`,
+  medicationRequests: `MedicationRequest?patient=${PATIENT}&intent=${ALL_MEDICATION_INTENTS}&_include=MedicationRequest:medication`,
   medicationStatements: `MedicationStatement?patient=${PATIENT}`,
   procedures: `Procedure?patient=${PATIENT}`,
   observations: `Observation?patient=${PATIENT}&code=${LAB_LOINC_CODES.map((c) => `${LOINC_SYSTEM}|${c}`).join(",")}`,

@@ -4,17 +4,16 @@
  * the records (a kind of record that could not be read completely) means no card: the service never guesses.
  */
 import { randomUUID } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Condition, MedicationRequest, Observation, Patient, Procedure } from "fhir/r4";
 import { matchRecords } from "../src/engine";
 import { findLegCramps } from "../src/engine/legCramps";
-import type { AppConfig, ServerConfig } from "../src/fhir/configTypes";
-import { findServer } from "../src/fhir/config";
+import type { ServerConfig } from "../src/fhir/configTypes";
 import { SOURCE } from "../src/knowledge";
 import { isRecord } from "../src/util/json";
 import { OVERRIDE_REASONS } from "../src/report";
 import { LINK_LABEL, cardDetail, cardFindings, cardIndicator, cardSource, cardSummary, hasCurrentCause, type CardFinding } from "./card";
 import { HOOK, PREFETCH_KEYS, type PrefetchKey } from "./discovery";
+import { CallReads, DEADLINE } from "./callReads";
 import { fetchRecords, resolvePrefetchedMedicines, type FetchedSections, type FetchRequest, type Records } from "./fetchRecords";
 import { readPrefetch, type PrefetchSections } from "./prefetch";
 
@@ -41,6 +40,8 @@ export type NoCardReason =
   | "cannot-fetch"
   | "server-not-allowed"
   | "fetch-incomplete"
+  /** The call's deadline passed before its reads ended. */
+  | "deadline"
   /** An ordering call whose judged draft orders hold no medicine linked to night leg cramps. */
   | "no-linked-order"
   /** Leg cramps documented, but no documented cause is current. */
@@ -54,14 +55,16 @@ export type HookOutcome = { response: HookResponse; noCard?: NoCardReason; patie
 export class BadRequest extends Error {}
 
 export interface HookDeps {
-  app: AppConfig;
   appLaunchUrl: string;
-  /** The service's own base URL (serviceUrl, else its listening address): the loopback rule's "page". */
-  serviceBase: string;
+  /** The entry under which the calling client may have `fhirServer` read (cds/fhirServers.ts); undefined: never contacted. */
+  fhirServerFor: (fhirServer: string) => ServerConfig | undefined;
   now: () => Date;
-  http: { request: IncomingMessage; response: ServerResponse };
   /** Per-request timeout for fetches from the FHIR server, ms. */
   fetchTimeoutMs: number;
+  /** The whole call's deadline, ms: past it the answer is `{ "cards": [] }` at once and every read is aborted. */
+  callDeadlineMs: number;
+  /** The read path's byte caps and Medication-read cap (node/fhirRead.ts); default: its defaults. */
+  readLimits?: FetchRequest["limits"];
   /** Replaceable for tests; default: the data-layer adapter. */
   fetch?: (req: FetchRequest) => Promise<FetchedSections | undefined>;
 }
@@ -104,27 +107,43 @@ export function readCall(body: unknown, hook: string = HOOK): HookCall {
 
 export const none = (noCard: NoCardReason): HookOutcome => ({ response: { cards: [] }, noCard });
 
-/**
- * Reads the prefetch keys `needed` from the call's FHIR server (only an allowed one, with the call's token),
- * every one completely; otherwise the reason there can be no card. Shared by every hook.
- */
-export async function fetchMissing(call: HookCall, needed: PrefetchKey[], deps: HookDeps): Promise<FetchedSections | NoCardReason> {
-  const token = call.auth?.access_token;
-  if (!call.fhirServer || typeof token !== "string" || token === "") return "cannot-fetch";
-  const server: ServerConfig | undefined = findServer(deps.app, call.fhirServer, deps.serviceBase);
-  if (!server) return "server-not-allowed";
-  const scope = typeof call.auth?.scope === "string" ? call.auth.scope : "";
-  const fetched = await (deps.fetch ?? fetchRecords)({
-    fhirServer: call.fhirServer.replace(/\/+$/, ""),
-    accessToken: token,
-    scope,
-    patientId: call.patientId,
-    needed,
-    server,
-    http: deps.http,
-    timeoutMs: deps.fetchTimeoutMs,
-    now: deps.now,
+/** The call's reads (cds/callReads.ts): its deadline starts now, its FHIR server only if its client lists it. */
+export function callReads(call: HookCall, deps: HookDeps): CallReads {
+  return new CallReads({
+    ...(call.fhirServer ? { fhirServer: call.fhirServer } : {}),
+    ...(call.auth ? { auth: call.auth } : {}),
+    fhirServerFor: deps.fhirServerFor,
+    callDeadlineMs: deps.callDeadlineMs,
+    ...(deps.readLimits ? { readLimits: deps.readLimits } : {}),
   });
+}
+
+/**
+ * Reads the prefetch keys `needed` from the call's FHIR server (only one its client lists, with the call's
+ * token, through the call's one read path call and within its deadline), every one completely; otherwise the
+ * reason there can be no card. Shared by every hook.
+ */
+export async function fetchMissing(call: HookCall, needed: PrefetchKey[], deps: HookDeps, reads: CallReads): Promise<FetchedSections | NoCardReason> {
+  const access = reads.access;
+  if (typeof access === "string") return access;
+  const fhirCall = reads.fhirCall();
+  if (!fhirCall) return "server-not-allowed";
+  const fetched = await reads.until(
+    (deps.fetch ?? fetchRecords)({
+      fhirServer: access.base,
+      accessToken: access.token,
+      scope: access.scope,
+      patientId: call.patientId,
+      needed,
+      server: access.server,
+      timeoutMs: Math.min(deps.fetchTimeoutMs, deps.callDeadlineMs),
+      now: deps.now,
+      signal: reads.deadline,
+      limits: reads.limits,
+      call: fhirCall,
+    }),
+  );
+  if (fetched === DEADLINE) return "deadline";
   if (!fetched || needed.some((k) => !fetched[k]?.complete)) return "fetch-incomplete";
   return fetched;
 }
@@ -160,6 +179,7 @@ async function fromPrefetch(sections: PrefetchSections, base: string): Promise<{
 
 export async function handlePatientView(body: unknown, deps: HookDeps): Promise<HookOutcome> {
   const call = readCall(body);
+  const reads = callReads(call, deps);
   const reading = readPrefetch(call.prefetch, call.patientId);
   if (reading.mismatch) return none("patient-mismatch");
   const now = deps.now();
@@ -170,7 +190,7 @@ export async function handlePatientView(body: unknown, deps: HookDeps): Promise<
   if (legCramps?.length === 0) return none("no-leg-cramps");
 
   if (needed.length > 0) {
-    const fetched = await fetchMissing(call, needed, deps);
+    const fetched = await fetchMissing(call, needed, deps, reads);
     if (typeof fetched === "string") return none(fetched);
     for (const key of needed) {
       if (key === "patient") {

@@ -1,11 +1,13 @@
 /**
- * `npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--access-log]`: starts the CDS
+ * `npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--call-deadline-ms 8000] [--replay-store memory|redis://host:port/db] [--demo] [--trust-public-sandbox-for-testing] [--access-log]`: starts the CDS
  * Hooks service and prints its discovery URL. An unreadable or invalid configuration stops it with a message
  * saying what is wrong (exit code 1). Serves plain HTTP: in production put a TLS-terminating proxy in front
  * and set "serviceUrl" to the URL the EHR uses.
  */
 import path from "node:path";
+import { describeRedisUrl, parseStoreSpec, type StoreSpec } from "../node/store";
 import { DEFAULT_CONFIG_FILE, readCdsConfig } from "./config";
+import { PUBLIC_SANDBOX_WARNING, trustPublicSandbox } from "./publicSandbox";
 import { startCdsService } from "./server";
 
 export interface CdsCli {
@@ -13,6 +15,14 @@ export interface CdsCli {
   host: string;
   config: string;
   accessLog: boolean;
+  /** `--call-deadline-ms N`: one deadline for each hook call (default 8000). */
+  callDeadlineMs?: number;
+  /** `--demo`: loopback FHIR servers may be read (the demo EHR); only on loopback. */
+  demo?: boolean;
+  /** `--trust-public-sandbox-for-testing`: the public CDS Hooks sandbox as the only client (cds/publicSandbox.ts). */
+  publicSandbox?: boolean;
+  /** `--replay-store memory|redis://host:port/db`: overrides the configuration's `replayStore`. */
+  replayStore?: StoreSpec;
 }
 
 /** Parses the command line; throws an Error naming the bad argument. */
@@ -43,6 +53,21 @@ export function parseCdsArgs(argv: readonly string[], defaultConfig = DEFAULT_CO
       case "--access-log":
         cli.accessLog = true;
         break;
+      case "--demo":
+        cli.demo = true;
+        break;
+      case "--replay-store":
+        cli.replayStore = parseStoreSpec(value(), "--replay-store");
+        break;
+      case "--trust-public-sandbox-for-testing":
+        cli.publicSandbox = true;
+        break;
+      case "--call-deadline-ms": {
+        const v = value();
+        if (!/^\d+$/.test(v) || Number(v) < 100 || Number(v) > 120_000) throw new Error(`invalid --call-deadline-ms (100 to 120000): ${v}`);
+        cli.callDeadlineMs = Number(v);
+        break;
+      }
       default:
         throw new Error(`unknown argument: ${arg}`);
     }
@@ -57,21 +82,28 @@ async function main(): Promise<void> {
   try {
     cli = parseCdsArgs(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(`cds: ${(error as Error).message}\nusage: npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--access-log]\n`);
+    process.stderr.write(`cds: ${(error as Error).message}\nusage: npm run cds -- [--port 4020] [--host 127.0.0.1] [--config cds-config.json] [--call-deadline-ms 8000] [--replay-store memory|redis://host:port/db] [--demo] [--trust-public-sandbox-for-testing] [--access-log]\n`);
     process.exit(2);
   }
   let service;
   try {
-    const config = await readCdsConfig(cli.config);
+    const read = await readCdsConfig(cli.config);
+    const config = cli.publicSandbox ? trustPublicSandbox(read) : read;
+    if (cli.publicSandbox) write(process.stderr)(`cds: WARNING ${PUBLIC_SANDBOX_WARNING}`);
     service = await startCdsService({
       config,
       port: cli.port,
       host: cli.host,
       accessLog: cli.accessLog,
+      ...(cli.callDeadlineMs !== undefined ? { callDeadlineMs: cli.callDeadlineMs } : {}),
+      ...(cli.demo ? { demo: true } : {}),
+      ...(cli.replayStore ? { replayStore: cli.replayStore } : {}),
       logger: { info: write(process.stdout), error: write(process.stderr) },
     });
     const nobody = config.clients.length === 0 ? `\n  (${path.basename(cli.config)} trusts no CDS client yet: every call is refused)` : "";
-    write(process.stdout)(`CDS Hooks service: ${service.discoveryUrl}${nobody}`);
+    const spec = cli.replayStore ?? config.replayStore;
+    const replay = spec === "memory" ? "memory (one instance: run one replica only)" : describeRedisUrl(spec);
+    write(process.stdout)(`CDS Hooks service: ${service.discoveryUrl}${nobody}\n  replay store: ${replay}`);
   } catch (error) {
     process.stderr.write(`cds: the service did not start: ${(error as Error).message}\n`);
     process.exit(1);

@@ -1,7 +1,9 @@
 /**
  * The ordering card's text (docs/spec/cds-hooks.md, "Ordering hooks"): every phrase from src/report
- * (orderCard.ts), made safe for markdown here with the patient-view card's own helpers, so one escaping covers
- * both cards. No I/O.
+ * (orderCard.ts), made safe for markdown here with the patient-view card's own helper (escapeMarkdown, which is
+ * src/report's markdownSafe), so one escaping covers both cards: every record-derived string — the draft
+ * order's medicine name in the summary and the detail, the leg-cramp record — is entity-encoded, stripped of
+ * bidi controls, defanged and escaped (tests/browser/cardMarkdown.test.ts renders both cards). No I/O.
  */
 import type { LegCrampRecord } from "../src/engine/legCramps";
 import type { Finding } from "../src/engine/types";

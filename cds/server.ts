@@ -22,11 +22,13 @@ import { TokenVerifier } from "./auth";
 import type { CdsConfig } from "./config";
 import { discoveryDocument, ORDER_SERVICES, SERVICE_ID, SERVICE_IDS, type ServiceId } from "./discovery";
 import { FeedbackCounter, type FeedbackCounts } from "./feedback";
+import { allowedFhirServer } from "./fhirServers";
 import { BadRequest, handlePatientView, type HookDeps, type HookOutcome, type NoCardReason } from "./hook";
 import { handleOrderHook } from "./orderHooks";
-import { ReplayCache } from "./replayCache";
-import { MemoryStore, StoreUnavailable, type Store } from "../node/store";
-import { CardSilence, cardDigest, overriddenCards } from "./silence";
+import { MemoryStore, openStore, StoreUnavailable, type Store, type StoreSpec } from "../node/store";
+import { CLOCK_SKEW_SECONDS, MAX_LIFETIME_SECONDS } from "./auth";
+import { ReplayGuard } from "./replay";
+import { CardSilence, cardDigest, overriddenCards, silenceStoreRoom } from "./silence";
 
 export interface CdsLogger {
   info(message: string): void;
@@ -46,16 +48,41 @@ export interface CdsServiceOptions {
   accessLog?: boolean;
   /** Timeout of each FHIR request when the prefetch is incomplete, ms (default 8000). */
   fetchTimeoutMs?: number;
+  /** One deadline for the whole hook call, ms (default 8000, `--call-deadline-ms`): then `{ "cards": [] }` at once. */
+  callDeadlineMs?: number;
+  /** The FHIR read path's limits (byte caps, Medication reads); default: node/fhirRead.ts's. */
+  readLimits?: HookDeps["readLimits"];
   /** Replaces the FHIR fetch (tests). */
   fetch?: HookDeps["fetch"];
-  /** Capacity of the jti replay cache (default 100 000). */
-  replayCapacity?: number;
   /**
-   * The shared store (node/store: memory or Redis) that keeps the card silences after an override. Default:
-   * an in-memory store on the service's clock, closed with the service; a store passed in is the caller's.
+   * The service's one store (node/store, memory or Redis): the jti replay records and the card silences after
+   * an override. Overrides the configuration's `replayStore` (`--replay-store <url>`).
    */
+  replayStore?: StoreSpec;
+  /** An open store to use instead (tests, replicas sharing one memory store); the service does not close it. */
   store?: Store;
+  /**
+   * When the replay records are taken to begin if the store holds none yet (default: start-up). Tokens issued
+   * before it cannot be proven unseen and are refused (401). Tests that sign tokens "issued" before their
+   * fixed clock set it earlier.
+   */
+  replayEpoch?: Date;
+  /**
+   * The demo flag (`--demo`, what `npm start` uses): any loopback `fhirServer` may be read, as the demo EHR's
+   * port is chosen at start. Only while the service listens on loopback; never in production.
+   */
+  demo?: boolean;
+  /** Server limits: the whole request (30 s), its headers (10 s), open connections (512). */
+  limits?: Partial<ServerLimits>;
 }
+
+export interface ServerLimits {
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  maxConnections: number;
+}
+
+export const DEFAULT_SERVER_LIMITS: Readonly<ServerLimits> = Object.freeze({ requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, maxConnections: 512 });
 
 export interface CdsService {
   /** Base URL, e.g. "http://127.0.0.1:4020". */
@@ -69,8 +96,12 @@ export interface CdsService {
   feedbackCounts(): FeedbackCounts;
   /** Calls that ended without a card, by reason (counts only). */
   noCardCounts(): Partial<Record<NoCardReason, number>>;
+  /** "memory" or "redis" (never the URL). */
+  replayStoreKind: Store["kind"];
   close(): Promise<void>;
 }
+
+export const DEFAULT_CALL_DEADLINE_MS = 8000;
 
 const servicePath = (id: ServiceId) => `/cds-services/${id}`;
 const SERVICE_PATH = servicePath(SERVICE_ID);
@@ -92,6 +123,8 @@ const CORS_HEADERS: Record<string, string> = {
 };
 
 class TooLarge extends Error {}
+
+const UNAVAILABLE = { error: "Service unavailable, try again." };
 
 function send(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   const text = body === undefined ? "" : JSON.stringify(body);
@@ -127,14 +160,50 @@ function routeOf(pathname: string): string {
   return "(other)";
 }
 
+/** Whether the service listens on loopback only (the host it was given, before listening). */
+function listensOnLoopback(host: string): boolean {
+  return isLoopbackHost(host.replace(/^\[(.*)\]$/, "$1")) || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 export async function startCdsService(options: CdsServiceOptions): Promise<CdsService> {
   const { config } = options;
   const host = options.host ?? "127.0.0.1";
+  // Off loopback, `aud` could otherwise be derived from a Host header anyone can send.
+  if (!listensOnLoopback(host) && !config.serviceUrl) {
+    throw new Error(`"serviceUrl" is required when the service listens on ${host} (not loopback): set it to the URL the EHR calls`);
+  }
+  if (options.demo && !listensOnLoopback(host)) throw new Error("the demo flag (loopback FHIR servers) is only for a service listening on loopback");
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? { info: () => undefined, error: () => undefined };
-  const verifier = new TokenVerifier({ clients: config.clients, now, replay: new ReplayCache(options.replayCapacity) });
+  // The service's one store: memory (one instance) or Redis (replicas), for the replay records and the card
+  // silences. With memory, each client's quota of live jtis (at most twice its quota: this window's and the
+  // last's) and its quota of silence entries (silenceStoreRoom) fit, so no client can fill it for the others, and
+  // card silences can never crowd out the replay check (which fails closed).
+  const windowMs = (MAX_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) * 1000;
+  const spec = options.replayStore ?? config.replayStore;
+  const ownsStore = !options.store;
+  const store =
+    options.store ??
+    (spec === "memory"
+      ? new MemoryStore({
+          maxEntries: (2 * config.replayQuotaPerClient + silenceStoreRoom()) * Math.max(1, config.clients.length) + 1024,
+          nowMs: () => now().getTime(),
+        })
+      : await openStore(spec, {
+          // A generous deadline per command: a busy event loop must not turn a slow reply into a 503; a Redis that is
+          // down is noticed at once anyway (the connection drops and nothing is queued).
+          redis: { commandTimeoutMs: 3000, onError: (message) => logger.error(`CDS service: replay store: ${message}`) },
+        }));
+  const replay = new ReplayGuard(store, { windowMs, skewMs: CLOCK_SKEW_SECONDS * 1000, quotaPerClient: config.replayQuotaPerClient });
+  try {
+    await replay.epoch((options.replayEpoch ?? now()).getTime());
+  } catch (error) {
+    if (ownsStore) await store.close();
+    throw new Error(`the replay store (${store.kind}) did not answer`, { cause: error });
+  }
+  const verifier = new TokenVerifier({ clients: config.clients, now, replay });
   const feedback = new FeedbackCounter();
-  const store = options.store ?? new MemoryStore({ nowMs: () => now().getTime() });
+  // The card silences live in the same store as the replay records: one store per service, shared by replicas.
   const silence = new CardSilence(store, now);
   const noCard: Partial<Record<NoCardReason, number>> = {};
   let listeningPort = 0;
@@ -155,12 +224,18 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
     return url.origin;
   };
 
-  /** The verified client's issuer, or why the call is refused. */
-  const authorize = async (req: IncomingMessage, paths: string[]): Promise<{ iss: string } | "unauthorized" | "busy"> => {
+  /**
+   * The verified client's issuer (the silence after an override is per client), or why the call is refused.
+   * Only a store that cannot answer is "unavailable" (503); a token issued before the replay records began
+   * cannot be proven unseen and is refused like any other failed check (401, no detail).
+   */
+  const authorize = async (req: IncomingMessage, paths: string[]): Promise<{ iss: string } | "unauthorized" | "over-quota" | "unavailable"> => {
     const base = audienceBase(req);
     const result = await verifier.verify(req.headers.authorization, base ? paths.map((p) => base + p) : []);
     if (result.ok) return { iss: result.iss };
-    return result.reason === "busy" ? "busy" : "unauthorized";
+    if (result.reason === "over-quota") return "over-quota";
+    if (result.reason === "store-unavailable") return "unavailable";
+    return "unauthorized";
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<number> => {
@@ -186,7 +261,9 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
     const own = servicePath(route.id);
     const audiences = route.feedback ? [`${own}/feedback`, own] : [own];
     const auth = await authorize(req, audiences);
-    if (auth === "busy") return refuse(req, res, 503, { error: "Busy, try again." }, { "Retry-After": "5" });
+    // Fail closed: a token that cannot be checked against the replay records is not accepted.
+    if (auth === "unavailable") return refuse(req, res, 503, UNAVAILABLE, { "Retry-After": "1" });
+    if (auth === "over-quota") return refuse(req, res, 429, { error: "Too many calls from this client, try again later." }, { "Retry-After": "30" });
     if (auth === "unauthorized") return refuse(req, res, 401, { error: "Unauthorized." }, { "WWW-Authenticate": "Bearer" });
 
     let body: unknown;
@@ -205,18 +282,18 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
         try {
           for (const card of overriddenCards(body)) if (await silence.overridden(auth.iss, card)) feedback.silenced();
         } catch (error) {
-          if (error instanceof StoreUnavailable) return reply(res, 503, { error: "Busy, try again." }, { "Retry-After": "5" });
+          if (error instanceof StoreUnavailable) return reply(res, 503, UNAVAILABLE, { "Retry-After": "1" });
           throw error;
         }
         return reply(res, 200, {});
       }
       const deps: HookDeps = {
-        app: config.app,
         appLaunchUrl: config.appLaunchUrl,
-        serviceBase: config.serviceUrl ?? ownBase,
+        fhirServerFor: (fhirServer) => allowedFhirServer(config, auth.iss, fhirServer, options.demo ? ownBase : undefined),
         now,
-        http: { request: req, response: res },
         fetchTimeoutMs: options.fetchTimeoutMs ?? 8000,
+        callDeadlineMs: options.callDeadlineMs ?? DEFAULT_CALL_DEADLINE_MS,
+        ...(options.readLimits ? { readLimits: options.readLimits } : {}),
         ...(options.fetch ? { fetch: options.fetch } : {}),
       };
       const outcome: HookOutcome =
@@ -263,7 +340,14 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
     return reply(res, status, body, extra);
   };
 
-  const server = createServer((req, res) => {
+  const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, ...options.limits };
+  // A slow upload or slow headers cannot hold a connection: Node checks both timeouts every
+  // connectionsCheckingInterval (30 s by default, which would let a 30 s limit run to a minute).
+  const server = createServer({
+    requestTimeout: limits.requestTimeoutMs,
+    headersTimeout: limits.headersTimeoutMs,
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
+  }, (req, res) => {
     const started = performance.now();
     handle(req, res)
       .catch((error: unknown) => {
@@ -281,11 +365,17 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
       });
   });
   server.keepAliveTimeout = 5000;
+  server.maxConnections = limits.maxConnections;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 0, host, () => resolve());
+    });
+  } catch (error) {
+    if (ownsStore) await store.close();
+    throw error;
+  }
   listeningPort = (server.address() as AddressInfo).port;
   const hostForUrl = host.includes(":") ? `[${host}]` : host;
   const url = `http://${hostForUrl === "0.0.0.0" || hostForUrl === "[::]" ? "127.0.0.1" : hostForUrl}:${listeningPort}`;
@@ -299,12 +389,13 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
     endpoints: Object.fromEntries(SERVICE_IDS.map((id) => [id, `${url}${servicePath(id)}`])) as Record<ServiceId, string>,
     feedbackCounts: () => feedback.snapshot(),
     noCardCounts: () => ({ ...noCard }),
+    replayStoreKind: store.kind,
     close: async () => {
       await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((err) => (err ? reject(err) : resolve()));
       });
-      if (!options.store) await store.close();
+      if (ownsStore) await store.close();
     },
   };
 }

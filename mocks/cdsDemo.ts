@@ -18,5 +18,6 @@ export async function startDemoCdsService(args: {
 }): Promise<CdsService> {
   const appJson: unknown = JSON.parse(await readFile(args.appConfigFile ?? DEFAULT_APP_CONFIG_FILE, "utf8"));
   const config = parseCdsConfig(demoCdsConfigJson(args.ehrBaseUrl, args.appLaunchUrl), appJson, "demo CDS configuration");
-  return startCdsService({ config, port: args.port, host: "127.0.0.1", ...(args.now ? { now: args.now } : {}) });
+  // The demo flag: the demo EHR's FHIR server is on a loopback port chosen at start.
+  return startCdsService({ config, port: args.port, host: "127.0.0.1", demo: true, ...(args.now ? { now: args.now } : {}) });
 }

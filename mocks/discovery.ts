@@ -48,22 +48,31 @@ export function smartConfiguration(e: Endpoints, profile: EhrProfile = PROFILES.
 
 export function capabilityStatement(e: Endpoints, fhirVersion: string, date: string, profile: EhrProfile = PROFILES.plain): CapabilityStatement {
   const offered = SEARCHABLE_TYPES.filter((type) => !profile.notOffered.includes(type));
+  const countListed = (type: string) => profile.countListed === undefined || profile.countListed.includes(type);
   const searchable: CapabilityStatementRestResource[] = offered.map((type) => {
     const resource: CapabilityStatementRestResource = {
       type,
       interaction: [{ code: "read" }, { code: "search-type" }],
-      searchParam: searchParamsOf(type).map((name) => ({ name, type: name === "patient" || name === "subject" ? "reference" : name === "date" ? "date" : "token" })),
+      searchParam: [
+        ...searchParamsOf(type).map((name) => ({ name, type: name === "patient" || name === "subject" ? ("reference" as const) : name === "date" ? ("date" as const) : ("token" as const) })),
+        ...(countListed(type) ? [{ name: "_count", type: "number" as const }] : []),
+      ],
     };
     const include = INCLUDES[type];
-    if (include && !profile.ignoresInclude && !profile.refusedParams.includes("_include")) resource.searchInclude = [include];
+    const listed = profile.searchIncludes ? profile.searchIncludes[type] : include && !profile.ignoresInclude && !profile.refusedParams.includes("_include") ? [include] : undefined;
+    if (listed && listed.length > 0) resource.searchInclude = [...listed];
     return resource;
   });
+  // Types that list _count beside the ones searched here (MEDITECH: Location, Practitioner).
+  const others: CapabilityStatementRestResource[] = (profile.countListed ?? [])
+    .filter((type) => !SEARCHABLE_TYPES.includes(type) && type !== "Patient" && type !== "Medication")
+    .map((type) => ({ type, interaction: [{ code: "read" }, { code: "search-type" }], searchParam: [{ name: "_id", type: "token" }, { name: "_count", type: "number" }] }));
   return {
     resourceType: "CapabilityStatement",
     status: "active",
     date,
     kind: "instance",
-    software: { name: profile.name === "plain" ? "Demo EHR (mock)" : `Demo EHR (mock, ${profile.label} profile)` },
+    software: profile.software,
     fhirVersion: fhirVersion as CapabilityStatement["fhirVersion"],
     format: ["application/fhir+json", "json"],
     rest: [
@@ -88,7 +97,8 @@ export function capabilityStatement(e: Endpoints, fhirVersion: string, date: str
         resource: [
           { type: "Patient", interaction: [{ code: "read" }] },
           ...searchable,
-          { type: "Medication", interaction: [{ code: "read" }] },
+          ...(profile.notOffered.includes("Medication") ? [] : [{ type: "Medication", interaction: [{ code: "read" as const }] }]),
+          ...others,
         ],
       },
     ],

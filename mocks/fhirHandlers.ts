@@ -9,8 +9,8 @@ import { capabilityStatement, smartConfiguration } from "./discovery";
 import { resolveBase, type EhrContext, type ResolvedBase } from "./ehrContext";
 import { INCLUDES, SEARCHABLE_TYPES, filterResources, patientIdFromParams, searchPage } from "./fhirSearch";
 import { decodeLaunch, faultApplies, type DemoFault, type DemoLaunch } from "./launchContext";
-import { INCOMPLETE_RECORD, profileOf } from "./profiles";
-import { FHIR_JSON, fhirError, fhirJson, withCors } from "./responses";
+import { INCOMPLETE_RECORD, profileOf, type EhrProfile } from "./profiles";
+import { FHIR_JSON, fhirError, fhirJson, html, withCors } from "./responses";
 import { checkScope, satisfies, type ScopeAction } from "./smartScopes";
 import { read, type AccessPayload } from "./tokens";
 
@@ -135,14 +135,47 @@ function countParam(ctx: EhrContext, value: string | null): number {
 
 const ACTIVE_STATUSES = new Set(["active", "recurrence", "relapse"]);
 
+/** A refusal as the profile's server words it: an OperationOutcome, or plain text (MEDITECH's 2021 baseline). */
+function refusal(profile: EhrProfile, status: number, code: string, diagnostics: string): Response {
+  if (!profile.textErrors) return fhirError(status, code, diagnostics);
+  return new Response(`Error ${status}: ${diagnostics}`, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/** Epic's front end (IIS) refuses a query string over its limit with an HTML 404 before FHIR sees it. */
+function queryTooLong(profile: EhrProfile, url: URL): Response | null {
+  if (profile.maxQueryBytes === undefined) return null;
+  const bytes = new TextEncoder().encode(url.search.replace(/^\?/, "")).length;
+  if (bytes <= profile.maxQueryBytes) return null;
+  return html("<!DOCTYPE html><html><head><title>404 - File or directory not found.</title></head><body><h2>404 - File or directory not found.</h2><p>The resource you are looking for might have been removed, had its name changed, or is temporarily unavailable.</p></body></html>", 404);
+}
+
+/** A problem-list (or uncategorised) Condition: what Epic's active-only default filters. */
+function isProblem(r: Resource): boolean {
+  const cats = (r as Condition).category ?? [];
+  return cats.length === 0 || cats.some((c) => (c.coding ?? []).some((cd) => cd.code === "problem-list-item"));
+}
+
 async function search(ctx: EhrContext, call: Call, type: string): Promise<Response> {
   const url = new URL(call.request.url);
   const q = url.searchParams;
   const profile = profileOf(call.launch.profile);
+  const tooLong = queryTooLong(profile, url);
+  if (tooLong) return tooLong;
   const refused = profile.refusedParams.find((p) => q.has(p));
-  if (refused) return fhirError(400, "not-supported", `The search parameter ${refused} is not supported`);
+  if (refused) return refusal(profile, 400, "not-supported", `The search parameter ${refused} is not supported`);
+  if (q.has("_count") && profile.countListed && !profile.countListed.includes(type)) {
+    return refusal(profile, 400, "not-supported", `The search parameter _count is not supported for ${type}`);
+  }
+  const count = Number.parseInt(q.get("_count") ?? "", 10);
+  if (profile.maxCount !== undefined && Number.isFinite(count) && count > profile.maxCount) {
+    return refusal(profile, 400, "invalid", `_count must be between 1 and ${profile.maxCount}`);
+  }
+  const required = profile.requiredParams?.[type];
+  if (required && !q.has(required.param)) {
+    return refusal(profile, required.status, "required", `Search parameter '${required.param}' is required for ${type} searches`);
+  }
   if (profile.observationNeedsFilter && type === "Observation" && !q.has("category") && !q.has("code")) {
-    return fhirError(400, "required", "An Observation search requires a category or code parameter");
+    return refusal(profile, 400, "required", "An Observation search requires a category or code parameter");
   }
   const pid = patientIdFromParams(q);
   if (pid === undefined) return fhirError(400, "required", "A patient or subject parameter is required");
@@ -158,10 +191,11 @@ async function search(ctx: EhrContext, call: Call, type: string): Promise<Respon
   const resources = ctx.store.resources(pid, profile.name) ?? [];
   const filtered = filterResources(type, resources, q);
   const { used } = filtered;
-  // Epic: with no clinical-status given, a Condition search returns active problems only.
+  // Epic: with no clinical-status given, a Condition search returns active problems only (encounter
+  // diagnoses, which Epic sends without a status, are not filtered).
   const matches =
     profile.activeOnlyConditions && type === "Condition" && !q.has("clinical-status")
-      ? filtered.matches.filter((r) => ACTIVE_STATUSES.has((r as Condition).clinicalStatus?.coding?.[0]?.code ?? ""))
+      ? filtered.matches.filter((r) => !isProblem(r) || ACTIVE_STATUSES.has((r as Condition).clinicalStatus?.coding?.[0]?.code ?? ""))
       : filtered.matches;
   const offsetRaw = Number.parseInt(q.get("_offset") ?? "0", 10);
   const offset = Number.isFinite(offsetRaw) && offsetRaw > 0 ? offsetRaw : 0;
@@ -198,10 +232,16 @@ async function search(ctx: EhrContext, call: Call, type: string): Promise<Respon
     ...(include ? { include: includeName, includeFor } : {}),
     warnings: patient?.searchWarnings?.[type] ?? [],
     errors: profile.incompleteOutcome.includes(type) ? [INCOMPLETE_RECORD] : [],
+    issues: [...(profile.searchOutcomes?.[type] ?? []), ...(matches.length === 0 && profile.noResultsIssue ? [profile.noResultsIssue] : [])],
     offset,
-    count: countParam(ctx, q.get("_count")),
+    count: Math.min(countParam(ctx, q.get("_count")), profile.pageSizeCap ?? Number.POSITIVE_INFINITY),
     countGiven: q.has("_count"),
-    ...(call.launch.crossOriginNext === type ? { nextBase: CROSS_ORIGIN_BASE } : {}),
+    noNext: profile.stopsPaging?.includes(type) === true,
+    ...(call.launch.crossOriginNext === type
+      ? { nextBase: CROSS_ORIGIN_BASE }
+      : profile.nextLinkPathCase === "upper"
+        ? { nextBase: call.base.fhirBase.replace(/\/fhir$/, "/FHIR") }
+        : {}),
   });
   return fhirJson(bundle);
 }
@@ -223,7 +263,7 @@ async function readById(ctx: EhrContext, call: Call, type: string, id: string): 
   }
   const fault = await maybeFault(ctx, call, type);
   if (fault) return fault;
-  if (!resource) return fhirError(404, "not-found", `${type}/${id} is not known`);
+  if (!resource) return refusal(profileOf(call.launch.profile), 404, "not-found", `${type}/${id} is not known`);
   return fhirJson(resource);
 }
 
@@ -253,6 +293,8 @@ function route(ctx: EhrContext, path: string, resolver: Resolver, open = false):
   return [
     http.get(`${ctx.fhirBase}${path}`, wrap(false)),
     http.get(`${ctx.baseUrl}/sim/:launch/fhir${path}`, wrap(true)),
+    // The same base with its path in upper case: NextGen's next links change the case of the base path.
+    http.get(`${ctx.baseUrl}/sim/:launch/FHIR${path}`, wrap(true)),
   ];
 }
 
@@ -282,7 +324,8 @@ export function fhirHandlers(ctx: EhrContext): HttpHandler[] {
       if (!READABLE.has(type)) return fhirError(404, "not-supported", `Resource type ${type} is not supported`);
       const call = await gate(ctx, request, sim, { resourceType: type, action: "read" });
       if (call instanceof Response) return call;
-      if (profileOf(call.launch.profile).notOffered.includes(type)) return fhirError(404, "not-supported", `Resource type ${type} is not supported`);
+      const profile = profileOf(call.launch.profile);
+      if (profile.notOffered.includes(type)) return refusal(profile, 404, "not-supported", `Resource type ${type} is not supported`);
       return readById(ctx, call, type, id);
     }),
     ...route(ctx, "/:type", async (request, sim, params) => {
@@ -291,7 +334,8 @@ export function fhirHandlers(ctx: EhrContext): HttpHandler[] {
       if (!SEARCHABLE_TYPES.includes(type)) return fhirError(400, "not-supported", `Search of ${type} is not supported`);
       const call = await gate(ctx, request, sim, { resourceType: type, action: "search" });
       if (call instanceof Response) return call;
-      if (profileOf(call.launch.profile).notOffered.includes(type)) return fhirError(404, "not-supported", `Resource type ${type} is not supported`);
+      const profile = profileOf(call.launch.profile);
+      if (profile.notOffered.includes(type)) return refusal(profile, 404, "not-supported", `Resource type ${type} is not supported`);
       return search(ctx, call, type);
     }),
   ];

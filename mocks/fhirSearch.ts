@@ -1,5 +1,5 @@
 /** FHIR search for the mock: parameter filtering and paged searchset Bundles. Pure functions. */
-import type { Bundle, BundleEntry, BundleLink, CodeableConcept, OperationOutcome, Resource } from "fhir/r4";
+import type { Bundle, BundleEntry, BundleLink, CodeableConcept, OperationOutcome, OperationOutcomeIssue, Resource } from "fhir/r4";
 
 /** Resource types the mock can search, with the token parameters it honours (others are ignored). */
 type TokenValue = CodeableConcept | CodeableConcept[] | string | undefined;
@@ -156,6 +156,10 @@ export interface PageRequest {
   warnings?: readonly string[];
   /** Errors (severity "error", code "incomplete") added the same way: the result may be incomplete. */
   errors?: readonly string[];
+  /** Issues added as they are, one OperationOutcome entry each, on the first page (a profile's, e.g. Epic's `suppressed`). */
+  issues?: readonly OperationOutcomeIssue[];
+  /** Send no next link (the server stops paging), though `total` still counts every match. */
+  noNext?: boolean;
   offset: number;
   count: number;
   /** The client sent `_count`: links carry it too (else the server's default applies to every page). */
@@ -189,8 +193,9 @@ export function searchPage(req: PageRequest): Bundle {
   }
   if (req.offset === 0) {
     const issues = [
-      ...(req.warnings ?? []).map((diagnostics) => ({ severity: "warning" as const, code: "suppressed", diagnostics })),
-      ...(req.errors ?? []).map((diagnostics) => ({ severity: "error" as const, code: "incomplete", diagnostics })),
+      ...(req.warnings ?? []).map((diagnostics): OperationOutcomeIssue => ({ severity: "warning", code: "processing", diagnostics })),
+      ...(req.errors ?? []).map((diagnostics): OperationOutcomeIssue => ({ severity: "error", code: "incomplete", diagnostics })),
+      ...(req.issues ?? []),
     ];
     for (const issue of issues) {
       const oo: OperationOutcome = { resourceType: "OperationOutcome", issue: [issue] };
@@ -198,7 +203,7 @@ export function searchPage(req: PageRequest): Bundle {
     }
   }
   const link: BundleLink[] = [{ relation: "self", url: linkUrl(req.fhirBase, req, req.offset) }];
-  if (req.count > 0 && req.offset + req.count < req.matches.length) {
+  if (!req.noNext && req.count > 0 && req.offset + req.count < req.matches.length) {
     link.push({ relation: "next", url: linkUrl(req.nextBase ?? req.fhirBase, req, req.offset + req.count) });
   }
   if (req.offset > 0) link.push({ relation: "previous", url: linkUrl(req.fhirBase, req, Math.max(0, req.offset - req.count)) });

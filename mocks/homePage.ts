@@ -48,7 +48,9 @@ ${options}
 
 export function homePage({ patients, baseUrl, profile = "plain", appLaunchUrl, now }: HomePageInput): string {
   const fhirBase = profileFhirBase(baseUrl, profile);
-  const rows = patients
+  // The patient whose record shows this profile's EHR comes first.
+  const ordered = [...patients.filter((p) => p.profile === profile), ...patients.filter((p) => p.profile !== profile)];
+  const rows = ordered
     .map((p) => {
       const f = patientFacts(p, now);
       const href = launchUrl(appLaunchUrl, fhirBase, encodeLaunch({ patient: p.id }));
@@ -56,7 +58,7 @@ export function homePage({ patients, baseUrl, profile = "plain", appLaunchUrl, n
         <th scope="row"><a href="/chart/${encodeURIComponent(p.id)}" data-chart-link>${escapeHtml(f.name.slice(0, 80))}</a></th>
         <td>${escapeHtml(f.birthDate)}</td>
         <td>${escapeHtml(f.sex)}</td>
-        <td>${escapeHtml(p.description)}</td>
+        <td>${p.profile === profile && profile !== "plain" ? `<strong data-profile-patient="${escapeHtml(profile)}">Shows this EHR's behaviour.</strong> ` : ""}${escapeHtml(p.description)}</td>
         <td><a href="${escapeHtml(href)}" data-patient-id="${escapeHtml(p.id)}" aria-label="Launch the app for ${escapeHtml(f.name.slice(0, 80))}">Launch</a></td>
       </tr>`;
     })

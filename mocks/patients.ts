@@ -15,6 +15,7 @@ import { hostileData } from "./data/patients/hostileData";
 import { deceasedCkd } from "./data/patients/deceasedCkd";
 import { LEG_CRAMP_PATIENTS } from "./data/patients/legCramps";
 import { LAB_PATIENTS } from "./data/patients/labResults";
+import { VENDOR_PATIENTS } from "./data/patients/vendorPatients";
 
 export type { DemoPatient } from "./data/demoPatient";
 
@@ -30,6 +31,7 @@ export const HANDMADE_PATIENTS: DemoPatient[] = [
   deceasedCkd,
   ...LEG_CRAMP_PATIENTS,
   ...LAB_PATIENTS,
+  ...VENDOR_PATIENTS,
 ];
 
 export const DEMO_PATIENTS: DemoPatient[] = [...loadSandboxPatients(), ...HANDMADE_PATIENTS];

@@ -1,4 +1,5 @@
 import type { Resource } from "fhir/r4";
+import type { ProfileName } from "../profiles";
 
 /** One patient of the demo EHR. `resources(now)` includes the Patient itself. */
 export interface DemoPatient {
@@ -14,4 +15,6 @@ export interface DemoPatient {
   searchWarnings?: Partial<Record<string, string[]>>;
   /** Optional (mock addition): the server ignores `_include` for this patient, like servers that do not support it. */
   ignoresInclude?: boolean;
+  /** The behaviour profile whose EHR this patient's record comes from: the demo page lists it first under that profile. */
+  profile?: ProfileName;
 }

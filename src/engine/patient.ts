@@ -1,18 +1,44 @@
 /** Patient facts (age today or at death, deceased) and the older-age evidence. */
 import { OLDER_AGE_THRESHOLD } from "../knowledge";
-import { ageInYears, dateParts, utcParts } from "./dates";
+import { ageInYears, dateParts, utcParts, type DateParts } from "./dates";
 import { FixedEvidenceItem, type EvidenceItem } from "./evidence";
 import { isObj, str } from "./read";
 import type { Evidence, EvidenceStatus, PatientFacts } from "./types";
 
+/** A date as a sortable number, at the earliest or the latest day a partial date allows. */
+function dayNumber(d: DateParts, edge: "earliest" | "latest"): number {
+  const month = d.month ?? (edge === "earliest" ? 1 : 12);
+  const day = d.day ?? (edge === "earliest" ? 1 : 31);
+  return d.year * 10000 + month * 100 + day;
+}
+
+/** On or before this day a death date is a database's zero date ("1899-12-30", "1900-01-01"), not a death. */
+const PLACEHOLDER_LAST_DAY = 19000101;
+
+/**
+ * Why a recorded death date is no death date, or undefined when it may be one: on or before 1900-01-01
+ * (eClinicalWorks sends 1899-12-30, a database's zero date, for living patients), or before the birth date.
+ */
+export function deathDateProblem(death: string, birth: string | undefined): "placeholder" | "before-birth" | undefined {
+  const d = dateParts(death);
+  if (!d) return undefined;
+  if (dayNumber(d, "latest") <= PLACEHOLDER_LAST_DAY) return "placeholder";
+  const b = dateParts(birth);
+  if (b && dayNumber(d, "latest") < dayNumber(b, "earliest")) return "before-birth";
+  return undefined;
+}
+
 export function patientFacts(patient: unknown, now: Date): PatientFacts {
   if (!isObj(patient)) return { deceased: false };
   const id = str(patient.id);
-  const deceasedDate = str(patient.deceasedDateTime);
+  const recordedDeath = str(patient.deceasedDateTime);
+  const problem = recordedDeath === undefined ? undefined : deathDateProblem(recordedDeath, str(patient.birthDate));
+  const deceasedDate = problem ? undefined : recordedDeath;
   const deceased = patient.deceasedBoolean === true || deceasedDate !== undefined;
   const facts: PatientFacts = { deceased };
   if (id) facts.id = id;
   if (deceasedDate) facts.deceasedDate = deceasedDate;
+  if (problem && recordedDeath) facts.ignoredDeathDate = { date: recordedDeath, reason: problem };
   const birth = dateParts(str(patient.birthDate));
   if (!birth) return facts;
   const at = deceased ? dateParts(deceasedDate) : utcParts(now);

@@ -133,6 +133,11 @@ export interface PatientFacts {
   ageAt?: "today" | "death";
   deceased: boolean;
   deceasedDate?: string;
+  /**
+   * A recorded death date that is no death date, ignored (the patient is not taken as deceased for it):
+   * on or before 1900-01-01 (a database's zero date, e.g. 1899-12-30) or before the birth date.
+   */
+  ignoredDeathDate?: { date: string; reason: "placeholder" | "before-birth" };
 }
 
 export interface EngineResult {

@@ -5,21 +5,21 @@
  * checks the server's version and offer (CapabilityStatement), resolves medicines, and assembles the
  * engine's input.
  *
- * Also used outside the browser (a CDS Hooks service with a fhirclient Node client): `provided` hands in
- * resources the caller already has (prefetch), `skip` leaves kinds out.
+ * Also used outside the browser (the CDS Hooks service, whose connection is the Node side's hardened read
+ * path): `provided` hands in resources the caller already has (prefetch), `skip` leaves kinds out.
  */
-import type Client from "fhirclient/lib/Client";
 import type { Condition, MedicationRequest, MedicationStatement, Observation, Patient, Procedure, Resource } from "fhir/r4";
 import type { RecordType } from "../knowledge";
 import { RECORD_TYPES } from "../knowledge/types";
 import type { EngineInput } from "../engine/types";
-import { isSupportedVersion, readCapabilities } from "./capabilities";
+import { isSupportedVersion, notOffered, readCapabilities, type Capabilities } from "./capabilities";
+import { fitToCapabilities } from "./capabilityQueries";
 import type { ServerConfig } from "./configTypes";
 import type { ErrorKind } from "./errorKind";
 import { describeFailure, type Failure } from "./errors";
 import { resolveMedications } from "./medications";
 import { restrictionsCover, restrictQueries } from "./queries";
-import { fetchJson, type RequestPolicy } from "./request";
+import { fetchJson, type RequestPolicy, type FhirConnection } from "./request";
 import { parseScopes, type ScopeCheck } from "./scopes";
 import type { SearchBudget } from "./search";
 import { collectSection, dedupeById, failureStatus, namesOtherPatient, unreadReport, type Collected } from "./sectionReport";
@@ -27,6 +27,8 @@ import { failureOrEnd, runSearches, SessionEnded, type SearchEnv, type SearchRun
 import { SECTIONS, WORDS, type SectionContext, type SectionSpec } from "./sections";
 import type { LoadedData, SourceReport } from "./types";
 import { onBase } from "../util/url";
+import { patientFromAnswer } from "./patientRead";
+import { withRecognisedDefaults } from "./serverDefaults";
 
 export const DEFAULT_MAX_RESOURCES = 5000;
 export const DEFAULT_MAX_PAGES = 50;
@@ -35,7 +37,7 @@ const MAX_INCLUDED = 5000;
 const MAX_OUTCOMES = 100;
 
 export interface LoadOptions {
-  client: Client;
+  client: FhirConnection;
   patientId: string;
   /** FHIR base URL of the session (client.state.serverUrl). */
   base: string;
@@ -88,14 +90,25 @@ type SectionRead =
   | { spec: SectionSpec; kind: "provided"; resources: readonly Resource[] }
   | { spec: SectionSpec; kind: "unread"; report: SourceReport };
 
-async function readSection(spec: SectionSpec, env: SearchEnv, ctx: SectionContext, grant: ScopeCheck, provided?: readonly Resource[]): Promise<SectionRead> {
+async function readSection(
+  spec: SectionSpec,
+  env: SearchEnv,
+  ctx: SectionContext,
+  caps: Capabilities,
+  grant: ScopeCheck,
+  provided?: readonly Resource[],
+): Promise<SectionRead> {
   if (provided) return { spec, kind: "provided", resources: provided };
   if (spec.configuredOff?.(ctx.server)) {
     return { spec, kind: "unread", report: unreadReport(spec.type, "not-supported", `${capitalised(spec.words)} are not offered by this EHR (configuration).`) };
   }
+  // The CapabilityStatement decides: a kind it does not list is not asked for (not a gap).
+  if (notOffered(caps, spec.type)) {
+    return { spec, kind: "unread", report: unreadReport(spec.type, "not-supported", `This EHR does not offer ${spec.words} (they are not in its capability statement).`) };
+  }
   if (!grant.canSearch(spec.type)) return { spec, kind: "unread", report: notGranted(spec.type) };
   const restrictions = grant.restrictions(spec.type);
-  const queries = restrictQueries(spec.queries(ctx), restrictions);
+  const queries = restrictQueries(spec.queries(ctx), restrictions).map((q) => fitToCapabilities(q, caps));
   if (queries.length === 0) {
     const message = `This app was granted only some ${spec.words}, none of which the app's searches can use.`;
     return { spec, kind: "unread", report: unreadReport(spec.type, "not-authorized", message) };
@@ -119,7 +132,7 @@ async function readPatient(opts: LoadOptions, grant: ScopeCheck, signal: AbortSi
   if (!grant.canRead("Patient")) return { report: notGranted("Patient") };
   try {
     const url = onBase(opts.base, `Patient/${encodeURIComponent(opts.patientId)}`);
-    const patient = await fetchJson(opts.client, url, opts.policy, signal);
+    const patient = patientFromAnswer(await fetchJson(opts.client, url, opts.policy, signal), opts.patientId);
     return { patient, report: { source: "Patient", status: "read", count: 1, warnings: [] } };
   } catch (e) {
     const f = failureOrEnd(e);
@@ -150,13 +163,13 @@ function allNetworkFailures(patient: PatientRead | undefined, reads: readonly Se
 }
 
 export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
-  const { client, patientId, base, server, policy } = opts;
+  const { client, patientId, base, policy } = opts;
   const grant = parseScopes(opts.grantedScope);
   const controller = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, controller.signal]) : controller.signal;
-  const budget = budgetOf(server);
+  const budget = budgetOf(opts.server);
   const env: SearchEnv = { client, base, budget, policy, signal };
-  const ctx: SectionContext = { patientId, server, now: opts.now() };
+  const now = opts.now();
   const skip = new Set(opts.skip ?? []);
   // A 401 in any request ends the session: stop the others at once.
   const endOnSession = <T>(p: Promise<T>): Promise<T> =>
@@ -168,10 +181,23 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
   const metadataUrl = onBase(base, "metadata");
   try {
     const readMetadata = () => fetchJson(client, metadataUrl, policy, signal).catch(() => undefined);
+    // The searches wait for the CapabilityStatement (index.html reads it beside the token exchange, so it
+    // is usually here already): it decides which kinds are asked for and with which optional parameters.
+    // The Patient read does not wait.
+    const metadataP = opts.metadata ? opts.metadata.then((m) => m ?? readMetadata()) : readMetadata();
+    const searched = SECTIONS.filter((s) => !skip.has(s.type));
     const [metadata, patientRead, ...reads] = await Promise.all([
-      opts.metadata ? opts.metadata.then((m) => m ?? readMetadata()) : readMetadata(),
+      metadataP,
       skip.has("Patient") ? Promise.resolve<PatientRead | undefined>(undefined) : endOnSession(readPatient(opts, grant, signal)),
-      ...SECTIONS.filter((s) => !skip.has(s.type)).map((spec) => endOnSession(readSection(spec, env, ctx, grant, opts.provided?.[spec.type]))),
+      ...searched.map((spec) =>
+        endOnSession(
+          metadataP.then((m) => {
+            const caps = readCapabilities(m);
+            const ctx: SectionContext = { patientId, server: withRecognisedDefaults(opts.server, caps, base), now };
+            return readSection(spec, env, ctx, caps, grant, opts.provided?.[spec.type]);
+          }),
+        ),
+      ),
     ]);
 
     const caps = readCapabilities(metadata);
@@ -208,7 +234,7 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
       [...list<MedicationRequest>("MedicationRequest"), ...list<MedicationStatement>("MedicationStatement")],
       medicineSources.flatMap((c) => c.included),
       new Map(medicineSources.flatMap((c) => [...c.includedByFullUrl])),
-      { client, base, canReadMedication: grant.canRead("Medication"), policy, signal },
+      { client, base, canReadMedication: grant.canRead("Medication") && !notOffered(caps, "Medication"), policy, signal },
     );
     if (resolved.sessionEnded) throw new SessionEnded();
     flagUnknownMedicines(reports, resolved.uses);

@@ -3,10 +3,9 @@
  * shape the EHR used: inline CodeableConcept, contained Medication (`#id`), `_include`d Medication, or a
  * reference fetched here with bounded concurrency (references to other servers are never followed).
  */
-import type Client from "fhirclient/lib/Client";
 import type { CodeableConcept, Medication, MedicationRequest, MedicationStatement, Resource } from "fhir/r4";
 import type { MedicationUse } from "../engine/types";
-import { fetchJson, RequestFailure, type RequestPolicy } from "./request";
+import { fetchJson, RequestFailure, type RequestPolicy, type FhirConnection } from "./request";
 import { staysOnBase } from "./search";
 import { onBase } from "../util/url";
 
@@ -77,7 +76,7 @@ export async function resolveMedications(
   records: MedRecord[],
   included: Resource[],
   includedByFullUrl: Map<string, Resource>,
-  opts: { client?: Client; base: string; canReadMedication: boolean; policy: RequestPolicy; signal?: AbortSignal; concurrency?: number },
+  opts: { client?: FhirConnection; base: string; canReadMedication: boolean; policy: RequestPolicy; signal?: AbortSignal; concurrency?: number },
 ): Promise<ResolveResult> {
   const byRef = new Map<string, Medication>();
   for (const r of included) if (r.resourceType === "Medication" && r.id) byRef.set(`Medication/${r.id}`, r as Medication);

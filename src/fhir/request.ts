@@ -1,11 +1,23 @@
 /**
- * One GET through fhirclient (which adds the bearer token and refreshes it when it can), with a timeout,
- * bounded retries for 429/502/503/504 honouring Retry-After, and one retry after a network error or timeout.
- * fhirclient has no retry or timeout of its own; this is the only place that adds them.
+ * One GET through the data layer's connection (in the browser fhirclient's Client, which adds the bearer
+ * token and refreshes it when it can), with a timeout, bounded retries for 429/502/503/504 honouring
+ * Retry-After, and one retry after a network error or timeout. fhirclient has no retry or timeout of its own;
+ * this is the only place that adds them. A redirect is never followed (`redirect: "manual"`): it would carry
+ * the access token to wherever the server points.
  */
-import type Client from "fhirclient/lib/Client";
 import { classifyError, type Failure } from "./errors";
 import { isRecord } from "../util/json";
+
+/**
+ * What the data layer needs from its connection to the FHIR server: one GET of an absolute URL answering
+ * the parsed body (a refused answer rejects with its `status`, as fhirclient's HttpError does), and a token
+ * refresh before it. fhirclient's Client fits as is (the browser); the CDS Hooks service passes one built on
+ * the Node side's hardened read path (node/fhirRead.ts, cds/fetchRecords.ts).
+ */
+export interface FhirConnection {
+  request(options: { url: string; signal: AbortSignal; redirect: "manual" }, fhirOptions: { pageLimit: 1 }): Promise<unknown>;
+  refreshIfNeeded(options: { signal?: AbortSignal }): Promise<unknown>;
+}
 
 export interface RequestPolicy {
   timeoutMs: number;
@@ -55,7 +67,7 @@ export class RequestFailure extends Error {
  * fhirclient refreshes an expiring token inside request(); a refused refresh would then look like a 400/403
  * on the data. Refresh here first, so a refused refresh reads as what it is: the session has ended.
  */
-async function refreshOrEnd(client: Client, policy: RequestPolicy, signal?: AbortSignal): Promise<void> {
+async function refreshOrEnd(client: FhirConnection, policy: RequestPolicy, signal?: AbortSignal): Promise<void> {
   try {
     await client.refreshIfNeeded({ signal });
   } catch (error) {
@@ -70,7 +82,7 @@ function combine(signal: AbortSignal | undefined, timeout: AbortSignal): AbortSi
 }
 
 export async function fetchJson(
-  client: Client,
+  client: FhirConnection,
   url: string,
   policy: RequestPolicy,
   signal?: AbortSignal,
@@ -82,7 +94,7 @@ export async function fetchJson(
     const timeout = AbortSignal.timeout(policy.timeoutMs);
     let failure: Failure;
     try {
-      const body: unknown = await client.request({ url, signal: combine(signal, timeout) }, { pageLimit: 1 });
+      const body: unknown = await client.request({ url, signal: combine(signal, timeout), redirect: "manual" }, { pageLimit: 1 });
       if (isRecord(body) && "resourceType" in body) return body;
       throw new RequestFailure({ kind: "malformed" });
     } catch (error) {

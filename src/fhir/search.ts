@@ -7,13 +7,13 @@
  * The budget bounds pages, included and outcome entries, and time: a server whose paging never ends
  * leaves the search `truncated` within seconds, never loading forever.
  */
-import type Client from "fhirclient/lib/Client";
 import type { Resource } from "fhir/r4";
-import { fetchJson, RequestFailure, type RequestPolicy } from "./request";
+import { fetchJson, RequestFailure, type RequestPolicy, type FhirConnection } from "./request";
+import { readOutcome } from "./outcomes";
 import { asArray, isRecord } from "../util/json";
 import { onBase } from "../util/url";
 
-export type TruncatedReason = "cap" | "foreign-next-link" | "paging-loop" | "pages" | "time" | "included" | "outcomes";
+export type TruncatedReason = "cap" | "foreign-next-link" | "paging-loop" | "pages" | "time" | "included" | "outcomes" | "short-of-total";
 
 export interface SearchResult {
   /** Entries with search.mode "match" (or no mode). */
@@ -22,10 +22,16 @@ export interface SearchResult {
   included: Resource[];
   /** fullUrl of included entries, to resolve absolute references. */
   includedByFullUrl: Map<string, Resource>;
-  /** Safe text of OperationOutcome entries (information and warnings). */
+  /** Safe text of warning OperationOutcome entries (outcomes.ts). */
   warnings: string[];
   /** Safe text of error or fatal OperationOutcome entries: the server says the result is incomplete. */
   errors: string[];
+  /** Safe text of `suppressed` issues: records the server left out on purpose. */
+  withheld: string[];
+  /** Safe text of information-level issues: not warnings. */
+  notices: string[];
+  /** The searchset's own `total` (the last page that gave one), when it gave one. */
+  total?: number;
   /** Reading stopped before the end: a budget was reached, or a next link was refused. */
   truncated: boolean;
   truncatedReason?: TruncatedReason;
@@ -48,7 +54,12 @@ export interface SearchBudget {
   maxTimeMs: number;
 }
 
-/** The absolute URL `url` (absolute or relative to base) stands for, when it stays on the FHIR base; else undefined. */
+/**
+ * The absolute URL `url` (absolute or relative to base) stands for, when it stays on the FHIR base; else
+ * undefined. The same origin is required; the path is compared without regard to case, because servers
+ * change its case in their own next links (NextGen: `/r4/` → `/R4/`) and the origin, where the token
+ * goes, is the same. The server's own spelling is what is then requested.
+ */
 export function resolveOnBase(url: string, base: string): string | undefined {
   let resolved: URL;
   let baseUrl: URL;
@@ -59,31 +70,15 @@ export function resolveOnBase(url: string, base: string): string | undefined {
     return undefined;
   }
   if (resolved.origin !== baseUrl.origin || resolved.username || resolved.password) return undefined;
-  const basePath = baseUrl.pathname.replace(/\/+$/, "");
-  const inside = resolved.pathname === basePath || resolved.pathname.startsWith(basePath + "/");
+  const basePath = baseUrl.pathname.replace(/\/+$/, "").toLowerCase();
+  const path = resolved.pathname.toLowerCase();
+  const inside = path === basePath || path.startsWith(basePath + "/");
   return inside ? resolved.href : undefined;
 }
 
 /** True when `url` (absolute or relative to base) stays on the FHIR base URL. */
 export function staysOnBase(url: string, base: string): boolean {
   return resolveOnBase(url, base) !== undefined;
-}
-
-const SERIOUS = new Set(["error", "fatal"]);
-
-/** Plain text of an OperationOutcome's issues, without URLs, split into serious (error/fatal) and other. */
-export function outcomeIssues(outcome: Record<string, unknown>): { serious: string[]; other: string[] } {
-  const issues = asArray(outcome.issue).filter(isRecord);
-  const serious: string[] = [];
-  const other: string[] = [];
-  for (const issue of issues) {
-    const details = isRecord(issue.details) && typeof issue.details.text === "string" ? issue.details.text : "";
-    const diag = typeof issue.diagnostics === "string" ? issue.diagnostics : "";
-    const severity = typeof issue.severity === "string" ? issue.severity : "warning";
-    const text = (details || diag || (typeof issue.code === "string" ? issue.code : "")).replace(/https?:\/\/\S+/g, "[address]");
-    (SERIOUS.has(severity) ? serious : other).push(`The EHR reported a${severity === "error" ? "n" : ""} ${severity.slice(0, 20)}: ${text.slice(0, 200)}`);
-  }
-  return { serious, other };
 }
 
 function cut(result: SearchResult, reason: TruncatedReason): SearchResult {
@@ -94,7 +89,7 @@ function cut(result: SearchResult, reason: TruncatedReason): SearchResult {
 
 /** Adds one page's entries to `result`; false when a budget on entries was reached. */
 function addEntries(result: SearchResult, entries: unknown[], budget: SearchBudget): TruncatedReason | undefined {
-  let outcomes = result.warnings.length + result.errors.length;
+  let outcomes = result.warnings.length + result.errors.length + result.withheld.length + result.notices.length;
   for (const entry of entries) {
     const resource = isRecord(entry) ? entry.resource : undefined;
     if (!isRecord(resource) || typeof resource.resourceType !== "string") {
@@ -104,10 +99,13 @@ function addEntries(result: SearchResult, entries: unknown[], budget: SearchBudg
     const mode = isRecord(entry) && isRecord(entry.search) ? entry.search.mode : undefined;
     if (resource.resourceType === "OperationOutcome" || mode === "outcome") {
       if (++outcomes > budget.maxOutcomes) return "outcomes";
-      const { serious, other } = outcomeIssues(resource);
       // An error or fatal outcome counts even when the server did not mark the entry as an outcome.
-      result.errors.push(...serious);
-      result.warnings.push(...other);
+      for (const issue of readOutcome(resource)) {
+        if (issue.class === "serious") result.errors.push(`The EHR reported a${issue.severity === "error" ? "n" : ""} ${issue.severity}: ${issue.text}`);
+        else if (issue.class === "withheld") result.withheld.push(issue.text);
+        else if (issue.class === "notice") result.notices.push(issue.text);
+        else if (issue.class === "warning") result.warnings.push(`The EHR reported a warning: ${issue.text}`);
+      }
     } else if (mode === "include") {
       if (result.included.length >= budget.maxIncluded) return "included";
       result.included.push(resource as unknown as Resource);
@@ -128,7 +126,7 @@ function addEntries(result: SearchResult, entries: unknown[], budget: SearchBudg
  * for budget reasons (other failures are rethrown, so the caller reports the search as failed).
  */
 export async function searchAll(
-  client: Client,
+  client: FhirConnection,
   firstUrl: string,
   opts: { base: string; budget: SearchBudget; policy: RequestPolicy; signal?: AbortSignal },
 ): Promise<SearchResult> {
@@ -139,6 +137,8 @@ export async function searchAll(
     includedByFullUrl: new Map(),
     warnings: [],
     errors: [],
+    withheld: [],
+    notices: [],
     truncated: false,
     skipped: 0,
     pages: 0,
@@ -164,6 +164,7 @@ export async function searchAll(
       throw e;
     }
     if (bundle.resourceType !== "Bundle") throw new RequestFailure({ kind: "malformed" });
+    if (typeof bundle.total === "number" && Number.isInteger(bundle.total) && bundle.total >= 0) result.total = bundle.total;
     const over = addEntries(result, asArray(bundle.entry), budget);
     if (over) return cut(result, over);
     const next = asArray(bundle.link).find((l) => isRecord(l) && l.relation === "next");
@@ -176,5 +177,7 @@ export async function searchAll(
     if (deadline.aborted) return cut(result, "time");
     url = resolved;
   }
+  // The server stopped paging before the end it announced itself: what it did not send was not read.
+  if (result.total !== undefined && result.matches.length + result.skipped < result.total) return cut(result, "short-of-total");
   return result;
 }

@@ -5,9 +5,10 @@
  * a cut, a refusal or a granular grant that leaves a gap all keep the section from being `read`.
  */
 import type { Resource } from "fhir/r4";
-import { notOffered, type Capabilities } from "./capabilities";
+import type { Capabilities } from "./capabilities";
 import { describeFailure, type Failure } from "./errors";
-import type { SearchBudget, TruncatedReason } from "./search";
+import type { SearchBudget, SearchResult, TruncatedReason } from "./search";
+import { isOutsideRecords, outsideRecordsNotice, withheldKind } from "./outcomes";
 import type { SectionSpec } from "./sections";
 import type { SearchRun } from "./sectionRun";
 import type { SearchReport, SourceReport, SourceStatus } from "./types";
@@ -36,8 +37,11 @@ export function scrub(text: string, patientId: string): string {
   return patientId ? text.split(patientId).join("[patient]") : text;
 }
 
-function truncatedMessage(reason: TruncatedReason | undefined, count: number, words: string, budget: SearchBudget): string {
+function truncatedMessage(result: Pick<SearchResult, "truncatedReason" | "total" | "matches">, count: number, words: string, budget: SearchBudget): string {
+  const reason: TruncatedReason | undefined = result.truncatedReason;
   switch (reason) {
+    case "short-of-total":
+      return `The EHR sent ${result.matches.length} of ${result.total ?? "?"} ${words} and stopped; the rest could not be read.`;
     case "foreign-next-link":
       return describeFailure({ kind: "refused-next-link" }, words);
     case "paging-loop":
@@ -85,22 +89,19 @@ export interface Collected {
 }
 
 /**
- * The server does not offer this kind: its CapabilityStatement does not list it and every search was
- * refused (404, 400, 403) — or, when no CapabilityStatement could be read (nothing is advertised), every
- * search answered 404. A kind that is listed and then refused is a failure, not this.
+ * The server does not offer this kind: no CapabilityStatement could be read (nothing is advertised) and
+ * every search answered 404. (A kind the statement does not list is never searched: load.ts.) A kind that
+ * is listed and then refused is a failure, not this.
  */
-function notSupported(spec: SectionSpec, runs: readonly SearchRun[], caps: Capabilities): boolean {
-  const refusal = (f: Failure | undefined) => !!f && (f.kind === "not-found" || f.kind === "bad-request" || f.kind === "forbidden");
-  const allFailed = (accept: (f: Failure | undefined) => boolean) => runs.length > 0 && runs.every((r) => !r.result && accept(r.failure));
-  if (caps.offered === undefined) return allFailed((f) => f?.kind === "not-found");
-  return notOffered(caps, spec.type) && allFailed(refusal);
+function notSupported(runs: readonly SearchRun[], caps: Capabilities): boolean {
+  return caps.offered === undefined && runs.length > 0 && runs.every((r) => !r.result && r.failure?.kind === "not-found");
 }
 
 export function collectSection(spec: SectionSpec, runs: readonly SearchRun[], ctx: CollectContext): Collected {
   const { words } = spec;
   const included = runs.flatMap((r) => r.result?.included ?? []);
   const includedByFullUrl = new Map(runs.flatMap((r) => [...(r.result?.includedByFullUrl ?? [])]));
-  if (notSupported(spec, runs, ctx.caps)) {
+  if (notSupported(runs, ctx.caps)) {
     const report: SourceReport = {
       source: spec.type,
       status: "not-supported",
@@ -112,13 +113,12 @@ export function collectSection(spec: SectionSpec, runs: readonly SearchRun[], ct
   }
 
   const warnings: string[] = [];
+  const notices: string[] = [];
   let otherPatient = 0;
   let skipped = 0;
   const perSearch: { report: SearchReport; kept: Resource[] }[] = runs.map((run) => {
+    // A search that succeeded after the retry is not a gap and not a warning: `retriedWithout` says it.
     const retry = run.retriedWithout ? { retriedWithout: run.retriedWithout } : {};
-    if (run.retriedWithout) {
-      warnings.push(`The EHR refused the optional parameters ${run.retriedWithout.join(", ")} when searching ${run.query.label}; the search was repeated without them.`);
-    }
     if (!run.result) {
       const f = run.failure ?? { kind: "unknown" };
       return { report: { label: run.query.label, status: failureStatus(f), count: 0, message: describeFailure(f, words), ...retry }, kept: [] };
@@ -130,14 +130,21 @@ export function collectSection(spec: SectionSpec, runs: readonly SearchRun[], ct
     skipped += r.skipped;
     const kept = spec.keep ? mine.filter(spec.keep) : mine;
     warnings.push(...r.errors, ...r.warnings);
+    notices.push(...r.notices);
+    const outside = r.withheld.filter(isOutsideRecords);
+    const withheld = r.withheld.filter((w) => !isOutsideRecords(w));
+    if (outside.length > 0) notices.push(outsideRecordsNotice(outside.map((w) => withheldKind(w) ?? words)));
     let status: SearchReport["status"] = "read";
     let message: string | undefined;
     if (r.errors.length > 0) {
       status = "failed";
       message = `The EHR reported an error with its answer, so its ${words} may be incomplete; the ${kept.length} it returned were checked.`;
+    } else if (withheld.length > 0) {
+      status = "not-authorized";
+      message = `The EHR withheld some ${words} (${[...new Set(withheld.map((w) => withheldKind(w) ?? w))].join("; ")}); the ${kept.length} it sent were checked.`;
     } else if (r.truncated) {
       status = "truncated";
-      message = truncatedMessage(r.truncatedReason, kept.length, words, ctx.budget);
+      message = truncatedMessage(r, kept.length, words, ctx.budget);
     }
     return { report: { label: run.query.label, status, count: kept.length, ...(message ? { message } : {}), ...retry }, kept };
   });
@@ -169,10 +176,16 @@ export function collectSection(spec: SectionSpec, runs: readonly SearchRun[], ct
     status,
     count: resources.length,
     ...(message ? { message: scrub(message, ctx.patientId) } : {}),
-    warnings: warnings.map((w) => scrub(w, ctx.patientId)),
+    warnings: unique(warnings.map((w) => scrub(w, ctx.patientId))),
+    ...(notices.length > 0 ? { notices: unique(notices.map((n) => scrub(n, ctx.patientId))) } : {}),
     searches: searches.map((s) => (s.message ? { ...s, message: scrub(s.message, ctx.patientId) } : s)),
   };
   return { resources, report, included, includedByFullUrl };
+}
+
+/** Identical lines once, in first-seen order (Epic repeats the same outcome on every search and page). */
+function unique(lines: readonly string[]): string[] {
+  return [...new Set(lines)];
 }
 
 /** The report of a kind of record that was not searched (not granted, configured off, or skipped). */

@@ -3,8 +3,7 @@
  * optional parameters after a 400, and every search's outcome kept (one failed search of several never
  * discards what the others read).
  */
-import type Client from "fhirclient/lib/Client";
-import { RequestFailure, type RequestPolicy } from "./request";
+import { RequestFailure, type RequestPolicy, type FhirConnection } from "./request";
 import type { Failure } from "./errors";
 import { optionalPresent, queryUrl, type SearchQuery } from "./queries";
 import { searchAll, type SearchBudget, type SearchResult } from "./search";
@@ -21,7 +20,7 @@ export interface SearchRun {
 }
 
 export interface SearchEnv {
-  client: Client;
+  client: FhirConnection;
   base: string;
   budget: SearchBudget;
   policy: RequestPolicy;

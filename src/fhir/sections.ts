@@ -18,6 +18,13 @@ export const DEFAULT_PAGE_SIZE = 200;
 export const DEFAULT_LAB_LOOKBACK_DAYS = 1826;
 /** Every Condition clinical status (R4 condition-clinical), for servers that return active ones by default. */
 export const ALL_CLINICAL_STATUSES = "active,recurrence,relapse,inactive,remission,resolved";
+/**
+ * Every MedicationRequest intent (R4 medicationrequest-intent). US Core makes `intent` a required search
+ * parameter (athenahealth refuses a search without it), yet home medicines come as `proposal` (MEDITECH,
+ * with reportedBoolean) or `plan` (Oracle Health): naming every intent satisfies the first without
+ * dropping the second. Which intents count as current is the engine's decision, not the query's.
+ */
+export const ALL_MEDICATION_INTENTS = "proposal,plan,order,original-order,reflex-order,filler-order,instance-order,option";
 
 export interface SectionContext {
   patientId: string;
@@ -81,7 +88,7 @@ function medicationRequestQueries({ patientId, server }: SectionContext): Search
       "medicine orders",
       [
         ["patient", patientId],
-        ["intent", "order,plan"],
+        ["intent", ALL_MEDICATION_INTENTS],
         ["_include", server.useInclude === false ? undefined : "MedicationRequest:medication"],
         ...paging(server),
       ],

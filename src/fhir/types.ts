@@ -15,8 +15,14 @@ export interface SourceReport {
   count: number;
   /** Plain-language reason when status is not "read". Never contains tokens, URLs or patient ids. */
   message?: string;
-  /** Warnings from OperationOutcome entries or refused next links; safe text only. */
+  /** Warnings from OperationOutcome entries (severity warning, or error/fatal with a failed status); safe text only, each once. */
   warnings: string[];
+  /**
+   * What the EHR withheld or said that is not a gap, one plain line each, identical lines merged: Epic's
+   * withheld "outside records" (src/fhir/outcomes.ts `outsideRecordsNotice`), information-level outcomes.
+   * Never makes the section incomplete; safe text only.
+   */
+  notices?: string[];
   /**
    * One entry per search when the kind was searched (several for Condition when the server splits it by
    * category): what each read, and which failed. Safe text only.

@@ -24,9 +24,10 @@ export function shortLabel(label: string): string {
  * "Night leg cramps: diuretics (furosemide 40 MG Oral Tablet) and 2 other documented causes are current" —
  * the strongest current cause (restless legs, a look-alike, is not a cause) with its first current record
  * (a lab-only finding says it is suggested by lab results), shortened until it fits `maxLength`
- * characters (default 139: CDS Hooks wants < 140).
+ * characters (default 139: CDS Hooks wants < 140). `recordText` words what comes from the record (a
+ * markdown channel passes markdownSafe; default: clipped as is).
  */
-export function currentFindingsSummary(report: Report, maxLength = 139): string {
+export function currentFindingsSummary(report: Report, maxLength = 139, recordText: (text: string, max: number) => string = clip): string {
   const current = causeFindings(readingOrder(report).current);
   const fit = (candidates: (string | false)[]) => {
     const list = candidates.filter((c): c is string => !!c);
@@ -56,8 +57,8 @@ export function currentFindingsSummary(report: Report, maxLength = 139): string 
   const said = lab ? `suggested by lab results${what ? `: ${what}` : ""}` : what.toLowerCase() === name.toLowerCase() ? "" : what;
   const room = maxLength - head.length - tail.length - 3;
   return fit([
-    !!said && `${head} (${said})${tail}`,
-    !!said && room >= 12 && `${head} (${clip(said, room - 1)})${tail}`,
+    !!said && `${head} (${recordText(said, maxLength)})${tail}`,
+    !!said && room >= 12 && `${head} (${recordText(said, room - 1)})${tail}`,
     lab && `${head} (suggested by lab results)${tail}`,
     isRaised(strongest) && `${head} (${findingStrengthWords(strongest)})${tail}`,
     `${head}${tail}`,

@@ -25,6 +25,9 @@ export {
   type ReadingOrder,
 } from "./facts";
 
+// Record text in markdown (CDS cards): entity-encoded, bidi controls removed, links defanged.
+export { BIDI_CONTROLS, markdownSafe, stripBidi } from "./markdownSafe";
+
 // The strength scale.
 export { findingStrengthWords, isRaised, STRENGTH_SCALE, strengthLevel, strengthRank, type StrengthLevel } from "./strength";
 
@@ -50,6 +53,9 @@ export {
 
 // Completeness, gaps and the summary line.
 export { completeness, deceasedLine, findingInBrief, gapLines, NO_CONDITIONS, reportGaps, summaryLine, type Gaps } from "./summary";
+// What the EHR withheld or said that is not a gap, and what the record says that was not taken at face value.
+export { noticeLines } from "./notices";
+export { dataQualityLines } from "./dataQuality";
 
 // Fixed words.
 export {

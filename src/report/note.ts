@@ -3,6 +3,7 @@
  * what was incomplete, the source and its first point); the full detail (every record, its dates, codes
  * and ids) as the second option. Pure: the clock is an argument.
  */
+import { dataQualityLines } from "./dataQuality";
 import type { Finding } from "../engine/types";
 import { evidenceLine, evidenceWhat, keyDates, technicalLine } from "./evidence";
 import { activeFacts, causeFindings, evidenceHomes, factText, readingOrder } from "./facts";
@@ -94,7 +95,7 @@ export function fullNote(report: Report, now: Date): string {
   const labelOf = new Map(report.findings.map((f) => [f.causeId, plain(f.label, 120)]));
   const lines = [TITLE, ...patientLines(report, now)];
   if (report.patient.deceased) lines.push(`${deceasedLine(report)}.`);
-  lines.push(`Records read at ${formatDateTime(report.readAt)}.`, ...gapLines(report, 20), "", NO_KNOWN_CAUSE, summaryLine(report));
+  lines.push(`Records read at ${formatDateTime(report.readAt)}.`, ...gapLines(report, 20), ...dataQualityLines(report), "", NO_KNOWN_CAUSE, summaryLine(report));
   const facts = activeFacts(report);
   if (facts.length > 0) lines.push(`Active in the record now: ${facts.map((f) => plain(factText(f, report.patient), 200)).join("; ")}.`);
 

@@ -1,5 +1,6 @@
 /** What limits the read, at the top: kinds of record not read completely, the EHR's own warnings, a suspicious zero. */
 import { reportGaps, NO_CONDITIONS } from "../report/summary";
+import { dataQualityLines } from "../report/dataQuality";
 import { sourceLabel, sourceStatusWords } from "../report/labels";
 import type { Report } from "../report/types";
 import { plural } from "../report/format";
@@ -10,7 +11,8 @@ const SHOWN_WARNINGS = 3;
 
 export function GapsAlert({ report }: { report: Report }) {
   const gaps = reportGaps(report);
-  if (gaps.unread.length === 0 && gaps.warnings.length === 0 && !gaps.noConditions) return null;
+  const quality = dataQualityLines(report);
+  if (gaps.unread.length === 0 && gaps.warnings.length === 0 && !gaps.noConditions && quality.length === 0) return null;
   const more = gaps.warnings.length - SHOWN_WARNINGS;
   return (
     <section className="nlc-alert nlc-gaps" aria-label="Limits of this read">
@@ -37,6 +39,11 @@ export function GapsAlert({ report }: { report: Report }) {
         </ul>
       )}
       {gaps.noConditions && <p>{NO_CONDITIONS}</p>}
+      {quality.map((line) => (
+        <p key={line} data-quality="death-date">
+          {line}
+        </p>
+      ))}
     </section>
   );
 }

@@ -90,6 +90,18 @@ describe("summary", () => {
     expect(s).not.toMatch(/\n/);
     expect(s).toMatch(/and 2 other documented causes are current$/);
   });
+
+  it("a record's text in the summary is markdown-safe: no link, no HTML, no bidi control, host names defanged", () => {
+    const hostile = finding("diuretics", "Diuretics (x)", "possible", [evidence("MedicationRequest/m", "[Lasix](https://evil.example) <img src=x onerror=alert(1)>\u202Exim")]);
+    const s = cardSummary([hostile]);
+    expect(s.length).toBeLessThanOrEqual(SUMMARY_MAX);
+    expect(s).not.toMatch(/[<>\u202E]/);
+    expect(s).not.toMatch(/(^|[^\\])\]\(/);
+    expect(s).toContain("\\[Lasix\\]\\(https[://]evil[.]example\\)");
+    expect(s).toMatch(/^Night leg cramps: diuretics \(.*\) is a current documented cause$/);
+    const mail = finding("diuretics", "Diuretics (x)", "possible", [evidence("MedicationRequest/m", "ask admin@ehr.example")]);
+    expect(cardSummary([mail])).toBe("Night leg cramps: diuretics (ask admin[@]ehr[.]example) is a current documented cause");
+  });
 });
 
 describe("indicator: warning only when the card says something new and modifiable", () => {
@@ -189,9 +201,11 @@ describe("detail: about 8 lines for a side panel", () => {
     ]);
     const detail = cardDetail({ findings: [hostile], legCramps: cramps, patient: ALIVE, source: SOURCE, now: NOW });
     const line = detail.split("\n").find((l) => l.startsWith("- **High blood pressure**"))!;
-    expect(line).toContain("\\[click\\]\\(javascript\\:alert\\(1\\)\\)");
+    expect(line).toContain("\\[click\\]\\(javascript:alert\\(1\\)\\)");
     expect(line).toContain("\\!\\[x\\]");
-    expect(line).toContain("\\<img");
+    expect(line).toContain("&lt;img src=x onerror=alert\\(1\\)&gt;");
+    expect(line).not.toContain("<");
+    expect(line).toContain("https[://]tracker[.]example");
     expect(detail).not.toMatch(/^# /m);
     expect(escapeMarkdown("a*b_c`d")).toBe("a\\*b\\_c\\`d");
   });

@@ -19,12 +19,20 @@ const valid = { clients: [{ iss: "https://ehr.example", jwksUrl: "https://ehr.ex
 describe("parseCdsConfig", () => {
   it("reads clients, appLaunchUrl, an optional serviceUrl (with or without /cds-services) and the body limit", () => {
     const c = parseCdsConfig({ ...valid, serviceUrl: "https://cds.example.org/cds-services/", maxBodyBytes: 2048 }, APP_CONFIG_JSON);
-    expect(c.clients).toEqual(valid.clients);
+    expect(c.clients).toEqual(valid.clients.map((client) => ({ ...client, fhirServers: [] })));
     expect(c.appLaunchUrl).toBe(valid.appLaunchUrl);
     expect(c.serviceUrl).toBe("https://cds.example.org");
     expect(c.maxBodyBytes).toBe(2048);
     expect(c.app.servers.length).toBeGreaterThan(0);
     expect(parseCdsConfig(valid, APP_CONFIG_JSON).serviceUrl).toBeUndefined();
+  });
+
+  it("replayStore: memory by default, or a Redis URL; replayQuotaPerClient: a positive integer", () => {
+    expect(parseCdsConfig(valid, APP_CONFIG_JSON).replayStore).toBe("memory");
+    expect(parseCdsConfig({ ...valid, replayStore: "redis://127.0.0.1:6379/2" }, APP_CONFIG_JSON).replayStore).toBe("redis://127.0.0.1:6379/2");
+    expect(() => parseCdsConfig({ ...valid, replayStore: "postgres://db" }, APP_CONFIG_JSON)).toThrow(/"replayStore" must be "memory" or a Redis URL/);
+    expect(parseCdsConfig({ ...valid, replayQuotaPerClient: 500 }, APP_CONFIG_JSON).replayQuotaPerClient).toBe(500);
+    expect(() => parseCdsConfig({ ...valid, replayQuotaPerClient: 0 }, APP_CONFIG_JSON)).toThrow(/replayQuotaPerClient/);
   });
 
   it.each([
@@ -38,6 +46,10 @@ describe("parseCdsConfig", () => {
     ["a javascript: appLaunchUrl", { clients: [], appLaunchUrl: "javascript:alert(1)" }, /http\(s\) URL/],
     ["a bad serviceUrl", { ...valid, serviceUrl: "cds.example.org" }, /"serviceUrl"/],
     ["a tiny body limit", { ...valid, maxBodyBytes: 10 }, /maxBodyBytes/],
+    ["fhirServers that is not a list", { ...valid, clients: [{ ...valid.clients[0], fhirServers: "https://ehr.example/fhir" }] }, /clients\[0\]\.fhirServers" must be an array/],
+    ["a plain-http fhirServer off loopback", { ...valid, clients: [{ ...valid.clients[0], fhirServers: ["http://ehr.example/fhir"] }] }, /fhirServers\[0\] must be https/],
+    ["a fhirServer with a query", { ...valid, clients: [{ ...valid.clients[0], fhirServers: ["https://ehr.example/fhir?x=1"] }] }, /fhirServers\[0\] is not a canonical/],
+    ["a fhirServer with dot segments", { ...valid, clients: [{ ...valid.clients[0], fhirServers: ["https://ehr.example/a/%2e%2e/fhir/"] }] }, /fhirServers\[0\] is not a canonical/],
   ])("refuses %s, naming the field", (_what, json, message) => {
     expect(() => parseCdsConfig(json, APP_CONFIG_JSON, "x.json")).toThrow(message);
     expect(() => parseCdsConfig(json, APP_CONFIG_JSON, "x.json")).toThrow(/^x\.json: /);
@@ -77,6 +89,13 @@ describe("the shipped configuration files", () => {
 });
 
 describe("command line", () => {
+  it("--demo turns the loopback allowance on (npm start); absent by default", () => {
+    expect(parseCdsArgs(["--demo"]).demo).toBe(true);
+    expect(parseCdsArgs(["--replay-store", "redis://127.0.0.1:6390/1"]).replayStore).toBe("redis://127.0.0.1:6390/1");
+    expect(() => parseCdsArgs(["--replay-store", "mysql://x"])).toThrow(/--replay-store must be "memory" or a Redis URL/);
+    expect(parseCdsArgs([]).demo).toBeUndefined();
+  });
+
   it("defaults to port 4020 and cds-config.json; reads --port, --host, --config and --access-log", () => {
     expect(parseCdsArgs([], "/repo/cds-config.json")).toEqual({ port: 4020, host: "127.0.0.1", config: "/repo/cds-config.json", accessLog: false });
     expect(parseCdsArgs(["--port", "5000", "--host=0.0.0.0", "--config", "/etc/cds.json", "--access-log"])).toEqual({
@@ -88,6 +107,13 @@ describe("command line", () => {
     expect(() => parseCdsArgs(["--port", "http"])).toThrow(/invalid port/);
     expect(() => parseCdsArgs(["--config"])).toThrow(/missing value/);
     expect(() => parseCdsArgs(["--verbose"])).toThrow(/unknown argument/);
+  });
+
+  it("--call-deadline-ms sets one deadline per hook call (100 ms to 2 minutes)", () => {
+    expect(parseCdsArgs(["--call-deadline-ms", "2500"]).callDeadlineMs).toBe(2500);
+    expect(parseCdsArgs([]).callDeadlineMs).toBeUndefined();
+    expect(() => parseCdsArgs(["--call-deadline-ms", "5"])).toThrow(/invalid --call-deadline-ms/);
+    expect(() => parseCdsArgs(["--call-deadline-ms", "soon"])).toThrow(/invalid --call-deadline-ms/);
   });
 
   function run(args: string[]): Promise<{ code: number | null; out: string; err: string; url?: string; stop(): void }> {

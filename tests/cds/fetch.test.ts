@@ -85,7 +85,7 @@ describe("missing prefetch is read from the FHIR server", () => {
     expect(byId(cards[0]!.extension.findings)).toEqual(byId(panelAttributes(await panelFindings(PARKER))));
     const requests = fhirRequests.filter((u) => u.startsWith("/MedicationRequest?"));
     expect(requests.length).toBeGreaterThan(0);
-    expect(decodeURIComponent(requests[0]!)).toContain("intent=order,plan");
+    expect(decodeURIComponent(requests[0]!)).toContain("intent=proposal,plan,order,original-order,reflex-order,filler-order,instance-order,option");
     expect(decodeURIComponent(requests[0]!)).toContain("_include=MedicationRequest:medication");
   });
 
@@ -153,18 +153,22 @@ describe("when reading is impossible, no card", () => {
     expect(fhirRequests.length).toBeGreaterThan(0);
   });
 
-  it("loopback FHIR servers are allowed only while the service itself is on loopback (the app's rule)", async () => {
+  it("a loopback fhirServer the client does not list is never contacted; the demo flag alone allows any loopback server", async () => {
     const partial = { patient: (await prefetchFor(TREY)).patient };
-    const public_ = await startTestService(testConfig(stack.client, { serviceUrl: "https://cds.example.org" }));
+    const unlisted = await startTestService(testConfig(stack.client, { clients: [{ iss: stack.client.iss, jwksUrl: stack.client.jwksUrl }] }));
+    const demo = await startTestService(testConfig(stack.client, { clients: [{ iss: stack.client.iss, jwksUrl: stack.client.jwksUrl }] }), { demo: true });
     try {
-      const token = await stack.client.sign({ aud: "https://cds.example.org/cds-services/night-leg-cramps" });
       fhirRequests.length = 0;
-      const answer = await post(public_.serviceEndpoint, hookBody(TREY, partial, fhir(TREY)), token);
-      expect(answer.body).toEqual({ cards: [] });
+      const refused = await post(unlisted.serviceEndpoint, hookBody(TREY, partial, fhir(TREY)), await stack.client.sign({ aud: unlisted.serviceEndpoint }));
+      expect(refused.body).toEqual({ cards: [] });
       expect(fhirRequests).toEqual([]);
-      expect(public_.noCardCounts()).toEqual({ "server-not-allowed": 1 });
+      expect(unlisted.noCardCounts()).toEqual({ "server-not-allowed": 1 });
+      const read = await post(demo.serviceEndpoint, hookBody(TREY, partial, fhir(TREY)), await stack.client.sign({ aud: demo.serviceEndpoint }));
+      expect(read.body.cards).toHaveLength(1);
+      expect(fhirRequests.length).toBeGreaterThan(0);
     } finally {
-      await public_.close();
+      await unlisted.close();
+      await demo.close();
     }
   });
 

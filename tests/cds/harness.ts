@@ -107,13 +107,18 @@ export async function startTestClient(defaultAud: () => string): Promise<TestCli
 /** The app configuration the repository ships (public/smart-config.json). */
 export const APP_CONFIG_JSON: unknown = JSON.parse(readFileSync(DEFAULT_APP_CONFIG_FILE, "utf8"));
 
+/** A configuration trusting `client`, whose calls may name the mock EHR's FHIR base (FHIR_BASE) as fhirServer. */
 export function testConfig(client: { iss: string; jwksUrl: string } | undefined, extra: Record<string, unknown> = {}, app = APP_CONFIG_JSON): CdsConfig {
-  return parseCdsConfig({ clients: client ? [{ iss: client.iss, jwksUrl: client.jwksUrl }] : [], appLaunchUrl: APP_LAUNCH_URL, ...extra }, app);
+  return parseCdsConfig({ clients: client ? [{ iss: client.iss, jwksUrl: client.jwksUrl, fhirServers: [FHIR_BASE] }] : [], appLaunchUrl: APP_LAUNCH_URL, ...extra }, app);
 }
 
-/** The service over HTTP on 127.0.0.1 with the fixed clock, trusting `client`. */
+/**
+ * The service over HTTP on 127.0.0.1 with the fixed clock, trusting `client`. Its replay records are taken to
+ * begin an hour before NOW, so tokens the tests sign as issued minutes before NOW are not "issued before the
+ * records began" (cds/replay.ts).
+ */
 export function startTestService(config: CdsConfig, options: Partial<CdsServiceOptions> = {}): Promise<CdsService> {
-  return startCdsService({ config, now: () => NOW, fetchTimeoutMs: 3000, ...options });
+  return startCdsService({ config, now: () => NOW, fetchTimeoutMs: 3000, replayEpoch: new Date(NOW.getTime() - 3_600_000), ...options });
 }
 
 export interface TestStack {

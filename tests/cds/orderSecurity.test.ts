@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { generateKeyPair } from "jose";
 import { ORDER_SELECT_ID, ORDER_SIGN_ID, SERVICE_ID, type ServiceId } from "../../cds/discovery";
-import { post, startTestService, testConfig, withTestStack, NOW_S } from "./harness";
+import { MemoryStore, StoreUnavailable } from "../../node/store";
+import { NOW, post, startTestService, testConfig, withTestStack, NOW_S } from "./harness";
 import { draftBundle, DRUG, inline, orderBody } from "./orderHarness";
 
 const stack = withTestStack();
@@ -79,6 +80,44 @@ describe.each(ORDER_CALLS)("%s", (id, body) => {
       expect(bad.status).toBe(400);
     } finally {
       await small.close();
+    }
+  });
+
+  it("the replay check's answers hold here too: 429 past the client's quota, 401 for a token issued before the store's records began, 503 only when the store cannot answer", async () => {
+    /** A memory store that can be taken down after start. */
+    class Switchable extends MemoryStore {
+      down = false;
+      override async get(key: string) {
+        if (this.down) throw new StoreUnavailable();
+        return super.get(key);
+      }
+      override async increment(key: string, ttlMs: number) {
+        if (this.down) throw new StoreUnavailable();
+        return super.increment(key, ttlMs);
+      }
+    }
+    const store = new Switchable({ nowMs: () => NOW.getTime() });
+    // Records that began at NOW, and a quota of 2 new jtis per client.
+    const s = await startTestService(testConfig(stack.client, { replayQuotaPerClient: 2 }), { store, replayEpoch: NOW });
+    try {
+      const target = s.endpoints[id];
+      const send = (token: string) => post(target, body(), token);
+      const beforeEpoch = await send(await stack.client.sign({ aud: target, iat: NOW_S - 60, exp: NOW_S + 200 }));
+      expect(beforeEpoch.status).toBe(401);
+      expect(beforeEpoch.body).toEqual(UNAUTHORIZED);
+      expect(beforeEpoch.headers.get("www-authenticate")).toBe("Bearer");
+      expect((await send(await stack.client.sign({ aud: target }))).status).toBe(200);
+      expect((await send(await stack.client.sign({ aud: target }))).status).toBe(200);
+      const over = await send(await stack.client.sign({ aud: target }));
+      expect(over.status).toBe(429);
+      expect(over.headers.get("retry-after")).toBe("30");
+      store.down = true;
+      const unavailable = await send(await stack.client.sign({ aud: target }));
+      expect(unavailable.status).toBe(503);
+      expect(unavailable.headers.get("retry-after")).toBe("1");
+    } finally {
+      await s.close();
+      await store.close();
     }
   });
 

@@ -1,7 +1,6 @@
-/** Reading the prefetch (cds/prefetch.ts) and the replay memory (cds/replayCache.ts): untrusted input, never throws. */
+/** Reading the prefetch (cds/prefetch.ts): untrusted input, never throws. */
 import { describe, expect, it } from "vitest";
 import { readPrefetch } from "../../cds/prefetch";
-import { ReplayCache } from "../../cds/replayCache";
 
 const P = "p1";
 const cond = (id: string, patient = P) => ({ resourceType: "Condition", id, subject: { reference: `Patient/${patient}` } });
@@ -62,23 +61,5 @@ describe("readPrefetch", () => {
     for (const value of [undefined, null, 42, "x", [], { conditions: { resourceType: "Bundle", entry: "nope" } }]) {
       expect(() => readPrefetch(value, P)).not.toThrow();
     }
-  });
-});
-
-describe("ReplayCache", () => {
-  it("remembers a key until it expires, then forgets it", () => {
-    const cache = new ReplayCache(10);
-    expect(cache.check("a", 1000, 0)).toBe("new");
-    expect(cache.check("a", 1000, 500)).toBe("replayed");
-    expect(cache.check("a", 2000, 1000)).toBe("new");
-  });
-
-  it("is bounded: full of unexpired keys it refuses new ones; expired ones make room", () => {
-    const cache = new ReplayCache(2);
-    expect(cache.check("a", 100, 0)).toBe("new");
-    expect(cache.check("b", 200, 0)).toBe("new");
-    expect(cache.check("c", 300, 50)).toBe("full");
-    expect(cache.check("c", 300, 150)).toBe("new");
-    expect(cache.size).toBe(2);
   });
 });

@@ -9,7 +9,8 @@ import type { AddressInfo } from "node:net";
 import { generateKeyPair, SignJWT, UnsecuredJWT } from "jose";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
-import { hookBody, NOW_S, post, startTestService, testConfig, TREY, withTestStack } from "./harness";
+import { MemoryStore } from "../../node/store";
+import { FHIR_BASE, hookBody, NOW_S, post, startTestService, testConfig, TREY, withTestStack } from "./harness";
 
 /** A complete prefetch without leg cramps: a valid call answers 200 with no card. */
 const PREFETCH = {
@@ -144,16 +145,36 @@ describe("the bearer JWT", () => {
     await expectAccepted(await stack.client.sign({ jti: "another-one" }));
   });
 
-  it("the replay memory is bounded: when it is full of unexpired tokens, new ones are refused (503), not forgotten", async () => {
-    const small = await startTestService(testConfig(stack.client), { replayCapacity: 2 });
+  it("each client has a quota of live jtis: past it, that client gets 429 while another client is still served", async () => {
+    const other = "https://other-ehr.test.example/cds-client";
+    const quota = await startTestService(
+      testConfig(stack.client, { replayQuotaPerClient: 2, clients: [{ iss: stack.client.iss, jwksUrl: stack.client.jwksUrl }, { iss: other, jwksUrl: stack.client.jwksUrl }] }),
+    );
     try {
-      const call = async (jti: string) => (await post(small.serviceEndpoint, BODY(), await stack.client.sign({ jti, aud: small.serviceEndpoint }))).status;
+      const call = async (jti: string, iss = stack.client.iss) => {
+        const answer = await post(quota.serviceEndpoint, BODY(), await stack.client.sign({ jti, iss, aud: quota.serviceEndpoint }));
+        return answer.status;
+      };
       expect(await call("a")).toBe(200);
+      expect(await call("b")).toBe(200);
+      expect(await call("c")).toBe(429);
+      expect(await call("x", other)).toBe(200);
+      expect(await call("y", other)).toBe(200);
+    } finally {
+      await quota.close();
+    }
+  });
+
+  it("a full replay store refuses new tokens (503), never forgets a live one", async () => {
+    const full = await startTestService(testConfig(stack.client), { store: new MemoryStore({ maxEntries: 4, nowMs: () => NOW_S * 1000 }) });
+    try {
+      const call = async (jti: string) => (await post(full.serviceEndpoint, BODY(), await stack.client.sign({ jti, aud: full.serviceEndpoint }))).status;
+      expect(await call("a")).toBe(200); // epoch, quota counter, a
       expect(await call("b")).toBe(200);
       expect(await call("c")).toBe(503);
       expect(await call("a")).toBe(401);
     } finally {
-      await small.close();
+      await full.close();
     }
   });
 
@@ -289,16 +310,25 @@ describe("FHIR servers and logs", () => {
   beforeAll(() => evil.listen({ onUnhandledRequest: "bypass" }));
   afterAll(() => evil.close());
 
-  it("a fhirServer the app's configuration does not allow is never called (no card); an allowed one is", async () => {
+  it("a fhirServer its client does not list is never called (no card); once the client lists it, it is", async () => {
     const noConditions = { ...PREFETCH, conditions: null };
     const auth = { access_token: "secret-access-token", token_type: "Bearer", expires_in: 300, scope: "patient/*.rs", subject: "cds" };
     const refused = await post(stack.service.serviceEndpoint, hookBody(TREY, noConditions, { fhirServer: "https://evil.example/fhir", fhirAuthorization: auth }), await stack.client.sign());
     expect(refused.body).toEqual({ cards: [] });
     expect(evilHits).toEqual([]);
     expect(stack.service.noCardCounts()["server-not-allowed"]).toBeGreaterThan(0);
-    // The same server, once the app's configuration lists it, is asked (and answers: no conditions, no card).
+    // Listed in the app's smart-config.json is not enough: the client must list it.
+    const appOnly = await startTestService(testConfig(stack.client, {}, { clientId: "x", scope: "launch", servers: [{ name: "Evil, allowed", issPrefix: "https://evil.example/" }] }));
+    try {
+      const answer = await post(appOnly.serviceEndpoint, hookBody(TREY, noConditions, { fhirServer: "https://evil.example/fhir", fhirAuthorization: auth }), await stack.client.sign({ aud: appOnly.serviceEndpoint }));
+      expect(answer.body).toEqual({ cards: [] });
+      expect(evilHits).toEqual([]);
+    } finally {
+      await appOnly.close();
+    }
+    // The same server, once the client lists it, is asked (and answers: no conditions, no card).
     const allowing = await startTestService(
-      testConfig(stack.client, {}, { clientId: "x", scope: "launch", servers: [{ name: "Evil, allowed", issPrefix: "https://evil.example/" }] }),
+      testConfig(stack.client, { clients: [{ iss: stack.client.iss, jwksUrl: stack.client.jwksUrl, fhirServers: ["https://evil.example/"] }] }),
     );
     try {
       const allowed = await post(allowing.serviceEndpoint, hookBody(TREY, noConditions, { fhirServer: "https://evil.example/fhir", fhirAuthorization: auth }), await stack.client.sign({ aud: allowing.serviceEndpoint }));
@@ -330,7 +360,7 @@ describe("FHIR servers and logs", () => {
       expect((await post(url, hookBody(TREY, crampPrefetch), token)).status).toBe(200);
       expect((await post(url, hookBody(TREY, crampPrefetch), token)).status).toBe(401);
       const auth = { access_token: "secret-access-token", scope: "patient/*.rs" };
-      const boom = await post(url, hookBody(TREY, { ...crampPrefetch, procedures: null }, { fhirServer: "http://127.0.0.1:9/fhir", fhirAuthorization: auth }), await stack.client.sign({ aud: url }));
+      const boom = await post(url, hookBody(TREY, { ...crampPrefetch, procedures: null }, { fhirServer: FHIR_BASE, fhirAuthorization: auth }), await stack.client.sign({ aud: url }));
       expect(boom.status).toBe(500);
       expect(boom.body).toEqual({ error: "Internal error." });
       expect((await post(`${url}?patient=${TREY}`, "{", await stack.client.sign({ aud: url }))).status).toBe(400);

@@ -11,7 +11,7 @@ import { parseCdsConfig } from "../../cds/config";
 import { ORDER_SELECT_ID, ORDER_SIGN_ID } from "../../cds/discovery";
 import type { CardFinding } from "../../cds/card";
 import type { CdsService } from "../../cds/server";
-import { cardDigest, overriddenCards, SILENCE_MS } from "../../cds/silence";
+import { CardSilence, cardDigest, overriddenCards, SILENCE_MS, silenceStoreRoom } from "../../cds/silence";
 import { crampsKnownCause } from "../../mocks/data/patients/legCramps";
 import { loadSandboxPatients } from "../../mocks/data/sandboxPatients";
 import { OVERRIDE_REASONS } from "../../src/report";
@@ -240,7 +240,7 @@ describe("an override silences the same card for that patient and client for 30 
     }
   });
 
-  it("the store holds digests only: no patient id, record text or client issuer in any key or value", async () => {
+  it("one store per service: the silences are kept beside the replay records; digests only — no patient id, record text or client issuer in any key or value", async () => {
     const store = new RecordingStore({ nowMs: () => clock.getTime() });
     const s = await service(store);
     try {
@@ -251,23 +251,28 @@ describe("an override silences the same card for that patient and client for 30 
       for (const secret of [WALTER, "Walter", "Crampton", "furosemide", "Furosemide", "Condition/", "MedicationRequest/", client.iss]) {
         expect(written).not.toContain(secret);
       }
-      for (const [key] of store.writes) expect(key).toMatch(/^(card|silence):[A-Za-z0-9_:.-]+$/);
+      for (const [key] of store.writes) expect(key).toMatch(/^cds:(replay|silence):[A-Za-z0-9_:.-]+$/);
+      // The store passed in holds both the replay check's records and the silence: there is no second store.
+      expect(store.writes.some(([key]) => key.startsWith("cds:replay:jti:"))).toBe(true);
+      expect(store.writes.some(([key]) => key.startsWith("cds:silence:until:"))).toBe(true);
     } finally {
       await s.close();
       await store.close();
     }
   });
 
-  it("feedback that cannot reach the store is 503 (retry later); a hook call still shows its card", async () => {
-    class DownStore extends MemoryStore {
-      override async get(): Promise<string | undefined> {
-        throw new StoreUnavailable();
+  it("a store that answers the replay check but not the silence: feedback is 503 (retry later); a hook call still shows its card", async () => {
+    class SilenceDown extends MemoryStore {
+      override async get(key: string): Promise<string | undefined> {
+        if (key.startsWith("cds:silence:")) throw new StoreUnavailable();
+        return super.get(key);
       }
-      override async set(): Promise<void> {
-        throw new StoreUnavailable();
+      override async set(key: string, value: string, ttlMs: number): Promise<void> {
+        if (key.startsWith("cds:silence:")) throw new StoreUnavailable();
+        return super.set(key, value, ttlMs);
       }
     }
-    const s = await service(new DownStore());
+    const s = await service(new SilenceDown({ nowMs: () => clock.getTime() }));
     try {
       const [card] = await view(s, WALTER);
       expect(card).toBeDefined();
@@ -275,6 +280,37 @@ describe("an override silences the same card for that patient and client for 30 
     } finally {
       await s.close();
     }
+  });
+});
+
+describe("the silence cannot fill the store the replay check needs", () => {
+  it("each client remembers at most its quota of cards per 7 days: past it a card still shows but cannot be silenced; other clients are unaffected", async () => {
+    let nowMs = NOW.getTime();
+    const store = new MemoryStore({ nowMs: () => nowMs });
+    const silence = new CardSilence(store, () => new Date(nowMs), { quotaPerClient: 2 });
+    const uuid = (i: number) => `2f1d3c4b-5a69-4788-9a0b-1c2d3e4f5a6${i}`;
+    for (const i of [1, 2, 3]) await silence.shown("https://a.example", uuid(i), `digest-${i}`);
+    await silence.shown("https://b.example", uuid(4), "digest-4");
+    expect(await silence.overridden("https://a.example", uuid(1))).toBe(true);
+    expect(await silence.overridden("https://a.example", uuid(3))).toBe(false); // over the quota: not remembered
+    expect(await silence.overridden("https://b.example", uuid(4))).toBe(true);
+    expect(await silence.silenced("digest-1")).toBe(true);
+    expect(await silence.silenced("digest-3")).toBe(false);
+    // Two remembered cards and one silence for a, one and one for b, and the counters: within the room per client.
+    expect(store.size).toBeLessThanOrEqual(2 * silenceStoreRoom(2));
+    nowMs += 7 * DAY + 1;
+    await silence.shown("https://a.example", uuid(5), "digest-5"); // a new window
+    expect(await silence.overridden("https://a.example", uuid(5))).toBe(true);
+  });
+
+  it("each client silences at most its quota per 30 days", async () => {
+    const store = new MemoryStore({ nowMs: () => NOW.getTime() });
+    const silence = new CardSilence(store, () => NOW, { quotaPerClient: 1 });
+    await silence.shown("https://a.example", "2f1d3c4b-5a69-4788-9a0b-1c2d3e4f5a61", "d1");
+    expect(await silence.overridden("https://a.example", "2f1d3c4b-5a69-4788-9a0b-1c2d3e4f5a61")).toBe(true);
+    await new CardSilence(store, () => NOW, { quotaPerClient: 2 }).shown("https://a.example", "2f1d3c4b-5a69-4788-9a0b-1c2d3e4f5a62", "d2");
+    expect(await silence.overridden("https://a.example", "2f1d3c4b-5a69-4788-9a0b-1c2d3e4f5a62")).toBe(false);
+    expect(await silence.silenced("d2")).toBe(false);
   });
 });
 

@@ -24,6 +24,12 @@ describe("classifyError", () => {
     expect(classifyError(new SyntaxError("Unexpected token"), NOW).kind).toBe("malformed");
   });
 
+  it("a redirect (Node's 3xx, or a browser's opaque redirect with status 0) is its own kind, with words that say why", () => {
+    expect(classifyError({ name: "HttpError", status: 302 }, NOW)).toEqual({ kind: "redirected", status: 302 });
+    expect(classifyError({ name: "HttpError", status: 0, response: { type: "opaqueredirect", status: 0 } }, NOW)).toEqual({ kind: "redirected" });
+    expect(describeFailure({ kind: "redirected" }, "conditions")).toMatch(/^The EHR answered the request for conditions with a redirect .*never sent elsewhere\.$/);
+  });
+
   it("never echoes URLs or ids in its words", () => {
     const text = describeFailure({ kind: "forbidden", status: 403 }, "conditions");
     expect(text).toBe("This app is not authorized to read conditions in this EHR.");

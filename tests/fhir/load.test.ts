@@ -73,7 +73,7 @@ describe("loading a sandbox patient", () => {
     expect(obs.searchParams.has("category")).toBe(false);
     expect(outcome.data.input.observations?.length).toBe(s.Observation!.count);
     const mr = fhirRequests.find((u) => u.includes("/MedicationRequest?"))!;
-    expect(new URL(mr).searchParams.get("intent")).toBe("order,plan");
+    expect(new URL(mr).searchParams.get("intent")).toBe("proposal,plan,order,original-order,reflex-order,filler-order,instance-order,option");
     expect(new URL(mr).searchParams.get("_include")).toBe("MedicationRequest:medication");
     expect(new URL(mr).searchParams.get("_count")).toBe("200");
     const cond = new URL(fhirRequests.find((u) => u.includes("/Condition?"))!);
@@ -159,7 +159,8 @@ describe("failures, one section at a time", () => {
     for (const status of [404, 400]) {
       const s = sources(await load({ patient: TREY, faults: { MedicationStatement: { status } } }));
       expect(s.MedicationStatement!.status).toBe("failed");
-      expect(s.MedicationStatement!.message).toMatch(/not available/);
+      // Worded by what the EHR said (its OperationOutcome), never "not authorised".
+      expect(s.MedicationStatement!.message).toMatch(status === 404 ? /not available from this EHR \(“Simulated HTTP 404 failure”\)/ : /refused the search for medicine statements \(HTTP 400\)/);
     }
   });
 

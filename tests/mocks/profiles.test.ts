@@ -53,8 +53,9 @@ describe("Epic-like profile", () => {
   test("medicines are references without display to 66-character Medication ids; _include is ignored; the Medication reads", async () => {
     const t = await getToken({ aud: EPIC, launch: { patient: TREY } });
     const b = await json<Bundle>(await fhirGet(`MedicationRequest?patient=${TREY}&intent=order,plan&_include=MedicationRequest:medication`, t.access_token, {}, EPIC));
-    const mrs = b.entry!.map((e) => e.resource as MedicationRequest);
-    expect(b.entry!.every((e) => e.search?.mode === "match")).toBe(true);
+    // No included Medications: matches, and Epic's one outcome.
+    expect(b.entry!.map((e) => e.search?.mode).filter((m) => m !== "match")).toEqual(["outcome"]);
+    const mrs = b.entry!.filter((e) => e.search?.mode === "match").map((e) => e.resource as MedicationRequest);
     expect(mrs.every((m) => !m.medicationCodeableConcept && !m.medicationReference?.display)).toBe(true);
     const ref = mrs[0]!.medicationReference!.reference!;
     expect(ref.slice("Medication/".length)).toHaveLength(66);
@@ -63,15 +64,31 @@ describe("Epic-like profile", () => {
     expect(med.status).toBe(200);
   });
 
-  test("Condition: active only without clinical-status, every status when asked, and an error outcome", async () => {
-    const t = await getToken({ aud: EPIC, launch: { patient: TREY } });
-    const active = await json<Bundle>(await fhirGet(`Condition?patient=${TREY}`, t.access_token, {}, EPIC));
-    const all = await json<Bundle>(await fhirGet(`Condition?patient=${TREY}&clinical-status=active,resolved`, t.access_token, {}, EPIC));
+  test("Condition: problems active only without clinical-status, every status when asked; encounter diagnoses unfiltered; the suppressed outcome as Epic sends it", async () => {
+    const t = await getToken({ aud: EPIC, launch: { patient: "epic-like" } });
+    const get = async (q: string) => json<Bundle>(await fhirGet(`Condition?patient=epic-like&${q}`, t.access_token, {}, EPIC));
     const count = (b: Bundle) => b.entry!.filter((e) => e.search?.mode === "match").length;
-    expect(count(active)).toBe(8);
+    expect(count(await get("category=problem-list-item"))).toBe(3);
+    expect(count(await get("category=encounter-diagnosis"))).toBe(2);
+    // Synthea's uncategorised conditions become encounter diagnoses, which the active-only default leaves alone.
+    const trey = await getToken({ aud: EPIC, launch: { patient: TREY } });
+    const all = await json<Bundle>(await fhirGet(`Condition?patient=${TREY}&category=encounter-diagnosis`, trey.access_token, {}, EPIC));
     expect(count(all)).toBe(10);
-    const outcome = active.entry!.find((e) => e.search?.mode === "outcome")!.resource as OperationOutcome;
-    expect(outcome.issue[0]).toMatchObject({ severity: "error", code: "incomplete" });
+    const outcome = all.entry!.find((e) => e.search?.mode === "outcome")!.resource as OperationOutcome;
+    expect(outcome.issue).toHaveLength(1);
+    expect(outcome.issue[0]).toMatchObject({ severity: "warning", code: "suppressed", diagnostics: expect.stringMatching(/^Client not authorized for Condition - Outside Record Problems\./) });
+    expect(outcome.issue[0]!.details?.text).toBe(outcome.issue[0]!.details?.coding?.[0]?.display);
+  });
+
+  test("software 'Epic'; a query string over 2,048 bytes is answered with an HTML 404; an empty searchset carries Epic's 'no results' warning", async () => {
+    const t = await getToken({ aud: EPIC, launch: { patient: TREY } });
+    const cs = await json<CapabilityStatement>(await fhirGet("metadata", t.access_token, {}, EPIC));
+    expect(cs.software?.name).toBe("Epic");
+    const long = await fhirGet(`Procedure?patient=${TREY}&code=${"x".repeat(2048)}`, t.access_token, {}, EPIC);
+    expect(long.status).toBe(404);
+    expect(long.headers.get("content-type")).toMatch(/text\/html/);
+    const empty = await json<Bundle>(await fhirGet(`Procedure?patient=${TREY}&code=none`, t.access_token, {}, EPIC));
+    expect(empty.entry?.map((e) => (e.resource as OperationOutcome).issue[0]!.details?.text)).toEqual(["Resource request returns no results."]);
   });
 
   test("Observation needs a category or code; discovery advertises no refresh; no refresh token, no banner flag", async () => {
@@ -95,9 +112,14 @@ describe("Oracle-like profile", () => {
     expect((await fhirGet(`MedicationStatement?patient=${TREY}`, t.access_token, {}, ORACLE)).status).toBe(404);
   });
 
-  test("400 on _count and _include; contained Medications coded on their ingredients", async () => {
+  test("_count listed and honoured for MedicationRequest, 400 where not listed; 400 on _include; contained Medications coded on their ingredients", async () => {
     const t = await getToken({ aud: ORACLE, launch: { patient: TREY } });
+    const cs = await json<CapabilityStatement>(await fhirGet("metadata", t.access_token, {}, ORACLE));
+    const params = (type: string) => cs.rest![0]!.resource!.find((r) => r.type === type)!.searchParam!.map((p) => p.name);
+    expect(params("MedicationRequest")).toContain("_count");
+    expect(params("Procedure")).not.toContain("_count");
     expect((await fhirGet(`Procedure?patient=${TREY}&_count=10`, t.access_token, {}, ORACLE)).status).toBe(400);
+    expect((await fhirGet(`MedicationRequest?patient=${TREY}&_count=10`, t.access_token, {}, ORACLE)).status).toBe(200);
     expect((await fhirGet(`MedicationRequest?patient=${TREY}&_include=MedicationRequest:medication`, t.access_token, {}, ORACLE)).status).toBe(400);
     const b = await json<Bundle>(await fhirGet(`MedicationRequest?patient=${TREY}`, t.access_token, {}, ORACLE));
     const mr = b.entry![0]!.resource as MedicationRequest;
@@ -154,9 +176,11 @@ describe("a refused origin (refuseCors)", () => {
 });
 
 describe("the demo page", () => {
-  test("offers the three profiles and launches into the chosen profile's FHIR base", () => {
+  test("offers the seven profiles, lists the profile's own patient first, and launches into the chosen profile's FHIR base", () => {
     const page = homePage({ patients: DEMO_PATIENTS, baseUrl: BASE, profile: "oracle", appLaunchUrl: "http://localhost:4000/launch.html", now: FIXED_NOW });
-    expect([...page.matchAll(/name="profile" value="(\w+)"/g)].map((m) => m[1])).toEqual(["plain", "epic", "oracle"]);
+    expect([...page.matchAll(/name="profile" value="(\w+)"/g)].map((m) => m[1])).toEqual(["plain", "epic", "oracle", "meditech", "athena", "ecw", "nextgen"]);
+    expect(/data-patient-id="([^"]+)"/.exec(page)![1]).toBe("oracle-home-meds");
+    expect(page).toContain('data-profile-patient="oracle"');
     expect(page).toMatch(/value="oracle" checked/);
     const href = /data-patient-id="[^"]+"/.exec(page) && /<a href="([^"]+)" data-patient-id/.exec(page)![1]!.replace(/&amp;/g, "&");
     expect(new URL(href!).searchParams.get("iss")).toBe(ORACLE);

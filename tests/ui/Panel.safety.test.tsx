@@ -48,12 +48,20 @@ describe("Untrusted text", () => {
     for (const a of container.querySelectorAll("a")) expect(a.getAttribute("href") ?? "").not.toMatch(/^javascript:/i);
   });
 
-  it("clips very long strings and isolates direction overrides in <bdi>", () => {
+  it("clips very long strings and isolates each record string in <bdi>, direction controls removed", () => {
     const { container } = render(<Panel state={hostileState()} now={NOW} />);
     expect(container.textContent!.length).toBeLessThan(20_000);
     const bdis = [...container.querySelectorAll("bdi")];
-    expect(bdis.some((b) => b.textContent!.includes("\u202Eevil"))).toBe(true);
+    // The record's note "\u202Eevil\u202C text \u2066x" is shown, isolated, without its controls.
+    expect(bdis.some((b) => b.textContent === "evil text x")).toBe(true);
     for (const b of bdis) expect(b.textContent!.length).toBeLessThanOrEqual(401);
+  });
+
+  it("no bidirectional control reaches the page, in text or in attributes (it would reverse a neighbouring record)", () => {
+    const { container } = render(<Panel state={hostileState()} now={NOW} />);
+    const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+    expect(container.textContent).not.toMatch(BIDI);
+    for (const el of container.querySelectorAll("*")) for (const a of el.attributes) expect(a.value, `${el.tagName} ${a.name}`).not.toMatch(BIDI);
   });
 });
 
