@@ -8,15 +8,24 @@ const CODE_LIST_FILE = /[\\/]src[\\/]knowledge[\\/]codes[\\/][^\\/]+\.ts$/;
 
 /**
  * Fields of the code lists that are for reviewers, the tests and the generated knowledge report, never read
- * by the app: where each list was verified (`source`), a look-alike's human label, a cause's description. The browser build
- * leaves them out (about 6 kB gzip); tests/build/budget.test.ts checks that the codes stay and these go.
+ * by the app: where each list was verified (`source`), a look-alike's human label and id, a cause's
+ * description and conventions. The browser build leaves them out (about 7 kB gzip);
+ * tests/build/budget.test.ts checks that the codes stay and these go.
  */
 const REVIEWER_ONLY_FIELDS: readonly { file: RegExp; field: string }[] = [
   { file: CODE_LIST_FILE, field: "source" },
   { file: /[\\/]src[\\/]knowledge[\\/]codes[\\/]lookAlikes\.ts$/, field: "label" },
-  // A cause's description is for the knowledge report: the panel names causes and explains strengths in src/report.
+  // The engine finds a look-alike by its codes and names the causes it blocks; its id names it in the report and tests.
+  { file: /[\\/]src[\\/]knowledge[\\/]codes[\\/]lookAlikes\.ts$/, field: "id" },
+  // A cause's description and conventions are for the knowledge report: the panel names causes, explains
+  // strengths and states its conventions in src/report.
   { file: /[\\/]src[\\/]knowledge[\\/]causes\.ts$/, field: "description" },
+  { file: /[\\/]src[\\/]knowledge[\\/]causes\.ts$/, field: "conventions" },
 ];
+
+/** A one-line string (`"…"`), or a list of them on one line or one per line (`[\n  "…",\n]`). */
+const STRING = `"(?:[^"\\\\\\n]|\\\\.)*"`;
+const STRING_OR_LIST = `(?:${STRING}|\\[\\s*(?:${STRING},?\\s*)*\\])`;
 
 function reviewerFieldsOutOfBundle(): Plugin {
   return {
@@ -25,8 +34,9 @@ function reviewerFieldsOutOfBundle(): Plugin {
     transform(code, id) {
       const fields = REVIEWER_ONLY_FIELDS.filter((f) => f.file.test(id)).map((f) => f.field);
       if (fields.length === 0) return null;
-      // One-line string properties only (`  source: "…",`): anything else is left as written.
-      return code.replace(new RegExp(`^(\\s*)(?:${fields.join("|")}): "(?:[^"\\\\\\n]|\\\\.)*",$`, "gm"), "$1");
+      // String properties and string-list properties that end their line (`  source: "…",`,
+      // `  conventions: [\n    "…",\n  ],`): anything else is left as written.
+      return code.replace(new RegExp(`^(\\s*)(?:${fields.join("|")}): ${STRING_OR_LIST},$`, "gm"), "$1");
     },
   };
 }

@@ -26,6 +26,8 @@ import {
   SYSTEMS,
   TEXT_CONTEXT,
 } from "../src/knowledge";
+import { ACUTE_STATE_CURRENT_DAYS, ACUTE_STATES, CHRONIC_CONDITIONS, CONFIRM_STILL_CURRENT, NO_STATUS_CURRENT_MONTHS } from "../src/knowledge/conventions";
+import { ENDING_TREATMENTS } from "../src/knowledge/endingTreatments";
 import { LEG_CRAMP_CODES, LEG_CRAMP_NAME_PATTERNS, LEG_CRAMP_RECENT_MONTHS, LEG_SITE_WORDS, NON_LEG_SITE_WORDS } from "../src/knowledge/codes/legCrampCodes";
 import { renderCorpusMarkdown } from "../tests/clinical/render";
 import { esc, writeReport } from "./markdownReport";
@@ -54,9 +56,15 @@ export function renderKnowledgeMarkdown(): string {
   out.push(`- Dialysis procedures: current when performed within ${DIALYSIS_RECENT_DAYS} days — completed and done within them, or in progress and started within them. A procedure left in progress for longer, or whose period ended, is a stale record shown as past; in progress with no date is "status unknown".`);
   out.push("- Strength comes from current evidence only: chronic kidney disease and dialysis are shown as a known cause only while a current record says kidney failure (stage 5 or G5, end-stage, on dialysis, or kidney failure of unstated kind). When every such record is past (resolved, a session long ago), the finding keeps the cause's own strength and says why. A deceased patient has no current evidence.");
   out.push("- Kidney failure whose kind is not recorded (N19, 586, 42399005, \"renal failure\" in text) is shown under chronic kidney disease as a known cause, titled \"Kidney failure (kind not recorded)\". Diabetes whose type is not recorded is shown under type 2 diabetes, titled \"Diabetes, type not recorded\".");
-  out.push("- Codes that mean history or resolution (\"H/O: chronic kidney disease\", \"in remission\") are never current.");
-  out.push("- Medicines: a MedicationRequest whose intent is proposal or option is not current (shown as not started); plan counts like an order (C-CDA on FHIR and Oracle Health carry home medicines that way). A MedicationStatement whose effective period has ended is past whatever its status. A dose, when recorded, is shown as plain text (at most " + DOSE_TEXT_MAX + " characters).");
-  out.push("- Name matching runs only when no coding on the record is recognised by any rule or look-alike; such evidence is flagged as a name match. A coded record whose own text starts by saying it is about a relative, a screening, a negation or a suspicion gives no evidence; one starting \"History of\" gives past evidence at most.");
+  out.push("- Codes that mean resolution or remission (\"Chronic kidney disease resolved\", \"in remission\") are never current; a code for \"history of\" a chronic condition (\"H/O: chronic kidney disease\") is that condition.");
+  out.push(`- Acute states (${ACUTE_STATES.join(", ")}) recorded as an encounter diagnosis are current for ${ACUTE_STATE_CURRENT_DAYS} days from the encounter (recorded, else onset) date, by calendar day, whatever the clinical status says; on the problem list they follow their status and are marked "confirm still current" after ${CONFIRM_STILL_CURRENT.acuteStateYears} year.`);
+  out.push(`- A condition with no clinical status is current when recorded (recorded date, else onset) within the last ${NO_STATUS_CURRENT_MONTHS} months (${ACUTE_STATE_CURRENT_DAYS} days for acute states), shown as "from a visit on <date>, status not recorded"; older or undated, its status is "unknown" and it is not current. Abatement, verification and a deceased patient apply as for any condition.`);
+  out.push("- Medicines: a MedicationRequest whose intent is proposal or option is not current (shown as not started) unless it is reported (`reportedBoolean` true or a `reportedReference`: a medicine the patient takes at home, as MEDITECH sends them), which counts whatever its intent and is shown as \"reported\"; plan counts like an order (C-CDA on FHIR and Oracle Health carry home medicines that way). A MedicationStatement whose effective period has ended is past whatever its status. A dose, when recorded, is shown as plain text (at most " + DOSE_TEXT_MAX + " characters).");
+  out.push("- Name matching runs only when no coding on the record is recognised by any rule or look-alike; such evidence is flagged as a name match. A coded Condition's or Procedure's own text (code.text) is read whole for each cause its code matched, with the rules below: where it names the cause, its mentions decide (negated, about a relative, a screening or a suspicion: no evidence); a closing status (" + TEXT_CONTEXT.RESOLVED_AT_END.join(", ") + ") makes it past; where it does not name the cause, its first words decide. A medicine's text is read by its first words only.");
+  out.push(`- "History of", "h/o", "PMH", "s/p" and the like make a past finding only for a condition that ends; a chronic condition that does not end (${CHRONIC_CONDITIONS.join(", ")}) stays that condition, the record's own status deciding. Words that say it ended (resolved, in remission) make any cause past.`);
+  for (const t of ENDING_TREATMENTS) {
+    out.push(`- Treatment that ends a condition (${t.id}): when a record's own text says it was done (${esc(t.done.join(", "))}), and not failed or only planned (${esc(t.veto.join(", "))}), evidence of ${t.causes.map((c) => (t.escalatingOnly.includes(c) ? `${c} (kidney failure only)` : c)).join(" and ")} is past.`);
+  }
   out.push("- Deceased patients: every piece of evidence is shown as not current.");
   out.push("");
   out.push("## Reading free text");
@@ -75,8 +83,11 @@ export function renderKnowledgeMarkdown(): string {
   cueRow("suspicion", "before the name, same clause", TEXT_CONTEXT.UNCERTAIN_BEFORE);
   cueRow("suspicion", "after the name, same or next clause", TEXT_CONTEXT.UNCERTAIN_AFTER);
   cueRow("precursor", "written right before the name", TEXT_CONTEXT.PRECURSOR_BEFORE);
-  cueRow("history (past at most)", "anywhere before the name in the entry", TEXT_CONTEXT.HISTORY_BEFORE);
-  cueRow("history (past at most)", "after the name, same or next clause", TEXT_CONTEXT.HISTORY_AFTER);
+  cueRow("history (past at most for a condition that ends; the condition itself for a chronic one)", "anywhere before the name in the entry", TEXT_CONTEXT.HISTORY_BEFORE);
+  cueRow("history (past at most for a condition that ends; the condition itself for a chronic one)", "after the name, same or next clause", TEXT_CONTEXT.HISTORY_AFTER);
+  cueRow("resolved (past)", "anywhere before the name in the entry", TEXT_CONTEXT.RESOLVED_BEFORE);
+  cueRow("resolved (past)", "after the name, same or next clause", TEXT_CONTEXT.RESOLVED_AFTER);
+  cueRow("resolved (past)", "closing a coded record's text, after a separator", TEXT_CONTEXT.RESOLVED_AT_END);
   cueRow("start of a coded record's text", "overrides the code", TEXT_CONTEXT.LEADING_CUES.map((c) => `${c.context}: ${c.pattern}`));
   out.push("");
   out.push("## Causes");
@@ -103,7 +114,7 @@ export function renderKnowledgeMarkdown(): string {
       const notes = [
         r.escalates ? "escalates" : "",
         r.unstated ? "detail not stated" : "",
-        r.history ? "history: never current" : "",
+        r.history ? "resolved: never current" : "",
         r.confidence === "weak" ? "weak (lower confidence)" : "",
         r.requireForm ? `requires ${r.requireForm} form` : "",
         r.note ?? "",

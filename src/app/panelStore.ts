@@ -45,6 +45,12 @@ export interface PanelStoreDeps {
    * of delaying it.
    */
   match?: (input: EngineInput, options: EngineOptions) => Promise<EngineResult>;
+  /**
+   * The EHR's FHIR base when the client reads through another one (a server session reads through the
+   * app's same-origin FHIR path): it picks the configuration entry, the style origins and "Launch again".
+   * Default: the client's own serverUrl.
+   */
+  fhirServerOf?: () => Promise<string>;
 }
 
 const importedMatch = (input: EngineInput, options: EngineOptions): Promise<EngineResult> =>
@@ -74,6 +80,8 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
   let config: AppConfig | undefined;
   let style: Promise<SmartStyle | undefined> | undefined;
   let serverUrl: string | undefined;
+  /** The EHR's FHIR base (serverUrl itself unless the reads go through the app's server). */
+  let iss: string | undefined;
   let server: ServerConfig | undefined;
   /** The load in flight: aborted when the panel is reloaded or left, so a stale load never publishes. */
   let inflight: AbortController | undefined;
@@ -170,9 +178,10 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
         client = c.value;
         config = cfg.value;
         serverUrl = client.state.serverUrl;
-        server = findServer(config, serverUrl, deps.pageUrl);
+        iss = deps.fhirServerOf ? await deps.fhirServerOf() : serverUrl;
+        server = findServer(config, iss, deps.pageUrl);
         const styleUrl = (client.state.tokenResponse as TokenContext | undefined)?.smart_style_url;
-        if (styleUrl && deps.fetchStyle && server && styleUrlAllowed(styleUrl, serverUrl, server)) {
+        if (styleUrl && deps.fetchStyle && server && styleUrlAllowed(styleUrl, iss, server)) {
           style = deps.fetchStyle(styleUrl).then(parseSmartStyle, () => undefined);
         }
         await load();
@@ -185,6 +194,6 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
     dispose() {
       inflight?.abort();
     },
-    relaunchUrl: () => (serverUrl ? `launch.html?iss=${encodeURIComponent(serverUrl)}` : undefined),
+    relaunchUrl: () => (iss ? `launch.html?iss=${encodeURIComponent(iss)}` : undefined),
   };
 }

@@ -26,6 +26,10 @@ const UNCERTAIN_AFTER = cues(TEXT_CONTEXT.UNCERTAIN_AFTER);
 const PRECURSOR = adjacent(TEXT_CONTEXT.PRECURSOR_BEFORE);
 const HISTORY_BEFORE = cues(TEXT_CONTEXT.HISTORY_BEFORE);
 const HISTORY_AFTER = cues(TEXT_CONTEXT.HISTORY_AFTER);
+const RESOLVED_BEFORE = cues(TEXT_CONTEXT.RESOLVED_BEFORE);
+const RESOLVED_AFTER = cues(TEXT_CONTEXT.RESOLVED_AFTER);
+/** A resolved cue written as the text's own closing status ("… - resolved", "… (in remission)"). */
+const RESOLVED_AT_END = new RegExp(`(?:^|[-–([,;:|])\\s*(?:${TEXT_CONTEXT.RESOLVED_AT_END.join("|")})\\s*[)\\]]?\\s*\\.?\\s*$`, "i");
 const LEADING = TEXT_CONTEXT.LEADING_CUES.map((c) => ({ context: c.context, re: new RegExp(`^\\W*${c.pattern}`, "i") }));
 
 /** Separator joinedText puts between the record's text and each display (see read.ts). */
@@ -54,6 +58,13 @@ function clauseBounds(text: string, entryStart: number, entryEnd: number, start:
   return [clauseStart, clauseEnd];
 }
 
+/** At most two words, no cue: the rest of a name ("mellitus", "stage 3") rather than a qualifier of it. */
+const NAME_TAIL = /^\s*(?:[\w'’]+(?:\s+[\w'’]+)?)?\s*$/;
+
+function isNameTail(rest: string): boolean {
+  return NAME_TAIL.test(rest) && !NEGATION_AFTER.test(rest) && !UNCERTAIN_AFTER.test(rest) && !HISTORY_AFTER.test(rest) && !RESOLVED_AFTER.test(rest);
+}
+
 /**
  * What the name at [start, end) of `text` means. `text` is the record's joined text (see joinedText):
  * entries are separated by " | ".
@@ -69,8 +80,9 @@ export function mentionContext(text: string, start: number, end: number): TextCo
   const [clauseStart, clauseEnd] = clauseBounds(text, entryStart, entryEnd, start, end);
   const before = text.slice(clauseStart, start);
   let after = text.slice(end, clauseEnd);
-  if (after.trim() === "" && clauseEnd < entryEnd) {
-    // Nothing follows the name in its clause: the next clause qualifies it ("AKI, ruled out").
+  if (clauseEnd < entryEnd && isNameTail(after)) {
+    // Nothing but the name's own tail follows it in its clause: the next clause qualifies it ("AKI, ruled
+    // out"; "Type 2 diabetes mellitus - in remission", where the name read is "Type 2 diabetes").
     const [, nextEnd] = clauseBounds(text, entryStart, entryEnd, clauseEnd + 1, clauseEnd + 1);
     after = text.slice(end, nextEnd);
   }
@@ -78,7 +90,9 @@ export function mentionContext(text: string, start: number, end: number): TextCo
   if (NEGATION_BEFORE.test(before) || NEGATION_ADJACENT.test(justBefore) || NEGATION_AFTER.test(after)) return "negated";
   if (UNCERTAIN_BEFORE.test(before) || UNCERTAIN_AFTER.test(after)) return "uncertain";
   if (PRECURSOR.test(justBefore)) return "precursor";
-  if (HISTORY_BEFORE.test(text.slice(entryStart, start)) || HISTORY_AFTER.test(after)) return "history";
+  const sinceEntry = text.slice(entryStart, start);
+  if (RESOLVED_BEFORE.test(sinceEntry) || RESOLVED_AFTER.test(after)) return "resolved";
+  if (HISTORY_BEFORE.test(sinceEntry) || HISTORY_AFTER.test(after)) return "history";
   return "affirmed";
 }
 
@@ -102,11 +116,22 @@ export function leadingContext(text: string | undefined): TextContext | undefine
   return found ?? undefined;
 }
 
+/**
+ * Whether a text closes by saying the condition ended ("Essential HTN (benign) - resolved", "… (in
+ * remission)"): the record's own status, written into its text.
+ */
+export function resolvedAtEnd(text: string): boolean {
+  return RESOLVED_AT_END.test(text);
+}
+
 /** Memo of leadingContext per text (pure: depends only on the text and static cues); null = no cue. */
 const LEADING_CACHE = new Map<string, TextContext | null>();
 const LEADING_CACHE_LIMIT = 20_000;
 
+/** A context in which a mention still makes evidence. */
+export type EvidenceContext = "affirmed" | "history" | "resolved";
+
 /** Contexts in which a mention still makes evidence. */
-export function makesEvidence(context: TextContext): context is "affirmed" | "history" {
-  return context === "affirmed" || context === "history";
+export function makesEvidence(context: TextContext): context is EvidenceContext {
+  return context === "affirmed" || context === "history" || context === "resolved";
 }

@@ -78,3 +78,11 @@ export function isoDay(date: Date): string {
   const dd = String(p.day).padStart(2, "0");
   return `${p.year}-${mm}-${dd}`;
 }
+
+/**
+ * The date a condition was recorded at a visit: its recorded date, else its onset (FHIR partial dates kept
+ * as strings). Here, with no knowledge imported, so the report can word it without loading the engine.
+ */
+export function visitDateOf(dates: { recorded?: string; onset?: string }): string | undefined {
+  return dates.recorded ?? dates.onset;
+}

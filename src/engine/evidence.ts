@@ -9,12 +9,14 @@
  */
 import type { Coding } from "fhir/r4";
 import { PREGNANCY_CURRENT_WEEKS } from "../knowledge";
+import { CHRONIC_CONDITIONS } from "../knowledge/conventions";
+import type { EvidenceContext } from "./context";
 import { isoDay, toMillis } from "./dates";
 import { systemLabel } from "./lookup";
 import type { ConceptMatch } from "./match";
 import { gestationWeeks, isPregnancyEndTitle } from "./pregnancy";
 import { str } from "./read";
-import { isCurrent } from "./status";
+import { conditionWindow, isAcuteState, isCurrent } from "./status";
 import type { CauseId, Evidence, EvidenceStatus } from "./types";
 
 /**
@@ -91,6 +93,8 @@ export class FixedEvidenceItem extends ItemWithFields {
 export interface Clock {
   now: Date;
   nowMs: number;
+  /** noStatusSince(nowMs): a condition with no clinical status recorded before this is not current. */
+  noStatusSinceMs: number;
   deceased: boolean;
 }
 
@@ -112,8 +116,12 @@ export class RecordContext {
    * patient's contexts are many, alive until the findings are built.
    */
   pregnancy: PregnancyDating | undefined = undefined;
-  /** The record's own text starts by saying it is history ("History of ..."): at most past. */
-  leadingHistory = false;
+  /** A Condition with no clinicalStatus at all (Epic's encounter diagnoses): its currency has a window (status.ts). */
+  noClinicalStatus = false;
+  /** A Condition's visit date (visitDateOf: recorded, else onset), for its currency window. */
+  visitDate: string | undefined = undefined;
+  /** A MedicationRequest reported rather than ordered (a home medicine): counts whatever its intent. */
+  reported = false;
   /** Why the record's status is not what its status field says (a period that ended, a stale procedure, a proposal). */
   statusNote: string | undefined = undefined;
   /** For a medicine: its dose as plain text. */
@@ -188,21 +196,57 @@ function endsPregnancy(m: ConceptMatch, coding: Coding | undefined, ctx: RecordC
 }
 
 /**
+ * What a record's own words say about one of its matches (records.ts reads them): for a match by code, the
+ * text's context for the match's cause (history or resolved; affirmed words change nothing; a match by name
+ * carries its own); and the note of a treatment the text says was done that ends it ("ESRD s/p kidney
+ * transplant").
+ */
+export interface TextReading {
+  readonly context: EvidenceContext | undefined;
+  readonly endedBy: string | undefined;
+}
+
+const CHRONIC: ReadonlySet<CauseId> = new Set(CHRONIC_CONDITIONS);
+
+/**
  * The evidence item a matched record gives for the match's cause, or undefined when the record, read in
  * full, does not support the cause after all (a pregnancy record whose title says it ended).
+ *
+ * What changes a record's meaning for "now", in order: a code that itself means history or resolution;
+ * the record's own words (resolved: past; history: past for a condition that ends, the condition itself
+ * for a chronic one; a treatment that ended it); the currency windows of conditions with no status and of
+ * acute states (status.ts); pregnancy dating; a deceased patient.
  */
-export function toEvidence(m: ConceptMatch, coding: Coding | undefined, ctx: RecordContext, clock: Clock): EvidenceItem | undefined {
+export function toEvidence(m: ConceptMatch, coding: Coding | undefined, ctx: RecordContext, clock: Clock, words?: TextReading): EvidenceItem | undefined {
   if (endsPregnancy(m, coding, ctx)) return undefined;
   let status = ctx.status;
-  const history = (m.by === "code" && m.rule.history === true) || (m.by === "name" && m.context === "history") || ctx.leadingHistory === true;
-  if (history && isCurrent(status)) status = "past";
+  // Notes only where the words or a window changed something (rare): no list, and no closure, per record.
+  let notes: string[] | undefined;
+  if (m.by === "code" && m.rule.history === true && isCurrent(status)) status = "past";
+  const context = m.by === "name" ? (m.context === "affirmed" ? undefined : m.context) : words?.context;
+  if (context === "resolved" || (context === "history" && !CHRONIC.has(m.cause))) {
+    if (isCurrent(status)) status = "past";
+    (notes ??= []).push(`The record's words say ${context === "resolved" ? "it ended" : "this is history"}: shown as past at most.`);
+  } else if (context === "history") {
+    (notes ??= []).push("The record's words say “history of” a condition that does not end: still that condition; its status decides.");
+  }
+  if (words?.endedBy !== undefined) {
+    if (isCurrent(status)) status = "past";
+    (notes ??= []).push(words.endedBy);
+  }
+  // Only conditions with no status, and encounter diagnoses, have a window (most conditions have neither).
+  if (ctx.resourceType === "Condition" && (ctx.noClinicalStatus || ctx.category === "encounter-diagnosis")) {
+    const window = conditionWindow(status, m.cause, ctx, clock.nowMs, clock.noStatusSinceMs);
+    status = window.status === "ignored" ? status : window.status;
+    if (window.note !== undefined) (notes ??= []).push(window.note);
+  }
   let pregnancy: PregnancyReading | undefined;
   if (m.cause === "pregnancy") {
     pregnancy = readPregnancy(status, ctx, clock);
     status = pregnancy.status;
   }
   if (clock.deceased) status = "deceased";
-  return new MatchedItem(m, coding, ctx, clock, status, pregnancy);
+  return new MatchedItem(m, coding, ctx, clock, status, pregnancy, notes);
 }
 
 /**
@@ -244,6 +288,8 @@ class MatchedItem implements EvidenceItem {
     private readonly clock: Clock,
     readonly status: EvidenceStatus,
     private readonly pregnancy: PregnancyReading | undefined,
+    /** Notes on how the record's words or a currency window changed its status (rare: undefined otherwise). */
+    private readonly statusNotes: string[] | undefined,
   ) {
     this.current = isCurrent(status);
     this.sortMs = toMillis(ctx.sortDate) ?? Number.NEGATIVE_INFINITY;
@@ -317,19 +363,21 @@ class MatchedItem implements EvidenceItem {
     if (ctx.category) evidence.category = ctx.category;
     if (ctx.sortDate) evidence.sortDate = ctx.sortDate;
     if (ctx.dose) evidence.dose = ctx.dose;
+    if (ctx.noClinicalStatus) evidence.statusNotRecorded = true;
+    if (ctx.reported) evidence.reported = true;
+    if (ctx.resourceType === "Condition" && isAcuteState(m.cause)) evidence.acuteState = true;
     const notes = this.notes();
     if (notes.length > 0) evidence.notes = notes;
     return evidence;
   }
 
   private notes(): string[] {
-    const { match: m, ctx, clock, pregnancy } = this;
+    const { match: m, ctx, clock, pregnancy, statusNotes } = this;
     const out: string[] = [];
     if (m.rule.note) out.push(m.rule.note);
     if (m.by === "code" && m.rule.confidence === "weak") out.push("This code was verified only against weak sources: lower confidence.");
     if (m.by === "name") out.push("Recognised from the record's text, not from a code: check the record.");
-    if (m.by === "name" && m.context === "history") out.push("The record's text says this is history: shown as past at most.");
-    if (m.by === "code" && ctx.leadingHistory === true) out.push("The record's own words say this is history: shown as past at most.");
+    if (statusNotes) out.push(...statusNotes);
     if (ctx.statusNote) out.push(ctx.statusNote);
     if (ctx.modified) {
       out.push("This record carries a modifier extension the app cannot interpret; it may change the record's meaning: check it in the EHR.");

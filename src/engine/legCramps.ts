@@ -29,6 +29,10 @@ export interface LegCrampRecord {
   because: "active" | "recent";
   /** The date that made it recent (recordedDate, else onset), as written. */
   recorded?: string;
+  /** The record's clinical status code as written ("active", "resolved", …), when it has one. */
+  clinicalStatus?: string;
+  /** When the cramps began (onset), else when they were recorded, as written: the anchor a card compares medicine starts with. */
+  since?: string;
 }
 
 const words = (list: readonly string[]) => new RegExp(`\\b(?:${list.join("|")})\\b`, "i");
@@ -97,7 +101,16 @@ function readOne(c: unknown, nowMs: number, since: number): LegCrampRecord | und
   const match = legCrampMatch(c.code);
   if (!match) return undefined;
   const text = textOf(c.code) ?? firstDisplay(c.code) ?? match.coding?.code ?? "Leg cramps";
-  const base: LegCrampRecord = { ref: `Condition/${id}`, text, ...match, because: "active" };
+  const clinicalStatus = conceptCode(c.clinicalStatus);
+  const began = str(c.onsetDateTime) ?? startOf(c.onsetPeriod) ?? str(c.recordedDate);
+  const base: LegCrampRecord = {
+    ref: `Condition/${id}`,
+    text,
+    ...match,
+    because: "active",
+    ...(clinicalStatus ? { clinicalStatus } : {}),
+    ...(began ? { since: began } : {}),
+  };
   if (status === "current" || status === "unconfirmed") return base;
   const recorded = str(c.recordedDate) ?? str(c.onsetDateTime) ?? startOf(c.onsetPeriod);
   const t = toMillis(recorded);

@@ -1,10 +1,11 @@
 /** Which causes a record's concept supports: codes first (every system), name matching last. */
 import type { Coding } from "fhir/r4";
 import { DIABETES_TYPES_CONFLICT, type CodeRule, type NameRule, type RequiredForm, type ResourceKind } from "../knowledge";
-import { makesEvidence, mentionContext } from "./context";
+import { leadingContext, makesEvidence, mentionContext, resolvedAtEnd, type EvidenceContext } from "./context";
 import { formVetoes, lookupCode, nameRulesFor, saysOral, saysSystemic, systemKeyOf, type CodeHit, type CompiledNameRule } from "./lookup";
 import { isObj, joinedText, rawCodings, str } from "./read";
 import type { CauseId } from "./types";
+import type { TextContext } from "../knowledge";
 
 /**
  * A match by code: the code's lookup hit (cause and rule), shared by every record with that code. The
@@ -19,8 +20,8 @@ export interface NameMatch {
   matchedText: string;
   /** matchedText in lower case, computed once (it is part of the evidence grouping key). */
   matchKey: string;
-  /** How the text uses the name: affirmed, or history ("history of X": at most past). */
-  context: "affirmed" | "history";
+  /** How the text uses the name: affirmed, history ("history of X") or resolved ("X, resolved"): see evidence.ts. */
+  context: EvidenceContext;
 }
 
 export type ConceptMatch = CodeMatch | NameMatch;
@@ -207,11 +208,9 @@ function computeNames(kind: ResourceKind, text: string): readonly ConceptMatch[]
 }
 
 /**
- * The rule's best mention in the text: the first affirmed one, else the first history one. Negated,
- * other-person, test, precursor and uncertain mentions make nothing (knowledge-source.md, free text).
+ * Calls `visit` with the context of each of the rule's mentions in the text, in order, until it returns true.
  */
-function bestMention(compiled: CompiledNameRule, text: string): { text: string; context: "affirmed" | "history" } | undefined {
-  let history: string | undefined;
+function eachMention(compiled: CompiledNameRule, text: string, visit: (context: TextContext, mention: string) => boolean): void {
   for (const re of compiled.patterns) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -219,11 +218,75 @@ function bestMention(compiled: CompiledNameRule, text: string): { text: string; 
         re.lastIndex++;
         continue;
       }
-      const context = mentionContext(text, m.index, m.index + m[0].length);
-      if (!makesEvidence(context)) continue;
-      if (context === "affirmed") return { text: m[0], context };
-      history ??= m[0];
+      if (visit(mentionContext(text, m.index, m.index + m[0].length), m[0]) === true) return;
     }
   }
-  return history !== undefined ? { text: history, context: "history" } : undefined;
+}
+
+/**
+ * The rule's best mention in the text: the first affirmed one, else the first history or resolved one.
+ * Negated, other-person, test, precursor and uncertain mentions make nothing (knowledge-source.md, free text).
+ */
+function bestMention(compiled: CompiledNameRule, text: string): { text: string; context: EvidenceContext } | undefined {
+  let best: { text: string; context: EvidenceContext } | undefined;
+  eachMention(compiled, text, (context, mention) => {
+    if (!makesEvidence(context) || (best && context !== "affirmed")) return false;
+    best = { text: mention, context };
+    return context === "affirmed";
+  });
+  return best;
+}
+
+/**
+ * How a coded record's own text (code.text) bears on one cause its code matched, read whole as a clinician
+ * would (knowledge-source.md: "A coded record's own text is read whole"). Where the text names the cause
+ * (by the cause's name rules), its mentions decide, with the free-text rules (negation, family history,
+ * screening, suspicion, precursor, history, resolved): an affirmed mention wins, else a history or resolved
+ * one, else the first mention's context (which makes no evidence). A closing word saying the condition
+ * ended ("… - resolved") is the record's own status, wherever the name sits. Where the text does not name
+ * the cause, its first words decide ("FH: …", "History of …", "No …"). Undefined when the text says
+ * nothing that changes the code's meaning.
+ */
+export function codedTextContext(kind: ResourceKind, text: string, cause: CauseId): TextContext | undefined {
+  let byCause = CODED_TEXT_CACHE.get(text);
+  if (byCause === undefined) {
+    if (CODED_TEXT_CACHE.size >= NAME_CACHE_LIMIT) CODED_TEXT_CACHE.clear();
+    CODED_TEXT_CACHE.set(text, (byCause = new Map()));
+  }
+  const cached = byCause.get(cause);
+  if (cached !== undefined) return cached ?? undefined;
+  const found = readCodedText(kind, text, cause);
+  byCause.set(cause, found ?? null);
+  return found;
+}
+
+/** Memo of codedTextContext per text and cause (pure: depends only on the arguments and static rules); null = nothing. */
+const CODED_TEXT_CACHE = new Map<string, Map<CauseId, TextContext | null>>();
+
+function readCodedText(kind: ResourceKind, text: string, cause: CauseId): TextContext | undefined {
+  const mentioned = causeMentionContext(kind, text, cause);
+  if (mentioned !== undefined && !makesEvidence(mentioned)) return mentioned;
+  // A closing status is the record's own, whatever clause the name sits in ("Essential HTN (benign), resolved").
+  if (resolvedAtEnd(text)) return "resolved";
+  if (mentioned !== undefined) return mentioned === "affirmed" ? undefined : mentioned;
+  return leadingContext(text);
+}
+
+/** The best context of the cause's mentions in the text (see codedTextContext), or undefined when none names it. */
+function causeMentionContext(kind: ResourceKind, text: string, cause: CauseId): TextContext | undefined {
+  const rules = nameRulesFor(kind);
+  if (!rules || !rules.any.test(text)) return undefined;
+  let past: TextContext | undefined;
+  let other: TextContext | undefined;
+  for (const compiled of rules.rules) {
+    if (!compiled.rule.causes.includes(cause) || compiled.veto?.test(text)) continue;
+    eachMention(compiled, text, (context) => {
+      if (context === "affirmed") past = context;
+      else if (makesEvidence(context)) past ??= context;
+      else other ??= context;
+      return context === "affirmed";
+    });
+    if (past === "affirmed") return past;
+  }
+  return past ?? other;
 }

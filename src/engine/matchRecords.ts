@@ -8,13 +8,15 @@ import { interpretLabs, labEvidenceItems } from "./labs";
 import { olderAgeEvidence, patientFacts } from "./patient";
 import { arr, isObj } from "./read";
 import { conditionEvidence, medicationEvidence, procedureEvidence, type RecordReader } from "./records";
+import { noStatusSince } from "./status";
 import type { EngineInput, EngineOptions, EngineResult } from "./types";
 
 export function matchRecords(input: EngineInput, options: EngineOptions): EngineResult {
   const now = options && options.now instanceof Date ? options.now : new Date(Number.NaN);
   const source: Partial<EngineInput> = isObj(input) ? input : {};
   const facts = patientFacts(source.patient, now);
-  const clock: Clock = { now, nowMs: now.getTime(), deceased: facts.deceased };
+  const nowMs = now.getTime();
+  const clock: Clock = { now, nowMs, noStatusSinceMs: noStatusSince(nowMs), deceased: facts.deceased };
   const raw: EvidenceItem[] = [];
   for (const c of arr(source.conditions)) collect(raw, conditionEvidence, c, clock);
   for (const m of arr(source.medications)) collect(raw, medicationEvidence, m, clock);

@@ -1,17 +1,21 @@
 /** Reading Conditions, medicine uses and Procedures into evidence. Malformed records are skipped. */
+import type { ResourceKind } from "../knowledge";
 import { leadingContext, makesEvidence } from "./context";
 import { doseText } from "./dose";
-import { RecordContext, toEvidence, type Clock, type EvidenceItem } from "./evidence";
-import { ConceptMatches, matchConcept } from "./match";
+import { endedByTreatment, mayBeEndedByTreatment } from "./endedByTreatment";
+import { RecordContext, toEvidence, type Clock, type EvidenceItem, type TextReading } from "./evidence";
+import { codedTextContext, ConceptMatches, matchConcept } from "./match";
 import { conceptCode, endOf, field, isObj, joinedText, startOf, str, textOf } from "./read";
 import {
   conditionStatus,
   isAbated,
+  isReported,
   medicationIntentStatus,
   medicationRequestStatus,
   medicationStatementStatus,
   procedureStatus,
   statementPeriodStatus,
+  visitDateOf,
 } from "./status";
 import type { Evidence } from "./types";
 
@@ -27,20 +31,30 @@ function hasModifier(resource: Record<string, unknown>): boolean {
 const MATCHES = new ConceptMatches();
 
 /**
- * Appends the items of a record's matches. A record whose own text starts by saying it is about a
- * relative, a screening, a negation or a suspicion ("FH: ...", "No ...", "Rule out ...") gives none for
- * its coded matches; one that starts "History of ..." gives past items at most (the record's own words
- * win over its code: knowledge-source.md, free text).
+ * Appends the items of a record's matches, each read with the record's own words (knowledge-source.md,
+ * free text): a Condition's or Procedure's own text (code.text) is read whole for each cause its code
+ * matched ("Hypertension - resolved", "ESRD s/p kidney transplant", "FH: ..."); a medicine's, by its first
+ * words only ("History of ...", "No ..."), since a medicine's text carries directions. Words that negate,
+ * are about a relative, a screening or a suspicion give no item for the coded match.
+ * @param kind the kind of record, for its name rules
+ * @param concept the record's concept and extra text: its whole human text (joinedText) is built only
+ *   when a treatment that ends a condition must be looked for in a record read by name
  */
-function pushAll(out: EvidenceItem[], found: ConceptMatches, ctx: RecordContext, clock: Clock): void {
-  const leading = leadingContext(ctx.conceptText);
+function pushAll(out: EvidenceItem[], found: ConceptMatches, ctx: RecordContext, clock: Clock, kind: ResourceKind, concept: unknown, extraText?: string): void {
+  const own = ctx.conceptText;
   for (let i = 0; i < found.length; i++) {
     const m = found.match(i);
-    if (m.by === "code" && leading !== undefined) {
-      if (!makesEvidence(leading)) continue;
-      if (leading === "history") ctx.leadingHistory = true;
+    let words: TextReading | undefined;
+    if (m.by === "code" && own !== undefined) {
+      const context = kind === "Medication" ? leadingContext(own) : codedTextContext(kind, own, m.cause);
+      if (context !== undefined && !makesEvidence(context)) continue;
+      if (context === "history" || context === "resolved") words = { context, endedBy: undefined };
     }
-    const item = toEvidence(m, found.coding(i), ctx, clock);
+    if (mayBeEndedByTreatment(m.cause)) {
+      const endedBy = endedByTreatment(m.by === "code" ? own : joinedText(concept, extraText), m.cause, m.rule.escalates === true);
+      if (endedBy !== undefined) words = { context: words?.context, endedBy };
+    }
+    const item = toEvidence(m, found.coding(i), ctx, clock, words);
     if (item) out.push(item);
   }
 }
@@ -51,7 +65,10 @@ export const conditionEvidence: RecordReader = (resource, clock, out) => {
   if (!id) return;
   const clinical = conceptCode(resource.clinicalStatus);
   const verification = conceptCode(resource.verificationStatus);
-  const status = conditionStatus(clinical, verification, isAbated(resource));
+  // No clinical status at all (Epic's encounter diagnoses): read as active, then held to its window
+  // (status.ts, conditionWindow) per cause; a status present but unreadable stays unknown.
+  const noClinicalStatus = resource.clinicalStatus === undefined || resource.clinicalStatus === null;
+  const status = conditionStatus(noClinicalStatus ? "active" : clinical, verification, isAbated(resource));
   if (status === "ignored") return;
   matchConcept(resource.code, "Condition", undefined, MATCHES);
   if (MATCHES.length === 0) return;
@@ -71,11 +88,13 @@ export const conditionEvidence: RecordReader = (resource, clock, out) => {
   ctx.category = conceptCode(firstCategory);
   ctx.sortDate = onset ?? recorded;
   ctx.conceptText = textOf(resource.code);
+  ctx.noClinicalStatus = noClinicalStatus;
+  ctx.visitDate = visitDateOf(dates);
   if (pregnancy) {
     // Pregnancy dating reads the concept and all its text; other causes do not need them.
     ctx.pregnancy = { concept: resource.code, joinedText: joinedText(resource.code, undefined), start: onset ?? recorded, recordedOn: recorded ?? onset };
   }
-  pushAll(out, MATCHES, ctx, clock);
+  pushAll(out, MATCHES, ctx, clock, "Condition", resource.code);
 };
 
 export const medicationEvidence: RecordReader = (use, clock, out) => {
@@ -89,9 +108,10 @@ export const medicationEvidence: RecordReader = (use, clock, out) => {
   if (!id) return;
   const rawStatus = str(resource.status);
   const end = endOf(resource.effectivePeriod) ?? endOf(field(resource.dispenseRequest, "validityPeriod"));
+  const reported = type === "MedicationRequest" && isReported(resource);
   const reading =
     type === "MedicationRequest"
-      ? medicationIntentStatus(medicationRequestStatus(rawStatus), str(resource.intent))
+      ? medicationIntentStatus(medicationRequestStatus(rawStatus), str(resource.intent), reported)
       : statementPeriodStatus(medicationStatementStatus(rawStatus), rawStatus, endOf(resource.effectivePeriod), clock.nowMs);
   if (reading.status === "ignored") return;
   const concept = isObj(use.concept) ? use.concept : resource.medicationCodeableConcept;
@@ -113,7 +133,8 @@ export const medicationEvidence: RecordReader = (use, clock, out) => {
   ctx.conceptText = textOf(concept) ?? refDisplay;
   ctx.statusNote = reading.note;
   ctx.dose = doseText(resource);
-  pushAll(out, MATCHES, ctx, clock);
+  ctx.reported = reported;
+  pushAll(out, MATCHES, ctx, clock, "Medication", concept, refDisplay);
 };
 
 export const procedureEvidence: RecordReader = (resource, clock, out) => {
@@ -136,5 +157,5 @@ export const procedureEvidence: RecordReader = (resource, clock, out) => {
   ctx.sortDate = performedEnd ?? performedStart;
   ctx.conceptText = textOf(resource.code);
   ctx.statusNote = reading.note;
-  pushAll(out, MATCHES, ctx, clock);
+  pushAll(out, MATCHES, ctx, clock, "Procedure", resource.code);
 };

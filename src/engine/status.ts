@@ -1,8 +1,11 @@
 /** How each kind of record bears on "now": the contract's status rules, as pure functions. */
 import { DIALYSIS_RECENT_DAYS } from "../knowledge";
+import { ACUTE_STATE_CURRENT_DAYS, ACUTE_STATES, NO_STATUS_CURRENT_MONTHS } from "../knowledge/conventions";
 import { dateParts, toMillis } from "./dates";
+
+export { visitDateOf } from "./dates";
 import { isObj, str } from "./read";
-import type { EvidenceStatus } from "./types";
+import type { CauseId, EvidenceStatus } from "./types";
 
 export type RecordStatus = EvidenceStatus | "ignored";
 
@@ -88,10 +91,13 @@ const PLAIN = Object.fromEntries(
  * MedicationRequest intent (FHIR R4 medicationrequest-intent): a `proposal` (a suggestion with no
  * authorization) and an `option` (one choice of several in a request group) are not a medicine the
  * patient takes: not started. `plan` counts like an order: C-CDA on FHIR and Oracle Health carry the
- * patient's own medication list (home medicines) as active requests with intent `plan`.
+ * patient's own medication list (home medicines) as active requests with intent `plan`. A reported
+ * request (`reportedBoolean` true or a `reportedReference`: a medicine the patient takes at home, as
+ * MEDITECH sends them with intent `proposal`) counts whatever its intent (knowledge-source.md, "Medicines
+ * the patient takes at home"); an unreported proposal stays not started.
  */
-export function medicationIntentStatus(status: RecordStatus, intent: string | undefined): StatusReading {
-  if (status === "ignored" || (intent !== "proposal" && intent !== "option")) return PLAIN[status];
+export function medicationIntentStatus(status: RecordStatus, intent: string | undefined, reported = false): StatusReading {
+  if (status === "ignored" || reported || (intent !== "proposal" && intent !== "option")) return PLAIN[status];
   if (status === "current" || status === "unknown") {
     return { status: "not-started", note: `A ${intent}, not an order: the patient is not recorded as taking it.` };
   }
@@ -154,6 +160,62 @@ function endOfMillis(value: string): number | undefined {
   if (p.day !== undefined) return Date.UTC(p.year, p.month! - 1, p.day + 1) - 1;
   if (p.month !== undefined) return Date.UTC(p.year, p.month, 1) - 1;
   return Date.UTC(p.year + 1, 0, 1) - 1;
+}
+
+/** Whether a MedicationRequest is reported (knowledge-source.md, home medicines): `reportedBoolean` true or a `reportedReference`. */
+export function isReported(request: Record<string, unknown>): boolean {
+  return request.reportedBoolean === true || isObj(request.reportedReference);
+}
+
+/** The instant NO_STATUS_CURRENT_MONTHS calendar months before now (NaN for an unreadable clock). */
+export function noStatusSince(nowMs: number): number {
+  if (Number.isNaN(nowMs)) return Number.NaN;
+  const d = new Date(nowMs);
+  d.setUTCMonth(d.getUTCMonth() - NO_STATUS_CURRENT_MONTHS);
+  return d.getTime();
+}
+
+const ACUTE: ReadonlySet<CauseId> = new Set(ACUTE_STATES);
+
+/** An acute state of knowledge-source.md ("Acute states go stale"): dehydration, hypoglycemia, acute kidney failure. */
+export function isAcuteState(cause: CauseId): boolean {
+  return ACUTE.has(cause);
+}
+
+/** What a Condition's currency window needs to know (see conditionWindow). */
+export interface WindowFacts {
+  /** The record has no clinicalStatus at all. */
+  readonly noClinicalStatus: boolean;
+  readonly category: string | undefined;
+  /** visitDateOf the record. */
+  readonly visitDate: string | undefined;
+}
+
+/**
+ * The staleness rules of knowledge-source.md for a current-looking Condition, per cause (one record can
+ * name an acute state and a chronic condition):
+ * - no clinical status: current when recorded within NO_STATUS_CURRENT_MONTHS (ACUTE_STATE_CURRENT_DAYS for
+ *   an acute state); older, or undated, "unknown" (not current; the panel asks to check it);
+ * - an acute state recorded as an encounter diagnosis: current for ACUTE_STATE_CURRENT_DAYS from the
+ *   encounter (or recorded) date, whatever the clinical status says; older, past.
+ * Only ever takes currency away: a status that is not current is returned as it is.
+ */
+export function conditionWindow(status: EvidenceStatus, cause: CauseId, facts: WindowFacts, nowMs: number, sinceMs: number): StatusReading {
+  if (!isCurrent(status)) return PLAIN[status];
+  const acute = isAcuteState(cause);
+  const encounterAcute = acute && facts.category === "encounter-diagnosis";
+  if (!facts.noClinicalStatus && !encounterAcute) return PLAIN[status];
+  const visitMs = toMillis(facts.visitDate);
+  const what = facts.noClinicalStatus ? "No clinical status" : "An acute encounter diagnosis";
+  if (visitMs === undefined || Number.isNaN(nowMs)) return { status: "unknown", note: `${what} and no date: not shown as current.` };
+  // By calendar day (UTC): a visit on 28 August is current through 26 November, 90 days later, all day.
+  const visitDay = Math.floor(visitMs / DAY_MS);
+  const inWindow = acute ? Math.floor(nowMs / DAY_MS) - visitDay <= ACUTE_STATE_CURRENT_DAYS : visitDay >= Math.floor(sinceMs / DAY_MS);
+  if (inWindow) return PLAIN[status];
+  return {
+    status: facts.noClinicalStatus ? "unknown" : "past",
+    note: `${what}, from ${facts.visitDate}, over ${acute ? `${ACUTE_STATE_CURRENT_DAYS} days` : `${NO_STATUS_CURRENT_MONTHS} months`} ago: not current (the app's convention).`,
+  };
 }
 
 export function isCurrent(status: EvidenceStatus): boolean {

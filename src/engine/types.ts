@@ -47,9 +47,9 @@ export interface EngineOptions {
 export type EvidenceStatus =
   | "current" // active/recurrence/relapse condition, active/on-hold medicine, recent active pregnancy
   | "unconfirmed" // current-looking but unconfirmed/provisional/differential (still counts as current per contract)
-  | "past" // resolved/inactive/remission/abated condition; completed/stopped medicine; a history code or "history of" text; a statement whose period ended; a stale in-progress procedure
-  | "unknown" // no clinicalStatus, or medicine status unknown
-  | "not-started" // draft / intended medicine, or a proposal / option: shown, not current
+  | "past" // resolved/inactive/remission/abated condition; completed/stopped medicine; a resolved code or text; "history of" a condition that ends; an acute encounter diagnosis over 90 days old; a statement whose period ended; a stale in-progress procedure
+  | "unknown" // no clinicalStatus and recorded outside its window (or undated), a status the app cannot read, or medicine status unknown
+  | "not-started" // draft / intended medicine, or an unreported proposal / option: shown, not current
   | "stale" // pregnancy still marked active but begun more than ~42 weeks ago
   | "deceased"; // any evidence for a deceased patient: not current
 
@@ -103,6 +103,20 @@ export interface Evidence {
   dose?: string;
   /** For a lab result (resourceType "Observation"): the value, unit, date, cut-off and definition (lab-results.md). */
   lab?: LabResultDetail;
+  /**
+   * A Condition with no clinical status (Epic's encounter diagnoses), current or not: current only when
+   * recorded within the window of knowledge-source.md (12 months; 90 days for an acute state), shown as
+   * "from a visit on <date>, status not recorded"; older, its status is "unknown".
+   */
+  statusNotRecorded?: true;
+  /** A MedicationRequest reported rather than ordered (`reportedBoolean` or `reportedReference`: a home medicine): counts whatever its intent. */
+  reported?: true;
+  /**
+   * A Condition of an acute state (dehydration, hypoglycemia, acute kidney failure: knowledge-source.md,
+   * "Acute states go stale"): as an encounter diagnosis current for 90 days; on the problem list, to be
+   * confirmed after a year (conventions.ts).
+   */
+  acuteState?: true;
 }
 
 export interface Finding {

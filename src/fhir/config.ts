@@ -5,6 +5,7 @@
 import type { AppConfig, ConditionSearch, ServerConfig } from "./configTypes";
 import { isRecord, stringList, trimmedString as str } from "../util/json";
 import { parseHttpUrl } from "../util/url";
+import { parseExchange } from "./exchangeConfig";
 
 export const CONFIG_FILE = "smart-config.json";
 
@@ -146,6 +147,7 @@ function parseServer(v: unknown): ServerConfig | undefined {
     pageSize: posInt(v.pageSize),
     maxResourcesPerType: posInt(v.maxResourcesPerType),
     ...parseReadingOptions(v),
+    ...parseExchange(v),
   };
 }
 

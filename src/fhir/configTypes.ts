@@ -76,7 +76,21 @@ export interface ServerConfig {
    * `permission-online`. Default true; false never requests it.
    */
   onlineAccess?: boolean;
+  /**
+   * Where the authorization code is exchanged for a token: "browser" (default: a public client with PKCE,
+   * tokens in the tab) or "server" (the app's own server, as a SMART confidential client; tokens stay on
+   * the server and the browser reads FHIR through it: docs/spec/confidential-clients.md).
+   */
+  tokenExchange?: "browser" | "server";
+  /**
+   * How the server authenticates to the token endpoint with `tokenExchange: "server"`: "private_key_jwt"
+   * (default, SMART confidential-asymmetric), "client_secret_basic" or "client_secret_post" (symmetric).
+   * The key and secrets themselves are never here (this file is public): the server reads them at start.
+   */
+  tokenAuth?: TokenAuthMethod;
 }
+
+export type TokenAuthMethod = "private_key_jwt" | "client_secret_basic" | "client_secret_post";
 
 export interface AppConfig {
   /** Default OAuth client id. */

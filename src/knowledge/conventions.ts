@@ -1,17 +1,62 @@
 /**
- * Conventions of the wording layer where the source is silent: stated as the app's own wherever the
- * panel applies them (its footer lists them once). They never change what is current (data-current):
- * they only ask the clinician to confirm a record that still says "active".
+ * Conventions the app adopts where the source is silent (docs/spec/knowledge-source.md, "Conventions this
+ * project adopts"), stated as the app's own wherever the panel applies them (its footer lists them once).
+ * The first (confirm still current) is a wording convention: it never changes what is current. The others
+ * decide currency, as knowledge-source.md defines them.
  */
+import type { CauseId } from "./types";
 
 /**
  * "Confirm still current": a record the EHR still marks active, with no activity for this long.
  * - medicines: an active order or statement whose latest date (ordered, taken, asserted) is older than
  *   `medicineYears` — longer than a prescription usually stays valid without being renewed;
- * - conditions: an active condition whose latest date (onset, recorded) is older than `conditionYears`.
+ * - conditions: an active condition whose latest date (onset, recorded) is older than `conditionYears`;
+ * - acute states (ACUTE_STATES) on the problem list: older than `acuteStateYears` (knowledge-source.md,
+ *   "Acute states go stale": problem-list entries follow their status, marked "confirm still current"
+ *   after a year).
  * Procedures (dialysis has its own recency rule), age and lab results are never marked.
  */
 export const CONFIRM_STILL_CURRENT = {
   medicineYears: 2,
   conditionYears: 10,
+  acuteStateYears: 1,
 } as const;
+
+/**
+ * Acute states (knowledge-source.md, "Acute states go stale"): recorded as an encounter diagnosis they
+ * are current for ACUTE_STATE_CURRENT_DAYS from the encounter (or recorded) date, whatever the clinical
+ * status says; with no clinical status, the same window applies instead of NO_STATUS_CURRENT_MONTHS.
+ */
+export const ACUTE_STATES: readonly CauseId[] = ["dehydration", "hypoglycemia", "acute-kidney-failure"];
+
+/** How long an acute state recorded at a visit stays current (knowledge-source.md: 90 days). */
+export const ACUTE_STATE_CURRENT_DAYS = 90;
+
+/**
+ * A condition with no clinical status (Epic sends encounter diagnoses so) is current when it was recorded
+ * within this many months (knowledge-source.md: 12; ACUTE_STATE_CURRENT_DAYS for acute states), shown as
+ * "from a visit on <date>, status not recorded"; older, it is not current ("status not recorded — check").
+ */
+export const NO_STATUS_CURRENT_MONTHS = 12;
+
+/**
+ * Chronic conditions that do not end (knowledge-source.md, free text): "History of X" ("h/o", "PMH", "s/p"
+ * a treatment of X) is that condition, with the record's own status deciding whether it is current. For
+ * every other cause (dehydration, acute kidney failure, hypoglycemia, pregnancy, hyperthyroidism, alcohol
+ * use disorder in remission, medicines, …) "history of" makes at most a past finding. Words that say the
+ * condition ended ("resolved", "in remission") make any cause past.
+ */
+export const CHRONIC_CONDITIONS: readonly CauseId[] = [
+  "type-1-diabetes",
+  "type-2-diabetes",
+  "diabetic-neuropathy",
+  "hypertension",
+  "chronic-kidney-disease",
+  "peripheral-artery-disease",
+  "parkinsons-disease",
+  "cirrhosis",
+  "spinal-stenosis",
+  "hypothyroidism",
+  "peripheral-neuropathy",
+];
+

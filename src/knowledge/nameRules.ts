@@ -207,6 +207,9 @@ export const NAME_RULES: NameRule[] = [
       "PAH",
       "IIH",
       "white[- ]coat",
+      // Hypertension of pregnancy ends with it: not the chronic condition ("history of" it is no hypertension).
+      "gestational hypertension",
+      "pregnancy[- ]induced hypertension",
       "reading",
       "without (a )?diagnosis",
       "elevated (blood[- ]pressure|BP)",

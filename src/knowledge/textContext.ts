@@ -11,10 +11,14 @@
  *   after it ("AKI ruled out"); when nothing follows the name in its clause, the next clause counts as
  *   "after" ("Alcohol dependence, in remission").
  * - "after cue": from the cue to the end of the entry ("PMH: HTN, DM2, CKD" makes all three history).
+ *
+ * "resolved" (the text says the condition ended) and "history" (the text says it was diagnosed in the past:
+ * "history of", "h/o", "PMH", "s/p") differ: a chronic condition that does not end stays that condition
+ * under "history" (knowledge-source.md; CHRONIC_CONDITIONS in conventions.ts), never under "resolved".
  */
 
-/** What a mention of a name means, strongest first: only "affirmed" and "history" ever make evidence. */
-export type TextContext = "other-person" | "test" | "negated" | "uncertain" | "precursor" | "history" | "affirmed";
+/** What a mention of a name means, strongest first: only "affirmed", "history" and "resolved" ever make evidence. */
+export type TextContext = "other-person" | "test" | "negated" | "uncertain" | "precursor" | "resolved" | "history" | "affirmed";
 
 /** About someone else (entry scope). */
 export const OTHER_PERSON_CUES = [
@@ -113,7 +117,10 @@ export const UNCERTAIN_AFTER = ["suspected", "possible", "probable", "unlikely",
  */
 export const PRECURSOR_BEFORE = ["pre[- ]?", "borderline ", "impending ", "incipient "];
 
-/** History before the name: from the cue to the end of the entry ("PMH: ..."); at most a past finding. */
+/**
+ * History before the name: from the cue to the end of the entry ("PMH: ..."). At most a past finding for a
+ * condition that ends; a chronic condition that does not end stays that condition (knowledge-source.md).
+ */
 export const HISTORY_BEFORE = [
   "history of",
   "hx of",
@@ -131,11 +138,23 @@ export const HISTORY_BEFORE = [
   "s/p",
   "status post",
   "remote",
-  "resolved",
 ];
 
-/** History after the name, in the same clause ("ESRD - resolved after transplant", "alcohol dependence in remission"). */
-export const HISTORY_AFTER = ["resolved", "in remission", "remission", "remote", "by history", "history only", "historical", "no longer", "healed"];
+/** History after the name, in the same clause ("HTN by history", "PAD s/p fem-pop bypass", "hyperthyroidism s/p RAI"). */
+export const HISTORY_AFTER = ["s/p", "status post", "remote", "by history", "history only", "historical"];
+
+/** The condition ended, before the name, same scope as HISTORY_BEFORE ("Resolved: hypertension"): past for every cause. */
+export const RESOLVED_BEFORE = ["resolved"];
+
+/** The condition ended, after the name, same or next clause ("Hypertension - resolved", "alcohol dependence in remission"): past for every cause. */
+export const RESOLVED_AFTER = ["resolved", "in remission", "remission", "no longer", "healed"];
+
+/**
+ * The status a coded record writes at the end of its own text, after a separator ("Hypertension - resolved",
+ * "Alcohol dependence (in remission)"): the condition ended, even where the text names it in words no name
+ * rule reads.
+ */
+export const RESOLVED_AT_END = ["resolved", "in remission", "remission"];
 
 /**
  * Cues at the very start of a coded record's own text (code.text) that override what its code says: a
@@ -147,5 +166,6 @@ export const LEADING_CUES: { context: Exclude<TextContext, "affirmed" | "precurs
   { context: "test", pattern: "(?:screening|screen for|encounter for screening)\\b" },
   { context: "negated", pattern: "(?:no|not|negative for|denies|ruled out)\\b" },
   { context: "uncertain", pattern: "(?:rule out|r/o|possible|probable|suspected|query)\\b" },
+  { context: "resolved", pattern: "(?:resolved)\\b" },
   { context: "history", pattern: "(?:history of|hx of|h/o|personal history|past history|PMH|s/p|status post)\\b" },
 ];

@@ -112,7 +112,7 @@ export interface CodeRule {
   escalates?: boolean;
   /** The record names the item without the detail the cause needs (diabetes type, kind of kidney failure). */
   unstated?: boolean;
-  /** The code itself means history or resolution ("H/O: ...", "... resolved", "in remission"): never current. */
+  /** The code itself means the condition ended ("... resolved", "in remission"): never current. (A code for "history of" a chronic condition is that condition: knowledge-source.md.) */
   history?: boolean;
   /** Where the codes were verified (terminology reference source tags). */
   source: string;

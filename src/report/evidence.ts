@@ -5,9 +5,10 @@
 import type { Evidence, EvidenceStatus, Finding } from "../engine/types";
 import type { RecordType } from "../knowledge";
 import { PREGNANCY_CURRENT_WEEKS } from "../knowledge";
-import { CONFIRM_STILL_CURRENT } from "../knowledge/conventions";
+import { visitDateOf } from "../engine/dates";
+import { ACUTE_STATE_CURRENT_DAYS, CONFIRM_STILL_CURRENT, NO_STATUS_CURRENT_MONTHS } from "../knowledge/conventions";
 import { ageAt, clip, formatAge, formatDate, formatRecency, isOlderThan, plain } from "./format";
-import { CONFIRM_LABEL } from "./labels";
+import { CONFIRM_LABEL, REPORTED_LABEL, STATUS_NOT_RECORDED } from "./labels";
 import { hasLab, labDateLabel, labEvidenceLine, labStatusWords, labValueWords } from "./labs";
 import type { ReportEvidence } from "./types";
 
@@ -26,11 +27,38 @@ const CATEGORY: Record<string, string> = {
   "health-concern": "health concern",
 };
 
-/** "Condition — problem list", "Medication order". */
+/** "Condition — problem list", "Medication order", "Medication order — reported (home medicine)". */
 export function whereLabel(e: Evidence): string {
   const kind = RESOURCE_LABEL[e.resourceType] ?? "Record";
+  if (e.reported) return `${kind} — ${REPORTED_LABEL} (home medicine)`;
   return e.category ? `${kind} — ${CATEGORY[e.category] ?? clip(e.category, 60)}` : kind;
 }
+
+/** The window a condition with no clinical status is current for: 12 months, or 90 days for an acute state. */
+function noStatusWindow(e: Evidence): string {
+  return e.acuteState ? `${ACUTE_STATE_CURRENT_DAYS} days` : `${NO_STATUS_CURRENT_MONTHS} months`;
+}
+
+/**
+ * A condition with no clinical status (knowledge-source.md): "from a visit on 3 Mar 2026, status not
+ * recorded", and why it is not counted as current when it is not.
+ */
+function statusNotRecordedWords(e: Evidence): string {
+  const visit = visitDateOf(e.dates);
+  const from = visit ? `from a visit on ${formatDate(visit)}, ${STATUS_NOT_RECORDED}` : STATUS_NOT_RECORDED;
+  switch (e.status) {
+    case "current":
+    case "deceased":
+      return from;
+    case "unconfirmed":
+      return `${from}, unconfirmed${e.verificationStatus ? ` (${clip(e.verificationStatus, 40)})` : ""}`;
+    case "unknown":
+      return visit ? `${from}: over ${noStatusWindow(e)} ago, not counted as current` : `${from} and no date: not counted as current`;
+    default:
+      return `${from}; ended`;
+  }
+}
+
 
 /** "SNOMED CT 44054006" or "Matched by name: “diabetes”"; "" for age. */
 export function codeLabel(e: Evidence): string {
@@ -52,6 +80,12 @@ function evidenceDose(e: ReportEvidence): string {
 /** The status of one record in a few words, from the engine's reading of it. */
 export function evidenceStatusWords(e: Evidence): string {
   if (hasLab(e)) return labStatusWords(e.lab, e.recordStatus);
+  if (e.statusNotRecorded) return statusNotRecordedWords(e);
+  const words = recordStatusWords(e);
+  return e.reported ? `${words}, ${REPORTED_LABEL}` : words;
+}
+
+function recordStatusWords(e: Evidence): string {
   const raw = clip(e.recordStatus, 40);
   switch (e.status) {
     case "current":
@@ -101,9 +135,13 @@ export function findingBadge(f: Finding, now: Date, deceased: boolean): FindingB
   if (f.current) {
     if (findingNeedsConfirmation(f, now)) return { text: `Active, ${CONFIRM_LABEL}`, tone: "confirm" };
     const current = f.evidence.filter((e) => e.current);
+    if (current.every((e) => e.statusNotRecorded)) return { text: `Current: from a visit, ${STATUS_NOT_RECORDED}`, tone: "unsure" };
     return current.every((e) => e.status === "unconfirmed") ? { text: STATUS_BADGE.unconfirmed, tone: "unsure" } : undefined;
   }
   const status = NOT_CURRENT_ORDER.find((s) => f.evidence.some((e) => e.status === s)) ?? "unknown";
+  if (status === "unknown" && f.evidence.some((e) => e.status === "unknown" && e.statusNotRecorded)) {
+    return { text: `Not current: ${STATUS_NOT_RECORDED}, check`, tone: "unsure" };
+  }
   return { text: STATUS_BADGE[status] ?? "Status unknown", tone: status === "past" ? "past" : "unsure" };
 }
 
@@ -220,7 +258,12 @@ export function needsConfirmation(e: Evidence, now: Date): boolean {
   if (!e.current) return false;
   const keys = ACTIVITY[e.resourceType];
   if (!keys) return false;
-  const years = e.resourceType === "Condition" ? CONFIRM_STILL_CURRENT.conditionYears : CONFIRM_STILL_CURRENT.medicineYears;
+  const years =
+    e.resourceType !== "Condition"
+      ? CONFIRM_STILL_CURRENT.medicineYears
+      : e.acuteState
+        ? CONFIRM_STILL_CURRENT.acuteStateYears
+        : CONFIRM_STILL_CURRENT.conditionYears;
   const dates = keys.map((k) => e.dates[k]).filter((d): d is string => !!d);
   return dates.length > 0 && dates.every((d) => isOlderThan(d, years, now));
 }

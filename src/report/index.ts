@@ -66,11 +66,13 @@ export {
   knowledgeLine,
   NO_KNOWN_CAUSE,
   notReadLine,
+  REPORTED_LABEL,
   sourceCitation,
   sourceLabel,
   sourceShortLabel,
   sourceStatusText,
   sourceStatusWords,
+  STATUS_NOT_RECORDED,
   TITLE,
 } from "./labels";
 
@@ -111,6 +113,33 @@ export {
 
 // Short channels (CDS Hooks card).
 export { currentFindingsSummary, findingAttributes, findingEvidenceLine, pastFindingsLine, shortLabel, type FindingAttributes } from "./card";
+
+// The ordering cards (order-select, order-sign) and the leg-cramp record line.
+export {
+  draftOrderLinks,
+  legCrampLine,
+  legCrampsLine,
+  linkWords,
+  oneOfCause,
+  orderCardSummary,
+  orderLinksLine,
+  type DraftOrderLinks,
+} from "./orderCard";
+
+// The patient-view card's rules: a card only when something is current, its indicator, its override reasons.
+export {
+  cardIndicatorFor,
+  crampAnchor,
+  currentCauses,
+  lineLabel,
+  medicineStart,
+  NEW_MEDICINE_DAYS,
+  newAndModifiable,
+  newMedicineWords,
+  OVERRIDE_REASON_SYSTEM,
+  OVERRIDE_REASONS,
+  pastInOneLine,
+} from "./cardRules";
 
 // Formatting helpers.
 export {

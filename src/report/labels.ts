@@ -2,7 +2,7 @@
 import type { SourceName, SourceReport } from "../fhir/types";
 import type { KnowledgeInfo } from "../knowledge";
 import { DIALYSIS_RECENT_DAYS, PREGNANCY_CURRENT_WEEKS } from "../knowledge";
-import { CONFIRM_STILL_CURRENT } from "../knowledge/conventions";
+import { ACUTE_STATE_CURRENT_DAYS, CONFIRM_STILL_CURRENT, NO_STATUS_CURRENT_MONTHS } from "../knowledge/conventions";
 import { SOURCE_STATEMENTS } from "../knowledge/sourceStatements";
 import { clip, formatDate, plural } from "./format";
 
@@ -100,6 +100,12 @@ export function sourceCitation(k: KnowledgeInfo): string {
   return `${clip(k.source.title, 200)}, ${clip(k.source.date, 60)}`;
 }
 
+/** Under a condition whose record has no clinical status (knowledge-source.md): "from a visit on <date>, status not recorded". */
+export const STATUS_NOT_RECORDED = "status not recorded";
+
+/** A medicine the EHR records as reported rather than ordered (knowledge-source.md: a home medicine). */
+export const REPORTED_LABEL = "reported";
+
 /** The label the panel uses for records marked active with no recent activity (conventions.ts). */
 export const CONFIRM_LABEL = "confirm still current";
 const CONFIRM_HEADING = CONFIRM_LABEL[0]!.toUpperCase() + CONFIRM_LABEL.slice(1);
@@ -112,11 +118,17 @@ export const CONFIRM_LINE = `${CONFIRM_HEADING}: still marked active, with no re
  * what counts as current except where knowledge-source.md defines it (pregnancy, dialysis).
  */
 export function conventionLines(k: KnowledgeInfo): string[] {
-  const { medicineYears, conditionYears } = CONFIRM_STILL_CURRENT;
+  const { medicineYears, conditionYears, acuteStateYears } = CONFIRM_STILL_CURRENT;
+  const acute = `${ACUTE_STATE_CURRENT_DAYS} days`;
   return [
     `Older age: the app highlights age ${k.olderAgeThreshold} and over; the source gives no cut-off.`,
     `Pregnancy: current only when an active pregnancy record began within about ${PREGNANCY_CURRENT_WEEKS} weeks.`,
     `Dialysis: a completed dialysis counts as current when done within the last ${DIALYSIS_RECENT_DAYS} days.`,
-    `“${CONFIRM_HEADING}”: the record still says active, but a medicine has not been ordered or recorded for over ${plural(medicineYears, "year")}, or a condition has no date in the last ${plural(conditionYears, "year")}. It is still counted as current.`,
+    `Dehydration, low blood sugar, acute kidney failure as an encounter diagnosis: current for ${acute} from the visit, whatever their status.`,
+    `A condition with no clinical status: current when recorded in the last ${NO_STATUS_CURRENT_MONTHS} months (${acute} for the acute states above), shown as “from a visit on <date>, ${STATUS_NOT_RECORDED}”.`,
+    `A medicine recorded as ${REPORTED_LABEL} (a home medicine): current while active, whatever the kind of request.`,
+    `“History of”, “h/o”, “PMH”, “s/p” with a condition that does not end (diabetes, high blood pressure, kidney disease, PAD, …): still that condition, its status deciding.`,
+    `“${CONFIRM_HEADING}”: the record still says active, but a medicine has not been ordered or recorded for over ${plural(medicineYears, "year")}, or a condition has no date in the last ${plural(conditionYears, "year")} (${plural(acuteStateYears, "year")} for the acute states above). It is still counted as current.`,
   ];
 }
+

@@ -155,6 +155,9 @@ describe("what the build leaves out (vite.config.ts)", () => {
     expect(bundle).not.toContain("dx_kidney_akf.csv"); // that list's citation
     expect(bundle).not.toContain("14669001 17380002"); // its SNOMED CT codes, written as a list in the source...
     expect(bundle).toMatch(/["`]#[0-9a-z]+ [0-9a-z]+ /); // ...are shipped compact (knowledge/codeList.ts)
+    expect(bundle).toContain("40095003"); // a look-alike's code stays...
+    expect(bundle).not.toContain("akf.injury-of-kidney"); // ...its id (reviewers' and tests') does not
+    expect(bundle).not.toContain("neurogenic claudication belongs to spinal stenosis"); // nor a cause's conventions (causes.ts)
   });
 
   it("index.html's entry script carries no code list: the engine downloads beside the token exchange, not before it", () => {

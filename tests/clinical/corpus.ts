@@ -9,6 +9,7 @@
  * The clock is fixed at CORPUS_NOW.
  */
 import type { CauseId, Strength } from "../../src/engine/types";
+import { CORPUS_SEMANTICS } from "./corpusSemantics";
 import { VOCABULARY_CORPUS } from "./corpusVocabulary";
 import { code, cond, med, proc, textCond, textMed, type PatientSpec, type RecordSpec } from "./records";
 
@@ -22,6 +23,11 @@ export type CorpusClass =
   | "wrong-groups"
   | "gaps"
   | "record-semantics"
+  | "record-text"
+  | "history-chronic"
+  | "acute-stale"
+  | "no-status"
+  | "home-medicines"
   | "coverage"
   | "anemia-named"
   | "combination-products"
@@ -38,6 +44,11 @@ export const CLASS_TITLES: Record<CorpusClass, string> = {
   "wrong-groups": "Wrong groups: hormone therapy, alcohol, eye drops and topical minoxidil",
   gaps: "Gaps: PAD, CKD, ICD-9-CM, medicine codes and brand names",
   "record-semantics": "Record semantics: statuses, intents, periods, stale procedures",
+  "record-text": "A coded record's own text, read whole",
+  "history-chronic": "\"History of\", h/o, PMH and s/p: chronic conditions stay, ending ones are past",
+  "acute-stale": "Acute states go stale: encounter diagnoses current for 90 days",
+  "no-status": "Conditions with no clinical status: current within 12 months (90 days for acute states)",
+  "home-medicines": "Medicines the patient takes at home: reported requests, whatever the intent",
   coverage: "Every cause, every status, EHR shapes",
   "anemia-named": "Codes that name an anemia and another cause; a look-alike blocks only the cause it names",
   "combination-products": "Combination products: every class they hold, by code, ATC group and brand",
@@ -119,9 +130,9 @@ export const CORPUS: CorpusCase[] = [
   { id: "ft-pre-dialysis-ckd", class: "free-text", records: [textCond("Pre-dialysis CKD stage 4")], expect: [cur("chronic-kidney-disease", SOMETIMES, "Chronic kidney disease")], reason: "CKD short of failure is present; pre-dialysis is not dialysis." },
   { id: "ft-bp-reading-text", class: "free-text", records: [textCond("Elevated blood pressure reading without diagnosis of hypertension")], expect: [], reason: "A reading, not a diagnosis." },
   { id: "ft-white-coat", class: "free-text", records: [textCond("White coat hypertension")], expect: [], reason: "White-coat readings are not hypertension." },
-  { id: "ft-history-of-htn", class: "free-text", records: [textCond("History of hypertension")], expect: [past("hypertension", SOMETIMES)], reason: "\"History of\" is at most a past finding." },
+  { id: "ft-history-of-htn", class: "free-text", records: [textCond("History of hypertension")], expect: [cur("hypertension", SOMETIMES)], reason: "Hypertension does not end: \"history of\" it is hypertension, and the record's active status makes it current." },
   { id: "ft-ho-alcohol", class: "free-text", records: [textCond("H/O alcohol dependence")], expect: [past("alcohol-use-disorder", SOMETIMES)], reason: "H/O = history of." },
-  { id: "ft-pmh-list", class: "free-text", records: [textCond("PMH: HTN, CKD stage 3")], expect: [past("hypertension", SOMETIMES), past("chronic-kidney-disease", SOMETIMES)], reason: "Everything after \"PMH:\" is past history." },
+  { id: "ft-pmh-list", class: "free-text", records: [textCond("PMH: HTN, CKD stage 3")], expect: [cur("hypertension", SOMETIMES), cur("chronic-kidney-disease", SOMETIMES)], reason: "Everything after \"PMH:\" is history; chronic conditions that do not end stay those conditions." },
   { id: "ft-remission", class: "free-text", records: [textCond("Alcohol dependence, in remission")], expect: [past("alcohol-use-disorder", SOMETIMES)], reason: "In remission is past." },
   { id: "ft-esrd-resolved-text", class: "free-text", records: [textCond("ESRD - resolved after kidney transplant")], expect: [past("chronic-kidney-disease", SOMETIMES)], reason: "Resolved ESRD is past: no known cause today." },
   { id: "ft-htn-not-controlled", class: "free-text", records: [textCond("Hypertension, not well controlled")], expect: [cur("hypertension", SOMETIMES)], reason: "\"Not well controlled\" qualifies the control, it does not negate the disease." },
@@ -157,7 +168,7 @@ export const CORPUS: CorpusCase[] = [
   { id: "ft-ocular-htn", class: "free-text", records: [textCond("Ocular hypertension, both eyes")], expect: [], reason: "Eye pressure, not blood pressure." },
   { id: "ft-gestational-dm-text", class: "free-text", records: [textCond("Gestational diabetes")], expect: [], reason: "Gestational diabetes counts for neither type (and names no pregnancy date)." },
   { id: "ft-coded-fh-text", class: "free-text", records: [cond(code("icd10", "I10", "Essential (primary) hypertension"), { text: "Family history of hypertension" })], expect: [], reason: "The record's own words say it is about the family, whatever the mapped code." },
-  { id: "ft-coded-history-text", class: "free-text", records: [cond(code("icd10", "E11.9"), { text: "History of type 2 diabetes" })], expect: [past("type-2-diabetes", SOMETIMES)], reason: "The record's own words say history: past at most." },
+  { id: "ft-coded-history-text", class: "free-text", records: [cond(code("icd10", "E11.9"), { text: "History of type 2 diabetes" })], expect: [cur("type-2-diabetes", SOMETIMES)], reason: "The record's own words say history, but diabetes does not end: its active status decides." },
 
   // ---------------------------------------------------------------- strength from current evidence
   { id: "st-esrd-resolved-transplant", class: "strength-current", records: [cond(code("snomed", "46177005", "End-stage renal disease"), { clinical: "resolved", onset: "2015-05-01", abatement: "2022-03-01" }), cond(code("snomed", "161665007", "History of renal transplant"))], expect: [past("chronic-kidney-disease", SOMETIMES)], reason: "ESRD resolved after a transplant stays as past evidence, not a known cause today." },
@@ -170,13 +181,13 @@ export const CORPUS: CorpusCase[] = [
   { id: "st-z992-active", class: "strength-current", records: [cond(code("icd10", "Z99.2", "Dependence on renal dialysis"))], expect: [cur("dialysis", KNOWN)], reason: "Current dependence on dialysis." },
   { id: "st-esrd-dialysis-resolved-ckd2", class: "strength-current", records: [cond(code("snomed", "236435004"), { clinical: "resolved" }), cond(code("snomed", "431856006"))], expect: [cur("chronic-kidney-disease", SOMETIMES), past("dialysis", SOMETIMES)], reason: "Past ESRD on dialysis; current CKD stage 2." },
   { id: "st-esrd-provisional", class: "strength-current", records: [cond(code("icd10", "N18.6"), { verification: "provisional" })], expect: [cur("chronic-kidney-disease", KNOWN)], reason: "Unconfirmed but active counts as current (panel contract)." },
-  { id: "st-esrd-no-status", class: "strength-current", records: [cond(code("icd10", "N18.6"), { clinical: null, category: "encounter-diagnosis" })], expect: [past("chronic-kidney-disease", SOMETIMES)], reason: "No clinical status: not current, so not escalated." },
+  { id: "st-esrd-no-status", class: "strength-current", records: [cond(code("icd10", "N18.6"), { clinical: null, category: "encounter-diagnosis", onset: "2024-06-01" })], expect: [past("chronic-kidney-disease", SOMETIMES)], reason: "No clinical status, from a visit over 12 months ago: not current, so not escalated." },
   { id: "st-deceased-esrd", class: "strength-current", patient: { birthDate: "1950-01-01", deceasedDateTime: "2023-02-01" }, records: [cond(code("icd10", "N18.6"), { onset: "2021-07-01" })], expect: [past("chronic-kidney-disease", SOMETIMES), past("older-age", RISK)], reason: "Deceased: nothing current, nothing escalated; age at death 73." },
   { id: "st-ckd-g5a3", class: "strength-current", records: [cond(code("snomed", "950311000000102", "CKD G5A3 - chronic kidney disease with glomerular filtration rate category G5 and albuminuria category A3"))], expect: [cur("chronic-kidney-disease", KNOWN)], reason: "GFR category G5 is kidney failure, whatever the albuminuria category." },
   { id: "st-ckd-g5a1-text", class: "strength-current", records: [textCond("CKD stage G5A1")], expect: [cur("chronic-kidney-disease", KNOWN)], reason: "Same, in text." },
   { id: "st-ckd-g4a3", class: "strength-current", records: [cond(code("snomed", "950231000000104"))], expect: [cur("chronic-kidney-disease", SOMETIMES)], reason: "G4 is not failure." },
-  { id: "st-history-esrd-text", class: "strength-current", records: [textCond("History of end-stage renal disease")], expect: [past("chronic-kidney-disease", SOMETIMES)], reason: "History only." },
-  { id: "st-ho-ckd-code", class: "strength-current", records: [cond(code("snomed", "768681000000100", "H/O: chronic kidney disease"))], expect: [past("chronic-kidney-disease", SOMETIMES)], reason: "The code itself means history: never current." },
+  { id: "st-history-esrd-text", class: "strength-current", records: [textCond("History of end-stage renal disease")], expect: [cur("chronic-kidney-disease", KNOWN)], reason: "Kidney disease does not end: \"history of\" it is that condition, active on this list (a transplant that ended it would have to be written: see \"s/p kidney transplant\")." },
+  { id: "st-ho-ckd-code", class: "strength-current", records: [cond(code("snomed", "768681000000100", "H/O: chronic kidney disease"))], expect: [cur("chronic-kidney-disease", SOMETIMES)], reason: "The code means history of a condition that does not end: chronic kidney disease, current while the record is active." },
   { id: "st-ckd-resolved-code", class: "strength-current", records: [cond(code("snomed", "939211000000104", "Chronic kidney disease resolved"))], expect: [past("chronic-kidney-disease", SOMETIMES)], reason: "The code itself means resolved." },
   { id: "st-dialysis-past-and-current", class: "strength-current", records: [proc(code("snomed", "265764009"), "completed", { performed: "2018-01-10" }), cond(code("icd10", "Z99.2"))], expect: [cur("dialysis", KNOWN)], reason: "A current record escalates even when older ones are past." },
 
@@ -264,7 +275,7 @@ export const CORPUS: CorpusCase[] = [
   { id: "gp-z9862", class: "gaps", records: [cond(code("icd10", "Z98.62"))], expect: [cur("peripheral-artery-disease", KNOWN)], reason: "Peripheral angioplasty status." },
   { id: "gp-snomed-paod", class: "gaps", records: [cond(code("snomed", "399957001", "Peripheral arterial occlusive disease"))], expect: [cur("peripheral-artery-disease", KNOWN)], reason: "The SNOMED CT peripheral arterial occlusive disease concept." },
   { id: "gp-buerger-text", class: "gaps", records: [textCond("Buerger's disease")], expect: [cur("peripheral-artery-disease", KNOWN)], reason: "By name." },
-  { id: "gp-fempop-text", class: "gaps", records: [textCond("S/p fem-pop bypass")], expect: [past("peripheral-artery-disease", KNOWN)], reason: "Status post bypass: history, shown as past; still a known cause when present." },
+  { id: "gp-fempop-text", class: "gaps", records: [textCond("S/p fem-pop bypass")], expect: [cur("peripheral-artery-disease", KNOWN)], reason: "Status post bypass: the PAD it treated does not end, so a current known cause." },
   { id: "gp-icd9-4439", class: "gaps", records: [cond(code("icd9", "443.9", "Peripheral vascular disease, unspecified"))], expect: [cur("peripheral-artery-disease", KNOWN)], reason: "ICD-9-CM PVD." },
   { id: "gp-icd9-44021", class: "gaps", records: [cond(code("icd9", "440.21"))], expect: [cur("peripheral-artery-disease", KNOWN)], reason: "ICD-9-CM atherosclerosis of leg arteries with claudication." },
   { id: "gp-icd9-2449", class: "gaps", records: [cond(code("icd9", "244.9", "Unspecified acquired hypothyroidism"))], expect: [cur("hypothyroidism", SOMETIMES)], reason: "ICD-9-CM hypothyroidism." },
@@ -377,8 +388,9 @@ export const CORPUS: CorpusCase[] = [
   { id: "cv-nitrate-digoxin", class: "coverage", records: [textMed("Nitroglycerin 0.4 mg sublingual tablet"), textMed("Digoxin 0.125 mg tablet")], expect: [], reason: "Nitrates and digoxin are neither." },
   { id: "cv-epic-dual-coding", class: "coverage", records: [cond([code("epic", "1234567", "Essential hypertension"), code("icd10", "I10", "Essential (primary) hypertension")], { category: "problem-list-item" })], expect: [cur("hypertension", SOMETIMES)], reason: "Epic problem list: local code plus ICD-10-CM." },
   { id: "cv-oracle-dual-coding", class: "coverage", records: [cond([code("cerner", "9876543", "Chronic kidney disease stage 3"), code("snomed", "433144002")])], expect: [cur("chronic-kidney-disease", SOMETIMES)], reason: "Oracle Health nomenclature plus SNOMED CT." },
-  { id: "cv-icd10-only-encounter", class: "coverage", records: [cond(code("icd10", "E03.9"), { clinical: null, category: "encounter-diagnosis" })], expect: [past("hypothyroidism", SOMETIMES)], reason: "An encounter diagnosis with no clinical status is not current." },
+  { id: "cv-icd10-only-encounter", class: "coverage", records: [cond(code("icd10", "E03.9"), { clinical: null, category: "encounter-diagnosis", onset: "2023-06-01" })], expect: [past("hypothyroidism", SOMETIMES)], reason: "An encounter diagnosis with no clinical status, from a visit over 12 months ago, is not current." },
   { id: "cv-local-unknown-text", class: "coverage", records: [textCond("Sprain of ankle")], expect: [], reason: "Nothing related." },
   { id: "cv-mixed-profile", class: "coverage", patient: { birthDate: "1948-09-09" }, records: [cond(code("icd10", "I10")), cond(code("icd10", "N18.4")), med(code("rxnorm", "314076")), med(code("rxnorm", "313988"), { status: "stopped" })], expect: [cur("older-age", RISK), cur("hypertension", SOMETIMES), cur("chronic-kidney-disease", SOMETIMES), cur("blood-pressure-medicines", SOMETIMES), past("diuretics", POSSIBLE)], reason: "A typical older patient: current and past findings together." },
   ...VOCABULARY_CORPUS,
+  ...CORPUS_SEMANTICS,
 ];

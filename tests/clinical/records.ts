@@ -64,6 +64,8 @@ export interface MedicineSpec extends Base {
   periodEnd?: string;
   doNotPerform?: boolean;
   doseText?: string;
+  /** A reported request (a home medicine): `reportedBoolean` true or false, or a `reportedReference` to the patient. */
+  reported?: boolean | "reference";
 }
 
 export interface ProcedureSpec extends Base {
@@ -163,6 +165,8 @@ export function toInput(records: readonly RecordSpec[], patient?: PatientSpec): 
           authoredOn: spec.authored ?? DEFAULT_DATE,
         };
         if (spec.doNotPerform) r.doNotPerform = true;
+        if (spec.reported === "reference") r.reportedReference = { reference: "Patient/p1" };
+        else if (spec.reported !== undefined) r.reportedBoolean = spec.reported;
         if (spec.doseText) r.dosageInstruction = [{ text: spec.doseText }];
         resource = r;
       } else {
@@ -213,6 +217,7 @@ export function describe(spec: RecordSpec): string {
     spec.kind === "request" ? `intent ${spec.intent ?? "order"}` : "",
     spec.periodStart || spec.periodEnd ? `period ${spec.periodStart ?? "?"} to ${spec.periodEnd ?? "?"}` : "",
     spec.doNotPerform ? "doNotPerform" : "",
+    spec.reported === "reference" ? "reportedReference Patient" : spec.reported !== undefined ? `reportedBoolean ${spec.reported}` : "",
   ].filter(Boolean);
   return `${spec.kind === "request" ? "MedicationRequest" : "MedicationStatement"}: ${codingsLine(spec)} (${bits.join(", ")})`;
 }

@@ -23,7 +23,7 @@ describe("condition status", () => {
     ["inactive", "confirmed", undefined, "past", false],
     ["remission", "confirmed", undefined, "past", false],
     ["resolved", "confirmed", undefined, "past", false],
-    ["", "confirmed", undefined, "unknown", false],
+    ["", "confirmed", undefined, "current", true], // no clinical status, recorded within 12 months (semanticsWindows.test.ts)
   ])("clinical %s / verification %s / abated %s -> %s", (clinical, verification, abatement, status, current) => {
     const f = only({ conditions: [condition("snomed", "59621000", { clinical, verification, ...(abatement ? { abatementDateTime: abatement } : {}) })] });
     expect(f.evidence[0]!.status).toBe(status);

@@ -1,0 +1,43 @@
+/**
+ * Treatments that end a condition, when a record's own text says they were done (knowledge-source.md, free
+ * text: "a code for end-stage kidney disease whose text says 's/p kidney transplant' … is judged by what the
+ * text says, as a clinician would"; "Strength is raised only by evidence that still holds: a resolved
+ * end-stage kidney disease (after a transplant, say) … stays in the record as past evidence").
+ *
+ * A kidney transplant ends kidney failure and dialysis, not chronic kidney disease: the rule applies to
+ * evidence of kidney failure (the escalating rules of chronic kidney disease: end-stage, stage 5, failure of
+ * unstated kind) and to dialysis. Chronic kidney disease short of failure ("CKD stage 3 s/p kidney
+ * transplant") and acute kidney failure ("AKI in a kidney transplant recipient") keep their status.
+ *
+ * Regular-expression fragments, case-insensitive, read anywhere in the record's own text (code.text; for a
+ * record read by name, its whole text). Data only: the engine (src/engine/endedByTreatment.ts) applies them.
+ */
+import type { CauseId } from "./types";
+
+export interface EndingTreatment {
+  id: string;
+  /** The causes whose evidence it ends; for causes in `escalatingOnly`, only evidence that escalates (kidney failure). */
+  causes: readonly CauseId[];
+  escalatingOnly: readonly CauseId[];
+  /** The text says the treatment was done. */
+  done: readonly string[];
+  /** …unless it also says it failed, was rejected, or is only planned. */
+  veto: readonly string[];
+  /** The note shown with the evidence it makes past. */
+  note: string;
+}
+
+export const ENDING_TREATMENTS: readonly EndingTreatment[] = [
+  {
+    id: "kidney-transplant",
+    causes: ["chronic-kidney-disease", "dialysis"],
+    escalatingOnly: ["chronic-kidney-disease"],
+    done: [
+      "(?:s/p|status post|post|after|following|h/o|hx of|history of|with(?: a)?(?: functioning)?)[- ]+(?:(?:deceased|living)[- ]donor )?(?:(?:kidney|renal) (?:transplant|allograft|tx)|[DL][DR]KT|KTx?)",
+      "(?:kidney|renal) (?:transplant|allograft) (?:recipient|status)",
+      "(?:transplanted|functioning) (?:kidney|renal)",
+    ],
+    veto: ["fail(?:ed|ing)", "(?:transplant|graft) failure", "reject\\w*", "await\\w*", "evaluat\\w*", "candidate", "wait[- ]?list\\w*", "pending", "planned", "referr\\w*", "back on", "resumed"],
+    note: "The record's words say a kidney transplant was done: this kidney failure or dialysis is past.",
+  },
+];
