@@ -12,10 +12,10 @@
  */
 import { panelStatus, startStack } from "../tests/browser/stack";
 import { DEMO_PATIENTS } from "../mocks/patients";
-import { LAB_LOINC_CODES, LOINC_SYSTEM } from "../src/knowledge";
+import { LAB_LOINC_CODES } from "../src/knowledge";
 import { HISTORY_FIELD } from "../src/fhir/session";
 
-const LAB_CODES = LAB_LOINC_CODES.map((c) => `${LOINC_SYSTEM}|${c}`).join(",");
+const LAB_CODES = LAB_LOINC_CODES.join(",");
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);

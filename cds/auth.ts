@@ -33,7 +33,7 @@ export type AuthFailure =
   | "no-jti"
   | "replayed"
   | "over-quota" // the client's quota of live jtis is spent (429)
-  | "before-epoch" // issued before the replay records began (a restarted or emptied store): cannot be checked (503)
+  | "before-epoch" // issued before the replay records began (a restarted or emptied store): cannot be proven unseen (401)
   | "store-unavailable"; // the replay store cannot answer: fail closed (503)
 
 export type AuthResult = { ok: true; iss: string } | { ok: false; reason: AuthFailure };

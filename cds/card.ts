@@ -14,18 +14,22 @@ import type { LegCrampRecord } from "../src/engine/legCramps";
 import { KNOWLEDGE_INFO, type Citation } from "../src/knowledge";
 import type { Report } from "../src/report";
 import {
+  cardIndicatorFor,
+  crampAnchor,
+  currentCauses,
   currentFindingsSummary,
-  deceasedLine,
+  evidenceWhat,
   findingAttributes,
   findingEvidenceLine,
   findingStrengthWords,
-  groupByStrength,
   JUDGEMENT_STATEMENT,
+  legCrampsLine,
   markdownSafe,
+  newMedicineWords,
   NO_KNOWN_CAUSE,
-  pastFindingsLine,
+  lineLabel,
+  pastInOneLine,
   plain,
-  readingOrder,
 } from "../src/report";
 
 export interface CardInput {
@@ -43,7 +47,8 @@ export interface CardFinding {
   id: string;
   current: boolean;
   strength: Strength;
-  basis: "record" | "lab";
+  /** "draft-order" on the ordering cards: the finding rests on the draft orders being signed. */
+  basis: "record" | "lab" | "draft-order";
   evidence: string[];
 }
 
@@ -62,9 +67,17 @@ export function cardFindings(findings: readonly Finding[], patient?: PatientFact
   return findings.map((f) => findingAttributes(f, patient?.deceased ?? false));
 }
 
-/** `warning` when a known cause is current, else `info`. */
-export function cardIndicator(findings: readonly Finding[], patient?: PatientFacts): "warning" | "info" {
-  return readingOrder(cardReport(findings, patient)).current.some((f) => f.strength === "known-cause") ? "warning" : "info";
+/**
+ * `warning` only when the card says something new and modifiable (a linked medicine started within 180 days
+ * before the leg-cramp record or after it; a current lab-only finding), else `info` (src/report/cardRules.ts).
+ */
+export function cardIndicator(findings: readonly Finding[], patient: PatientFacts | undefined, legCramps: readonly LegCrampRecord[]): "warning" | "info" {
+  return cardIndicatorFor(cardReport(findings, patient), legCramps);
+}
+
+/** True when at least one documented cause is current: otherwise there is no card (resolved cramps with only past findings are noise). */
+export function hasCurrentCause(findings: readonly Finding[], patient?: PatientFacts): boolean {
+  return currentCauses(cardReport(findings, patient)).length > 0;
 }
 
 /** One line of plain text: control characters and runs of white space become one space; clipped with "…". */
@@ -87,34 +100,41 @@ export function cardSummary(findings: readonly Finding[], patient?: PatientFacts
   return oneLine(currentFindingsSummary(cardReport(findings, patient), SUMMARY_MAX, markdownSafe), SUMMARY_MAX);
 }
 
-/** One markdown line for a finding: its label, its strength in words, then its records (lab-only findings say so). */
-function findingLine(f: Finding, now: Date): string {
-  const label = escapeMarkdown(plain(f.label, 80), 80);
-  return `- **${label}** (${escapeMarkdown(findingStrengthWords(f), 60)}): ${escapeMarkdown(findingEvidenceLine(f, now, 3), 600)}`;
+/** At most this many current findings get a line of their own (then "and N more"): the detail stays about 8 lines. */
+export const DETAIL_FINDING_LINES = 6;
+
+/** One markdown line for a current finding: its label, its strength in words, its first record (and, for a new medicine, when it started). */
+function findingLine(f: Finding, now: Date, anchor: number | undefined): string {
+  const label = escapeMarkdown(plain(lineLabel(f), 60), 60);
+  const started = newMedicineWords(f, anchor);
+  // A new medicine: what it is and when it started against the cramps (its status and order date would repeat it).
+  const first = f.evidence.find((e) => e.current);
+  const record = escapeMarkdown(started && first ? evidenceWhat(first) : findingEvidenceLine(f, now, 1), started ? 80 : 130);
+  return `- **${label}** (${escapeMarkdown(findingStrengthWords(f), 60)}): ${record}${started ? ` — ${escapeMarkdown(started, 80)}` : ""}`;
 }
 
 /**
- * The card's detail (markdown): the current findings grouped by strength, one line each; the past findings
- * on one line; what documents the cramps; the source's first point and the judgement statement.
+ * The card's detail (markdown), short enough for a side panel (about 8 lines): the current findings one
+ * line each, strongest first (at most DETAIL_FINDING_LINES, then "and N more"); one line with what documents
+ * the cramps and what is not current; one line with the source's first point, the source and the judgement
+ * statement. The panel holds the rest.
  */
 export function cardDetail(input: CardInput): string {
   const report = cardReport(input.findings, input.patient, input.source, input.now);
-  const { current } = readingOrder(report);
-  const lines: string[] = [];
-  for (const group of groupByStrength(current)) {
-    lines.push(`**${escapeMarkdown(group.heading, 60)}**`, "", ...group.findings.map((f) => findingLine(f, input.now)), "");
-  }
-  if (input.patient.deceased) lines.push(`${escapeMarkdown(`${deceasedLine(report)}.`, 200)}`, "");
-  else if (current.length === 0) lines.push("No documented cause is current in the record\\.", "");
-  const past = pastFindingsLine(report, input.now);
-  if (past) lines.push(escapeMarkdown(past, 600), "");
-  const cramps = input.legCramps
-    .slice(0, 3)
-    .map((c) => `${escapeMarkdown(c.text, 80)} (${c.because === "active" ? "active" : `recorded ${escapeMarkdown((c.recorded ?? "").slice(0, 10), 10)}`})`);
-  if (cramps.length > 0) lines.push(`Leg cramps documented: ${cramps.join("; ")}.`, "");
+  const current = currentCauses(report);
+  const anchor = crampAnchor(input.legCramps);
+  const shown = current.length > DETAIL_FINDING_LINES ? current.slice(0, DETAIL_FINDING_LINES - 1) : current;
+  const lines = shown.map((f) => findingLine(f, input.now, anchor));
+  if (shown.length < current.length) lines.push(`- ${escapeMarkdown(`and ${current.length - shown.length} more current (see the panel)`, 60)}`);
+  const context = [legCrampsLine(input.legCramps, 1), pastInOneLine(report)].filter(Boolean).join(" ");
   const s = input.source;
-  lines.push(`${escapeMarkdown(NO_KNOWN_CAUSE, 200)} ${escapeMarkdown(JUDGEMENT_STATEMENT, 400)} Source: ${escapeMarkdown(`${s.title}, ${s.date}`, 160)}.`);
-  return lines.join("\n");
+  return [
+    ...lines,
+    "",
+    escapeMarkdown(context, 300),
+    "",
+    `${escapeMarkdown(NO_KNOWN_CAUSE, 200)} Source: ${escapeMarkdown(`${s.title}, ${s.date}`, 160)}\\. ${escapeMarkdown(JUDGEMENT_STATEMENT, 400)}`,
+  ].join("\n");
 }
 
 /** The card's source: the clinical source's title and date, and its link. */

@@ -16,6 +16,7 @@ import type { MedicationUse } from "../src/engine/types";
 import type { ServerConfig } from "../src/fhir/configTypes";
 import { loadPatientData } from "../src/fhir/load";
 import { resolveMedications } from "../src/fhir/medications";
+import { parseScopes } from "../src/fhir/scopes";
 import { defaultPolicy, RequestFailure, type FhirConnection, type RequestPolicy } from "../src/fhir/request";
 import type { SourceName, SourceReport } from "../src/fhir/types";
 import { PREFETCH_KEYS, RECORD_TYPE_OF, type PrefetchKey } from "./discovery";
@@ -51,6 +52,8 @@ export interface FetchRequest {
   signal?: AbortSignal;
   /** The read path's limits (byte caps, deadline, Medication reads); default: node/fhirRead.ts's. */
   limits?: Partial<ReadLimits>;
+  /** The hook call's open read path call (cds/callReads.ts: one budget for all its reads); default: one opened here. */
+  call?: FhirCall;
 }
 
 /** The app's request policy, with fewer retries: an EHR waits for a CDS answer only a few seconds. */
@@ -113,12 +116,14 @@ export function readPathConnection(call: FhirCall): FhirConnection {
 
 /** Reads the patient's records from the FHIR server; `undefined` when nothing could be read (session refused). */
 export async function fetchRecords(req: FetchRequest): Promise<FetchedSections | undefined> {
-  const call = openFhirCall({
-    base: req.fhirServer,
-    token: req.accessToken,
-    ...(req.limits ? { limits: req.limits } : {}),
-    ...(req.signal ? { signal: req.signal } : {}),
-  });
+  const call =
+    req.call ??
+    openFhirCall({
+      base: req.fhirServer,
+      token: req.accessToken,
+      ...(req.limits ? { limits: req.limits } : {}),
+      ...(req.signal ? { signal: req.signal } : {}),
+    });
   const outcome = await loadPatientData({
     client: readPathConnection(call),
     patientId: req.patientId,
@@ -150,25 +155,41 @@ export async function fetchRecords(req: FetchRequest): Promise<FetchedSections |
   return sections;
 }
 
+/** Reading the Medications a record references but the call did not carry: through the hook call's read path. */
+export interface MedicationReads {
+  call: FhirCall;
+  /** The scope granted with the token: a Medication is read only when it allows reading Medications. */
+  scope: string;
+  /** Timeout of one request, ms. */
+  timeoutMs: number;
+  /** The hook call's deadline. */
+  signal?: AbortSignal;
+}
+
 /**
- * Resolves the medicine of prefetched orders or statements from the Bundle's included Medications and the
- * records' own contained or inline medicines, as the panel does (nothing is fetched here). `unknown` counts
- * the records whose medicine cannot be told at all (no concept and no display): the panel marks such a
- * section as not read completely.
+ * Resolves the medicine of prefetched orders or statements (or draft orders) from the Bundle's Medications and
+ * the records' own contained or inline medicines, as the panel does. A reference to a Medication on the FHIR
+ * base that none of these holds is read (`Medication/<id>`, once per reference) only when `reads` is given:
+ * through the hook call's read path, so within its Medication-read cap, byte caps and deadline; a read that
+ * fails leaves the reference's display as the only clue, as without `reads`. `unknown` counts the records whose
+ * medicine cannot be told at all (no concept and no display): the panel marks such a section as not read
+ * completely.
  */
 export async function resolvePrefetchedMedicines(
   records: readonly Resource[],
   included: Resource[],
   includedByFullUrl: Map<string, Resource>,
   base: string,
+  reads?: MedicationReads,
 ): Promise<{ uses: MedicationUse[]; unknown: number }> {
   const meds = records.filter(
     (r): r is MedicationRequest | MedicationStatement => r.resourceType === "MedicationRequest" || r.resourceType === "MedicationStatement",
   );
   const { uses } = await resolveMedications(meds, included, includedByFullUrl, {
     base,
-    canReadMedication: false,
-    policy: cdsPolicy(1000),
+    ...(reads && parseScopes(reads.scope).canRead("Medication")
+      ? { client: readPathConnection(reads.call), canReadMedication: true, policy: cdsPolicy(reads.timeoutMs), ...(reads.signal ? { signal: reads.signal } : {}) }
+      : { canReadMedication: false, policy: cdsPolicy(1000) }),
   });
   const unknown = uses.filter((u) => !u.concept && !u.resource.medicationReference?.display).length;
   return { uses, unknown };

@@ -10,8 +10,10 @@ import { findLegCramps } from "../src/engine/legCramps";
 import type { ServerConfig } from "../src/fhir/configTypes";
 import { SOURCE } from "../src/knowledge";
 import { isRecord } from "../src/util/json";
-import { LINK_LABEL, cardDetail, cardFindings, cardIndicator, cardSource, cardSummary, type CardFinding } from "./card";
+import { OVERRIDE_REASONS } from "../src/report";
+import { LINK_LABEL, cardDetail, cardFindings, cardIndicator, cardSource, cardSummary, hasCurrentCause, type CardFinding } from "./card";
 import { HOOK, PREFETCH_KEYS, type PrefetchKey } from "./discovery";
+import { CallReads, DEADLINE } from "./callReads";
 import { fetchRecords, resolvePrefetchedMedicines, type FetchedSections, type FetchRequest, type Records } from "./fetchRecords";
 import { readPrefetch, type PrefetchSections } from "./prefetch";
 
@@ -22,6 +24,8 @@ export interface Card {
   detail: string;
   source: { label: string; url: string };
   links: { label: string; url: string; type: "smart" }[];
+  /** The reasons the EHR offers for overriding the card (Codings); feedback with one silences the card. */
+  overrideReasons: { code: string; system: string; display: string }[];
   extension: { findings: CardFinding[] };
 }
 
@@ -30,9 +34,23 @@ export interface HookResponse {
 }
 
 /** Why there is no card (for counters and tests; never sent). */
-export type NoCardReason = "no-leg-cramps" | "patient-mismatch" | "cannot-fetch" | "server-not-allowed" | "fetch-incomplete" | "deadline";
+export type NoCardReason =
+  | "no-leg-cramps"
+  | "patient-mismatch"
+  | "cannot-fetch"
+  | "server-not-allowed"
+  | "fetch-incomplete"
+  /** The call's deadline passed before its reads ended. */
+  | "deadline"
+  /** An ordering call whose judged draft orders hold no medicine linked to night leg cramps. */
+  | "no-linked-order"
+  /** Leg cramps documented, but no documented cause is current. */
+  | "nothing-current"
+  /** The same card was overridden for this patient and client within the silence (30 days). */
+  | "silenced";
 
-export type HookOutcome = { response: HookResponse; noCard?: NoCardReason };
+/** A call's answer; with a card, the patient it is about (the silence after an override is per patient). */
+export type HookOutcome = { response: HookResponse; noCard?: NoCardReason; patientId?: string };
 
 export class BadRequest extends Error {}
 
@@ -53,10 +71,20 @@ export interface HookDeps {
 
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
-/** The request's hook, instance and patient; a BadRequest naming the field otherwise. */
-export function readCall(body: unknown): { patientId: string; prefetch: unknown; fhirServer?: string; auth?: Record<string, unknown> } {
+/** The call's fields every hook shares. */
+export interface HookCall {
+  patientId: string;
+  prefetch: unknown;
+  fhirServer?: string;
+  auth?: Record<string, unknown>;
+  /** The call's context object (the ordering hooks read their draft orders from it). */
+  context: Record<string, unknown>;
+}
+
+/** The request's hook (`hook`, default patient-view), instance and patient; a BadRequest naming the field otherwise. */
+export function readCall(body: unknown, hook: string = HOOK): HookCall {
   if (!isRecord(body)) throw new BadRequest("The request body must be a JSON object.");
-  if (body.hook !== HOOK) throw new BadRequest(`"hook" must be "${HOOK}".`);
+  if (body.hook !== hook) throw new BadRequest(`"hook" must be "${hook}".`);
   // hookInstance is required by CDS Hooks but nothing here depends on it: a missing one is tolerated, a wrong type is not.
   if (body.hookInstance !== undefined && typeof body.hookInstance !== "string") throw new BadRequest('"hookInstance" must be a string.');
   const context = body.context;
@@ -70,34 +98,54 @@ export function readCall(body: unknown): { patientId: string; prefetch: unknown;
   }
   return {
     patientId: context.patientId,
+    context,
     prefetch: body.prefetch,
     ...(typeof body.fhirServer === "string" ? { fhirServer: body.fhirServer } : {}),
     ...(isRecord(body.fhirAuthorization) ? { auth: body.fhirAuthorization } : {}),
   };
 }
 
-const none = (noCard: NoCardReason): HookOutcome => ({ response: { cards: [] }, noCard });
+export const none = (noCard: NoCardReason): HookOutcome => ({ response: { cards: [] }, noCard });
 
-const DEADLINE = Symbol("deadline");
-
-/** `work`, or DEADLINE as soon as `signal` aborts (without waiting for `work` to unwind). */
-function untilDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T | typeof DEADLINE> {
-  work.catch(() => undefined); // settles after the answer was sent: nothing is waiting for it any more
-  if (signal.aborted) return Promise.resolve(DEADLINE);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => resolve(DEADLINE);
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error instanceof Error ? error : new Error("fetch failed"));
-      },
-    );
+/** The call's reads (cds/callReads.ts): its deadline starts now, its FHIR server only if its client lists it. */
+export function callReads(call: HookCall, deps: HookDeps): CallReads {
+  return new CallReads({
+    ...(call.fhirServer ? { fhirServer: call.fhirServer } : {}),
+    ...(call.auth ? { auth: call.auth } : {}),
+    fhirServerFor: deps.fhirServerFor,
+    callDeadlineMs: deps.callDeadlineMs,
+    ...(deps.readLimits ? { readLimits: deps.readLimits } : {}),
   });
+}
+
+/**
+ * Reads the prefetch keys `needed` from the call's FHIR server (only one its client lists, with the call's
+ * token, through the call's one read path call and within its deadline), every one completely; otherwise the
+ * reason there can be no card. Shared by every hook.
+ */
+export async function fetchMissing(call: HookCall, needed: PrefetchKey[], deps: HookDeps, reads: CallReads): Promise<FetchedSections | NoCardReason> {
+  const access = reads.access;
+  if (typeof access === "string") return access;
+  const fhirCall = reads.fhirCall();
+  if (!fhirCall) return "server-not-allowed";
+  const fetched = await reads.until(
+    (deps.fetch ?? fetchRecords)({
+      fhirServer: access.base,
+      accessToken: access.token,
+      scope: access.scope,
+      patientId: call.patientId,
+      needed,
+      server: access.server,
+      timeoutMs: Math.min(deps.fetchTimeoutMs, deps.callDeadlineMs),
+      now: deps.now,
+      signal: reads.deadline,
+      limits: reads.limits,
+      call: fhirCall,
+    }),
+  );
+  if (fetched === DEADLINE) return "deadline";
+  if (!fetched || needed.some((k) => !fetched[k]?.complete)) return "fetch-incomplete";
+  return fetched;
 }
 
 /** The records from a complete prefetch, medicines resolved; the keys still needed are returned apart. */
@@ -130,8 +178,8 @@ async function fromPrefetch(sections: PrefetchSections, base: string): Promise<{
 }
 
 export async function handlePatientView(body: unknown, deps: HookDeps): Promise<HookOutcome> {
-  const deadline = AbortSignal.timeout(deps.callDeadlineMs);
   const call = readCall(body);
+  const reads = callReads(call, deps);
   const reading = readPrefetch(call.prefetch, call.patientId);
   if (reading.mismatch) return none("patient-mismatch");
   const now = deps.now();
@@ -142,28 +190,8 @@ export async function handlePatientView(body: unknown, deps: HookDeps): Promise<
   if (legCramps?.length === 0) return none("no-leg-cramps");
 
   if (needed.length > 0) {
-    const token = call.auth?.access_token;
-    if (!call.fhirServer || typeof token !== "string" || token === "") return none("cannot-fetch");
-    const server: ServerConfig | undefined = deps.fhirServerFor(call.fhirServer);
-    if (!server) return none("server-not-allowed");
-    const scope = typeof call.auth?.scope === "string" ? call.auth.scope : "";
-    const fetched = await untilDeadline(
-      (deps.fetch ?? fetchRecords)({
-        fhirServer: call.fhirServer.replace(/\/+$/, ""),
-        accessToken: token,
-        scope,
-        patientId: call.patientId,
-        needed,
-        server,
-        timeoutMs: Math.min(deps.fetchTimeoutMs, deps.callDeadlineMs),
-        now: deps.now,
-        signal: deadline,
-        limits: { ...deps.readLimits, deadlineMs: deps.callDeadlineMs },
-      }),
-      deadline,
-    );
-    if (fetched === DEADLINE) return none("deadline");
-    if (!fetched || needed.some((k) => !fetched[k]?.complete)) return none("fetch-incomplete");
+    const fetched = await fetchMissing(call, needed, deps, reads);
+    if (typeof fetched === "string") return none(fetched);
     for (const key of needed) {
       if (key === "patient") {
         if (fetched.records.patient) records.patient = fetched.records.patient;
@@ -183,15 +211,18 @@ export async function handlePatientView(body: unknown, deps: HookDeps): Promise<
     ...(records.observations ? { observations: records.observations } : {}),
   };
   const result = matchRecords(input, { now });
+  // Resolved cramps with only past findings are noise: no card when no documented cause is current.
+  if (!hasCurrentCause(result.findings, result.patient)) return none("nothing-current");
   const words = { findings: result.findings, legCramps, patient: result.patient, source: SOURCE, now };
   const card: Card = {
     uuid: randomUUID(),
     summary: cardSummary(result.findings, result.patient),
-    indicator: cardIndicator(result.findings),
+    indicator: cardIndicator(result.findings, result.patient, legCramps),
     detail: cardDetail(words),
     source: cardSource(SOURCE),
     links: [{ label: LINK_LABEL, url: deps.appLaunchUrl, type: "smart" }],
+    overrideReasons: [...OVERRIDE_REASONS],
     extension: { findings: cardFindings(result.findings) },
   };
-  return { response: { cards: [card] } };
+  return { response: { cards: [card] }, patientId: call.patientId };
 }

@@ -9,7 +9,8 @@
  *   is recorded: one client cannot fill the store and lock out the others;
  * - the store keeps an epoch: when its records began. A store that starts empty — the memory store after a
  *   restart, a Redis that restarted without persistence or was flushed — cannot know the tokens accepted
- *   before, so tokens issued before the epoch are refused (until they expire, five minutes at most);
+ *   before, so tokens issued before the epoch cannot be proven unseen and are refused like any failed check
+ *   (401, until they expire: five minutes at most);
  * - a store that cannot answer throws StoreUnavailable: the caller answers 503 (fail closed).
  */
 import { createHash } from "node:crypto";
@@ -30,7 +31,7 @@ export interface ReplayGuardOptions {
 }
 
 const EPOCH_KEY = "cds:replay:epoch";
-/** The epoch record is kept this long and refreshed when half of it is gone (a store's longest lifetime is 2^31-1 ms). */
+/** The epoch record is kept this long and refreshed when half of it is gone. */
 const EPOCH_TTL_MS = 20 * 24 * 3600 * 1000;
 
 const digest = (text: string) => createHash("sha256").update(text).digest("base64url").slice(0, 32);

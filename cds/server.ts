@@ -1,10 +1,15 @@
 /**
- * The CDS Hooks service over node:http (no framework: three routes do not earn one).
+ * The CDS Hooks service over node:http (no framework: a few routes do not earn one).
  *
- *   GET  /cds-services                              discovery (public)
- *   POST /cds-services/night-leg-cramps             the patient-view hook (signed JWT)
- *   POST /cds-services/night-leg-cramps/feedback    accepted / overridden counts (signed JWT)
- *   OPTIONS *                                       CORS preflight (any origin, no credentials)
+ *   GET  /cds-services                                           discovery (public)
+ *   POST /cds-services/night-leg-cramps                          the patient-view hook (signed JWT)
+ *   POST /cds-services/night-leg-cramps-order-select             the order-select hook (signed JWT)
+ *   POST /cds-services/night-leg-cramps-order-sign               the order-sign hook (signed JWT)
+ *   POST /cds-services/<any of them>/feedback                    accepted / overridden counts (signed JWT)
+ *   OPTIONS *                                                    CORS preflight (any origin, no credentials)
+ *
+ * Each service has its own endpoint URL, and a token's `aud` must be that endpoint (or, for feedback, its
+ * feedback URL): a token made for one service is refused by the others.
  *
  * Errors: 401 without detail for any refused token, 413 for a body over the limit, 400 for malformed JSON or
  * a malformed call, 404/405 otherwise. Logs never contain tokens, request bodies, patient ids or URLs with
@@ -15,13 +20,15 @@ import type { AddressInfo } from "node:net";
 import { isLoopbackHost } from "../src/fhir/config";
 import { TokenVerifier } from "./auth";
 import type { CdsConfig } from "./config";
-import { discoveryDocument, SERVICE_ID } from "./discovery";
+import { discoveryDocument, ORDER_SERVICES, SERVICE_ID, SERVICE_IDS, type ServiceId } from "./discovery";
 import { FeedbackCounter, type FeedbackCounts } from "./feedback";
 import { allowedFhirServer } from "./fhirServers";
-import { BadRequest, handlePatientView, type HookDeps, type NoCardReason } from "./hook";
-import { MemoryStore, openStore, type Store, type StoreSpec } from "../node/store";
+import { BadRequest, handlePatientView, type HookDeps, type HookOutcome, type NoCardReason } from "./hook";
+import { handleOrderHook } from "./orderHooks";
+import { MemoryStore, openStore, StoreUnavailable, type Store, type StoreSpec } from "../node/store";
 import { CLOCK_SKEW_SECONDS, MAX_LIFETIME_SECONDS } from "./auth";
 import { ReplayGuard } from "./replay";
+import { CardSilence, cardDigest, overriddenCards, silenceStoreRoom } from "./silence";
 
 export interface CdsLogger {
   info(message: string): void;
@@ -47,13 +54,17 @@ export interface CdsServiceOptions {
   readLimits?: HookDeps["readLimits"];
   /** Replaces the FHIR fetch (tests). */
   fetch?: HookDeps["fetch"];
-  /** The replay store: overrides the configuration's `replayStore` (`--replay-store <url>`). */
+  /**
+   * The service's one store (node/store, memory or Redis): the jti replay records and the card silences after
+   * an override. Overrides the configuration's `replayStore` (`--replay-store <url>`).
+   */
   replayStore?: StoreSpec;
-  /** An open store to use instead (tests); the service does not close it. */
+  /** An open store to use instead (tests, replicas sharing one memory store); the service does not close it. */
   store?: Store;
   /**
    * When the replay records are taken to begin if the store holds none yet (default: start-up). Tokens issued
-   * before it are refused (503). Tests that sign tokens "issued" before their fixed clock set it earlier.
+   * before it cannot be proven unseen and are refused (401). Tests that sign tokens "issued" before their
+   * fixed clock set it earlier.
    */
   replayEpoch?: Date;
   /**
@@ -78,8 +89,10 @@ export interface CdsService {
   url: string;
   /** The discovery endpoint. */
   discoveryUrl: string;
-  /** The hook endpoint (the `aud` its tokens must carry when serviceUrl is not set and the URL is used as is). */
+  /** The patient-view endpoint (the `aud` its tokens must carry when serviceUrl is not set and the URL is used as is). */
   serviceEndpoint: string;
+  /** Every service's endpoint, by service id (order-select and order-sign included). */
+  endpoints: Record<ServiceId, string>;
   feedbackCounts(): FeedbackCounts;
   /** Calls that ended without a card, by reason (counts only). */
   noCardCounts(): Partial<Record<NoCardReason, number>>;
@@ -90,8 +103,17 @@ export interface CdsService {
 
 export const DEFAULT_CALL_DEADLINE_MS = 8000;
 
-const SERVICE_PATH = `/cds-services/${SERVICE_ID}`;
-const FEEDBACK_PATH = `${SERVICE_PATH}/feedback`;
+const servicePath = (id: ServiceId) => `/cds-services/${id}`;
+const SERVICE_PATH = servicePath(SERVICE_ID);
+
+/** The service a path calls, and whether it is its feedback endpoint. */
+function serviceOf(pathname: string): { id: ServiceId; feedback: boolean } | undefined {
+  for (const id of SERVICE_IDS) {
+    if (pathname === servicePath(id)) return { id, feedback: false };
+    if (pathname === `${servicePath(id)}/feedback`) return { id, feedback: true };
+  }
+  return undefined;
+}
 
 const CORS_HEADERS: Record<string, string> = {
   "Access-Control-Allow-Origin": "*",
@@ -101,6 +123,8 @@ const CORS_HEADERS: Record<string, string> = {
 };
 
 class TooLarge extends Error {}
+
+const UNAVAILABLE = { error: "Service unavailable, try again." };
 
 function send(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   const text = body === undefined ? "" : JSON.stringify(body);
@@ -132,7 +156,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 function routeOf(pathname: string): string {
-  if (pathname === "/cds-services" || pathname === SERVICE_PATH || pathname === FEEDBACK_PATH) return pathname;
+  if (pathname === "/cds-services" || serviceOf(pathname)) return pathname;
   return "(other)";
 }
 
@@ -151,15 +175,20 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
   if (options.demo && !listensOnLoopback(host)) throw new Error("the demo flag (loopback FHIR servers) is only for a service listening on loopback");
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? { info: () => undefined, error: () => undefined };
-  // The replay store: memory (one instance) or Redis (replicas). With memory, each client's quota of live jtis
-  // (at most twice its quota: this window's and the last's) fits, so no client can fill it for the others.
+  // The service's one store: memory (one instance) or Redis (replicas), for the replay records and the card
+  // silences. With memory, each client's quota of live jtis (at most twice its quota: this window's and the
+  // last's) and its quota of silence entries (silenceStoreRoom) fit, so no client can fill it for the others, and
+  // card silences can never crowd out the replay check (which fails closed).
   const windowMs = (MAX_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) * 1000;
   const spec = options.replayStore ?? config.replayStore;
   const ownsStore = !options.store;
   const store =
     options.store ??
     (spec === "memory"
-      ? new MemoryStore({ maxEntries: 2 * config.replayQuotaPerClient * Math.max(1, config.clients.length) + 1024, nowMs: () => now().getTime() })
+      ? new MemoryStore({
+          maxEntries: (2 * config.replayQuotaPerClient + silenceStoreRoom()) * Math.max(1, config.clients.length) + 1024,
+          nowMs: () => now().getTime(),
+        })
       : await openStore(spec, {
           // A generous deadline per command: a busy event loop must not turn a slow reply into a 503; a Redis that is
           // down is noticed at once anyway (the connection drops and nothing is queued).
@@ -174,6 +203,8 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
   }
   const verifier = new TokenVerifier({ clients: config.clients, now, replay });
   const feedback = new FeedbackCounter();
+  // The card silences live in the same store as the replay records: one store per service, shared by replicas.
+  const silence = new CardSilence(store, now);
   const noCard: Partial<Record<NoCardReason, number>> = {};
   let listeningPort = 0;
   let ownBase = "";
@@ -193,12 +224,17 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
     return url.origin;
   };
 
+  /**
+   * The verified client's issuer (the silence after an override is per client), or why the call is refused.
+   * Only a store that cannot answer is "unavailable" (503); a token issued before the replay records began
+   * cannot be proven unseen and is refused like any other failed check (401, no detail).
+   */
   const authorize = async (req: IncomingMessage, paths: string[]): Promise<{ iss: string } | "unauthorized" | "over-quota" | "unavailable"> => {
     const base = audienceBase(req);
     const result = await verifier.verify(req.headers.authorization, base ? paths.map((p) => base + p) : []);
     if (result.ok) return { iss: result.iss };
     if (result.reason === "over-quota") return "over-quota";
-    if (result.reason === "store-unavailable" || result.reason === "before-epoch") return "unavailable";
+    if (result.reason === "store-unavailable") return "unavailable";
     return "unauthorized";
   };
 
@@ -214,17 +250,19 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
       if (method !== "GET") return reply(res, 405, { error: "Use GET." }, { Allow: "GET, OPTIONS" });
       return reply(res, 200, discoveryDocument());
     }
-    if (pathname !== SERVICE_PATH && pathname !== FEEDBACK_PATH) return reply(res, 404, { error: "Not found." });
+    const route = serviceOf(pathname);
+    if (!route) return reply(res, 404, { error: "Not found." });
     if (method !== "POST") return reply(res, 405, { error: "Use POST." }, { Allow: "POST, OPTIONS" });
 
     // Refusals before the body is read still drain it (req.resume), so the client reads the answer instead of a
     // reset connection; a body far beyond the limit closes the connection.
     const declared = Number(req.headers["content-length"]);
     if (Number.isFinite(declared) && declared > config.maxBodyBytes) return refuse(req, res, 413, { error: "The request body is too large." });
-    const audiences = pathname === FEEDBACK_PATH ? [FEEDBACK_PATH, SERVICE_PATH] : [SERVICE_PATH];
+    const own = servicePath(route.id);
+    const audiences = route.feedback ? [`${own}/feedback`, own] : [own];
     const auth = await authorize(req, audiences);
     // Fail closed: a token that cannot be checked against the replay records is not accepted.
-    if (auth === "unavailable") return refuse(req, res, 503, { error: "Service unavailable, try again." }, { "Retry-After": "1" });
+    if (auth === "unavailable") return refuse(req, res, 503, UNAVAILABLE, { "Retry-After": "1" });
     if (auth === "over-quota") return refuse(req, res, 429, { error: "Too many calls from this client, try again later." }, { "Retry-After": "30" });
     if (auth === "unauthorized") return refuse(req, res, 401, { error: "Unauthorized." }, { "WWW-Authenticate": "Bearer" });
 
@@ -238,11 +276,18 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
     }
 
     try {
-      if (pathname === FEEDBACK_PATH) {
+      if (route.feedback) {
         feedback.record(body);
+        // An override with one of the card's reasons silences the same card for this patient and client.
+        try {
+          for (const card of overriddenCards(body)) if (await silence.overridden(auth.iss, card)) feedback.silenced();
+        } catch (error) {
+          if (error instanceof StoreUnavailable) return reply(res, 503, UNAVAILABLE, { "Retry-After": "1" });
+          throw error;
+        }
         return reply(res, 200, {});
       }
-      const outcome = await handlePatientView(body, {
+      const deps: HookDeps = {
         appLaunchUrl: config.appLaunchUrl,
         fhirServerFor: (fhirServer) => allowedFhirServer(config, auth.iss, fhirServer, options.demo ? ownBase : undefined),
         now,
@@ -250,13 +295,31 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
         callDeadlineMs: options.callDeadlineMs ?? DEFAULT_CALL_DEADLINE_MS,
         ...(options.readLimits ? { readLimits: options.readLimits } : {}),
         ...(options.fetch ? { fetch: options.fetch } : {}),
-      });
-      if (outcome.noCard) noCard[outcome.noCard] = (noCard[outcome.noCard] ?? 0) + 1;
-      return reply(res, 200, outcome.response);
+      };
+      const outcome: HookOutcome =
+        route.id === SERVICE_ID ? await handlePatientView(body, deps) : await handleOrderHook(body, ORDER_SERVICES[route.id], deps);
+      const answer = await unlessSilenced(outcome, route.id, auth.iss);
+      if (answer.noCard) noCard[answer.noCard] = (noCard[answer.noCard] ?? 0) + 1;
+      return reply(res, 200, answer.response);
     } catch (error) {
       if (error instanceof BadRequest) return reply(res, 400, { error: error.message });
       throw error;
     }
+  };
+
+  /** No card while an override silences this card's content for this patient and client; else the card is remembered for feedback. */
+  const unlessSilenced = async (outcome: HookOutcome, service: ServiceId, iss: string): Promise<HookOutcome> => {
+    const card = outcome.response.cards[0];
+    if (!card || outcome.patientId === undefined) return outcome;
+    const digest = cardDigest(service, iss, outcome.patientId, card.extension.findings);
+    try {
+      if (await silence.silenced(digest)) return { response: { cards: [] }, noCard: "silenced" };
+      await silence.shown(iss, card.uuid, digest);
+    } catch (error) {
+      // The silence is a courtesy: when the store cannot answer, the card is shown (it cannot be silenced then).
+      if (!(error instanceof StoreUnavailable)) throw error;
+    }
+    return outcome;
   };
 
   const reply = (res: ServerResponse, status: number, body: unknown, extra?: Record<string, string>): number => {
@@ -323,6 +386,7 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
     url,
     discoveryUrl: `${url}/cds-services`,
     serviceEndpoint: `${url}${SERVICE_PATH}`,
+    endpoints: Object.fromEntries(SERVICE_IDS.map((id) => [id, `${url}${servicePath(id)}`])) as Record<ServiceId, string>,
     feedbackCounts: () => feedback.snapshot(),
     noCardCounts: () => ({ ...noCard }),
     replayStoreKind: store.kind,

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { http, type HttpHandler } from "msw";
 import { SMART_STYLE } from "./discovery";
 import { resolveAud, type EhrContext } from "./ehrContext";
+import { authenticateClient } from "./clientAuth";
 import { decodeLaunch, encodeLaunch, type DemoLaunch } from "./launchContext";
 import { otherOrigin, profileOf } from "./profiles";
 import { escapeHtml, html, oauthError, oauthJson, REFUSE_CORS, withCors } from "./responses";
@@ -153,7 +154,15 @@ const TOKEN_ERRORS = {
   500: ["server_error", "Simulated server error"],
 } as const;
 
-function exchangeCode(ctx: EhrContext, form: URLSearchParams): Response {
+/** The token request's client, authenticated as it is registered (clientAuth.ts); a public client otherwise. */
+async function clientOf(ctx: EhrContext, request: Request, form: URLSearchParams): Promise<{ clientId: string } | Response> {
+  // Wall-clock time, not the fixture clock (ctx.now, for the records' dates): the app signs with the real one.
+  const nowS = Math.floor(Date.now() / 1000);
+  const check = await authenticateClient(request, form, ctx.clients, ctx.endpoints.token, (jti, exp) => ctx.state.useJti(jti, exp, nowS), nowS);
+  return check.ok ? { clientId: check.clientId } : oauthError(check.status, check.error, check.description);
+}
+
+function exchangeCode(ctx: EhrContext, form: URLSearchParams, clientId: string): Response {
   const code = form.get("code") ?? "";
   const payload = read(code, "code");
   if (!payload) return oauthError(400, "invalid_grant", "Unknown or malformed authorization code");
@@ -163,9 +172,10 @@ function exchangeCode(ctx: EhrContext, form: URLSearchParams): Response {
     const [error, description] = TOKEN_ERRORS[simulated];
     return oauthError(simulated, error, description);
   }
-  const clientId = form.get("client_id");
-  if (!clientId) return oauthError(400, "invalid_request", "client_id is required");
   if (clientId !== payload.c) return oauthError(400, "invalid_grant", "The code was issued to another client");
+  if (payload.l.requireClient !== undefined && (clientId !== payload.l.requireClient || !ctx.clients.has(clientId))) {
+    return oauthError(401, "invalid_client", "This EHR only accepts its registered confidential client here");
+  }
   if (form.get("redirect_uri") !== payload.r) return oauthError(400, "invalid_grant", "redirect_uri does not match");
   const verifier = form.get("code_verifier");
   if (!verifier) return oauthError(400, "invalid_request", "code_verifier is required");
@@ -177,11 +187,10 @@ function exchangeCode(ctx: EhrContext, form: URLSearchParams): Response {
   return response;
 }
 
-function refresh(ctx: EhrContext, form: URLSearchParams): Response {
+function refresh(ctx: EhrContext, form: URLSearchParams, clientId: string): Response {
   const payload = read(form.get("refresh_token") ?? "", "refresh");
   if (!payload) return oauthError(400, "invalid_grant", "Unknown or malformed refresh token");
-  const clientId = form.get("client_id");
-  if (clientId !== null && clientId !== payload.c) return oauthError(400, "invalid_grant", "The token was issued to another client");
+  if (clientId !== payload.c) return oauthError(400, "invalid_grant", "The token was issued to another client");
   const wanted = form.get("scope");
   let scope = payload.s;
   if (wanted) {
@@ -199,11 +208,19 @@ export async function token(ctx: EhrContext, request: Request): Promise<Response
     return oauthError(400, "invalid_request", "Use application/x-www-form-urlencoded");
   }
   const form = new URLSearchParams(await request.text());
-  switch (form.get("grant_type")) {
+  const grant = form.get("grant_type");
+  if (grant === "refresh_token" && !form.get("client_id") && !request.headers.get("Authorization") && !form.get("client_assertion")) {
+    // A public client may refresh without naming itself (fhirclient does unless told otherwise).
+    const payload = read(form.get("refresh_token") ?? "", "refresh");
+    if (payload && !ctx.clients.has(payload.c)) return refresh(ctx, form, payload.c);
+  }
+  const client = await clientOf(ctx, request, form);
+  if (client instanceof Response) return client;
+  switch (grant) {
     case "authorization_code":
-      return exchangeCode(ctx, form);
+      return exchangeCode(ctx, form, client.clientId);
     case "refresh_token":
-      return refresh(ctx, form);
+      return refresh(ctx, form, client.clientId);
     default:
       return oauthError(400, "unsupported_grant_type", "grant_type must be authorization_code or refresh_token");
   }

@@ -3,23 +3,26 @@
  * (GET <ehr>/cds-client/jwks.json); opening a patient's chart (GET <ehr>/chart/<id>) calls the CDS service's
  * patient-view hook with a signed JWT (iss = the EHR's base URL, aud = the service endpoint, 60 s lifetime,
  * a fresh jti) and a prefetch built from the patient's records, and renders the cards beside the chart.
- * fhirServer plus an access token let the service read anything the prefetch lacks. Node only (used by
- * mocks/httpServer.ts).
+ * The chart's order composer (mocks/orderComposer.ts) calls order-select when a medicine is chosen
+ * (GET <ehr>/chart/<id>?order=<key>) and order-sign when the draft is signed (POST <ehr>/chart/<id>,
+ * order=<key>&action=sign), with the draft order in context.draftOrders and the patient and conditions as
+ * prefetch. fhirServer plus an access token let the service read anything the prefetch lacks. Node only
+ * (used by mocks/httpServer.ts).
  */
 import { randomUUID } from "node:crypto";
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
 import { http, type HttpHandler } from "msw";
 import type { BundleEntry, Medication, MedicationRequest, Resource } from "fhir/r4";
-import { HOOK, SERVICE_ID } from "../cds/discovery";
+import { HOOK, ORDER_SELECT_ID, ORDER_SIGN_ID, SERVICE_ID, type ServiceId } from "../cds/discovery";
 import { isReadLabResult } from "../src/fhir/sections";
 import type { DemoPatient } from "./data/demoPatient";
 import { chartPage, type ChartCds } from "./chartPage";
+import { draftId, draftOrders, orderable, type Orderable } from "./orderComposer";
 import { PatientStore } from "./patientStore";
 import { html } from "./responses";
 import { issue, nonce } from "./tokens";
 
 export const CDS_CLIENT_JWKS_PATH = "/cds-client/jwks.json";
-const SERVICE_PATH = `/cds-services/${SERVICE_ID}`;
 const SCOPE = "patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Procedure.rs patient/Medication.rs patient/Observation.rs";
 
 export interface DemoCdsOptions {
@@ -65,6 +68,8 @@ export interface DemoCdsClient {
   jwks: { keys: JWK[] };
   /** The cards (or why there are none) for a patient's chart. */
   callPatientView(patientId: string): Promise<ChartCds>;
+  /** The cards for a medicine chosen (order-select) or signed (order-sign) in the chart's order composer. */
+  callOrder(patientId: string, hook: "order-select" | "order-sign", order: Orderable): Promise<ChartCds>;
   handlers: HttpHandler[];
 }
 
@@ -82,11 +87,11 @@ export async function createDemoCdsClient(args: {
   const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid, alg: "ES384", use: "sig" }] };
   const store = new PatientStore(args.patients, now);
 
-  const callPatientView = async (patientId: string): Promise<ChartCds> => {
+  /** One signed call of service `id` with `hook`, `context` and `prefetch` (fhirServer and a token beside them). */
+  const call = async (id: ServiceId, hook: string, patientId: string, context: Record<string, unknown>, prefetch: Record<string, unknown>): Promise<ChartCds> => {
     const base = options.serviceBase();
     if (!base) return { state: "off" };
-    const resources = store.resources(patientId) ?? [];
-    const endpoint = `${base}${SERVICE_PATH}`;
+    const endpoint = `${base}/cds-services/${id}`;
     const iat = Math.floor(now().getTime() / 1000);
     const jwt = await new SignJWT({})
       .setProtectedHeader({ alg: "ES384", typ: "JWT", kid, jku: `${baseUrl}${CDS_CLIENT_JWKS_PATH}` })
@@ -100,12 +105,12 @@ export async function createDemoCdsClient(args: {
     const t = now().getTime();
     const accessToken = issue({ t: "access", p: patientId, s: SCOPE, c: "cds-service", l: {}, aud: fhirBaseUrl, iat: t, n: nonce(), exp: t + 300_000 });
     const body = {
-      hook: HOOK,
+      hook,
       hookInstance: randomUUID(),
       fhirServer: fhirBaseUrl,
       fhirAuthorization: { access_token: accessToken, token_type: "Bearer", expires_in: 300, scope: SCOPE, subject: "cds-service", patient: patientId },
-      context: { userId: "Practitioner/demo", patientId },
-      prefetch: demoPrefetch(resources, fhirBaseUrl, (id) => store.medication(id)),
+      context: { userId: "Practitioner/demo", patientId, ...context },
+      prefetch,
     };
     try {
       const res = await fetch(endpoint, {
@@ -122,15 +127,50 @@ export async function createDemoCdsClient(args: {
     }
   };
 
+  const prefetchOf = (patientId: string) => demoPrefetch(store.resources(patientId) ?? [], fhirBaseUrl, (id) => store.medication(id));
+
+  const callPatientView = (patientId: string): Promise<ChartCds> => call(SERVICE_ID, HOOK, patientId, {}, prefetchOf(patientId));
+
+  const callOrder = (patientId: string, hook: "order-select" | "order-sign", order: Orderable): Promise<ChartCds> => {
+    const { patient, conditions } = prefetchOf(patientId);
+    const context = {
+      encounterId: "demo-encounter",
+      draftOrders: draftOrders(order, patientId, now()),
+      ...(hook === "order-select" ? { selections: [`MedicationRequest/${draftId(order)}`] } : {}),
+    };
+    return call(hook === "order-select" ? ORDER_SELECT_ID : ORDER_SIGN_ID, hook, patientId, context, { patient, conditions });
+  };
+
+  /** The chart, with the composer's state: a medicine chosen (order-select) or signed (order-sign). */
+  const chart = async (patientId: string, chosen: Orderable | undefined, signed: boolean): Promise<Response> => {
+    const patient = store.patient(patientId);
+    if (!patient) return html("<!doctype html><title>Not found</title><p>No such patient.</p>", 404);
+    const [cds, orderCds] = await Promise.all([
+      callPatientView(patient.id),
+      chosen ? callOrder(patient.id, signed ? "order-sign" : "order-select", chosen) : Promise.resolve<ChartCds>({ state: "off" }),
+    ]);
+    return html(
+      chartPage({
+        patient,
+        resources: store.resources(patient.id) ?? [],
+        fhirBase: fhirBaseUrl,
+        appLaunchUrl: args.appLaunchUrl,
+        cds,
+        now: now(),
+        order: { state: { ...(chosen ? { chosen } : {}), signed }, cds: orderCds },
+      }),
+    );
+  };
+
   const handlers: HttpHandler[] = [
     http.get(`${baseUrl}${CDS_CLIENT_JWKS_PATH}`, () => Response.json(jwks, { headers: { "Cache-Control": "max-age=300" } })),
-    http.get(`${baseUrl}/chart/:id`, async ({ params }) => {
-      const patient = store.patient(String(params.id));
-      if (!patient) return html("<!doctype html><title>Not found</title><p>No such patient.</p>", 404);
-      const cds = await callPatientView(patient.id);
-      return html(chartPage({ patient, resources: store.resources(patient.id) ?? [], fhirBase: fhirBaseUrl, appLaunchUrl: args.appLaunchUrl, cds, now: now() }));
+    http.get(`${baseUrl}/chart/:id`, ({ params, request }) => chart(String(params.id), orderable(new URL(request.url).searchParams.get("order")), false)),
+    http.post(`${baseUrl}/chart/:id`, async ({ params, request }) => {
+      const form = await request.formData().catch(() => undefined);
+      const chosen = orderable(form?.get("order")?.toString());
+      return chart(String(params.id), chosen, chosen !== undefined && form?.get("action") === "sign");
     }),
   ];
 
-  return { jwks, callPatientView, handlers };
+  return { jwks, callPatientView, callOrder, handlers };
 }

@@ -1,13 +1,15 @@
 /**
  * The demo EHR's chart page: the patient's banner, problem list and medicines, and beside them the CDS Hooks
- * cards the service returned for `patient-view`. A card's `smart` link launches the app for this patient (the
- * EHR adds iss and launch, as EHRs do). Card text is rendered with a tiny markdown subset (bold, list items,
- * paragraphs) after HTML escaping: nothing in a card can add markup. No scripts, no external assets.
+ * cards the service returned for `patient-view`; below them an order composer (mocks/orderComposer.ts) whose
+ * `order-select` / `order-sign` cards show under it. A card's `smart` link launches the app for this patient
+ * (the EHR adds iss and launch, as EHRs do). Card text is rendered with a tiny markdown subset (bold, list
+ * items, paragraphs) after HTML escaping: nothing in a card can add markup. No scripts, no external assets.
  */
 import type { Condition, MedicationRequest, Patient, Resource } from "fhir/r4";
 import type { DemoPatient } from "./data/demoPatient";
 import { launchUrl } from "./homePage";
 import { encodeLaunch } from "./launchContext";
+import { composerHtml, type ComposerState } from "./orderComposer";
 import { escapeHtml } from "./responses";
 
 export type ChartCds = { state: "off" } | { state: "error"; message: string } | { state: "ok"; cards: unknown[] };
@@ -19,6 +21,8 @@ export interface ChartInput {
   appLaunchUrl: string;
   cds: ChartCds;
   now: Date;
+  /** The order composer: what was chosen or signed, and the ordering service's answer (off until a medicine is chosen). */
+  order?: { state: ComposerState; cds: ChartCds };
 }
 
 interface CardView {
@@ -78,7 +82,7 @@ function httpUrl(value: string | undefined): string | undefined {
   }
 }
 
-function cardHtml(card: CardView, patientId: string, fhirBase: string): string {
+function cardHtml(card: CardView, patientId: string, fhirBase: string, marker = "data-cds-card"): string {
   const links = card.links
     .map((l) => {
       const url = httpUrl(l.url);
@@ -92,7 +96,7 @@ function cardHtml(card: CardView, patientId: string, fhirBase: string): string {
     ? `<p class="card-source">Source: ${sourceUrl ? `<a href="${escapeHtml(sourceUrl)}" rel="noreferrer">${escapeHtml(card.source.label)}</a>` : escapeHtml(card.source.label)}</p>`
     : "";
   const indicator = ["info", "warning", "critical"].includes(card.indicator) ? card.indicator : "info";
-  return `<article class="card card-${indicator}" data-cds-card data-indicator="${indicator}">
+  return `<article class="card card-${indicator}" ${marker} data-indicator="${indicator}">
   <p class="card-indicator">${indicator === "warning" ? "Warning" : indicator === "critical" ? "Critical" : "Info"}</p>
   <h3 class="card-summary">${escapeHtml(card.summary)}</h3>
   <div class="card-detail">${renderMarkdown(card.detail)}</div>
@@ -109,9 +113,20 @@ function cdsHtml(cds: ChartCds, patientId: string, fhirBase: string): string {
   return `<div data-cds-state="cards">${cards.map((c) => cardHtml(c, patientId, fhirBase)).join("\n")}</div>`;
 }
 
+/** The ordering service's answer under the composer (`data-order-cds-state`, cards marked `data-order-card`). */
+function orderCdsHtml(order: ChartInput["order"], patientId: string, fhirBase: string): string {
+  if (!order?.state.chosen) return "";
+  const { cds } = order;
+  if (cds.state === "off") return `<p class="note" data-order-cds-state="off">No CDS service is configured.</p>`;
+  if (cds.state === "error") return `<p class="note" data-order-cds-state="error">${escapeHtml(cds.message)}</p>`;
+  const cards = cds.cards.map(asCard).filter((c): c is CardView => !!c);
+  if (cards.length === 0) return `<p class="note" data-order-cds-state="no-cards">No decision support cards for this order.</p>`;
+  return `<div data-order-cds-state="cards">${cards.map((c) => cardHtml(c, patientId, fhirBase, "data-order-card")).join("\n")}</div>`;
+}
+
 const text = (c: { code?: { text?: string; coding?: { display?: string }[] } }) => c.code?.text ?? c.code?.coding?.[0]?.display ?? "(no text)";
 
-export function chartPage({ patient, resources, fhirBase, appLaunchUrl, cds, now }: ChartInput): string {
+export function chartPage({ patient, resources, fhirBase, appLaunchUrl, cds, now, order }: ChartInput): string {
   const p = resources.find((r): r is Patient => r.resourceType === "Patient");
   const conditions = resources.filter((r): r is Condition => r.resourceType === "Condition");
   const problems = conditions
@@ -146,7 +161,13 @@ export function chartPage({ patient, resources, fhirBase, appLaunchUrl, cds, now
     .card-detail p, .card-detail ul { margin: .4rem 0; }
     .card-source { font-size: .85rem; color: #444; }
     .card-link { display: inline-block; padding: .4rem .8rem; background: #0645ad; color: #fff; border-radius: 4px; text-decoration: none; }
-    a:focus { outline: 3px solid #1a73e8; outline-offset: 2px; }
+    a:focus, button:focus { outline: 3px solid #1a73e8; outline-offset: 2px; }
+    .composer { border-top: 1px solid #ccc; margin-top: 1.5rem; padding-top: .5rem; max-width: 36rem; }
+    .choices { list-style: none; padding: 0; }
+    .choices li { margin: .3rem 0; }
+    .choices button, #order-sign { font: inherit; padding: .3rem .7rem; border: 1px solid #345; border-radius: 4px; background: #f4f6f8; color: #1b1b1b; cursor: pointer; }
+    .choices button[aria-pressed="true"] { background: #dfe8f3; font-weight: 600; }
+    #order-sign { background: #0645ad; color: #fff; border-color: #0645ad; }
   </style>
 </head>
 <body>
@@ -162,6 +183,7 @@ export function chartPage({ patient, resources, fhirBase, appLaunchUrl, cds, now
       <h2>Medicines (active orders)</h2>
       ${meds ? `<ul>${meds}</ul>` : `<p class="note">None recorded.</p>`}
       <p><a href="${escapeHtml(app)}" id="app-launch">Open the night leg cramps app</a></p>
+      ${composerHtml(patient.id, order?.state ?? { signed: false }, orderCdsHtml(order, patient.id, fhirBase))}
     </main>
     <aside aria-label="Decision support">
       <h2>Decision support (CDS Hooks)</h2>

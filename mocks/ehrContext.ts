@@ -1,4 +1,5 @@
 /** Configuration and shared state of one mock EHR instance (one createEhrHandlers() call). */
+import type { ConfidentialClient } from "./clientAuth";
 import type { DemoPatient } from "./data/demoPatient";
 import type { Endpoints } from "./discovery";
 import { decodeLaunch, type DemoLaunch } from "./launchContext";
@@ -18,6 +19,8 @@ export interface EhrHandlerOptions {
   now?: () => Date;
   /** Patients to serve (default DEMO_PATIENTS). */
   patients?: readonly DemoPatient[];
+  /** Client ids registered as confidential clients (clientAuth.ts); any other id is a public client. */
+  confidentialClients?: Readonly<Record<string, ConfidentialClient>>;
 }
 
 export interface EhrContext {
@@ -30,6 +33,7 @@ export interface EhrContext {
   now: () => Date;
   store: PatientStore;
   state: MockEhrState;
+  clients: ReadonlyMap<string, ConfidentialClient>;
 }
 
 export function createContext(o: EhrHandlerOptions, patients: readonly DemoPatient[]): EhrContext {
@@ -45,6 +49,7 @@ export function createContext(o: EhrHandlerOptions, patients: readonly DemoPatie
     now,
     store: new PatientStore(patients, now),
     state: new MockEhrState(),
+    clients: new Map(Object.entries(o.confidentialClients ?? {})),
   };
 }
 

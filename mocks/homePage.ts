@@ -14,6 +14,8 @@ export interface HomePageInput {
   /** The app's SMART launch URL, e.g. "http://localhost:4000/launch.html". */
   appLaunchUrl: string;
   now: Date;
+  /** FHIR bases on which the app exchanges its code on its own server (a confidential client): one launch link each, for the first patient. */
+  serverExchange?: readonly { label: string; fhirBase: string }[];
 }
 
 export function launchUrl(appLaunchUrl: string, fhirBase: string, launch?: string): string {
@@ -46,7 +48,25 @@ ${options}
     </form>`;
 }
 
-export function homePage({ patients, baseUrl, profile = "plain", appLaunchUrl, now }: HomePageInput): string {
+function serverExchangeSection(patient: DemoPatient | undefined, launches: HomePageInput["serverExchange"], appLaunchUrl: string, now: Date): string {
+  if (!patient || !launches || launches.length === 0) return "";
+  const name = patientFacts(patient, now).name.slice(0, 80);
+  const items = launches
+    .map((l) => {
+      const href = launchUrl(appLaunchUrl, l.fhirBase, encodeLaunch({ patient: patient.id }));
+      return `      <li><a href="${escapeHtml(href)}" data-server-exchange data-patient-id="${escapeHtml(patient.id)}">Launch ${escapeHtml(name)}</a> — ${escapeHtml(l.label)}</li>`;
+    })
+    .join("\n");
+  return `    <section aria-labelledby="server-exchange">
+      <h2 id="server-exchange">Token exchange on the app's server (confidential client)</h2>
+      <p class="note">This EHR's token endpoint sends no CORS headers and only accepts the app's registered confidential client: the app exchanges the code on its own server, and the browser never holds a token.</p>
+      <ul>
+${items}
+      </ul>
+    </section>`;
+}
+
+export function homePage({ patients, baseUrl, profile = "plain", appLaunchUrl, now, serverExchange }: HomePageInput): string {
   const fhirBase = profileFhirBase(baseUrl, profile);
   // The patient whose record shows this profile's EHR comes first.
   const ordered = [...patients.filter((p) => p.profile === profile), ...patients.filter((p) => p.profile !== profile)];
@@ -89,6 +109,7 @@ export function homePage({ patients, baseUrl, profile = "plain", appLaunchUrl, n
   </header>
   <main>
 ${profilePicker(profile)}
+${serverExchangeSection(patients[0], serverExchange, appLaunchUrl, now)}
     <p><a href="${escapeHtml(standalone)}" id="standalone-launch">Standalone launch</a> (the app asks the EHR to pick a patient)</p>
     <table>
       <caption>Patients</caption>

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { getResponse, http } from "msw";
+import type { ConfidentialClient } from "./clientAuth";
 import { createEhrHandlers } from "./handlers";
 import { createDemoCdsClient, type DemoCdsOptions } from "./cdsClient";
 import { homePage } from "./homePage";
@@ -25,6 +26,10 @@ export interface EhrHttpServerOptions {
   now?: () => Date;
   /** Act as a CDS Hooks client (chart pages call the service; the EHR's JWKS is served). */
   cds?: DemoCdsOptions;
+  /** Client ids that must authenticate at the token endpoint (mocks/clientAuth.ts). */
+  confidentialClients?: Readonly<Record<string, ConfidentialClient>>;
+  /** Extra launch links on the home page: one demo patient launched through each of these FHIR bases. */
+  serverExchangeLaunches?: readonly { label: string; fhirBase: string }[];
 }
 
 export interface EhrHttpServer {
@@ -104,12 +109,13 @@ export async function startEhrHttpServer(options: EhrHttpServerOptions = {}): Pr
     http.get(`${baseUrl}/`, ({ request }) => {
       const wanted = new URL(request.url).searchParams.get("profile");
       const profile = isProfileName(wanted) ? wanted : "plain";
-      return html(homePage({ patients: DEMO_PATIENTS, baseUrl, profile, appLaunchUrl, now: now() }));
+      return html(homePage({ patients: DEMO_PATIENTS, baseUrl, profile, appLaunchUrl, now: now(), serverExchange: options.serverExchangeLaunches ?? [] }));
     }),
     ...createEhrHandlers({
       baseUrl,
       now,
       ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
+      ...(options.confidentialClients ? { confidentialClients: options.confidentialClients } : {}),
     }),
   ];
 

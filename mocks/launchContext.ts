@@ -54,9 +54,14 @@ export interface DemoLaunch {
    * CORS headers; "fhir" = the FHIR data API only. Discovery stays open to any origin, as SMART requires.
    */
   refuseCors?: "token" | "fhir";
+  /**
+   * The code may only be exchanged by this confidential client (registered with the mock, clientAuth.ts):
+   * an EHR on which the app must exchange its code on its server (servers[].tokenExchange "server").
+   */
+  requireClient?: string;
 }
 
-const STRING_FIELDS = ["patient", "grantScope", "authError", "tokenPatient", "crossOriginNext", "fhirVersion", "reportScope"] as const;
+const STRING_FIELDS = ["patient", "grantScope", "authError", "tokenPatient", "crossOriginNext", "fhirVersion", "reportScope", "requireClient"] as const;
 const NUMBER_FIELDS = ["latencyMs", "tokenError", "expiresIn", "expireAfterRequests"] as const;
 const BOOLEAN_FIELDS = ["noPatient", "needPatientBanner", "smartStyle", "noWellKnown"] as const;
 const AUTH_ERRORS: readonly string[] = ["access_denied", "invalid_scope", "invalid_client", "invalid_request", "server_error"];

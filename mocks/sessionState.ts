@@ -16,6 +16,7 @@ const MAX_ENTRIES = 10_000;
 
 export class MockEhrState {
   private readonly used = new Set<string>();
+  private readonly jtis = new Map<string, number>();
   private readonly sessions = new Map<string, SessionCounters>();
 
   /** Marks a code as used; false when it had been used before. */
@@ -23,6 +24,15 @@ export class MockEhrState {
     if (this.used.has(code)) return false;
     if (this.used.size >= MAX_ENTRIES) this.used.delete(this.used.values().next().value as string);
     this.used.add(code);
+    return true;
+  }
+
+  /** Records a client assertion's jti until it expires; false when it was seen before (a replay). */
+  useJti(jti: string, expiresAtS: number, nowS: number): boolean {
+    for (const [k, exp] of this.jtis) if (exp < nowS) this.jtis.delete(k);
+    if (this.jtis.has(jti)) return false;
+    if (this.jtis.size >= MAX_ENTRIES) this.jtis.delete(this.jtis.keys().next().value as string);
+    this.jtis.set(jti, expiresAtS);
     return true;
   }
 

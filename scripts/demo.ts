@@ -5,9 +5,16 @@
  *
  * The demo EHR is also a CDS Hooks client of the CDS service started here: opening a chart calls it.
  *
+ * The demo EHR also offers a patient launched with the token exchange on the app's server (a confidential
+ * client: signed JWT or client secret, a token endpoint without CORS): the app is served from a temporary
+ * copy of dist/ whose smart-config.json names those FHIR bases (not with --dev, which has no app server).
+ *
  * Options: --port <app port, default 4000> --ehr-port <default 4010> --cds-port <default 4020> --latency <ms per FHIR request>
  */
-import { resolve } from "node:path";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { serverExchangeDemo } from "./serverExchangeDemo";
 import { startEhrHttpServer } from "../mocks/httpServer";
 import { startDemoCdsService } from "../mocks/cdsDemo";
 import { startStaticServer } from "../server/serve";
@@ -25,9 +32,33 @@ const cdsPort = arg("--cds-port", 4020);
 const latencyMs = arg("--latency", 0);
 const host = "127.0.0.1";
 
+const ehrBase = `http://${host}:${ehrPort}`;
+const exchangeDemo = dev ? undefined : await serverExchangeDemo(ehrBase, `http://${host}:${appPort}`);
+let tempRoot: string | undefined;
+
+/** dist/ copied, with smart-config.json listing the server-exchange bases first and the rest of the demo EHR after. */
+async function demoRoot(): Promise<string> {
+  const dist = resolve(import.meta.dirname, "../dist");
+  tempRoot = await mkdtemp(join(tmpdir(), "nlc-demo-"));
+  await cp(dist, tempRoot, { recursive: true });
+  const file = join(tempRoot, "smart-config.json");
+  const config = JSON.parse(await readFile(file, "utf8")) as { servers?: unknown[] };
+  config.servers = [...(exchangeDemo?.servers ?? []), ...(config.servers ?? []), { name: "Demo EHR", issPrefix: `${ehrBase}/` }];
+  await writeFile(file, JSON.stringify(config, null, 2));
+  return tempRoot;
+}
+
 async function startApp(): Promise<{ url: string; close(): Promise<void> }> {
   // The demo EHR is on another loopback port: the loopback CSP relaxations are switched on explicitly.
-  if (!dev) return startStaticServer({ root: resolve(import.meta.dirname, "../dist"), port: appPort, host, loopbackCsp: true });
+  if (!dev) {
+    return startStaticServer({
+      root: await demoRoot(),
+      port: appPort,
+      host,
+      loopbackCsp: true,
+      ...(exchangeDemo ? { exchange: { clientKey: exchangeDemo.clientKey, secrets: exchangeDemo.secrets } } : {}),
+    });
+  }
   const { createServer } = await import("vite");
   const server = await createServer({ server: { port: appPort, host, strictPort: true } });
   await server.listen();
@@ -36,7 +67,14 @@ async function startApp(): Promise<{ url: string; close(): Promise<void> }> {
 
 const app = await startApp();
 const cdsService: { url?: string } = {};
-const ehr = await startEhrHttpServer({ port: ehrPort, host, appLaunchUrl: `${app.url}/launch.html`, latencyMs, cds: { serviceBase: () => cdsService.url } });
+const ehr = await startEhrHttpServer({
+  port: ehrPort,
+  host,
+  appLaunchUrl: `${app.url}/launch.html`,
+  latencyMs,
+  cds: { serviceBase: () => cdsService.url },
+  ...(exchangeDemo ? { confidentialClients: exchangeDemo.confidentialClients, serverExchangeLaunches: exchangeDemo.launches } : {}),
+});
 const cds = await startDemoCdsService({ ehrBaseUrl: ehr.baseUrl, appLaunchUrl: `${app.url}/launch.html`, port: cdsPort });
 cdsService.url = cds.url;
 
@@ -48,6 +86,7 @@ console.log(`  (app ${app.url}${dev ? " [vite dev]" : ""}, FHIR base ${ehr.fhirB
 
 const stop = async () => {
   await Promise.allSettled([ehr.close(), app.close(), cds.close()]);
+  if (tempRoot) await rm(tempRoot, { recursive: true, force: true });
   process.exit(0);
 };
 process.on("SIGINT", () => void stop());

@@ -6,15 +6,21 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { formatCutoff } from "../src/engine/labs/detail";
 import { COUNTED_STATUSES, DATE_SOURCES, DROPPED_STATUSES } from "../src/engine/labs/observation";
+import { plausibleText } from "../src/engine/labs/plausible";
 import {
   causeById,
+  EGFR_RACE_SPECIFIC_PAIRS,
+  EGFR_RACE_SPECIFIC_SOURCE,
   HEMOGLOBIN_CUTOFFS,
   LAB_RULES,
   LAB_TEST_CODES,
   LAB_TEST_ORDER,
   LAB_TESTS,
+  LAB_PLAUSIBILITY_SOURCES,
   LAB_UNIT_MATCHING,
-  LOINC_SYSTEM,
+  LOINC_INVALID_CHECK_DIGIT_CODES,
+  LOINC_SOURCES,
+  LOINC_SYSTEMS,
   type Citation,
   type LabRule,
   type LabUnit,
@@ -88,7 +94,9 @@ export function renderLabRulesMarkdown(): string {
   out.push("");
   out.push("## Tests, codes and units");
   out.push("");
-  out.push(`LOINC codes (system \`${LOINC_SYSTEM}\`). Units: ${LAB_UNIT_MATCHING}; spellings below are written that way.`);
+  out.push(
+    `LOINC codes, under the system ${LOINC_SYSTEMS.map((u) => `\`${u}\``).join(" or ")} (the same code system: ${cite(LOINC_SOURCES.system)}). Units: ${LAB_UNIT_MATCHING}; spellings below are written that way.`,
+  );
   out.push("");
   out.push("| test | LOINC codes | accepted units | rule unit |");
   out.push("|---|---|---|---|");
@@ -99,11 +107,42 @@ export function renderLabRulesMarkdown(): string {
   const sources = LAB_TEST_ORDER.flatMap((id) => LAB_TESTS[id].units.filter((u) => u.conversionSource).map((u) => `${LAB_TESTS[id].label} in ${u.label}: ${u.conversionSource}.`));
   for (const s of sources) out.push(`\nChart conversion — ${s}`);
   out.push("");
+  out.push("## What real laboratories send");
+  out.push("");
+  out.push(
+    `- A code under a LOINC system is LOINC only in LOINC's form: digits, a hyphen, and one check digit that LOINC's Mod 10 rule accepts (${cite(LOINC_SOURCES.checkDigit)}; the ${LOINC_INVALID_CHECK_DIGIT_CODES.length} codes LOINC lists with a wrong check digit, ${LOINC_INVALID_CHECK_DIGIT_CODES.join(", ")}, are still LOINC). Any other code is counted as "not a LOINC code", whatever system it claims; a LOINC code of another test as "a code the app does not use".`,
+  );
+  for (const id of LAB_TEST_ORDER) {
+    const u = LAB_TESTS[id].unitless;
+    if (u) out.push(`- ${LAB_TESTS[id].label} with no unit at all, ${u.from} to ${u.to}: read as ${u.unit}, and the result says so. Any other result without a unit is "unit not recognised".`);
+  }
+  out.push(
+    "- `valueString` holding a number with an accepted unit (\"15.0 g/dL\", \"6.8 %\") or a comparator and a number (\"<15\", \">90\") is read as the same quantity; the unit is then the one written after the number, else the one of the result's reference range (when its limits agree). Text that is not plainly a number (\"Positive\", \"12-14\", \"1,5\") is \"no value\".",
+  );
+  out.push(
+    `- eGFR reported twice from one draw (the same effective instant) for Black and non-Black patients (${EGFR_RACE_SPECIFIC_PAIRS.map((p) => `${p.equation}: ${p.black} / ${p.nonBlack}`).join("; ")}; ${cite(EGFR_RACE_SPECIFIC_SOURCE)}): the non-race-specific eGFR of the same draw is used, else the lower of the pair, once; the other is listed as paired. The pair never cancels itself.`,
+  );
+  out.push(
+    "- Nothing unread is silent: the lab results' section says how many results the EHR returned, how many were interpreted, and why the others were not. When results of the tests (or results whose code is not LOINC) came back and none could be interpreted, the section is `failed` and the panel `partial`.",
+  );
+  out.push("");
+  out.push("## Values a test can take");
+  out.push("");
+  out.push("A value outside these (whatever its comparator) is a recording or unit error: it is listed, said next to the finding that shows the test's results, and never interpreted.");
+  out.push("");
+  out.push("| test | plausible values | basis | source |");
+  out.push("|---|---|---|---|");
+  for (const id of LAB_TEST_ORDER) {
+    const t = LAB_TESTS[id];
+    const source = LAB_PLAUSIBILITY_SOURCES[id];
+    out.push(`| ${t.label} | ${esc(plausibleText(t))} | ${esc(source.basis)} | ${esc(cite(source.citation))} |`);
+  }
+  out.push("");
   out.push("## Which results count");
   out.push("");
   out.push(`- Status ${[...COUNTED_STATUSES].join(", ")}; ${[...DROPPED_STATUSES].join(" and ")} results are left out silently; any other status is listed as not final.`);
   out.push(`- Date: the first readable of ${DATE_SOURCES.join(", ")}; results dated after now are listed and ignored.`);
-  out.push("- Value: `valueQuantity.value`, a number (not negative), in a recognised unit; any other unit is listed as \"unit not recognised\" and never interpreted.");
+  out.push("- Value: `valueQuantity.value` (or a number written as text, above), a number (not negative), in a recognised unit and among the values the test can take; any other unit is listed as \"unit not recognised\" and never interpreted.");
   out.push("- Comparators: `<` or `<=` counts as below a cut-off C when value ≤ C and never as above; `>` or `>=` counts as above C when value ≥ C and never as below. Any other comparator (such as `ad`) is listed, not interpreted.");
   out.push("- Subject: a result whose subject names another patient (or a group) is left out; one without a subject reference is kept (the search was by patient).");
   out.push("- A result coded as two different tests, or without an id, is listed, not interpreted.");
@@ -137,14 +176,17 @@ export function renderLabRulesMarkdown(): string {
   out.push("- Pregnancy: the cut-off applies to results dated on or after the start of a current pregnancy; the start is given by the record side of the engine, and ignored for a deceased patient.");
   out.push("- Hemoglobin without a known birth date is not interpreted (listed), as under 6 months.");
   out.push("- Evidence for a finding: the results that meet a rule and the test's most recent result; the result that makes the finding current is marked current (for HbA1c every qualifying result, since diabetes does not resolve).");
+  out.push("- A result of a finding's test that could not be read and is dated after the most recent one interpreted (a newer result in an unknown unit, say) is said next to the finding's results, never only at the bottom.");
+  out.push("- Lab results are not read by their names when their code is not LOINC: a name such as \"Glucose\" or \"HGB\" does not say the specimen (urine, CSF, capillary), the method or whether the test was a challenge, which LOINC does; such results are counted as \"not a LOINC code\" and, when none of the results could be interpreted, the section is incomplete (the panel `partial`).");
   out.push("");
   out.push("## Sources");
   out.push("");
   const seen = new Set<string>();
-  for (const r of LAB_RULES) {
-    if (seen.has(r.citation.url)) continue;
-    seen.add(r.citation.url);
-    out.push(`- ${cite(r.citation)}`);
+  const citations = [...LAB_RULES.map((r) => r.citation), LOINC_SOURCES.system, LOINC_SOURCES.checkDigit, EGFR_RACE_SPECIFIC_SOURCE, ...LAB_TEST_ORDER.map((id) => LAB_PLAUSIBILITY_SOURCES[id].citation)];
+  for (const c of citations) {
+    if (seen.has(c.url)) continue;
+    seen.add(c.url);
+    out.push(`- ${cite(c)}`);
   }
   out.push("");
   return out.join("\n");

@@ -18,6 +18,18 @@ export interface HandlerDeps {
   csp: () => Promise<string>;
   /** Access log line sink (method, path without query, status), or undefined for no access log. */
   accessLog?: (line: string) => void;
+  /** Routes answered before the static files (the server token exchange); true when it answered. */
+  routes?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+}
+
+/**
+ * The path as the access log shows it: never the query, and for the exchange's routes only their name
+ * (the session handle and the FHIR path after it, which holds the patient's id, stay out of logs).
+ */
+export function loggedPath(target: string): string {
+  const path = (target.split(/[?#]/, 1)[0] ?? "").slice(0, 300);
+  const exchange = /^\/smart\/[a-z]+/.exec(path);
+  return exchange ? `${exchange[0]}/…` : path;
 }
 
 export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
@@ -42,9 +54,11 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   if (deps.accessLog) {
     const log = deps.accessLog;
     // Never the query string: it can hold code, state, iss and launch.
-    const pathOnly = (target.split(/[?#]/, 1)[0] ?? "").slice(0, 300);
+    const pathOnly = loggedPath(target);
     res.on("close", () => log(`${method} ${pathOnly} ${res.statusCode}`));
   }
+
+  if (deps.routes && (await deps.routes(req, res))) return;
 
   if (method !== "GET" && method !== "HEAD") {
     res.setHeader("Allow", "GET, HEAD");

@@ -3,7 +3,15 @@
  * with a CSP derived from smart-config.json and the other security headers on every response.
  *
  *   npx tsx server/serve.ts [--port 4000] [--host 127.0.0.1] [--root dist] [--loopback-csp] [--access-log]
- *   (npm run serve -- --port 4000). Env PORT and HOST are read when the flags are absent.
+ *     [--client-key <private JWK or PEM file>] [--client-secrets <JSON file>] [--session-store memory|redis://host:port/db]
+ *     [--public-url https://app.example] [--cookie-same-site lax|none] [--session-idle-minutes 30] [--session-max-hours 8]
+ *   (npm run serve -- --port 4000). Env PORT and HOST are read when the flags are absent; NLC_CLIENT_KEY
+ *   (the key itself) or NLC_CLIENT_KEY_FILE, NLC_CLIENT_SECRETS (the JSON itself) or NLC_CLIENT_SECRETS_FILE,
+ *   NLC_SESSION_STORE and NLC_PUBLIC_URL likewise.
+ *
+ * Besides the static files it runs the token exchange of servers whose smart-config.json entry says
+ * `"tokenExchange": "server"` (server/exchange/): the launch, the redirect URI, sessions, the same-origin
+ * FHIR path and the public key set at /.well-known/jwks.json.
  *
  * Serves plain HTTP: in production put a TLS-terminating reverse proxy in front of it.
  */
@@ -17,6 +25,13 @@ import type { AppConfig } from "../src/fhir/configTypes";
 import { ConfigFileWatcher } from "./configFile";
 import { buildCsp, cspOrigins } from "./csp";
 import { createRequestHandler } from "./requestHandler";
+import { openStore, parseStoreSpec, type Store, type StoreSpec } from "../node/store";
+import { handleExchange } from "./exchange";
+import { readClientKey, parseClientKey, type ClientKey } from "./exchange/clientKey";
+import { parseClientSecrets, readClientSecrets, type ClientSecrets } from "./exchange/secrets";
+import { DEFAULT_LIMITS, Sessions, type SessionLimits } from "./exchange/sessions";
+import type { CookiePolicy } from "./exchange/http";
+import type { FetchLike } from "./exchange/upstream";
 
 export { buildCsp, cspOrigins, isLoopbackHost, LOOPBACK_SOURCES } from "./csp";
 export type { CspOrigins } from "./csp";
@@ -45,6 +60,24 @@ export interface StaticServerOptions {
   logger?: ServerLogger;
   /** Log "METHOD /path STATUS" per request (never the query string). Default false. */
   accessLog?: boolean;
+  /** The server token exchange (servers[].tokenExchange "server"). */
+  exchange?: ExchangeOptions;
+}
+
+export interface ExchangeOptions {
+  /** The private key for private_key_jwt (its public half is served at /.well-known/jwks.json). */
+  clientKey?: ClientKey;
+  /** Secrets per client id, for client_secret_basic / client_secret_post. */
+  secrets?: ClientSecrets;
+  /** Where sessions live: "memory" (default, one instance) or a Redis URL (replicas), or an open store. */
+  store?: StoreSpec | Store;
+  limits?: Partial<SessionLimits>;
+  cookieSameSite?: CookiePolicy["sameSite"];
+  /** The public URL behind a TLS proxy (https://app.example); default: from the Host header. */
+  publicUrl?: string;
+  now?: () => number;
+  /** Replaces fetch for the calls to EHRs (tests). */
+  fetch?: FetchLike;
 }
 
 export interface StaticServer {
@@ -86,6 +119,22 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     currentConfig = () => watcher.current();
   }
 
+  const exchange = options.exchange ?? {};
+  const givenStore = typeof exchange.store === "object" ? exchange.store : undefined;
+  const store = givenStore ?? (await openStore(typeof exchange.store === "string" ? exchange.store : "memory"));
+  const now = exchange.now ?? (() => Date.now());
+  const exchangeContext = {
+    config: currentConfig,
+    credentials: { ...(exchange.clientKey ? { clientKey: exchange.clientKey } : {}), secrets: exchange.secrets ?? new Map<string, string>() },
+    sessions: new Sessions(store, { ...DEFAULT_LIMITS, ...exchange.limits }, now),
+    cookies: { sameSite: exchange.cookieSameSite ?? "lax" },
+    ...(exchange.publicUrl ? { publicUrl: exchange.publicUrl } : {}),
+    loopback,
+    now,
+    logger,
+    ...(exchange.fetch ? { fetch: exchange.fetch } : {}),
+  };
+
   const handler = createRequestHandler({
     root,
     csp: async () => {
@@ -93,6 +142,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       return csp;
     },
     ...(options.accessLog ? { accessLog: (line: string) => logger.info(line) } : {}),
+    routes: (req, res) => handleExchange(exchangeContext, req, res),
   });
 
   const server = createServer(handler);
@@ -107,11 +157,14 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   const address = server.address() as AddressInfo;
   return {
     url: `http://${displayHost(host)}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      // A store handed in belongs to the caller.
+      if (!givenStore) await store.close();
+    },
   };
 }
 
@@ -127,9 +180,33 @@ export interface CliOptions {
   host: string;
   loopbackCsp: boolean;
   accessLog: boolean;
+  /** Where the client key comes from: a file, or the key itself (environment). */
+  clientKey?: { file: string } | { text: string; source: string };
+  clientSecrets?: { file: string } | { text: string; source: string };
+  sessionStore: StoreSpec;
+  publicUrl?: string;
+  cookieSameSite: CookiePolicy["sameSite"];
+  limits: SessionLimits;
 }
 
-const USAGE = "usage: tsx server/serve.ts [--port 4000] [--host 127.0.0.1] [--root dist] [--loopback-csp] [--access-log]";
+const USAGE =
+  "usage: tsx server/serve.ts [--port 4000] [--host 127.0.0.1] [--root dist] [--loopback-csp] [--access-log]\n" +
+  "  [--client-key <file>] [--client-secrets <file>] [--session-store memory|redis://host:port/db] [--public-url <https URL>]\n" +
+  "  [--cookie-same-site lax|none] [--session-idle-minutes 30] [--session-max-hours 8]";
+
+const VALUE_FLAGS = ["port", "host", "root", "client-key", "client-secrets", "session-store", "public-url", "cookie-same-site", "session-idle-minutes", "session-max-hours"];
+
+function positive(text: string, name: string): number {
+  const n = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || n <= 0) throw new Error(`invalid ${name} ${JSON.stringify(text)}`);
+  return n;
+}
+
+function source(file: string | undefined, text: string | undefined, envName: string): { file: string } | { text: string; source: string } | undefined {
+  if (file !== undefined) return { file: path.resolve(file) };
+  if (text !== undefined && text.trim() !== "") return { text, source: envName };
+  return undefined;
+}
 
 /** Parses CLI flags (both "--port 4000" and "--port=4000"); env PORT / HOST fill in absent flags. */
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, defaultRoot: string): CliOptions {
@@ -137,7 +214,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, de
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
-    const match = /^--(port|host|root)(?:=(.*))?$/.exec(arg);
+    const match = new RegExp(`^--(${VALUE_FLAGS.join("|")})(?:=(.*))?$`).exec(arg);
     if (match) {
       const value = match[2] ?? argv[++i];
       if (value === undefined || value === "") throw new Error(`missing value for --${match[1]}\n${USAGE}`);
@@ -159,6 +236,50 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, de
     host: values.get("host") ?? env.HOST ?? "127.0.0.1",
     loopbackCsp: flags.has("--loopback-csp") && !flags.has("--no-loopback-csp"),
     accessLog: flags.has("--access-log"),
+    ...optional("clientKey", source(values.get("client-key") ?? env.NLC_CLIENT_KEY_FILE, env.NLC_CLIENT_KEY, "NLC_CLIENT_KEY")),
+    ...optional("clientSecrets", source(values.get("client-secrets") ?? env.NLC_CLIENT_SECRETS_FILE, env.NLC_CLIENT_SECRETS, "NLC_CLIENT_SECRETS")),
+    sessionStore: parseStoreSpec(values.get("session-store") ?? env.NLC_SESSION_STORE ?? "memory", "--session-store"),
+    ...optional("publicUrl", publicUrlOf(values.get("public-url") ?? env.NLC_PUBLIC_URL)),
+    cookieSameSite: sameSiteOf(values.get("cookie-same-site") ?? "lax"),
+    limits: {
+      idleMs: positive(values.get("session-idle-minutes") ?? String(DEFAULT_LIMITS.idleMs / 60_000), "--session-idle-minutes") * 60_000,
+      absoluteMs: positive(values.get("session-max-hours") ?? String(DEFAULT_LIMITS.absoluteMs / 3600_000), "--session-max-hours") * 3600_000,
+    },
+  };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+function sameSiteOf(value: string): CookiePolicy["sameSite"] {
+  if (value === "lax" || value === "none") return value;
+  throw new Error(`--cookie-same-site must be lax or none, not ${JSON.stringify(value)}`);
+}
+
+function publicUrlOf(value: string | undefined): string | undefined {
+  if (value === undefined || value === "") return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`--public-url must be an absolute URL such as https://app.example`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("--public-url must be an http(s) URL");
+  return url.origin;
+}
+
+/** Reads the key and secrets the CLI options name (files or environment). */
+export async function exchangeFromCli(cli: CliOptions): Promise<ExchangeOptions> {
+  const key = cli.clientKey;
+  const secrets = cli.clientSecrets;
+  return {
+    ...(key ? { clientKey: "file" in key ? await readClientKey(key.file) : await parseClientKey(key.text, key.source) } : {}),
+    ...(secrets ? { secrets: "file" in secrets ? await readClientSecrets(secrets.file) : parseClientSecrets(secrets.text, secrets.source) } : {}),
+    store: cli.sessionStore,
+    limits: cli.limits,
+    cookieSameSite: cli.cookieSameSite,
+    ...(cli.publicUrl ? { publicUrl: cli.publicUrl } : {}),
   };
 }
 
@@ -171,8 +292,12 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(2);
   }
-  const server = await startStaticServer(cli);
+  const exchange = await exchangeFromCli(cli);
+  const server = await startStaticServer({ ...cli, exchange });
   console.log(`Serving ${cli.root} at ${server.url}/ (launch URL: ${server.url}/launch.html)`);
+  if (exchange.clientKey) console.log(`Client key ${exchange.clientKey.kid} (${exchange.clientKey.alg}); JWKS URL: ${server.url}/.well-known/jwks.json`);
+  if (exchange.secrets) console.log(`Client secrets for ${exchange.secrets.size} client id(s)`);
+  console.log(`Sessions: ${cli.sessionStore === "memory" ? "in memory (one instance)" : "in Redis"}`);
   const stop = (): void => {
     server.close().then(
       () => process.exit(0),

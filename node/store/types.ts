@@ -36,9 +36,16 @@ export class StoreUnavailable extends Error {
   }
 }
 
-/** Throws a TypeError unless `ttlMs` is a whole number of milliseconds from 1 to 2^31 − 1. */
+/**
+ * The longest lifetime of an entry: a year. No backend uses timers (the memory store compares times, Redis
+ * takes PX in 64 bits), so the bound is a sanity check, not setTimeout's 2^31 − 1 ms (24.8 days), which is
+ * shorter than the CDS card's 30-day silence after an override.
+ */
+export const MAX_TTL_MS = 366 * 24 * 60 * 60 * 1000;
+
+/** Throws a TypeError unless `ttlMs` is a whole number of milliseconds from 1 to MAX_TTL_MS. */
 export function checkTtl(ttlMs: number): void {
-  if (!Number.isInteger(ttlMs) || ttlMs < 1 || ttlMs > 2 ** 31 - 1) {
-    throw new TypeError(`A store entry's lifetime must be a whole number of milliseconds from 1 to ${2 ** 31 - 1}.`);
+  if (!Number.isInteger(ttlMs) || ttlMs < 1 || ttlMs > MAX_TTL_MS) {
+    throw new TypeError(`A store entry's lifetime must be a whole number of milliseconds from 1 to ${MAX_TTL_MS}.`);
   }
 }

@@ -45,6 +45,14 @@ const MESSAGES: Record<ErrorKind, { title: string; action: string }> = {
     title: "The EHR did not complete the sign-in (the access token could not be obtained).",
     action: RELAUNCH,
   },
+  "client-refused": {
+    title: "The EHR refused this app's credentials (its signed assertion or secret).",
+    action: "Ask the person who deployed the app to check the client registered with this EHR (JWKS URL or secret) and its client id.",
+  },
+  "exchange-unavailable": {
+    title: "The app's server cannot sign in to this EHR.",
+    action: "Ask the person who deployed the app to give its server the client key or secret for this EHR.",
+  },
   "origin-refused": {
     title: "The EHR refused requests from this app's web address (its origin), so nothing could be read.",
     action:

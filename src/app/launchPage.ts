@@ -7,6 +7,7 @@ import "./launch.css";
 import { loadConfig } from "../fhir/config";
 import { performLaunch } from "../fhir/launch";
 import { scopeForLaunch } from "../fhir/scopeRequest";
+import { requestServerLaunch } from "../fhir/serverLaunch";
 import { SESSION_SETTINGS, storedState } from "../fhir/session";
 import { panelError } from "./errorMessages";
 import type { ErrorKind } from "../fhir/errorKind";
@@ -46,6 +47,7 @@ async function start(): Promise<void> {
     storedState: (key) => storedState(window.sessionStorage, key),
     navigate: (url) => window.location.assign(url),
     decideScope: (options) => scopeForLaunch(options, config, window.location.href),
+    serverLaunch: (request) => requestServerLaunch(window.location.href, request),
   });
   if (!outcome.ok) showError(outcome.error);
 }

@@ -8,6 +8,8 @@ import FHIR from "fhirclient";
 import { loadConfig } from "../fhir/config";
 import { readyOptions, redirectError, rememberedSession, SESSION_SETTINGS } from "../fhir/session";
 import { probeReachable, readMetadataEarly } from "../fhir/origins";
+import { serverSessionHandle } from "../fhir/serverSessionRef";
+import { HISTORY_SESSION_FIELD, SESSION_PARAM } from "../fhir/exchangeRoutes";
 import { createPanelStore } from "./panelStore";
 
 // The engine and its knowledge base (the larger part of the app) download while the token is exchanged.
@@ -32,9 +34,21 @@ FHIR.oauth2.settings.refreshTokenWithClientId = true; // public client (client-j
 Object.assign(FHIR.oauth2.settings, SESSION_SETTINGS); // one session per launch, not per tab
 
 const pageUrl = window.location.href;
-const clientP = redirectError(pageUrl) ? undefined : FHIR.oauth2.ready(readyOptions(pageUrl, window.history.state));
+// A launch whose token exchange ran on the app's server (servers[].tokenExchange "server") names its session.
+const serverHandle = redirectError(pageUrl) ? undefined : serverSessionHandle(pageUrl, window.history.state);
+const serverP = serverHandle ? import("./serverClient").then((m) => m.serverClient(pageUrl, serverHandle)) : undefined;
+if (serverHandle) {
+  const remembered = rememberedSession(pageUrl, window.history.state, serverHandle, SESSION_PARAM, HISTORY_SESSION_FIELD);
+  window.history.replaceState(remembered.state, "", remembered.url);
+}
+const clientP = redirectError(pageUrl)
+  ? undefined
+  : serverP
+    ? serverP.then((s) => s.client)
+    : FHIR.oauth2.ready(readyOptions(pageUrl, window.history.state));
 clientP?.then(
   (client) => {
+    if (serverP) return; // a server session is remembered by its handle (above), not a state key
     // This page's session key goes into its history entry (a reload finds it there) and out of the URL.
     const key = client.state.key;
     if (typeof key !== "string") return;
@@ -45,7 +59,7 @@ clientP?.then(
 );
 // The public CapabilityStatement, read during the token exchange rather than in the data wave.
 const stateKey = new URL(pageUrl).searchParams.get("state") ?? readyOptions(pageUrl, window.history.state).stateKey;
-const earlyMetadata = clientP
+const earlyMetadata = clientP && !serverP
   ? readMetadataEarly(sessionStorage, stateKey, (url) =>
       fetch(url, { headers: { Accept: "application/fhir+json" }, credentials: "omit", referrerPolicy: "no-referrer" }).then((r) =>
         r.ok ? r.json() : undefined,
@@ -63,6 +77,7 @@ const store = createPanelStore({
   storage: sessionStorage,
   stateKey,
   earlyMetadata,
+  ...(serverP ? { fhirServerOf: () => serverP.then((s) => s.info.iss) } : {}),
   match: (input, options) => {
     matchRequested = true;
     return engineP.then((engine) => engine.matchRecords(input, options));

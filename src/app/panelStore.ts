@@ -14,6 +14,7 @@ import { readyErrorKind, redirectError } from "../fhir/session";
 import type { EngineInput, EngineOptions, EngineResult } from "../engine/types";
 import type { LegCrampRecord } from "../engine/legCramps";
 import { KNOWLEDGE_INFO } from "../knowledge/info";
+import { withLabReading } from "../report/labStatus";
 import { parseSmartStyle } from "../ui/smartStyle";
 import { panelError } from "./errorMessages";
 import type { ErrorKind } from "../fhir/errorKind";
@@ -47,6 +48,12 @@ export interface PanelStoreDeps {
   match?: (input: EngineInput, options: EngineOptions) => Promise<EngineResult>;
   /** The records documenting leg cramps (the panel's anchor). Default: the engine module's findLegCramps, already loaded for matching. */
   legCramps?: (conditions: EngineInput["conditions"], now: Date) => Promise<LegCrampRecord[]>;
+  /**
+   * The EHR's FHIR base when the client reads through another one (a server session reads through the
+   * app's same-origin FHIR path): it picks the configuration entry, the style origins and "Launch again".
+   * Default: the client's own serverUrl.
+   */
+  fhirServerOf?: () => Promise<string>;
 }
 
 const importedMatch = (input: EngineInput, options: EngineOptions): Promise<EngineResult> =>
@@ -79,6 +86,8 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
   let config: AppConfig | undefined;
   let style: Promise<SmartStyle | undefined> | undefined;
   let serverUrl: string | undefined;
+  /** The EHR's FHIR base (serverUrl itself unless the reads go through the app's server). */
+  let iss: string | undefined;
   let server: ServerConfig | undefined;
   /** The load in flight: aborted when the panel is reloaded or left, so a stale load never publishes. */
   let inflight: AbortController | undefined;
@@ -124,7 +133,9 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       // The anchor is a reading aid: a failure here never stops the panel.
       (deps.legCramps ?? importedLegCramps)(data.input.conditions, now).catch(() => undefined),
     ]);
-    const partial = unreadSources(data.sources).length > 0;
+    // Lab results none of which could be interpreted were not checked: the same rule as every report.
+    const sources = withLabReading(data.sources, result.labs);
+    const partial = unreadSources(sources).length > 0;
     const styleValue = style ? await style : undefined;
     if (controller.signal.aborted) return;
     set({
@@ -132,7 +143,7 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       data: {
         patient: data.patient,
         result,
-        sources: data.sources,
+        sources,
         readAt: data.readAt,
         ...(legCramps ? { legCramps } : {}),
         showBanner: token.need_patient_banner !== false,
@@ -178,9 +189,10 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
         client = c.value;
         config = cfg.value;
         serverUrl = client.state.serverUrl;
-        server = findServer(config, serverUrl, deps.pageUrl);
+        iss = deps.fhirServerOf ? await deps.fhirServerOf() : serverUrl;
+        server = findServer(config, iss, deps.pageUrl);
         const styleUrl = (client.state.tokenResponse as TokenContext | undefined)?.smart_style_url;
-        if (styleUrl && deps.fetchStyle && server && styleUrlAllowed(styleUrl, serverUrl, server)) {
+        if (styleUrl && deps.fetchStyle && server && styleUrlAllowed(styleUrl, iss, server)) {
           style = deps.fetchStyle(styleUrl).then(parseSmartStyle, () => undefined);
         }
         await load();
@@ -193,6 +205,6 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
     dispose() {
       inflight?.abort();
     },
-    relaunchUrl: () => (serverUrl ? `launch.html?iss=${encodeURIComponent(serverUrl)}` : undefined),
+    relaunchUrl: () => (iss ? `launch.html?iss=${encodeURIComponent(iss)}` : undefined),
   };
 }

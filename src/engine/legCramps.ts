@@ -29,7 +29,9 @@ export interface LegCrampRecord {
   because: "active" | "recent";
   /** The date that made it recent (recordedDate, else onset), as written. */
   recorded?: string;
-  /** Since when the record says the cramps are there (onset, else recordedDate), as written: the panel's anchor. */
+  /** The record's clinical status code as written ("active", "resolved", …), when it has one. */
+  clinicalStatus?: string;
+  /** When the cramps began (onset), else when they were recorded, as written: the anchor a card compares medicine starts with, and the panel's header names. */
   since?: string;
   /** problem-list-item, encounter-diagnosis, health-concern, … as written (the first category coding). */
   category?: string;
@@ -101,14 +103,16 @@ function readOne(c: unknown, nowMs: number, since: number): LegCrampRecord | und
   const match = legCrampMatch(c.code);
   if (!match) return undefined;
   const text = textOf(c.code) ?? firstDisplay(c.code) ?? match.coding?.code ?? "Leg cramps";
-  const from = str(c.onsetDateTime) ?? startOf(c.onsetPeriod) ?? str(c.recordedDate);
+  const clinicalStatus = conceptCode(c.clinicalStatus);
+  const began = str(c.onsetDateTime) ?? startOf(c.onsetPeriod) ?? str(c.recordedDate);
   const category = categoryOf(c.category);
   const base: LegCrampRecord = {
     ref: `Condition/${id}`,
     text,
     ...match,
     because: "active",
-    ...(from ? { since: from } : {}),
+    ...(clinicalStatus ? { clinicalStatus } : {}),
+    ...(began ? { since: began } : {}),
     ...(category ? { category } : {}),
   };
   if (status === "current" || status === "unconfirmed") return base;

@@ -5,6 +5,7 @@
 import type { AppConfig, ConditionSearch, ServerConfig } from "./configTypes";
 import { isRecord, stringList, trimmedString as str } from "../util/json";
 import { parseHttpUrl } from "../util/url";
+import { parseExchange } from "./exchangeConfig";
 
 export const CONFIG_FILE = "smart-config.json";
 
@@ -110,6 +111,7 @@ function parseReadingOptions(v: Record<string, unknown>): Partial<ServerConfig> 
     useInclude: bool(v.useInclude),
     labQuery: v.labQuery === "codes" || v.labQuery === "category" ? v.labQuery : undefined,
     labCategory: bool(v.labCategory),
+    labSurvey: v.labSurvey === "when-none-found" || v.labSurvey === "always" || v.labSurvey === "off" ? v.labSurvey : undefined,
     labLookbackDays: posInt(v.labLookbackDays),
     styleOrigins: stringList(v.styleOrigins),
     onlineAccess: bool(v.onlineAccess),
@@ -145,6 +147,7 @@ function parseServer(v: unknown): ServerConfig | undefined {
     pageSize: posInt(v.pageSize),
     maxResourcesPerType: posInt(v.maxResourcesPerType),
     ...parseReadingOptions(v),
+    ...parseExchange(v),
   };
 }
 

@@ -61,6 +61,14 @@ export interface ServerConfig {
   labCategory?: boolean;
   /** In "category" mode, how far back lab results are read, in days. Default 1826 (five years). */
   labLookbackDays?: number;
+  /**
+   * Reading the first page of `category=laboratory` results since `labLookbackDays`, to learn of lab results
+   * the code search cannot see (local codes, codes labelled LOINC that are not): "when-none-found" (default)
+   * after the first wave when the code search found none of the five tests; "always" in the first wave (one
+   * more request for every patient, for servers known to mislabel some results); "off". Only where the
+   * server's CapabilityStatement lists `category` and `date` for Observation.
+   */
+  labSurvey?: "when-none-found" | "always" | "off";
   /** Origins smart_style_url may be read from besides the FHIR and authorization origins (also in CSP connect-src). */
   styleOrigins?: string[];
   /**
@@ -68,7 +76,21 @@ export interface ServerConfig {
    * `permission-online`. Default true; false never requests it.
    */
   onlineAccess?: boolean;
+  /**
+   * Where the authorization code is exchanged for a token: "browser" (default: a public client with PKCE,
+   * tokens in the tab) or "server" (the app's own server, as a SMART confidential client; tokens stay on
+   * the server and the browser reads FHIR through it: docs/spec/confidential-clients.md).
+   */
+  tokenExchange?: "browser" | "server";
+  /**
+   * How the server authenticates to the token endpoint with `tokenExchange: "server"`: "private_key_jwt"
+   * (default, SMART confidential-asymmetric), "client_secret_basic" or "client_secret_post" (symmetric).
+   * The key and secrets themselves are never here (this file is public): the server reads them at start.
+   */
+  tokenAuth?: TokenAuthMethod;
 }
+
+export type TokenAuthMethod = "private_key_jwt" | "client_secret_basic" | "client_secret_post";
 
 export interface AppConfig {
   /** Default OAuth client id. */

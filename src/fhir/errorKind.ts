@@ -10,6 +10,8 @@ export type ErrorKind =
   | "auth-invalid-request"
   | "auth-server-error"
   | "token-failed"
+  | "client-refused" // server exchange: the token endpoint refused the app's signed assertion or secret
+  | "exchange-unavailable" // server exchange: the app's server cannot exchange for this EHR (no key or secret, not running)
   | "origin-refused" // the EHR refused the app's origin (failed CORS): the deployer must register it
   | "discovery-failed"
   | "auth-endpoint-not-allowed" // discovery named an authorization/token endpoint the configuration does not allow

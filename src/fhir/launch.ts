@@ -7,6 +7,7 @@
 import type { fhirclient } from "fhirclient/lib/types";
 import type { AppConfig } from "./configTypes";
 import { findServer, isLoopbackHost } from "./config";
+import { usesServerExchange } from "./exchangeConfig";
 import type { ErrorKind } from "./errorKind";
 import { field } from "../util/json";
 import { httpOrigin } from "../util/url";
@@ -20,6 +21,8 @@ export type LaunchPlan =
       authOrigins: string[];
       /** Whether plain http is acceptable for those endpoints (loopback from a loopback page, or allowHttp). */
       httpHosts: "loopback" | "any" | "none";
+      /** The code goes to the app's server, which exchanges it (servers[].tokenExchange "server"). */
+      serverExchange: boolean;
     }
   | { ok: false; error: ErrorKind };
 
@@ -45,6 +48,7 @@ export function planLaunch(pageUrl: string, config: AppConfig, newState: () => s
     serverName: server.name,
     authOrigins: [...new Set(origins)],
     httpHosts: server.allowHttp ? "any" : isLoopbackHost(new URL(pageUrl).hostname) ? "loopback" : "none",
+    serverExchange: usesServerExchange(server),
     options: {
       clientId: server.clientId ?? config.clientId,
       scope: launchScope(server.scope ?? config.scope, !launch),
@@ -64,7 +68,7 @@ export function planLaunch(pageUrl: string, config: AppConfig, newState: () => s
  * Whether the page may send the user (authorization endpoint) or the code (token endpoint) to `url`:
  * absolute, https (plain http only as `httpHosts` allows), no userinfo, on one of the plan's origins.
  */
-export function endpointAllowed(url: string, plan: Extract<LaunchPlan, { ok: true }>): boolean {
+export function endpointAllowed(url: string, plan: Pick<Extract<LaunchPlan, { ok: true }>, "authOrigins" | "httpHosts">): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -117,6 +121,11 @@ export interface LaunchDeps {
   navigate: (url: string) => void;
   /** The scope to ask for, given the planned launch (online_access where discovery offers it: scopeRequest.ts). Default: the plan's. */
   decideScope?: (options: fhirclient.AuthorizeParams) => Promise<string>;
+  /**
+   * For a server with `tokenExchange: "server"`: asks the app's server to plan the launch (discovery,
+   * PKCE, state and the redirect URI are its own) and answers the authorization URL to go to.
+   */
+  serverLaunch?: (request: { iss: string; launch?: string }) => Promise<{ authorizeUrl: string } | { error: ErrorKind }>;
 }
 
 export type LaunchOutcome = { ok: true; authorizeUrl: string } | { ok: false; error: ErrorKind };
@@ -130,6 +139,7 @@ export type LaunchOutcome = { ok: true; authorizeUrl: string } | { ok: false; er
 export async function performLaunch(deps: LaunchDeps): Promise<LaunchOutcome> {
   const plan = planLaunch(deps.pageUrl, deps.config, deps.newState);
   if (!plan.ok) return plan;
+  if (plan.serverExchange) return serverLaunch(plan, deps);
   if (deps.decideScope) plan.options.scope = await deps.decideScope(plan.options);
   deps.replaceUrl(checkedLaunchUrl(deps.pageUrl, plan.options));
   let url: unknown;
@@ -148,4 +158,23 @@ export async function performLaunch(deps: LaunchDeps): Promise<LaunchOutcome> {
   if (!carriesPlan(new URL(url), plan.options)) return { ok: false, error: "unexpected" };
   deps.navigate(url);
   return { ok: true, authorizeUrl: url };
+}
+
+/**
+ * The server exchange: the app's server does discovery, PKCE and state, and keeps the code verifier; the
+ * page only checks that the authorization URL it was given is on an allowed origin, then leaves.
+ */
+async function serverLaunch(plan: Extract<LaunchPlan, { ok: true }>, deps: LaunchDeps): Promise<LaunchOutcome> {
+  if (!deps.serverLaunch) return { ok: false, error: "exchange-unavailable" };
+  const { iss, launch } = plan.options;
+  let answer: { authorizeUrl: string } | { error: ErrorKind };
+  try {
+    answer = await deps.serverLaunch({ iss: iss ?? "", ...(launch ? { launch } : {}) });
+  } catch {
+    return { ok: false, error: "exchange-unavailable" };
+  }
+  if ("error" in answer) return { ok: false, error: answer.error };
+  if (!endpointAllowed(answer.authorizeUrl, plan)) return { ok: false, error: "auth-endpoint-not-allowed" };
+  deps.navigate(answer.authorizeUrl);
+  return { ok: true, authorizeUrl: answer.authorizeUrl };
 }

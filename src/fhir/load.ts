@@ -19,12 +19,13 @@ import type { ErrorKind } from "./errorKind";
 import { describeFailure, type Failure } from "./errors";
 import { resolveMedications } from "./medications";
 import { restrictionsCover, restrictQueries } from "./queries";
+import { surveyAllowed, surveyLabs } from "./labSurvey";
 import { fetchJson, type RequestPolicy, type FhirConnection } from "./request";
 import { parseScopes, type ScopeCheck } from "./scopes";
 import type { SearchBudget } from "./search";
 import { collectSection, dedupeById, failureStatus, namesOtherPatient, unreadReport, type Collected } from "./sectionReport";
 import { failureOrEnd, runSearches, SessionEnded, type SearchEnv, type SearchRun } from "./sectionRun";
-import { SECTIONS, WORDS, type SectionContext, type SectionSpec } from "./sections";
+import { isReadLabResult, SECTIONS, WORDS, type SectionContext, type SectionSpec } from "./sections";
 import type { LoadedData, SourceReport } from "./types";
 import { onBase } from "../util/url";
 import { patientFromAnswer } from "./patientRead";
@@ -179,6 +180,13 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
     });
 
   const metadataUrl = onBase(base, "metadata");
+  // The survey of lab results the code search cannot see (labSurvey.ts): in the first wave only when configured "always".
+  const surveys = !skip.has("Observation") && !opts.provided?.Observation && grant.canSearch("Observation");
+  const survey = (m: Record<string, unknown> | undefined) => {
+    const caps = readCapabilities(m);
+    const server = withRecognisedDefaults(opts.server, caps, base);
+    return surveyAllowed(server, caps) ? surveyLabs({ client, base, policy, signal, patientId, server, now, restrictions: grant.restrictions("Observation") }) : undefined;
+  };
   try {
     const readMetadata = () => fetchJson(client, metadataUrl, policy, signal).catch(() => undefined);
     // The searches wait for the CapabilityStatement (index.html reads it beside the token exchange, so it
@@ -186,9 +194,10 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
     // The Patient read does not wait.
     const metadataP = opts.metadata ? opts.metadata.then((m) => m ?? readMetadata()) : readMetadata();
     const searched = SECTIONS.filter((s) => !skip.has(s.type));
-    const [metadata, patientRead, ...reads] = await Promise.all([
+    const [metadata, patientRead, earlySurvey, ...reads] = await Promise.all([
       metadataP,
       skip.has("Patient") ? Promise.resolve<PatientRead | undefined>(undefined) : endOnSession(readPatient(opts, grant, signal)),
+      surveys && opts.server.labSurvey === "always" ? endOnSession(metadataP.then(survey)) : undefined,
       ...searched.map((spec) =>
         endOnSession(
           metadataP.then((m) => {
@@ -226,6 +235,19 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
           : collectSection(read.spec, read.runs, { patientId, caps, budget, grantCovers: read.grantCovers });
       collected.set(read.spec.type, c);
       reports.set(read.spec.type, c.report);
+    }
+
+    // When the code search read completely and found none of the five tests, look at the lab results it cannot see.
+    const labs = collected.get("Observation");
+    const labReport = reports.get("Observation");
+    let surveyed = earlySurvey;
+    if (!surveyed && surveys && labs && labReport?.status === "read" && opts.server.labSurvey !== "always" && !labs.resources.some(isReadLabResult)) {
+      surveyed = await survey(metadata);
+    }
+    if (surveyed && labs && labReport) {
+      labs.resources = dedupeById([...labs.resources, ...surveyed.resources]);
+      labReport.count = labs.resources.length;
+      labReport.labSurvey = surveyed.report;
     }
 
     const list = <T extends Resource>(type: RecordType) => (collected.get(type)?.resources ?? []) as T[];

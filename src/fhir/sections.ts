@@ -10,7 +10,7 @@ import type { Observation, Resource } from "fhir/r4";
 import type { RecordType } from "../knowledge";
 // The lab codes module itself, not the knowledge index: the data layer must not pull the code lists into
 // the page's first chunk (src/app/main.ts loads the engine in parallel with the token exchange).
-import { LAB_LOINC_CODES, LOINC_SYSTEM } from "../knowledge/labTests";
+import { LAB_LOINC_CODES, LOINC_SYSTEMS } from "../knowledge/labTests";
 import type { ServerConfig } from "./configTypes";
 import type { SearchQuery } from "./queries";
 
@@ -101,8 +101,15 @@ function patientQuery(type: SearchedType, label: string) {
   return ({ patientId, server }: SectionContext): SearchQuery[] => [query(type, label, [["patient", patientId], ...paging(server)], [])];
 }
 
-const LOINC_TOKENS = LAB_LOINC_CODES.map((code) => `${LOINC_SYSTEM}|${code}`).join(",");
+/**
+ * The `code=` list: the codes alone, without `http://loinc.org|` before each. A token without a system
+ * matches the code in any system (FHIR search, token parameters), so results sent under LOINC's OID are
+ * found too (the engine then reads only LOINC systems); and the query string stays near 600 bytes where
+ * `system|code` tokens made it 2,101 — over the 2,048 bytes Epic's IIS front end accepts (issue 19).
+ */
+export const LAB_CODE_TOKENS = LAB_LOINC_CODES.join(",");
 const LAB_CODES = new Set(LAB_LOINC_CODES);
+const LOINC_URIS = new Set(LOINC_SYSTEMS);
 
 /** ISO date `days` before `now` (UTC), for a `date=ge…` bound. */
 export function daysBefore(now: Date, days: number): string {
@@ -125,16 +132,18 @@ function labQueries({ patientId, server, now }: SectionContext): SearchQuery[] {
     query(
       "Observation",
       "lab results",
-      [["patient", patientId], ["code", LOINC_TOKENS], ["category", server.labCategory ? "laboratory" : undefined], ...paging(server)],
+      [["patient", patientId], ["code", LAB_CODE_TOKENS], ["category", server.labCategory ? "laboratory" : undefined], ...paging(server)],
       ["category"],
     ),
   ];
 }
 
-/** A lab result the app reads: a LOINC coding among the codes of lab-results.md. */
+/** A result of the five lab tests: a LOINC coding (either LOINC system URI) among the codes of lab-results.md. */
 export function isReadLabResult(resource: Resource): boolean {
   if (resource.resourceType !== "Observation") return false;
-  return ((resource as Observation).code?.coding ?? []).some((c) => c.system === LOINC_SYSTEM && typeof c.code === "string" && LAB_CODES.has(c.code));
+  return ((resource as Observation).code?.coding ?? []).some(
+    (c) => c.system !== undefined && LOINC_URIS.has(c.system) && typeof c.code === "string" && LAB_CODES.has(c.code.trim()),
+  );
 }
 
 export const SECTIONS: readonly SectionSpec[] = [
@@ -152,12 +161,13 @@ export const SECTIONS: readonly SectionSpec[] = [
     configuredOff: (server) => server.medicationStatement === false,
   },
   { type: "Procedure", words: "procedures", queries: patientQuery("Procedure", "procedures") },
+  // Every Observation the lab searches return is kept: the engine says what each is (a result of the five
+  // tests, another test, not a LOINC code) and nothing unread is silent (lab-results.md).
   {
     type: "Observation",
     words: "lab results",
     queries: labQueries,
     coveredBy: { param: "category", values: ["laboratory"] },
-    keep: isReadLabResult,
   },
 ];
 

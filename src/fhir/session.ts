@@ -14,6 +14,12 @@ const AUTH_ERRORS: Record<string, ErrorKind> = {
   unsupported_response_type: "auth-invalid-request",
   server_error: "auth-server-error",
   temporarily_unavailable: "auth-server-error",
+  // Set by the app's server when it exchanged the code (exchangeRoutes.ts EXCHANGE_ERRORS; written out
+  // here so that the page does not bundle the server's names).
+  nlc_client_refused: "client-refused",
+  nlc_token_failed: "token-failed",
+  nlc_no_launch: "no-session",
+  nlc_exchange_unavailable: "exchange-unavailable",
 };
 
 /** An OAuth error in the redirect URI's query, as a category and its (safe, known) code. */
@@ -26,6 +32,8 @@ export function redirectError(pageUrl: string): { kind: ErrorKind; code: string 
 
 /** Classifies a rejection of FHIR.oauth2.ready(). Never returns the message itself. */
 export function readyErrorKind(error: unknown): ErrorKind {
+  // A server session's failure (serverSessionRef.ts) carries its category; by name, so this module need not load it.
+  if (error instanceof Error && error.name === "ServerSessionError") return (error as Error & { kind: ErrorKind }).kind;
   const message = error instanceof Error ? error.message : String(error);
   const status = typeof error === "object" && error !== null && "status" in error ? Number((error as { status: unknown }).status) : NaN;
   if (/No 'state' parameter found|No state found/i.test(message)) return "no-session";
@@ -67,10 +75,19 @@ export function readyOptions(pageUrl: string, historyState: unknown): { stateKey
   return remembered ? { stateKey: remembered } : {};
 }
 
-/** The history entry that remembers `stateKey`, and the address without the state parameter. */
-export function rememberedSession(pageUrl: string, historyState: unknown, stateKey: string): { state: Record<string, unknown>; url: string } {
+/**
+ * The history entry that remembers `stateKey`, and the address without the state parameter. A server
+ * session (serverSessionRef.ts) is remembered the same way, under its own parameter and field.
+ */
+export function rememberedSession(
+  pageUrl: string,
+  historyState: unknown,
+  stateKey: string,
+  param = "state",
+  historyField: string = HISTORY_FIELD,
+): { state: Record<string, unknown>; url: string } {
   const url = new URL(pageUrl);
-  url.searchParams.delete("state");
+  url.searchParams.delete(param);
   const base = isRecord(historyState) ? historyState : {};
-  return { state: { ...base, [HISTORY_FIELD]: stateKey }, url: url.href };
+  return { state: { ...base, [historyField]: stateKey }, url: url.href };
 }

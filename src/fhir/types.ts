@@ -17,6 +17,8 @@ export interface SourceReport {
   message?: string;
   /** Warnings from OperationOutcome entries (severity warning, or error/fatal with a failed status); safe text only, each once. */
   warnings: string[];
+  /** Lab results only: what the search of all laboratory results showed, when it ran (labSurvey.ts). */
+  labSurvey?: LabSurveyReport;
   /**
    * What the EHR withheld or said that is not a gap, one plain line each, identical lines merged: Epic's
    * withheld "outside records" (src/fhir/outcomes.ts `outsideRecordsNotice`), information-level outcomes.
@@ -41,6 +43,19 @@ export interface SearchReport {
   message?: string;
   /** Optional parameters the EHR refused (400), dropped in the one retry that followed. */
   retriedWithout?: string[];
+}
+
+/** A `category=laboratory` search's first page, read to learn what lab results the code search could not see. */
+export interface LabSurveyReport {
+  /** The date bound (results on or after it). */
+  since: string;
+  status: "read" | "failed" | "not-authorized";
+  /** Observations on the page read (this patient's). */
+  read: number;
+  /** How many the server said it holds (Bundle.total), when it said. */
+  total?: number;
+  /** The server had more pages than the one read. */
+  more: boolean;
 }
 
 export interface LoadedData {

@@ -58,16 +58,32 @@ export const SYSTEMS: Record<import("./types").SystemKey, { label: string; uris:
   atc: { label: "ATC", uris: ["http://www.whocc.no/atc", "urn:oid:2.16.840.1.113883.6.73"] },
   cpt: { label: "CPT", uris: ["http://www.ama-assn.org/go/cpt", "urn:oid:2.16.840.1.113883.6.12"] },
 };
-export { LAB_LOINC_CODES, LAB_TEST_CODES, LOINC_SYSTEM, type LabTestId } from "./labTests";
+export {
+  EGFR_RACE_SPECIFIC_PAIRS,
+  EGFR_RACE_SPECIFIC_SOURCE,
+  LAB_LOINC_CODES,
+  LAB_TEST_CODES,
+  LOINC_INVALID_CHECK_DIGIT_CODES,
+  LOINC_OID_SYSTEM,
+  LOINC_SOURCES,
+  LOINC_SYSTEM,
+  LOINC_SYSTEMS,
+  type LabTestId,
+  type RaceSpecificEgfrPair,
+} from "./labTests";
 export {
   HEMOGLOBIN_CUTOFFS,
   HEMOGLOBIN_MIN_AGE_MONTHS,
   LAB_RULES,
   LAB_TEST_ORDER,
   LAB_TESTS,
+  LAB_PLAUSIBILITY_SOURCES,
   LAB_UNIT_MATCHING,
   type HemoglobinCutoffRow,
   type LabCondition,
+  type LabPlausibility,
+  type LabPlausibilitySource,
+  type LabUnitless,
   type LabCurrency,
   type LabCutoff,
   type LabRule,

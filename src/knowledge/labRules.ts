@@ -26,6 +26,39 @@ export interface LabUnit {
   conversionSource?: string;
 }
 
+/**
+ * The values a result of the test can take at all (lab-results.md: implausible values are flagged, never
+ * interpreted). Outside them a result is a recording or unit error, and it is listed as such.
+ */
+export interface LabPlausibility {
+  /** In the test's unit. */
+  low: number;
+  /** `low` itself is plausible (else only values above it are). */
+  lowInclusive: boolean;
+  /** In the test's unit, inclusive; absent: no upper limit. */
+  high?: number;
+  /** The limits for a unit compared in its own unit, by unit label (HbA1c in mmol/mol). */
+  inUnit?: Readonly<Record<string, { low: number; high?: number }>>;
+}
+
+/** Where a test's plausible values come from (LAB_PLAUSIBILITY_SOURCES; docs only, not in the app's bundle). */
+export interface LabPlausibilitySource {
+  /** One sentence. */
+  basis: string;
+  citation: Citation;
+}
+
+/** A result reported with no unit at all that is read in one unit, in a range where no other reading is possible. */
+export interface LabUnitless {
+  /** The unit label it is read in. */
+  unit: string;
+  /** Inclusive range of values read so. */
+  from: number;
+  to: number;
+  /** Said with each such result. */
+  note: string;
+}
+
 export interface LabTest {
   id: LabTestId;
   /** Short label shown with each result ("eGFR"). */
@@ -35,6 +68,9 @@ export interface LabTest {
   /** The test's unit: the rules' cut-offs and the chart use it. */
   unit: string;
   units: readonly LabUnit[];
+  /** How a result with no unit is read, when it can be (HbA1c); otherwise it is "unit not recognised". */
+  unitless?: LabUnitless;
+  plausible: LabPlausibility;
 }
 
 /**
@@ -110,6 +146,22 @@ export const HEMOGLOBIN_MIN_AGE_MONTHS = 6;
 /** How a result's unit is read (lab-results.md). */
 export const LAB_UNIT_MATCHING = "UCUM code preferred, else the unit text; compared case-insensitively, ignoring spaces";
 
+/** Exeter Diabetes: acceptable limits of biomarker values in electronic health records (EHRBiomarkr). */
+const EXETER_LIMITS: Citation = {
+  title:
+    "Exeter Diabetes team, EHRBiomarkr: biomarker acceptable limits (data-raw/biomarker_acceptable_limits.yaml: haemoglobin 30–250 g/L, HbA1c 20–195 mmol/mol), used to clean CPRD primary-care records",
+  date: "2024",
+  url: "https://github.com/Exeter-Diabetes/EHRBiomarkr/blob/290b965523d134648d099cd2db104e0dcd456a22/data-raw/biomarker_acceptable_limits.yaml",
+};
+
+/** FHIR Quantity: a value beyond what was measurable carries a comparator, so a plain zero is no measurement. */
+const NOT_A_MEASUREMENT: Citation = {
+  title: "FHIR R4 Quantity.comparator: how the value should be understood when the actual value is greater or less than the stated value due to measurement issues",
+  date: "2019-10-30",
+  url: "http://hl7.org/fhir/R4/datatypes-definitions.html#Quantity.comparator",
+};
+
+
 export const LAB_TESTS: Readonly<Record<LabTestId, LabTest>> = {
   egfr: {
     id: "egfr",
@@ -117,6 +169,10 @@ export const LAB_TESTS: Readonly<Record<LabTestId, LabTest>> = {
     name: "estimated glomerular filtration rate",
     unit: "mL/min/1.73 m²",
     units: [{ label: "mL/min/1.73 m²", spellings: [], prefix: "ml/min", scale: 1 }],
+    plausible: {
+      low: 0,
+      lowInclusive: false,
+    },
   },
   hemoglobin: {
     id: "hemoglobin",
@@ -124,10 +180,15 @@ export const LAB_TESTS: Readonly<Record<LabTestId, LabTest>> = {
     name: "hemoglobin concentration in blood",
     unit: "g/dL",
     units: [
-      { label: "g/dL", spellings: ["g/dl"], scale: 1 },
+      { label: "g/dL", spellings: ["g/dl", "gm/dl"], scale: 1 },
       { label: "g/L", spellings: ["g/l"], scale: 0.1 },
       { label: "mmol/L", spellings: ["mmol/l"], scale: 1.611 },
     ],
+    plausible: {
+      low: 3,
+      lowInclusive: true,
+      high: 25,
+    },
   },
   hba1c: {
     id: "hba1c",
@@ -135,7 +196,8 @@ export const LAB_TESTS: Readonly<Record<LabTestId, LabTest>> = {
     name: "hemoglobin A1c",
     unit: "%",
     units: [
-      { label: "%", spellings: ["%"], scale: 1 },
+      // "%{HbA1c}" is UCUM's annotated percent; "% of total Hgb" is how some laboratories print it.
+      { label: "%", spellings: ["%", "%{hba1c}", "%oftotalhgb"], scale: 1 },
       {
         label: "mmol/mol",
         spellings: ["mmol/mol"],
@@ -145,6 +207,18 @@ export const LAB_TESTS: Readonly<Record<LabTestId, LabTest>> = {
         conversionSource: "IFCC–NGSP master equation, % = 0.09148 × mmol/mol + 2.152 (NGSP, http://www.ngsp.org/ifcc.asp): for the chart only",
       },
     ],
+    unitless: {
+      unit: "%",
+      from: 3,
+      to: 20,
+      note: "Reported without a unit: read as % (lab-results.md: an HbA1c of 3 to 20 with no unit is a percentage).",
+    },
+    plausible: {
+      low: 3.98,
+      lowInclusive: true,
+      high: 19.99,
+      inUnit: { "mmol/mol": { low: 20, high: 195 } },
+    },
   },
   glucose: {
     id: "glucose",
@@ -155,6 +229,10 @@ export const LAB_TESTS: Readonly<Record<LabTestId, LabTest>> = {
       { label: "mg/dL", spellings: ["mg/dl"], scale: 1 },
       { label: "mmol/L", spellings: ["mmol/l"], scale: 18, comparedInOwnUnit: true },
     ],
+    plausible: {
+      low: 0,
+      lowInclusive: false,
+    },
   },
   tsh: {
     id: "tsh",
@@ -163,8 +241,45 @@ export const LAB_TESTS: Readonly<Record<LabTestId, LabTest>> = {
     unit: "mIU/L",
     units: [
       // µ as the micro sign (U+00B5) and as the Greek letter mu (U+03BC): the same symbol to a reader.
-      { label: "mIU/L", spellings: ["miu/l", "m[iu]/l", "uiu/ml", "u[iu]/ml", "\u00b5iu/ml", "\u03bciu/ml"], scale: 1 },
+      // mU/L and µU/mL (uU/mL) are the same quantities written without the I of "international".
+      {
+        label: "mIU/L",
+        spellings: ["miu/l", "m[iu]/l", "uiu/ml", "u[iu]/ml", "\u00b5iu/ml", "\u03bciu/ml", "mu/l", "\u00b5u/ml", "\u03bcu/ml", "uu/ml"],
+        scale: 1,
+      },
     ],
+    plausible: {
+      low: 0,
+      lowInclusive: false,
+    },
+  },
+};
+
+/** Where each test's plausible values (LabTest.plausible) come from: rendered in docs/lab-rules.md. */
+export const LAB_PLAUSIBILITY_SOURCES: Readonly<Record<LabTestId, LabPlausibilitySource>> = {
+  egfr: {
+    basis:
+      "an eGFR of zero (or less) is not an estimate any equation gives; no upper limit applies (high values never meet a rule)",
+    citation: NOT_A_MEASUREMENT,
+  },
+  hemoglobin: {
+    basis:
+      "haemoglobin 30–250 g/L (3.0–25.0 g/dL), the acceptable limits of the Exeter Diabetes team's EHR biomarker cleaning",
+    citation: EXETER_LIMITS,
+  },
+  hba1c: {
+    basis:
+      "HbA1c 20–195 mmol/mol, the acceptable limits of the Exeter Diabetes team's EHR biomarker cleaning; in % by the IFCC–NGSP master equation (3.98–19.99 %)",
+    citation: EXETER_LIMITS,
+  },
+  glucose: {
+    basis:
+      "above zero (a laboratory reports glucose below what it can measure with \"<\"); no other limit: one any higher would hide real severe hypoglycaemia, and high values never meet a rule",
+    citation: NOT_A_MEASUREMENT,
+  },
+  tsh: {
+    basis: "above zero (an undetectable TSH is reported with \"<\"); no upper limit applies (any value above 10 meets the rule the same way)",
+    citation: NOT_A_MEASUREMENT,
   },
 };
 

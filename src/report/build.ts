@@ -1,6 +1,7 @@
 /** From what a channel has after a read (Patient resource, engine result, sources) to the narrow Report. */
 import type { Report, ReportInput } from "./types";
 import { patientName, patientSex } from "./format";
+import { withLabReading } from "./labStatus";
 
 export function buildReport(input: ReportInput): Report {
   const { patient, result } = input;
@@ -16,7 +17,8 @@ export function buildReport(input: ReportInput): Report {
       ...(patient.birthDate ? { birthDate: patient.birthDate } : {}),
       sex: patientSex(patient),
     },
-    sources: input.sources,
+    // Lab results none of which could be interpreted were not checked (labStatus.ts).
+    sources: withLabReading(input.sources, result.labs),
     readAt: input.readAt,
     knowledge: input.knowledge,
     ...(result.labs ? { labs: result.labs } : {}),

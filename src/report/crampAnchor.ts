@@ -31,7 +31,7 @@ function compare(a: number[], b: number[]): number {
 }
 
 /** The anchor, when the record documents leg cramps (the same rule as the CDS card); undefined otherwise. */
-export function crampAnchor(report: Pick<Report, "legCramps">): CrampAnchor | undefined {
+export function legCrampAnchor(report: Pick<Report, "legCramps">): CrampAnchor | undefined {
   const records = [...(report.legCramps ?? [])].sort((a, b) => compare(rank(a), rank(b)));
   const r = records[0];
   if (!r) return undefined;

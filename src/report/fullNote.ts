@@ -4,7 +4,7 @@
  * when asked for. Pure: the clock is an argument.
  */
 import type { Finding } from "../engine/types";
-import { crampAnchor } from "./crampAnchor";
+import { legCrampAnchor } from "./crampAnchor";
 import { dataQualityLines } from "./dataQuality";
 import { evidenceLine, evidenceWhat, technicalLine } from "./evidence";
 import { activeFacts, factText } from "./facts";
@@ -20,7 +20,16 @@ import {
   sourceStatusText,
   TITLE,
 } from "./labels";
-import { definitionLine, findingDefinitions, labCountsLine, labsWereRead, notInterpretedGroups } from "./labs";
+import {
+  definitionLine,
+  findingDefinitions,
+  findingUnreadLabs,
+  labCountsLine,
+  labSurveyLine,
+  labsWereRead,
+  notInterpretedGroups,
+  unreadLabLine,
+} from "./labs";
 import { groupByStrength } from "./note";
 import { panelHomes, panelOrder } from "./order";
 import { retryLines } from "./checked";
@@ -47,7 +56,7 @@ export function fullNote(report: Report, now: Date): string {
   const labelOf = new Map(report.findings.map((f) => [f.causeId, plain(f.label, 120)]));
   const lines = [TITLE, ...patientLines(report, now)];
   if (report.patient.deceased) lines.push(`${deceasedLine(report)}.`);
-  const anchor = crampAnchor(report);
+  const anchor = legCrampAnchor(report);
   if (anchor) lines.push(`${anchor.words}: ${anchor.name} (${anchor.ref}).`);
   lines.push(`Records read at ${formatDateTime(report.readAt)}.`, ...gapLines(report, 20), ...dataQualityLines(report));
   for (const n of noticeLines(report.sources)) lines.push(`Note from the EHR: ${plain(n, 300)}`);
@@ -69,6 +78,7 @@ export function fullNote(report: Report, now: Date): string {
       out.push(`    Technical: ${technicalLine(e)}`);
     }
     for (const note of f.notes ?? []) out.push(`  Note: ${plain(note, 300)}`);
+    for (const s of findingUnreadLabs(f, report.labs)) out.push(`  ${unreadLabLine(s)}`);
     for (const d of findingDefinitions(f)) out.push(`  ${definitionLine(d)}`);
     return out;
   };
@@ -97,6 +107,8 @@ export function fullNote(report: Report, now: Date): string {
   for (const s of report.sources) for (const r of retryLines(s)) lines.push(`- ${sourceLabel(s.source)}: ${r}`);
   if (report.labs && labsWereRead(report.sources)) {
     lines.push(`Lab results: ${labCountsLine(report.labs)}`);
+    const survey = labSurveyLine(report.sources);
+    if (survey) lines.push(survey);
     for (const g of notInterpretedGroups(report.labs)) lines.push(`- Not interpreted, ${g.heading.toLowerCase()}: ${g.items.map((i) => i.text).join("; ")}`);
   }
   lines.push(

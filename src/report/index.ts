@@ -83,7 +83,7 @@ export { fullNote } from "./fullNote";
 export { NOTE_MAX_CHARS, NOTE_MAX_LINES, sourceInBrief } from "./summaryNote";
 
 // Reading aids (panel-contract "Reading aids"): the cramp anchor, worth reviewing, the panel's order, clinical words, the lab story.
-export { crampAnchor, relativeToCramps, type CrampAnchor } from "./crampAnchor";
+export { legCrampAnchor, relativeToCramps, type CrampAnchor } from "./crampAnchor";
 export { medicineWhen, NO_LABS_ON_FILE, noLabsOnFile, REVIEW_MEDICINES, staleFacts, worthReviewing, type ReviewItem, type ReviewKind } from "./review";
 export { findingRows, panelHomes, panelOrder, restsOnUnrecordedStatus, type FindingRow, type PanelOrder } from "./order";
 export { clinicalName, clinicalTitle, hasTags, medicineWords, recordWords, stripTags } from "./clinicalWords";
@@ -130,6 +130,33 @@ export { chartCaption, chartCutoffs, chartDescription, chartRows, chartTitle, ch
 
 // Short channels (CDS Hooks card).
 export { currentFindingsSummary, findingAttributes, findingEvidenceLine, pastFindingsLine, shortLabel, type FindingAttributes } from "./card";
+
+// The ordering cards (order-select, order-sign) and the leg-cramp record line.
+export {
+  draftOrderLinks,
+  legCrampLine,
+  legCrampsLine,
+  linkWords,
+  oneOfCause,
+  orderCardSummary,
+  orderLinksLine,
+  type DraftOrderLinks,
+} from "./orderCard";
+
+// The patient-view card's rules: a card only when something is current, its indicator, its override reasons.
+export {
+  cardIndicatorFor,
+  crampAnchor,
+  currentCauses,
+  lineLabel,
+  medicineStart,
+  NEW_MEDICINE_DAYS,
+  newAndModifiable,
+  newMedicineWords,
+  OVERRIDE_REASON_SYSTEM,
+  OVERRIDE_REASONS,
+  pastInOneLine,
+} from "./cardRules";
 
 // Formatting helpers.
 export {

@@ -9,7 +9,8 @@ import type { Evidence, Finding } from "../engine/types";
 import type { SourceReport } from "../fhir/types";
 import type { Citation, LabTestId } from "../knowledge";
 import { LAB_TESTS } from "../knowledge";
-import { formatDate, formatRecency, plain } from "./format";
+import { formatDate, formatRecency, plain, plural } from "./format";
+import { labsInterpreted } from "./labStatus";
 import { displayNumber, displayUnit } from "./labStory";
 
 /** How a finding resting on lab results alone is labelled, everywhere (lab-results.md). */
@@ -113,38 +114,90 @@ export function findingLabTests(f: Finding): LabTestId[] {
 
 // ---- What was checked: lab results read, counted, not interpreted ----
 
-/** Lab results were read, completely or in part (cut at the page cap): their counts mean something. */
+/**
+ * Lab results were read, completely or in part (cut at the page cap, or a search that failed after
+ * returning some, or results none of which could be interpreted): their counts mean something.
+ */
 export function labsWereRead(sources: readonly SourceReport[]): boolean {
-  return sources.some((s) => s.source === "Observation" && (s.status === "read" || s.status === "truncated"));
+  return sources.some((s) => s.source === "Observation" && (s.status === "read" || s.status === "truncated" || (s.status === "failed" && s.count > 0)));
 }
 
 /**
- * What the lab results read came to, under the row that names the tests: "11 counted by the rules; 1 could
- * not be interpreted (listed below); 2 left out (cancelled, entered in error, or not this patient's)."
+ * Why results were not interpreted, in the order said (lab-results.md's reasons first): the words of the
+ * counts line, and, capitalised, the headings of the list below it.
+ */
+const REASON_WORDS: readonly [LabSkipReason, string][] = [
+  ["not-final", "not final"],
+  ["no-value", "no value"],
+  ["unit-not-recognised", "unit not recognised"],
+  ["implausible", "outside the values the test can take"],
+  ["no-date", "no readable date"],
+  ["dated-after-now", "dated after now"],
+  ["comparator-not-recognised", "comparator not recognised"],
+  ["several-tests", "coded as more than one test"],
+  ["age-not-interpretable", "no age-based cut-off"],
+  ["no-id", "no id"],
+  ["no-clock", "no clock"],
+  ["race-specific-pair", "race-specific eGFR read as one with its pair"],
+];
+
+/**
+ * What the lab results returned came to (lab-results.md: nothing unread is silent): "The EHR returned 12
+ * lab results: 9 interpreted; not interpreted: 1 not a LOINC code, 1 a code the app does not use, 1 unit
+ * not recognised." Race-specific eGFR set aside for the other value of their draw are interpreted, once.
  */
 export function labCountsLine(labs: LabInterpretation): string {
-  const { observations, labResults, counted } = labs.counts;
-  if (observations === 0) return "No results of these tests.";
-  const notInterpreted = labs.notInterpreted.length;
-  const leftOut = observations - labResults;
-  const parts = [`${counted} counted by the rules`];
-  if (notInterpreted > 0) parts.push(`${notInterpreted} could not be interpreted (listed below)`);
-  if (leftOut > 0) parts.push(`${leftOut} left out (cancelled, entered in error, or not this patient's)`);
-  return `${parts.join("; ")}.`;
+  const { observations, labResults, notLoinc, otherCodes } = labs.counts;
+  if (observations === 0) return "The EHR returned no results of these tests.";
+  const leftOut = observations - labResults - notLoinc - otherCodes;
+  const why: string[] = [];
+  if (notLoinc > 0) why.push(`${notLoinc} not a LOINC code (the app cannot tell which test ${notLoinc === 1 ? "it is" : "they are"})`);
+  if (otherCodes > 0) why.push(`${otherCodes} a code the app does not use (other tests)`);
+  for (const [reason, words] of REASON_WORDS) {
+    const n = labs.notInterpreted.filter((s) => s.reason === reason).length;
+    if (n > 0) why.push(`${n} ${words}`);
+  }
+  if (leftOut > 0) why.push(`${leftOut} left out (cancelled, entered in error, or not this patient's)`);
+  const head = `The EHR returned ${plural(observations, "lab result")}: ${labsInterpreted(labs)} interpreted`;
+  return `${head}${why.length > 0 ? `; not interpreted: ${why.join(", ")}` : ""}.`;
 }
 
-const SKIP_HEADING: Record<LabSkipReason, string> = {
-  "unit-not-recognised": "Unit not recognised, so never converted or compared",
-  "not-final": "Not a final result",
-  "no-date": "No readable date",
-  "dated-after-now": "Dated after now",
-  "no-value": "No numeric value",
-  "comparator-not-recognised": "Comparator not recognised",
-  "several-tests": "Coded as more than one test",
-  "age-not-interpretable": "No age-based cut-off applies",
-  "no-id": "No id",
-  "no-clock": "No clock to compare with",
-};
+/**
+ * What the search of all laboratory results showed, when it ran (src/fhir/labSurvey.ts): "None of the
+ * app's tests was found by its LOINC codes, so the EHR's laboratory results since 7 Dec 2021 were looked at:
+ * it holds 419; the first 200 were read (counted above)." Empty when it did not run.
+ */
+export function labSurveyLine(sources: readonly SourceReport[]): string {
+  const survey = sources.find((s) => s.source === "Observation")?.labSurvey;
+  if (!survey) return "";
+  const what = `All laboratory results since ${formatDate(survey.since)} were searched for results a search by LOINC code cannot see`;
+  if (survey.status !== "read") return `${what}: that search ${survey.status === "not-authorized" ? "was not authorised" : "failed"}.`;
+  const count = survey.total ?? survey.read;
+  return `${what}: ${count === 0 ? "there are none" : `${survey.more && survey.total === undefined ? "more than " : ""}${count}`}${survey.read < count ? `, the first ${survey.read} read` : ""}.`;
+}
+
+/**
+ * Results of a finding's tests that could not be interpreted, to say next to its results: values outside
+ * what the test can take (whatever their date), and any result dated after the most recent one that was
+ * interpreted — a newer result in an unknown unit never hides at the bottom.
+ */
+export function findingUnreadLabs(f: Finding, labs: LabInterpretation | undefined): LabSkipped[] {
+  if (!labs) return [];
+  const tests = findingLabTests(f);
+  return labs.notInterpreted.filter((s) => tests.includes(s.test) && (s.reason === "implausible" || s.newer === true));
+}
+
+/**
+ * "Newer eGFR result of 21 Nov 2026 could not be read: unit not recognised: mL/s." / "HbA1c result of 27 Sep
+ * 2026 not interpreted: 3.03 % is outside the plausible values (…), a recording or unit error."
+ */
+export function unreadLabLine(s: LabSkipped): string {
+  const test = LAB_TESTS[s.test]?.label ?? plain(s.test, 40);
+  const of = s.date ? ` of ${formatDate(s.date)}` : "";
+  const text = plain(s.text, 200);
+  if (s.reason === "implausible") return `${test} result${of} not interpreted: ${text} (a recording or unit error).`;
+  return `${s.newer ? "Newer " : ""}${test} result${of} could not be read: ${text}.`;
+}
 
 export interface NotInterpretedGroup {
   reason: LabSkipReason;
@@ -159,7 +212,10 @@ export function notInterpretedGroups(labs: LabInterpretation): NotInterpretedGro
     ...(s.ref ? { ref: s.ref } : {}),
     text: `${LAB_TESTS[s.test]?.label ?? plain(s.test, 40)}${s.date ? `, ${formatDate(s.date)}` : ""}: ${plain(s.text, 200)}`,
   });
-  return (Object.keys(SKIP_HEADING) as LabSkipReason[])
-    .map((reason) => ({ reason, heading: SKIP_HEADING[reason], items: labs.notInterpreted.filter((s) => s.reason === reason).map(item) }))
+  return REASON_WORDS.map(([reason, words]) => ({
+    reason,
+    heading: words[0]!.toUpperCase() + words.slice(1),
+    items: labs.notInterpreted.filter((s) => s.reason === reason).map(item),
+  }))
     .filter((g) => g.items.length > 0);
 }

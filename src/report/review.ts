@@ -6,7 +6,7 @@
  */
 import type { Evidence, Finding } from "../engine/types";
 import { clinicalName, isMedicine, recordWords } from "./clinicalWords";
-import { crampAnchor, relativeToCramps, type CrampAnchor } from "./crampAnchor";
+import { legCrampAnchor, relativeToCramps, type CrampAnchor } from "./crampAnchor";
 import { needsConfirmation } from "./evidence";
 import { causeFindings, distinctFacts, readingOrder, type Fact } from "./facts";
 import { formatMonth, formatYear, plural } from "./format";
@@ -83,7 +83,7 @@ export const NO_LABS_ON_FILE = "No eGFR, hemoglobin, HbA1c, glucose or TSH on fi
 
 export function worthReviewing(report: Report, now: Date): ReviewItem[] {
   if (report.patient.deceased) return [];
-  const anchor = crampAnchor(report);
+  const anchor = legCrampAnchor(report);
   const { current } = readingOrder(report);
   const items: ReviewItem[] = [];
 

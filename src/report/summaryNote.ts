@@ -9,7 +9,7 @@
 import type { Finding } from "../engine/types";
 import type { KnowledgeInfo } from "../knowledge";
 import { clinicalName, isMedicine, recordWords } from "./clinicalWords";
-import { crampAnchor, type CrampAnchor } from "./crampAnchor";
+import { legCrampAnchor, type CrampAnchor } from "./crampAnchor";
 import { needsConfirmation } from "./evidence";
 import { causeFindings, findingFacts } from "./facts";
 import { clip, formatDate, formatYear, localDate, patientAge, plain } from "./format";
@@ -96,7 +96,7 @@ function capped(items: string[], cap: number): string {
  * for what is to check or not current (line 2), each list cut to `cap` items.
  */
 function compose(report: Report, now: Date, detail: Detail, cap: number, checkDetail: Detail = detail): string[] {
-  const anchor = crampAnchor(report);
+  const anchor = legCrampAnchor(report);
   const order = panelOrder(report);
   const homes = panelHomes(order);
   const head = anchor ? `Night leg cramps (${anchor.words.replace(/^Leg cramps /, "")})` : "Night leg cramps";

@@ -11,7 +11,7 @@ import { retryLines } from "../report/checked";
 import { formatDateTime, formatElapsed } from "../report/format";
 import { CHECKED_HEADING, notReadLine, sourceLabel, sourceStatusText } from "../report/labels";
 import { Disclosure } from "./Disclosure";
-import { labCountsLine, labsWereRead, notInterpretedGroups } from "../report/labs";
+import { labCountsLine, labSurveyLine, labsWereRead, notInterpretedGroups } from "../report/labs";
 import { Untrusted } from "./Untrusted";
 
 interface Props {
@@ -26,11 +26,13 @@ interface Props {
 
 const SHOWN_PER_REASON = 10;
 
-function LabsRead({ labs }: { labs: LabInterpretation }) {
+function LabsRead({ labs, sources }: { labs: LabInterpretation; sources: readonly SourceReport[] }) {
   const groups = notInterpretedGroups(labs);
+  const survey = labSurveyLine(sources);
   return (
     <>
       <p className="nlc-lab-counts">{labCountsLine(labs)}</p>
+      {survey && <p className="nlc-lab-survey">{survey}</p>}
       {groups.length > 0 && (
         <ul className="nlc-not-interpreted" aria-label="Lab results not interpreted">
           {groups.map((g) => (
@@ -79,7 +81,7 @@ export function CheckedSection({ complete, sources, labs, readAt, now, onReload 
               <span className="nlc-source-status">
                 <Untrusted text={sourceStatusText(s)} />
               </span>
-              {s.source === "Observation" && labs && labsWereRead([s]) && <LabsRead labs={labs} />}
+              {s.source === "Observation" && labs && labsWereRead([s]) && <LabsRead labs={labs} sources={[s]} />}
               {retryLines(s).map((line) => (
                 <p key={line} className="nlc-retry">
                   <Untrusted text={line} max={300} />

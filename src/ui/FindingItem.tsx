@@ -16,7 +16,7 @@ import { recordWords } from "../report/clinicalWords";
 import { evidenceWhat, findingBadge } from "../report/evidence";
 import { notesOnce } from "../report/facts";
 import { findingLabLines } from "../report/labStory";
-import { LAB_BASIS_SENTENCE } from "../report/labs";
+import { findingUnreadLabs, LAB_BASIS_SENTENCE, unreadLabLine } from "../report/labs";
 import { factWords, foldedWords, rowFacts, rowTitle } from "../report/rowWords";
 import { strengthLevel } from "../report/strength";
 import { Disclosure, type HeadingLevel } from "./Disclosure";
@@ -66,10 +66,14 @@ function FactsLine({ finding: f, ctx }: { finding: Finding; ctx: FindingContext 
   );
 }
 
-/** The finding's lab results in words: the trend, then the latest result (normal or not). */
+/**
+ * The finding's lab results in words: the trend, then the latest result (normal or not), and next to them
+ * any result of these tests that could not be read (a newer one, a value the test cannot take).
+ */
 function LabLines({ finding: f, ctx }: { finding: Finding; ctx: FindingContext }) {
   const lines = findingLabLines(f, ctx.labs, ctx.sources);
-  if (lines.length === 0) return null;
+  const unread = findingUnreadLabs(f, ctx.labs);
+  if (lines.length === 0 && unread.length === 0) return null;
   return (
     <div className="nlc-lab-lines">
       {lines.map((l) => (
@@ -82,6 +86,15 @@ function LabLines({ finding: f, ctx }: { finding: Finding; ctx: FindingContext }
           <Untrusted text={l.latest} max={200} />.
         </p>
       ))}
+      {unread.length > 0 && (
+        <ul className="nlc-lab-unread">
+          {unread.map((s, i) => (
+            <li key={s.ref ?? i} data-lab-unread={s.reason}>
+              <Untrusted text={unreadLabLine(s)} max={300} />
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

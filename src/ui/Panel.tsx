@@ -8,7 +8,7 @@
 import type { ReactNode } from "react";
 import type { Finding } from "../engine/types";
 import { buildReport } from "../report/build";
-import { crampAnchor } from "../report/crampAnchor";
+import { legCrampAnchor } from "../report/crampAnchor";
 import { NO_KNOWN_CAUSE, TITLE } from "../report/labels";
 import { chartHomes } from "../report/labStory";
 import { shortNote } from "../report/summaryNote";
@@ -101,7 +101,7 @@ interface ReadyProps {
 }
 
 function findingContext(report: Report, now: Date, extra: ReadyProps["findingExtra"], homes: FindingContext["homes"], findings: Finding[]): FindingContext {
-  const anchor = crampAnchor(report);
+  const anchor = legCrampAnchor(report);
   return {
     now,
     birthDate: report.patient.birthDate,

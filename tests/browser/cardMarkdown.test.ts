@@ -4,6 +4,8 @@
  * EHR could (raw HTML allowed, auto-linking on), then put in a page in Chromium as an EHR would show it:
  * summary, detail and the card's smart link. No script may run (each payload calls __hit(i) if it does) and
  * the only <a> on the page is the smart link. A control run with the raw text proves the check can fail.
+ * Both kinds of card: the patient-view card (hostile Condition text) and the ordering card built from hostile
+ * draft orders (the medicine's name, inline or in a contained Medication, in its summary and detail).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
@@ -18,6 +20,9 @@ import { marked } from "marked";
 import type { Evidence, Finding } from "../../src/engine/types";
 import { SOURCE } from "../../src/knowledge";
 import { cardDetail, cardSummary } from "../../cds/card";
+import { readDraftOrders } from "../../cds/draftOrders";
+import { orderCardDetail, orderCardSummary } from "../../cds/orderCard";
+import { judgeDraftOrders } from "../../cds/orderHooks";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./stack";
 
 const NOW = new Date("2026-11-26T12:00:00Z");
@@ -88,6 +93,32 @@ function hostileCard(i: number, text: string): { summary: string; detail: string
 
 const withHit = (text: string, i: number) => text.replaceAll("HIT", `__hit(${i})`);
 
+const RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+
+/**
+ * The ordering card an EHR receives when payload `i` names the medicine of a draft order: furosemide 40 mg by
+ * its RxNorm code (313988), named by the payload — inline (even payloads) or in a contained Medication (odd) —
+ * judged by the service's own path (readDraftOrders, judgeDraftOrders), the leg-cramp record named by it too.
+ */
+async function hostileOrderCard(i: number, text: string): Promise<{ summary: string; detail: string }> {
+  const concept = { coding: [{ system: RXNORM, code: "313988", display: text }], text };
+  const order = {
+    resourceType: "MedicationRequest",
+    id: `d${i}`,
+    status: "draft",
+    intent: "order",
+    subject: { reference: "Patient/p" },
+    ...(i % 2 === 0 ? { medicationCodeableConcept: concept } : { contained: [{ resourceType: "Medication", id: "m", code: concept }], medicationReference: { reference: "#m", display: text } }),
+  };
+  const drafts = readDraftOrders({ draftOrders: { resourceType: "Bundle", type: "collection", entry: [{ resource: order }] } }, "order-sign", "p");
+  const findings = await judgeDraftOrders(drafts, NOW);
+  if (findings.length === 0) throw new Error(`payload ${i}: the draft order was not judged a linked medicine`);
+  return {
+    summary: orderCardSummary(findings),
+    detail: orderCardDetail({ findings, legCramps: [{ ref: `Condition/c${i}`, text, matchedBy: "name", because: "active" }], source: SOURCE }),
+  };
+}
+
 /** A page as an EHR shows cards: summary and detail rendered from markdown, and the smart link. */
 function page(cards: { summary: string; detail: string }[], render: (md: string) => string): string {
   const sections = cards.map(
@@ -131,7 +162,13 @@ async function check(html: string): Promise<PageCheck> {
 }
 
 describe("card text is safe in every markdown renderer (Chromium)", () => {
-  const cards = PAYLOADS.map((p, i) => hostileCard(i, withHit(p, i)));
+  const viewCards = PAYLOADS.map((p, i) => hostileCard(i, withHit(p, i)));
+  let orderCards: { summary: string; detail: string }[] = [];
+  let cards = viewCards;
+  beforeAll(async () => {
+    orderCards = await Promise.all(PAYLOADS.map((p, i) => hostileOrderCard(i, withHit(p, i))));
+    cards = [...viewCards, ...orderCards];
+  });
 
   it.each(Object.keys(RENDERERS))("%s: no script runs, no link but the smart link, no active element, no bidi control", async (name) => {
     const render = RENDERERS[name]!;
@@ -148,6 +185,20 @@ describe("card text is safe in every markdown renderer (Chromium)", () => {
     expect(shown).toContain("https[://]evil[.]example/x");
     expect(shown).toContain("admin[@]evil[.]example");
     expect(shown).toContain("&lt;img src=x onerror=\\_\\_hit\\(0\\)&gt;");
+  });
+
+  it("the ordering cards carry the hostile medicine names, defanged, in summary and detail", () => {
+    expect(orderCards).toHaveLength(PAYLOADS.length);
+    const evil = PAYLOADS.indexOf("see https://evil.example/x and www.evil.example");
+    expect(orderCards[evil]!.summary).toContain("https[://]evil[.]example/x");
+    expect(orderCards[evil]!.detail).toContain("https[://]evil[.]example/x");
+    const mail = PAYLOADS.indexOf("admin@evil.example and mailto:admin@evil.example");
+    expect(orderCards[mail]!.detail).toContain("admin[@]evil[.]example");
+    const bare = PAYLOADS.indexOf("evil.example or b.i.d"); // odd: a contained Medication's name
+    expect(bare % 2).toBe(1);
+    expect(orderCards[bare]!.summary).toContain("Evil[.]example or b[.]i[.]d"); // the summary capitalises the name
+    expect(orderCards[bare]!.detail).toContain("evil[.]example or b[.]i[.]d");
+    expect(orderCards[0]!.summary).toContain("&lt;img src=x onerror=\\_\\_hit\\(0\\)&gt;");
   });
 
   it("control: the same records unescaped do run script and make links (the check can fail)", async () => {

@@ -9,6 +9,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LAB_PATIENTS, labsAnemiaBoundary, labsCodedJoined, labsKidneyFailure } from "../../mocks/data/patients/labResults";
+import { labsLocalCodes, labsNewerUnread } from "../../mocks/data/patients/realLabs";
 import { expandAll, panelStatus, readFindings, readSources, startStack, type Stack } from "./stack";
 import { axeViolations } from "./axe";
 
@@ -40,10 +41,12 @@ async function attributes(page: Page): Promise<Record<string, [boolean, string, 
 
 describe("lab demo patients (Chromium)", () => {
   for (const p of LAB_PATIENTS) {
+    // Alma Localcode's results carry local codes only: none can be interpreted, so her panel is partial.
+    const unreadable = p.id === labsLocalCodes.id;
     it(`${p.label}: lab results read; the expected findings with data-current, data-strength and data-basis`, async () => {
       const { page, context, status } = await open(p.id);
-      expect(status).toBe("ready");
-      expect((await readSources(page)).Observation).toBe("read");
+      expect(status).toBe(unreadable ? "partial" : "ready");
+      expect((await readSources(page)).Observation).toBe(unreadable ? "failed" : "read");
       expect(await attributes(page)).toEqual(p.expected);
       await context.close();
     });
@@ -132,7 +135,7 @@ describe("what was checked", () => {
     const { page, context } = await open(labsAnemiaBoundary.id);
     const row = page.locator('[data-source="Observation"]');
     expect(await row.getAttribute("data-source-status")).toBe("read");
-    expect(await row.locator(".nlc-lab-counts").innerText()).toBe("4 counted by the rules; 1 could not be interpreted (listed below).");
+    expect(await row.locator(".nlc-lab-counts").innerText()).toBe("The EHR returned 5 lab results: 4 interpreted; not interpreted: 1 unit not recognised.");
     expect(await row.locator('[data-not-interpreted="unit-not-recognised"]').innerText()).toContain("mg/mmol");
     expect(await page.locator('[data-evidence="Observation/ab-hb-unknown-unit"]').count()).toBe(0);
     await context.close();
@@ -149,6 +152,35 @@ describe("what was checked", () => {
   });
 });
 
+describe("what real laboratories send", () => {
+  it("local codes labelled as LOINC (Alma Localcode): partial, with how many results and why, and the search that found them", async () => {
+    const { page, context, status } = await open(labsLocalCodes.id, { width: 400 });
+    expect(status).toBe("partial");
+    const row = page.locator('[data-source="Observation"]');
+    expect(await row.getAttribute("data-source-status")).toBe("failed");
+    expect(await row.locator(".nlc-lab-counts").innerText()).toBe(
+      "The EHR returned 3 lab results: 0 interpreted; not interpreted: 3 not a LOINC code (the app cannot tell which test they are).",
+    );
+    expect(await row.locator(".nlc-lab-survey").innerText()).toContain("cannot see: 3.");
+    expect(await page.locator(".nlc-gaps").innerText()).toContain("Lab results");
+    expect(await page.locator("body").innerText()).not.toMatch(/No documented causes found/i);
+    await context.close();
+  });
+
+  it("a newer eGFR in an unknown unit and an HbA1c of 3.03 % are said next to their findings, never charted (Ned Newerunread)", async () => {
+    const { page, context, status } = await open(labsNewerUnread.id, { width: 400 });
+    expect(status).toBe("ready");
+    await expandAll(page);
+    const ckd = page.locator('[data-cause="chronic-kidney-disease"] [data-lab-unread]');
+    expect(await ckd.innerText()).toBe("Newer eGFR result of 21 Nov 2026 could not be read: unit not recognised: mL/s/{1.73_m2}.");
+    expect(await ckd.isVisible()).toBe(true);
+    const diabetes = page.locator('[data-cause="type-2-diabetes"] [data-lab-unread="implausible"]');
+    expect(await diabetes.innerText()).toBe("HbA1c result of 27 Sep 2026 not interpreted: 3.03 % is not a value this test can take (a recording or unit error).");
+    expect(await page.locator('[data-evidence="Observation/nn-hba1c-60"], [data-evidence="Observation/nn-egfr-5"]').count()).toBe(0);
+    await context.close();
+  });
+});
+
 describe("axe-core: no WCAG 2.1 A/AA violation with lab results (Chromium)", () => {
   it("a lab-only finding and its chart, collapsed, open, and with the values shown", async () => {
     const { page, context } = await open(labsKidneyFailure.id, { bypassCSP: true });
@@ -161,8 +193,8 @@ describe("axe-core: no WCAG 2.1 A/AA violation with lab results (Chromium)", () 
     await context.close();
   });
 
-  it("results not interpreted, a past lab finding, and joined findings", async () => {
-    for (const p of [labsAnemiaBoundary, labsCodedJoined]) {
+  it("results not interpreted, a past lab finding, joined findings, results said next to their findings, and unreadable results", async () => {
+    for (const p of [labsAnemiaBoundary, labsCodedJoined, labsNewerUnread, labsLocalCodes]) {
       const { page, context } = await open(p.id, { bypassCSP: true });
       await expandAll(page, "button[aria-expanded='false']");
       expect(await axeViolations(page, p.label)).toEqual([]);

@@ -7,8 +7,8 @@ import { existsSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { startStaticServer } from "../../server/serve";
-import { startEhrHttpServer } from "../../mocks/httpServer";
+import { startStaticServer, type ExchangeOptions } from "../../server/serve";
+import { startEhrHttpServer, type EhrHttpServerOptions } from "../../mocks/httpServer";
 import { encodeLaunch, type DemoLaunch } from "../../mocks/launchContext";
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/chromium";
@@ -27,6 +27,10 @@ export interface StackOptions {
   now?: () => Date;
   /** Directory to serve instead of dist/ (e.g. a temp copy of dist/ with a modified smart-config.json). */
   root?: string;
+  /** The app server's token exchange (its client key, secrets, store). */
+  exchange?: ExchangeOptions;
+  /** More options for the demo EHR, given the app's URL (e.g. confidential clients whose JWKS URL is on the app). */
+  ehr?: (appUrl: string) => Partial<EhrHttpServerOptions>;
 }
 
 export interface Stack {
@@ -45,8 +49,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const root = options.root ?? DIST_DIR;
   if (!existsSync(resolve(root, "index.html"))) throw new Error("dist/ is missing: run `npm run build` first");
   // The demo EHR runs on another loopback port: the loopback CSP relaxations, switched on as the demo does.
-  const app = await startStaticServer({ root, port: 0, host: "127.0.0.1", loopbackCsp: true });
-  const ehr = await startEhrHttpServer({ port: 0, host: "127.0.0.1", appLaunchUrl: `${app.url}/launch.html`, latencyMs: options.latencyMs, now: options.now });
+  const app = await startStaticServer({ root, port: 0, host: "127.0.0.1", loopbackCsp: true, ...(options.exchange ? { exchange: options.exchange } : {}) });
+  const ehr = await startEhrHttpServer({
+    port: 0,
+    host: "127.0.0.1",
+    appLaunchUrl: `${app.url}/launch.html`,
+    latencyMs: options.latencyMs,
+    now: options.now,
+    ...options.ehr?.(app.url),
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   return {
     appUrl: app.url,

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { LabResultDetail } from "../../src/engine/labs/types";
 import type { Evidence, Finding, PatientFacts } from "../../src/engine/types";
 import { SOURCE } from "../../src/knowledge";
-import { findingEvidenceLine, JUDGEMENT_STATEMENT, NO_KNOWN_CAUSE, STRENGTH_SCALE } from "../../src/report";
-import { cardDetail, cardFindings, cardIndicator, cardSummary, escapeMarkdown, SUMMARY_MAX } from "../../cds/card";
+import { findingEvidenceLine, JUDGEMENT_STATEMENT, NO_KNOWN_CAUSE } from "../../src/report";
+import { cardDetail, cardFindings, cardIndicator, cardSummary, escapeMarkdown, hasCurrentCause, SUMMARY_MAX } from "../../cds/card";
 
 const NOW = new Date("2026-11-26T12:00:00Z");
 
@@ -104,12 +104,46 @@ describe("summary", () => {
   });
 });
 
-describe("indicator", () => {
-  it("warning only when a known cause is current", () => {
-    expect(cardIndicator([pad, diuretic])).toBe("warning");
-    expect(cardIndicator([diuretic, htn])).toBe("info");
-    const pastPad = finding("peripheral-artery-disease", "PAD", "known-cause", [evidence("Condition/c1", "PAD", false)]);
-    expect(cardIndicator([pastPad, diuretic])).toBe("info");
+describe("indicator: warning only when the card says something new and modifiable", () => {
+  /** Leg cramps that began on 1 Sep 2026. */
+  const cramps = [{ ref: "Condition/x", text: "Leg cramps", matchedBy: "code" as const, because: "active" as const, since: "2026-09-01" }];
+  const medicine = (id: Finding["causeId"], authored: string | undefined, current = true): Finding => ({
+    ...finding(id, "Diuretics (x)", "possible", [evidence("MedicationRequest/m", "furosemide", current, authored ? { dates: { authored } } : {})]),
+    kind: "medicine",
+  });
+
+  it("a known cause on the problem list for years is not new: info (PAD known for 7 years)", () => {
+    const oldPad = finding("peripheral-artery-disease", "PAD", "known-cause", [evidence("Condition/c1", "PAD", true, { dates: { onset: "2019-05-02" } })]);
+    expect(cardIndicator([oldPad, htn], ALIVE, cramps)).toBe("info");
+  });
+
+  it("a linked medicine started within 180 days before the cramp record, or after it: warning; earlier: info", () => {
+    expect(cardIndicator([medicine("diuretics", "2026-07-18")], ALIVE, cramps)).toBe("warning"); // 45 days before
+    expect(cardIndicator([medicine("diuretics", "2026-03-05")], ALIVE, cramps)).toBe("warning"); // exactly 180 days before
+    expect(cardIndicator([medicine("diuretics", "2026-03-04")], ALIVE, cramps)).toBe("info"); // 181 days before
+    expect(cardIndicator([medicine("diuretics", "2026-10-20")], ALIVE, cramps)).toBe("warning"); // after
+    expect(cardIndicator([medicine("diuretics", "2016-05-27")], ALIVE, cramps)).toBe("info");
+  });
+
+  it("a medicine with no start date, a stopped one, or cramps with no date: info", () => {
+    expect(cardIndicator([medicine("diuretics", undefined)], ALIVE, cramps)).toBe("info");
+    expect(cardIndicator([medicine("diuretics", "2026-10-20", false)], ALIVE, cramps)).toBe("info");
+    expect(cardIndicator([medicine("diuretics", "2026-10-20")], ALIVE, [{ ...cramps[0]!, since: undefined }])).toBe("info");
+  });
+
+  it("a current finding suggested by lab results alone (not on the problem list): warning; a past one: info", () => {
+    expect(cardIndicator([thyroid, htn], ALIVE, cramps)).toBe("warning");
+    const pastLab = finding("hypothyroidism", "Underactive thyroid", "sometimes-linked", [{ ...tsh("Observation/o1", 14.2, "2020-07-29"), current: false, status: "past" }], "lab");
+    expect(cardIndicator([pastLab, htn], ALIVE, cramps)).toBe("info");
+  });
+});
+
+describe("a card only when a documented cause is current", () => {
+  it("none when only past findings, only restless legs, or a deceased patient", () => {
+    expect(hasCurrentCause([anemia], ALIVE)).toBe(false);
+    expect(hasCurrentCause([rls, anemia], ALIVE)).toBe(false);
+    expect(hasCurrentCause([pad], { deceased: true })).toBe(false);
+    expect(hasCurrentCause([pad, anemia], ALIVE)).toBe(true);
   });
 });
 
@@ -128,23 +162,37 @@ describe("extension.findings", () => {
   });
 });
 
-describe("detail", () => {
-  const cramps = [{ ref: "Condition/x", text: "Leg cramps", matchedBy: "code" as const, because: "active" as const }];
+describe("detail: about 8 lines for a side panel", () => {
+  const cramps = [{ ref: "Condition/x", text: "Leg cramps", matchedBy: "code" as const, because: "active" as const, clinicalStatus: "active", since: "2026-09-01" }];
+  const lines = (md: string) => md.split("\n").filter((l) => l.trim() !== "");
 
-  it("groups current findings under the report's strength headings, past ones on one line, labels lab-based ones, ends with the judgement statement", () => {
+  it("the current findings one line each, strongest first; the cramp record and what is past on one line; the source once", () => {
     const detail = cardDetail({ findings: [htn, anemia, pad, diuretic, thyroid], legCramps: cramps, patient: ALIVE, source: SOURCE, now: NOW });
     const plainText = unescape(detail);
-    const headings = ["known-cause", "possible", "sometimes-linked"].map((s) => `**${STRENGTH_SCALE.find((x) => x.strength === s)!.heading}**`);
-    const order = [...headings, "Not current: Anemia (onset 2 Mar 2019)."].map((h) => plainText.indexOf(h));
-    expect(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1]!))).toBe(true);
-    expect(plainText).toContain(`- **Underactive thyroid** (sometimes linked): ${findingEvidenceLine(thyroid, NOW)}`);
-    expect(plainText).toContain(
-      "suggested by lab results — not recorded as a diagnosis: TSH 14.2 mIU/L — most recent result; meets the cut-off; measured 29 Jul 2026 (3 months ago), age 61; cut-off applied: above 10 mIU/L",
-    );
-    expect(plainText).toContain("Leg cramps documented: Leg cramps (active).");
+    const shown = lines(detail).filter((l) => l.startsWith("- "));
+    expect(shown.map((l) => unescape(l).replace(/\*\*/g, "").split(" (")[0])).toEqual(["- Peripheral artery disease", "- Diuretics", "- High blood pressure", "- Underactive thyroid"]);
+    expect(plainText).toContain(`- **Underactive thyroid** (sometimes linked): ${findingEvidenceLine(thyroid, NOW, 1).slice(0, 60)}`);
+    expect(plainText).toContain("suggested by lab results — not recorded as a diagnosis: TSH 14.2 mIU/L");
+    expect(plainText).toContain("Leg cramps documented: Leg cramps (active, since 1 Sep 2026). Not current: anemia (see the panel).");
     expect(plainText).toContain(NO_KNOWN_CAUSE);
     expect(plainText).toContain(JUDGEMENT_STATEMENT);
-    expect(plainText).toContain("Mayo Clinic");
+    expect(plainText.split("Mayo Clinic")).toHaveLength(2);
+    expect(lines(detail).length).toBeLessThanOrEqual(8);
+  });
+
+  it("many current findings: at most 8 lines, the rest counted", () => {
+    const many = Array.from({ length: 12 }, (_, i) => finding("hypertension", `Cause ${i}`, "sometimes-linked", [evidence(`Condition/h${i}`, `Record ${i} ${"long words ".repeat(20)}`)]));
+    const detail = cardDetail({ findings: many, legCramps: [...cramps, ...cramps, ...cramps], patient: ALIVE, source: SOURCE, now: NOW });
+    expect(lines(detail).length).toBeLessThanOrEqual(8);
+    expect(unescape(detail)).toContain("- and 7 more current (see the panel)");
+    expect(Math.max(...lines(detail).filter((l) => l.startsWith("- ")).map((l) => unescape(l).length))).toBeLessThan(200);
+  });
+
+  it("a new medicine says when it started against the cramps", () => {
+    const newDiuretic: Finding = { ...finding("diuretics", "Diuretics (x)", "possible", [evidence("MedicationRequest/m", "furosemide", true, { dates: { authored: "2026-07-18" } })]), kind: "medicine" };
+    expect(unescape(cardDetail({ findings: [newDiuretic], legCramps: cramps, patient: ALIVE, source: SOURCE, now: NOW }))).toContain(
+      "started 18 Jul 2026, 45 days before the leg cramps",
+    );
   });
 
   it("a record's text cannot add links, images, HTML or headings to the card", () => {
@@ -160,12 +208,5 @@ describe("detail", () => {
     expect(line).toContain("https[://]tracker[.]example");
     expect(detail).not.toMatch(/^# /m);
     expect(escapeMarkdown("a*b_c`d")).toBe("a\\*b\\_c\\`d");
-  });
-
-  it("says so when the patient has died, and nothing is current", () => {
-    const dead: PatientFacts = { deceased: true, deceasedDate: "2020-01-01" };
-    const detail = unescape(cardDetail({ findings: [anemia], legCramps: cramps, patient: dead, source: SOURCE, now: NOW }));
-    expect(detail).toContain("The patient is recorded as deceased (1 Jan 2020): nothing is current.");
-    expect(detail).not.toContain("**Weaker");
   });
 });

@@ -64,6 +64,35 @@ describe("demo EHR as a CDS Hooks client", () => {
     }
   });
 
+  it("the order composer: choosing a linked medicine sends order-select and shows its card; signing sends order-sign", async () => {
+    const chosen = await (await fetch(`${ehr.baseUrl}/chart/cramps-known-cause?order=furosemide`)).text();
+    expect(chosen).toContain('data-order-state="draft"');
+    expect(chosen).toContain('data-order-cds-state="cards"');
+    expect(chosen).toMatch(/<article class="card card-info" data-order-card data-indicator="info">/);
+    expect(chosen).toContain("Furosemide 40 MG Oral Tablet is a diuretic: possibly linked to night leg cramps (documented for this patient)");
+    expect(chosen).toContain('data-cds-state="cards"'); // the chart's own card is still there
+    expect(chosen).not.toMatch(/<script\b/i);
+    const signed = await (
+      await fetch(`${ehr.baseUrl}/chart/cramps-known-cause`, { method: "POST", body: new URLSearchParams({ order: "lisinopril-hctz", action: "sign" }) })
+    ).text();
+    expect(signed).toContain('data-order-state="signed"');
+    expect(signed).toContain("hydrochlorothiazide 12.5 MG / lisinopril 10 MG Oral Tablet");
+    expect(signed).toContain("diuretics (possible link); blood pressure medicines (sometimes linked)");
+  });
+
+  it("every composer medicine in its draft-order shape is judged: the linked ones make a card, metformin none", async () => {
+    const state = async (key: string) => /data-order-cds-state="([a-z-]+)"/.exec(await (await fetch(`${ehr.baseUrl}/chart/cramps-known-cause?order=${key}`)).text())?.[1];
+    expect(await state("furosemide")).toBe("cards");
+    expect(await state("lisinopril-hctz")).toBe("cards");
+    expect(await state("atorvastatin")).toBe("cards");
+    expect(await state("amlodipine")).toBe("cards");
+    expect(await state("metformin")).toBe("no-cards");
+    // No leg cramps documented: no card whatever is ordered.
+    expect(/data-order-cds-state="([a-z-]+)"/.exec(await (await fetch(`${ehr.baseUrl}/chart/${epicLike.id}?order=furosemide`)).text())?.[1]).toBe("no-cards");
+    // Nothing chosen (or an unknown key): the composer only.
+    expect(await (await fetch(`${ehr.baseUrl}/chart/cramps-known-cause?order=unknown`)).text()).not.toContain("data-order-cds-state");
+  });
+
   it("renders card markdown without letting it add markup", () => {
     expect(renderMarkdown("**Known cause**\n\n- **A**: b \\(c\\)\n<script>x</script>")).toBe(
       "<p><strong>Known cause</strong></p>\n<ul><li><strong>A</strong>: b (c)</li></ul>\n<p>&lt;script&gt;x&lt;/script&gt;</p>",

@@ -4,14 +4,16 @@
  * from an allowed server. When reading is impossible or incomplete, the answer has no card: never a guess.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import type { Bundle } from "fhir/r4";
+import type { Bundle, Patient, Resource } from "fhir/r4";
 import { loadSandboxPatients } from "../../mocks/data/sandboxPatients";
 import { epicLike } from "../../mocks/data/patients/epicLike";
+import type { DemoPatient } from "../../mocks/data/demoPatient";
 import {
   byId,
   FHIR_BASE,
   fhirAuthorization,
   hookBody,
+  legCrampCondition,
   mockAccessToken,
   mockEhr,
   panelAttributes,
@@ -26,7 +28,28 @@ import {
 } from "./harness";
 
 const PARKER = "c5ed5d78-5b3f-4a75-bdfb-5f318b068a20"; // 122 MedicationRequests: several pages
-const ehr = mockEhr([...loadSandboxPatients().map(withLegCramps), withLegCramps(epicLike)]);
+
+/**
+ * This sandbox patient (Fletcher Hyatt) is recorded as deceased, so nothing is current and there would be no
+ * card: for these tests of reading, he is made alive, with an active hypertension added (SNOMED CT 38341003,
+ * as in tests/cds/legCramps.test.ts), so his many pages of orders end in a card.
+ */
+function withCurrentCause(p: DemoPatient): DemoPatient {
+  if (p.id !== PARKER) return p;
+  const htn = legCrampCondition(p.id, "cds-hypertension", {
+    code: { coding: [{ system: "http://snomed.info/sct", code: "38341003", display: "Hypertensive disorder" }], text: "Hypertension" },
+  });
+  const alive = (r: Resource): Resource => {
+    if (r.resourceType !== "Patient") return r;
+    const rest: Patient = { ...(r as Patient) };
+    delete rest.deceasedDateTime;
+    delete rest.deceasedBoolean;
+    return rest;
+  };
+  return { ...p, resources: (now) => [...p.resources(now).map(alive), htn] };
+}
+
+const ehr = mockEhr([...loadSandboxPatients().map(withCurrentCause).map(withLegCramps), withLegCramps(epicLike)]);
 const fhirRequests: string[] = [];
 ehr.events.on("request:start", ({ request }) => {
   if (request.url.startsWith(FHIR_BASE)) fhirRequests.push(request.url.slice(FHIR_BASE.length));

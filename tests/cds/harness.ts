@@ -159,6 +159,7 @@ export interface CardJson {
   detail: string;
   source: { label: string; url: string };
   links: { label: string; url: string; type: string }[];
+  overrideReasons: { code: string; system: string; display: string }[];
   extension: { findings: { id: string; current: boolean; strength: string; basis: string; evidence: string[] }[] };
 }
 

@@ -97,6 +97,22 @@ describe("findLegCramps", () => {
     expect(found[0]).toMatchObject({ because: "recent", recorded: "2026-02-01" });
   });
 
+  it("says the record's clinical status and when the cramps began (onset, else recorded date), for the card's anchor", () => {
+    const resolved = { clinicalStatus: { coding: [{ system: CLINICAL, code: "resolved" }] } };
+    const [withOnset, recordedOnly, noStatus] = findLegCramps(
+      [
+        condition("a", cramp, { onsetDateTime: "2026-08-14", recordedDate: "2026-09-01" }),
+        condition("b", cramp, { ...resolved, recordedDate: "2026-02-01" }),
+        { ...condition("c", cramp, { recordedDate: "2026-10-01" }), clinicalStatus: undefined, verificationStatus: undefined },
+      ],
+      NOW,
+    );
+    expect(withOnset).toMatchObject({ clinicalStatus: "active", since: "2026-08-14" });
+    expect(recordedOnly).toMatchObject({ clinicalStatus: "resolved", since: "2026-02-01", because: "recent" });
+    expect(noStatus).toMatchObject({ since: "2026-10-01" });
+    expect(noStatus!.clinicalStatus).toBeUndefined();
+  });
+
   it("never counts refuted or entered-in-error records, nor malformed input", () => {
     const refuted = { verificationStatus: { coding: [{ system: VERIFICATION, code: "refuted" }] } };
     const error = { verificationStatus: { coding: [{ system: VERIFICATION, code: "entered-in-error" }] } };

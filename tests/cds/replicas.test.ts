@@ -1,8 +1,8 @@
 /**
  * Several replicas (issue 21, item 6): two service instances on one real redis-server (started by this file on
  * a free loopback port, stopped after). A token is accepted once across replicas and restarts; Redis down
- * answers 503 (fail closed); a Redis that comes back empty refuses tokens issued before it came back; each
- * client's quota of live jtis holds across replicas.
+ * answers 503 (fail closed); a Redis that comes back empty refuses tokens issued before it came back (401, like
+ * any failed check: they cannot be proven unseen); each client's quota of live jtis holds across replicas.
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -58,6 +58,12 @@ async function replica(store: string, extra: Record<string, unknown> = {}): Prom
 const sign = (jti = randomUUID(), iss = client.iss) => client.sign({ jti, iss, iat: nowS(), exp: nowS() + 300 });
 async function call(service: CdsService, token: string): Promise<number> {
   return (await post(service.serviceEndpoint, hookBody(TREY, PREFETCH), token)).status;
+}
+
+/** The whole answer to a refused token: status, body and WWW-Authenticate (nothing says which check failed). */
+async function refusal(service: CdsService, token: string): Promise<{ status: number; body: unknown; challenge: string | null }> {
+  const answer = await post(service.serviceEndpoint, hookBody(TREY, PREFETCH), token);
+  return { status: answer.status, body: answer.body, challenge: answer.headers.get("www-authenticate") };
 }
 
 describe("two replicas on one Redis", () => {
@@ -122,9 +128,15 @@ describe("when Redis is down or restarts", () => {
       fresh = await call(a, await sign());
     }
     expect(fresh).toBe(200);
-    // Redis lost its records: a token issued before it came back — replayed or not — cannot be checked.
-    expect(await call(a, before)).toBe(503);
-    expect(await call(a, unused)).toBe(503);
+    // Redis lost its records: a token issued before it came back — replayed or not — cannot be proven unseen, so
+    // it is refused like any other failed check: 401, the same answer as a replayed token (503 is only for a
+    // store that cannot answer).
+    const replayedToken = await sign();
+    expect(await call(a, replayedToken)).toBe(200);
+    const replayed = await refusal(a, replayedToken);
+    expect(replayed).toEqual({ status: 401, body: { error: "Unauthorized." }, challenge: "Bearer" });
+    expect(await refusal(a, before)).toEqual(replayed);
+    expect(await refusal(a, unused)).toEqual(replayed);
   });
 
   it("Redis unreachable at start: the service does not start, and says which Redis (never a password)", async () => {
@@ -134,16 +146,18 @@ describe("when Redis is down or restarts", () => {
 });
 
 describe("one instance with the memory store", () => {
-  it("after a restart, a token issued before it is refused (the records are gone, so it cannot be checked)", async () => {
+  it("after a restart, a token issued before it is refused with 401 (the records are gone, so it cannot be proven unseen)", async () => {
     const a = await replica("memory");
     expect(a.replayStoreKind).toBe("memory");
     const token = await sign();
+    const unused = await sign(); // issued before the restart, never sent
     expect(await call(a, token)).toBe(200);
     expect(await call(a, token)).toBe(401);
     await a.close();
     clockMs += 2000;
     const restarted = await replica("memory");
-    expect(await call(restarted, token)).toBe(503);
+    expect(await call(restarted, token)).toBe(401);
+    expect(await call(restarted, unused)).toBe(401);
     expect(await call(restarted, await sign())).toBe(200);
   });
 });

@@ -220,7 +220,7 @@ describe("discovery and feedback", () => {
     const before = stack.service.feedbackCounts();
     const ok = await post(url, body, await stack.client.sign({ aud: url }));
     expect(ok.status).toBe(200);
-    expect(stack.service.feedbackCounts()).toEqual({ accepted: before.accepted + 1, overridden: before.overridden + 1, ignored: before.ignored });
+    expect(stack.service.feedbackCounts()).toEqual({ accepted: before.accepted + 1, overridden: before.overridden + 1, ignored: before.ignored, silenced: before.silenced });
     expect(JSON.stringify(stack.service.feedbackCounts())).not.toContain("Trey");
     expect((await post(url, { nothing: true }, await stack.client.sign({ aud: url }))).status).toBe(400);
   });

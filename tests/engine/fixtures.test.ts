@@ -97,7 +97,7 @@ describe("sandbox patients", () => {
       // 2019-09-20) and the most recent one (3.03 % on 2021-03-12, below the cut-off: past).
       "type-2-diabetes": {
         current: true,
-        evidence: [["Condition/7b311748"], ["Observation/9affad3f"], ["Condition/75448cb2"], ["Observation/33cf9e03"], ["Observation/b2a15a12"]],
+        evidence: [["Condition/7b311748"], ["Observation/9affad3f"], ["Condition/75448cb2"], ["Observation/33cf9e03"], ["Observation/28934071"]],
         status: ["current", "current", "current", "current", "past"],
       },
       anemia: { current: true, evidence: [["Condition/dc99df33"]] },

@@ -343,7 +343,7 @@ describe("9. lab results: query mode per server", () => {
     expect(searchesOf("Observation")[0]!.searchParams.get("category")).toBe("laboratory");
   });
 
-  it("category mode: category=laboratory with a date bound, only the app's LOINC codes kept", async () => {
+  it("category mode: category=laboratory with a date bound; every result kept for the engine to say what it is", async () => {
     const client = await landed({ patient: TREY });
     const obs = (id: string, code: string, date: string) => ({
       resource: {
@@ -362,8 +362,9 @@ describe("9. lab results: query mode per server", () => {
     expect(sent.searchParams.get("category")).toBe("laboratory");
     expect(sent.searchParams.get("date")).toBe("ge2025-11-26");
     expect(sent.searchParams.has("code")).toBe(false);
-    expect(ok(outcome).input.observations?.map((o) => o.id)).toEqual(["egfr"]);
-    expect(sources(outcome).Observation!.count).toBe(1);
+    expect(ok(outcome).input.observations?.map((o) => o.id)).toEqual(["egfr", "cholesterol"]);
+    expect(sources(outcome).Observation!.count).toBe(2);
+    expect(sources(outcome).Observation!.labSurvey).toBeUndefined();
   });
 
   it("category mode against the demo EHR: date-bounded, and the same results as the code search within the bound", async () => {

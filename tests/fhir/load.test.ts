@@ -69,7 +69,7 @@ describe("loading a sandbox patient", () => {
     // metadata, Patient, Condition, MedicationRequest, MedicationStatement, Procedure, Observation — nothing else
     expect(fhirRequests).toHaveLength(7);
     const obs = new URL(fhirRequests.find((u) => u.includes("/Observation?"))!);
-    expect(obs.searchParams.get("code")?.split(",")).toContain("http://loinc.org|33914-3");
+    expect(obs.searchParams.get("code")?.split(",")).toContain("33914-3");
     expect(obs.searchParams.has("category")).toBe(false);
     expect(outcome.data.input.observations?.length).toBe(s.Observation!.count);
     const mr = fhirRequests.find((u) => u.includes("/MedicationRequest?"))!;

@@ -4,7 +4,9 @@
  * Redis (which keeps its own clock).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "@redis/client";
 import { MemoryStore, openStore, parseStoreSpec, StoreUnavailable, type Store } from "../../node/store";
+import { MAX_TTL_MS } from "../../node/store/types";
 import { startRedis, type TestRedis } from "./redisServer";
 
 let redis: TestRedis;
@@ -20,6 +22,7 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const DAY = 86_400_000;
 
 const backends: Array<[string, () => Promise<Store>]> = [
   ["memory", async () => new MemoryStore()],
@@ -66,14 +69,59 @@ describe.each(backends)("the %s store", (kind, open) => {
     expect(await store.increment(k, 60_000)).toBe(3);
   });
 
-  it("refuses lifetimes that are not whole positive milliseconds", async () => {
+  it("refuses lifetimes that are not whole positive milliseconds, or longer than a year", async () => {
     const store = await open();
     await expect(store.set(key("ttl"), "x", 0)).rejects.toThrow(TypeError);
     await expect(store.setIfAbsent(key("ttl"), "x", 1.5)).rejects.toThrow(TypeError);
+    await expect(store.set(key("ttl"), "x", MAX_TTL_MS + 1)).rejects.toThrow(TypeError);
+    await expect(store.increment(key("ttl"), MAX_TTL_MS + 1)).rejects.toThrow(TypeError);
+  });
+
+  it("accepts a 30-day lifetime (longer than setTimeout's 2^31 − 1 ms) with every write", async () => {
+    const store = await open();
+    const thirtyDays = 30 * DAY;
+    expect(thirtyDays).toBeGreaterThan(2 ** 31 - 1);
+    await store.set(key("30d"), "x", thirtyDays);
+    expect(await store.setIfAbsent(key("30d"), "x", thirtyDays)).toBe(true);
+    expect(await store.increment(key("30d"), thirtyDays)).toBe(1);
+    await expect(store.set(key("year"), "x", MAX_TTL_MS)).resolves.toBeUndefined();
   });
 });
 
 describe("expiry", () => {
+  it("memory: a 30-day entry lives 30 days on the injected clock, not 24.8", async () => {
+    let now = 1_000_000;
+    const store = new MemoryStore({ nowMs: () => now });
+    await store.set("silence", "1", 30 * DAY);
+    expect(await store.increment("window", 30 * DAY)).toBe(1);
+    now += 2 ** 31; // past setTimeout's limit
+    expect(await store.get("silence")).toBe("1");
+    now += 30 * DAY - 2 ** 31 - 1;
+    expect(await store.get("silence")).toBe("1");
+    expect(await store.increment("window", 30 * DAY)).toBe(2);
+    now += 1;
+    expect(await store.get("silence")).toBeUndefined();
+    expect(await store.increment("window", 30 * DAY)).toBe(1);
+  });
+
+  it("redis: a 30-day entry is kept with its whole lifetime (PTTL past 2^31 − 1 ms)", async () => {
+    const store = await openStore(parseStoreSpec(redis.url));
+    opened.push(store);
+    await store.set("exp:30d", "1", 30 * DAY);
+    await store.increment("exp:30d-count", 30 * DAY);
+    const raw = createClient({ url: redis.url });
+    await raw.connect();
+    try {
+      for (const k of ["exp:30d", "exp:30d-count"]) {
+        const ttl = Number(await raw.pTTL(k));
+        expect(ttl).toBeGreaterThan(2 ** 31 - 1);
+        expect(ttl).toBeLessThanOrEqual(30 * DAY);
+      }
+    } finally {
+      await raw.close();
+    }
+  });
+
   it("memory: entries and counters expire on the injected clock", async () => {
     let now = 1_000_000;
     const store = new MemoryStore({ nowMs: () => now });

@@ -187,18 +187,18 @@ describe("a test's chart: words and text alternative", () => {
 describe("what was checked", () => {
   it("how many results were counted, not interpreted and left out", () => {
     expect(labCountsLine(reportOf(labsKidneyFailure).labs!)).toBe(
-      "5 counted by the rules; 1 could not be interpreted (listed below); 1 left out (cancelled, entered in error, or not this patient's).",
+      "The EHR returned 7 lab results: 5 interpreted; not interpreted: 1 not final, 1 left out (cancelled, entered in error, or not this patient's).",
     );
-    expect(labCountsLine(reportOf(labsCodedJoined).labs!)).toBe("7 counted by the rules.");
-    const none: LabInterpretation = { causes: [], rules: [], series: [], notInterpreted: [], counts: { observations: 0, labResults: 0, counted: 0 } };
-    expect(labCountsLine(none)).toBe("No results of these tests.");
+    expect(labCountsLine(reportOf(labsCodedJoined).labs!)).toBe("The EHR returned 7 lab results: 7 interpreted.");
+    const none: LabInterpretation = { causes: [], rules: [], series: [], notInterpreted: [], counts: { observations: 0, labResults: 0, counted: 0, notLoinc: 0, otherCodes: 0 } };
+    expect(labCountsLine(none)).toBe("The EHR returned no results of these tests.");
   });
 
   it("results not interpreted, grouped by reason in a fixed order, each with its test and date", () => {
     expect(notInterpretedGroups(reportOf(labsAnemiaBoundary).labs!)).toEqual([
       {
         reason: "unit-not-recognised",
-        heading: "Unit not recognised, so never converted or compared",
+        heading: "Unit not recognised",
         items: [{ ref: "Observation/ab-hb-unknown-unit", text: "Hemoglobin, 16 Nov 2026: unit not recognised: mg/mmol" }],
       },
     ]);
@@ -207,11 +207,11 @@ describe("what was checked", () => {
       { test: "egfr", reason: "unit-not-recognised", text: "unit not recognised: mL/s", date: "2026-01-05", ref: "Observation/b" },
       { test: "glucose", reason: "not-final", text: "status registered: not a final result" },
     ];
-    const labs: LabInterpretation = { causes: [], rules: [], series: [], notInterpreted: skipped, counts: { observations: 3, labResults: 3, counted: 0 } };
+    const labs: LabInterpretation = { causes: [], rules: [], series: [], notInterpreted: skipped, counts: { observations: 3, labResults: 3, counted: 0, notLoinc: 0, otherCodes: 0 } };
     const groups = notInterpretedGroups(labs);
     expect(groups.map((g) => [g.reason, g.items.map((i) => i.text)])).toEqual([
-      ["unit-not-recognised", ["eGFR, 5 Jan 2026: unit not recognised: mL/s"]],
       ["not-final", ["TSH: status preliminary: not a final result", "Glucose: status registered: not a final result"]],
+      ["unit-not-recognised", ["eGFR, 5 Jan 2026: unit not recognised: mL/s"]],
     ]);
   });
 
@@ -251,9 +251,11 @@ describe("copied text and the card summary label lab-based findings", () => {
     expect(karl).toContain("- Chronic kidney disease (suggested by lab results — not recorded as a diagnosis) (known cause: kidney failure): current");
     expect(karl).toContain("  - eGFR 13 mL/min/1.73 m² — meets the cut-off; measured 19 Jul 2026 (4 months ago), age 76; cut-off applied: below 15 mL/min/1.73 m²");
     expect(karl).toContain("  Definition applied: KDIGO 2024: GFR category G5");
-    expect(karl).toContain("Lab results: 5 counted by the rules; 1 could not be interpreted");
-    expect(karl).toContain("- Not interpreted, not a final result: eGFR: status preliminary: not a final result");
-    expect(fullNote(reportOf(labsAnemiaBoundary), LAB_NOW)).toContain("- Not interpreted, unit not recognised, so never converted or compared: Hemoglobin, 16 Nov 2026");
+    expect(karl).toContain("Lab results: The EHR returned 7 lab results: 5 interpreted; not interpreted: 1 not final");
+    expect(karl).toContain("- Not interpreted, not final: eGFR, 24 Nov 2026: status preliminary: not a final result");
+    // The preliminary eGFR is newer than the last one interpreted: said next to the finding too.
+    expect(karl).toMatch(/^ {2}Newer eGFR result of 24 Nov 2026 could not be read: status preliminary: not a final result\.$/m);
+    expect(fullNote(reportOf(labsAnemiaBoundary), LAB_NOW)).toContain("- Not interpreted, unit not recognised: Hemoglobin, 16 Nov 2026");
   });
 
   it("the card summary names a lab-only cause as suggested by lab results", () => {
@@ -267,7 +269,7 @@ describe("copied text and the card summary label lab-based findings", () => {
     const note = fullNote(failed, LAB_NOW);
     expect(note).toContain("Could not be checked completely (no finding can be ruled out there):");
     expect(note).toMatch(/- Lab results \(eGFR, hemoglobin, HbA1c, glucose, TSH\): Could not be checked/);
-    expect(note).not.toContain("counted by the rules");
+    expect(note).not.toContain("Lab results: The EHR returned");
     expect(shortNote(failed, LAB_NOW)).toContain("Not checked completely: lab results (could not be checked).");
   });
 });

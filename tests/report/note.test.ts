@@ -52,7 +52,7 @@ describe("short note (Copy summary)", () => {
     );
     for (const f of d.result.findings) f.label = CAUSES.find((c) => c.id === f.causeId)!.label;
     d.result.patient = { id: "p1", age: 80, ageAt: "today", deceased: false };
-    d.result.labs = { causes: [], rules: [], series: [], notInterpreted: [], counts: { observations: 0, labResults: 0, counted: 0 } };
+    d.result.labs = { causes: [], rules: [], series: [], notInterpreted: [], counts: { observations: 0, labResults: 0, counted: 0, notLoinc: 0, otherCodes: 0 } };
     const t = shortNote(buildReport(d), new Date("2026-12-07T12:00:00Z"));
     expect(lines(t)).toEqual([
       "Night leg cramps (on the problem list since Sep 2026). Record checked 7 Dec 2026 against the Mayo Clinic list of causes (2023): known cause: PAD (since 2019); raises the risk: age 80; possible link: Furosemide 40 mg daily, started Aug 2026 (about 6 weeks before the cramps); sometimes linked: hypertension (since 2008).",

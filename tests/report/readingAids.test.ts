@@ -9,7 +9,7 @@ import type { LegCrampRecord } from "../../src/engine/legCramps";
 import { buildReport } from "../../src/report/build";
 import { retryLines } from "../../src/report/checked";
 import { clinicalName, medicineWords, recordWords, stripTags } from "../../src/report/clinicalWords";
-import { crampAnchor, relativeToCramps } from "../../src/report/crampAnchor";
+import { legCrampAnchor, relativeToCramps } from "../../src/report/crampAnchor";
 import { chartAxis, displayNumber, displayUnit, findingLabLines, latestResultLine, trendSentence } from "../../src/report/labStory";
 import { findingRows, panelHomes, panelOrder } from "../../src/report/order";
 import { medicineWhen, NO_LABS_ON_FILE, worthReviewing } from "../../src/report/review";
@@ -32,13 +32,13 @@ const med = (ref: string, authored: string, over = {}) =>
 
 describe("the cramp anchor (data-leg-cramps)", () => {
   it("names the record and since when, preferring an active problem-list entry, the earliest", () => {
-    const a = crampAnchor({ legCramps: [cramps({ ref: "Condition/late", since: "2025-05-01" }), cramps(), cramps({ ref: "Condition/visit", category: "encounter-diagnosis", since: "2024-01-01" })] });
+    const a = legCrampAnchor({ legCramps: [cramps({ ref: "Condition/late", since: "2025-05-01" }), cramps(), cramps({ ref: "Condition/visit", category: "encounter-diagnosis", since: "2024-01-01" })] });
     expect(a).toEqual({ ref: "Condition/cramps", name: "Nocturnal leg cramps", since: "2025-04-20", words: "Leg cramps on the problem list since Apr 2025" });
-    expect(crampAnchor({ legCramps: [cramps({ category: "encounter-diagnosis" })] })?.words).toBe("Leg cramps recorded at a visit on 20 Apr 2025");
-    expect(crampAnchor({ legCramps: [cramps({ because: "recent", recorded: "2025-04-20" })] })?.words).toBe("Leg cramps recorded 20 Apr 2025, no longer marked active");
-    expect(crampAnchor({ legCramps: [cramps({ since: undefined })] })?.words).toBe("Leg cramps on the problem list (no date recorded)");
-    expect(crampAnchor({ legCramps: [] })).toBeUndefined();
-    expect(crampAnchor({})).toBeUndefined();
+    expect(legCrampAnchor({ legCramps: [cramps({ category: "encounter-diagnosis" })] })?.words).toBe("Leg cramps recorded at a visit on 20 Apr 2025");
+    expect(legCrampAnchor({ legCramps: [cramps({ because: "recent", recorded: "2025-04-20" })] })?.words).toBe("Leg cramps recorded 20 Apr 2025, no longer marked active");
+    expect(legCrampAnchor({ legCramps: [cramps({ since: undefined })] })?.words).toBe("Leg cramps on the problem list (no date recorded)");
+    expect(legCrampAnchor({ legCramps: [] })).toBeUndefined();
+    expect(legCrampAnchor({})).toBeUndefined();
   });
 
   it("dates a medicine or diagnosis against the cramps, in weeks, months or years", () => {
@@ -182,7 +182,7 @@ describe("Worth reviewing", () => {
     };
     const ckd = finding("chronic-kidney-disease", "known-cause", true, [evidence("Observation/b", { resourceType: "Observation" })]);
     const d = withFindings([ckd], { sources: [...sources(), { source: "Observation", status: "read", count: 2, warnings: [] }] });
-    d.result.labs = { causes: [], rules: [], series: [series], notInterpreted: [], counts: { observations: 2, labResults: 2, counted: 2 } };
+    d.result.labs = { causes: [], rules: [], series: [series], notInterpreted: [], counts: { observations: 2, labResults: 2, counted: 2, notLoinc: 0, otherCodes: 0 } };
     expect(worthReviewing(buildReport(d), NOW)).toEqual([
       {
         kind: "lab-signal",
@@ -213,7 +213,7 @@ describe("labs that tell the whole story", () => {
 
   it("under every finding with a lab test; 'no result on file' only when lab results were read completely", () => {
     const anemia = finding("anemia", "sometimes-linked", true);
-    const labs = { causes: [], rules: [], series: [hb([["2025-03-01", 13.4]])], notInterpreted: [], counts: { observations: 1, labResults: 1, counted: 1 } };
+    const labs = { causes: [], rules: [], series: [hb([["2025-03-01", 13.4]])], notInterpreted: [], counts: { observations: 1, labResults: 1, counted: 1, notLoinc: 0, otherCodes: 0 } };
     const read = [...sources(), { source: "Observation" as const, status: "read" as const, count: 1, warnings: [] }];
     expect(findingLabLines(anemia, labs, read)).toEqual([{ test: "hemoglobin", trend: "", latest: "Latest hemoglobin 13.4 g/dL, 1 Mar 2025: does not meet the cut-off (below 12.0 g/dL)", points: 1 }]);
     const ckd = finding("chronic-kidney-disease", "sometimes-linked", true);

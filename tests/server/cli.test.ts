@@ -9,12 +9,42 @@ const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 describe("parseCliArgs", () => {
   it("defaults to 127.0.0.1:4000 and the given default root", () => {
-    expect(parseCliArgs([], {}, "/app/dist")).toEqual({ root: "/app/dist", port: 4000, host: "127.0.0.1", loopbackCsp: false, accessLog: false });
+    expect(parseCliArgs([], {}, "/app/dist")).toEqual({
+      root: "/app/dist",
+      port: 4000,
+      host: "127.0.0.1",
+      loopbackCsp: false,
+      accessLog: false,
+      sessionStore: "memory",
+      cookieSameSite: "lax",
+      limits: { idleMs: 30 * 60_000, absoluteMs: 8 * 3600_000 },
+    });
   });
 
   it("reads --port/--host/--root in both spellings, and flags", () => {
     const cli = parseCliArgs(["--port", "8080", "--host=0.0.0.0", "--root", "build", "--loopback-csp", "--access-log"], {}, "/d");
-    expect(cli).toEqual({ root: path.resolve("build"), port: 8080, host: "0.0.0.0", loopbackCsp: true, accessLog: true });
+    expect(cli).toMatchObject({ root: path.resolve("build"), port: 8080, host: "0.0.0.0", loopbackCsp: true, accessLog: true });
+  });
+
+  it("reads the server exchange's options: key and secrets from files or the environment, the session store, limits", () => {
+    const cli = parseCliArgs(
+      ["--client-key", "key.json", "--client-secrets=secrets.json", "--session-store", "redis://127.0.0.1:6379/2", "--public-url", "https://app.example/x", "--cookie-same-site", "none", "--session-idle-minutes", "10", "--session-max-hours=2"],
+      {},
+      "/d",
+    );
+    expect(cli).toMatchObject({
+      clientKey: { file: path.resolve("key.json") },
+      clientSecrets: { file: path.resolve("secrets.json") },
+      sessionStore: "redis://127.0.0.1:6379/2",
+      publicUrl: "https://app.example",
+      cookieSameSite: "none",
+      limits: { idleMs: 600_000, absoluteMs: 7_200_000 },
+    });
+    const env = parseCliArgs([], { NLC_CLIENT_KEY: '{"kty":"EC"}', NLC_CLIENT_SECRETS_FILE: "s.json", NLC_SESSION_STORE: "redis://r:6379/0" }, "/d");
+    expect(env).toMatchObject({ clientKey: { text: '{"kty":"EC"}', source: "NLC_CLIENT_KEY" }, clientSecrets: { file: path.resolve("s.json") }, sessionStore: "redis://r:6379/0" });
+    expect(() => parseCliArgs(["--session-store", "postgres://x"], {}, "/d")).toThrow(/memory.*Redis/);
+    expect(() => parseCliArgs(["--cookie-same-site", "strict"], {}, "/d")).toThrow(/lax or none/);
+    expect(() => parseCliArgs(["--session-idle-minutes", "0"], {}, "/d")).toThrow(/invalid --session-idle-minutes/);
   });
 
   it("turns the loopback relaxations on only with --loopback-csp (--no-loopback-csp, the old opt-out, is the default now)", () => {

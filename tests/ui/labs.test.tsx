@@ -152,9 +152,9 @@ describe("what was checked", () => {
     const row = container.querySelector<HTMLElement>('[data-source="Observation"]')!;
     expect(row.getAttribute("data-source-status")).toBe("read");
     expect(row.textContent).toContain("Lab results (eGFR, hemoglobin, HbA1c, glucose, TSH) Read: 5 records");
-    expect(row.querySelector(".nlc-lab-counts")?.textContent).toBe("4 counted by the rules; 1 could not be interpreted (listed below).");
+    expect(row.querySelector(".nlc-lab-counts")?.textContent).toBe("The EHR returned 5 lab results: 4 interpreted; not interpreted: 1 unit not recognised.");
     const group = row.querySelector<HTMLElement>('[data-not-interpreted="unit-not-recognised"]')!;
-    expect(group.textContent).toContain("Unit not recognised, so never converted or compared (1):");
+    expect(group.textContent).toContain("Unit not recognised (1):");
     expect(group.textContent).toContain("Hemoglobin, 16 Nov 2026: unit not recognised: mg/mmol");
     expect(container.querySelector(".nlc-checked [data-cause]")).toBeNull();
     // The result in an unknown unit is never evidence.

@@ -10,6 +10,7 @@ import type { DemoPatient } from "../demoPatient";
 import { COND } from "../codes";
 import { condition, daysBefore, patient } from "../builders";
 import { labResult } from "./labBuilders";
+import { REAL_LAB_PATIENTS } from "./realLabs";
 
 const EGFR = "mL/min/{1.73_m2}";
 const snomed = (code: string, display: string): Coding => ({ system: "http://snomed.info/sct", code, display });
@@ -226,4 +227,6 @@ export const LAB_PATIENTS: LabDemoPatient[] = [
   labsPregnancyNormal,
   labsPregnancyAnemia,
   labsChildAnemia,
+  // What real laboratories send (realLabs.ts).
+  ...REAL_LAB_PATIENTS,
 ];

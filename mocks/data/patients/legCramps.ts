@@ -17,7 +17,8 @@ const walter = "cramps-known-cause";
 
 /**
  * Leg cramps documented and a known cause current: active "sleep related leg cramps" (recorded two months
- * ago), peripheral vascular disease, an active furosemide order. The CDS card is a warning naming PAD.
+ * ago), peripheral vascular disease, an active furosemide order started six weeks before the cramps. The CDS
+ * card is a warning (the furosemide is new and modifiable) naming PAD, the strongest.
  * Expected causes: peripheral-artery-disease, diuretics, hypertension, older-age.
  */
 export const crampsKnownCause: DemoPatient = {
@@ -51,12 +52,12 @@ const nadia = "cramps-recent-resolved";
 /**
  * Leg cramps no longer active but recorded four months ago ("Leg cramps", coded R25.2 — not leg-specific, so
  * the text decides), with only past causes: a stopped atorvastatin, resolved hypothyroidism. The CDS card is
- * informational: no documented cause is current.
+ * not shown: nothing is current (docs/spec/cds-hooks.md, revised card rules).
  */
 export const crampsRecentResolved: DemoPatient = {
   id: nadia,
   label: "Nadia Nightingale",
-  description: "Leg cramps (R25.2, resolved) recorded four months ago; only past causes (stopped statin) — the CDS card is informational.",
+  description: "Leg cramps (R25.2, resolved) recorded four months ago; only past causes (stopped statin) — no CDS card: nothing is current.",
   resources: (now) => [
     patient({ id: nadia, given: ["Nadia"], family: "Nightingale", gender: "female", birthDate: "1979-09-23" }),
     condition({

@@ -23,7 +23,8 @@ import type { PatientFacts } from "../types";
 import { type LabPatient, meets } from "./cutoffs";
 import { today } from "./days";
 import { buildDetail, cutoffText, evidenceText, valueText } from "./detail";
-import { isSkipped, type LabResult, readContext, readObservation } from "./observation";
+import { isOtherCode, isSkipped, type LabResult, NOT_LOINC, readContext, readObservation } from "./observation";
+import { settleRacePairs } from "./racePairs";
 import { evaluateRule, type RuleResult, sortResults } from "./rules";
 import type {
   LabCauseEvidence,
@@ -46,8 +47,12 @@ export function interpretLabs(observations: readonly unknown[] | unknown, option
   const byTest = new Map<LabTestId, LabResult[]>();
   const seen = new Set<string>();
   const notInterpreted: LabSkipped[] = [];
+  /** The first instant of each result in notInterpreted, pushed with it (NaN: undated). */
+  const skippedMs: number[] = [];
   let labResults = 0;
   let counted = 0;
+  let notLoinc = 0;
+  let otherCodes = 0;
   const ctx = readContext(facts.id, nowMs);
   for (const resource of list) {
     let outcome: ReturnType<typeof readObservation>;
@@ -57,6 +62,11 @@ export function interpretLabs(observations: readonly unknown[] | unknown, option
       outcome = undefined; // a resource whose getters throw: not readable, nothing to list
     }
     if (outcome === undefined) continue;
+    if (isOtherCode(outcome)) {
+      if (outcome === NOT_LOINC) notLoinc++;
+      else otherCodes++;
+      continue;
+    }
     // The same result twice (paging overlap): once. Keyed by id, which names the ref (`Observation/${id}`)
     // as well: the ids are the input's own strings, while hashing a ref would first flatten the joined string.
     const key = outcome.id;
@@ -70,6 +80,7 @@ export function interpretLabs(observations: readonly unknown[] | unknown, option
       if (outcome.ref) skipped.ref = outcome.ref;
       if (outcome.date) skipped.date = outcome.date;
       notInterpreted.push(skipped);
+      skippedMs.push(outcome.ms);
       continue;
     }
     counted++;
@@ -78,22 +89,60 @@ export function interpretLabs(observations: readonly unknown[] | unknown, option
     else byTest.set(outcome.test, [outcome]);
   }
   for (const results of byTest.values()) sortResults(results);
+  const egfr = byTest.get("egfr");
+  if (egfr) {
+    const kept = settleRacePairs(egfr, notInterpreted, skippedMs);
+    counted -= egfr.length - kept.length;
+    byTest.set("egfr", kept);
+  }
+  markNewer(notInterpreted, skippedMs, byTest);
 
   const ruleCtx = { patient, today: today(now), deceased: facts.deceased };
   const evaluated: RuleResult[] = LAB_RULES.map((rule) => evaluateRule(rule, byTest.get(rule.test) ?? [], ruleCtx));
   const hemoglobinRule = evaluated.find((e) => e.rule.cutoff === "hemoglobin-table");
   for (const r of byTest.get("hemoglobin") ?? []) {
     const problem = hemoglobinRule && !hemoglobinRule.cutoffOf(r) ? hemoglobinProblem(patient) : undefined;
-    if (problem) notInterpreted.push({ ref: r.ref, test: "hemoglobin", reason: "age-not-interpretable", text: problem, date: r.date });
+    if (problem) {
+      notInterpreted.push({ ref: r.ref, test: "hemoglobin", reason: "age-not-interpretable", text: problem, date: r.date });
+      skippedMs.push(r.ms);
+    }
   }
 
   return {
     causes: causesFrom(evaluated, patient, facts.deceased),
     rules: evaluated.map((e) => ({ ruleId: e.rule.id, cause: e.rule.cause, holds: e.holds, current: e.current, why: e.why })),
     series: seriesFrom(byTest, evaluated),
-    notInterpreted,
-    counts: { observations: list.length, labResults, counted },
+    // Input order never matters: by date (undated first), then by reference.
+    notInterpreted: inOrder(notInterpreted, skippedMs),
+    counts: { observations: list.length, labResults, counted, notLoinc, otherCodes },
   };
+}
+
+/** The results not interpreted by their first instant (undated first), then by reference: numbers compared, not dates as text. */
+function inOrder(skipped: LabSkipped[], ms: readonly number[]): LabSkipped[] {
+  if (skipped.length < 2) return skipped;
+  const at = (i: number) => (Number.isNaN(ms[i]!) ? Number.NEGATIVE_INFINITY : ms[i]!);
+  const order = skipped.map((_, i) => i);
+  order.sort((a, b) => at(a) - at(b) || compareText(skipped[a]!.ref, skipped[b]!.ref));
+  return order.map((i) => skipped[i]!);
+}
+
+
+function compareText(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return -1;
+  if (b === undefined) return 1;
+  return a < b ? -1 : 1;
+}
+
+/** Flags the results not interpreted that are dated after the most recent counted result of their test. */
+function markNewer(skipped: readonly LabSkipped[], ms: readonly number[], byTest: ReadonlyMap<LabTestId, LabResult[]>): void {
+  for (let i = 0; i < ms.length; i++) {
+    const s = skipped[i]!;
+    if (s.reason === "dated-after-now") continue;
+    const results = byTest.get(s.test);
+    if (results && results.length > 0 && ms[i]! > results[results.length - 1]!.ms) s.newer = true;
+  }
 }
 
 function safeFacts(patient: unknown, now: Date): PatientFacts {
@@ -191,6 +240,7 @@ function addEvidence(
   if (c.row?.pregnant) notes.push("Pregnancy cut-off: the result is dated after the current pregnancy began.");
   if (r.dateSource === "issued") notes.push("The result has no effective date: dated by when it was issued.");
   if (r.dateSource === "effectivePeriod.start") notes.push("Dated by the start of the collection period.");
+  if (r.readAs) notes.push(r.readAs);
   const evidence: LabEvidence = {
     ref: r.ref,
     resourceType: "Observation",

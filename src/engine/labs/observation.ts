@@ -1,13 +1,18 @@
 /**
- * Reading one Observation as a lab result (lab-results.md, "Which results are read"): which test, whose,
- * status, date, value, comparator and unit. Never throws on malformed input; says why a result is skipped.
+ * Reading one Observation as a lab result (lab-results.md, "Which results are read" and "What real
+ * laboratories send"): which test (LOINC under either of its system URIs, in LOINC's form), whose, status,
+ * date, value (a quantity, or a number written as text), comparator and unit. Never throws on malformed
+ * input; says why a result is skipped, and how an Observation that is no result of the five tests is coded.
  */
-import { LAB_TEST_CODES, LAB_TESTS, LOINC_SYSTEM, type LabTestId, type LabUnit } from "../../knowledge";
+import { LAB_TEST_CODES, LAB_TESTS, type LabTestId, type LabUnit } from "../../knowledge";
 import { type DateParts, toMillis } from "../dates";
-import { isObj, rawCodings, str, textOf } from "../read";
+import { arr, isObj, rawCodings, str, textOf } from "../read";
 import { firstDay, lastDay, writtenDateParts } from "./days";
+import { isLoincCode, isLoincSystem } from "./loinc";
+import { outsidePlausible } from "./plausible";
 import type { LabComparator, LabDateSource, LabSkipReason } from "./types";
 import { findUnit, quantityUnit, reportedUnit, toTestUnit } from "./units";
+import { parseValueString } from "./valueString";
 
 /** A result the rules count. */
 export interface LabResult {
@@ -34,6 +39,8 @@ export interface LabResult {
   unit: LabUnit;
   /** The value in the test's unit. */
   inTestUnit: number;
+  /** How the value was read, when not from a quantity with its unit (said with the result). */
+  readAs: string | undefined;
 }
 
 /** A result of one of the tests that is not counted, with why. */
@@ -45,10 +52,32 @@ export interface SkippedResult {
   ref?: string;
   text: string;
   date?: string;
+  /** First instant of `date` (NaN when undated): whether it is newer than the results counted. */
+  ms: number;
 }
 
-/** What reading gives: a counted result, a skipped one, or nothing (not a lab test we read, not this patient's). */
-export type ReadOutcome = LabResult | SkippedResult | undefined;
+/**
+ * An Observation that is no result of the five tests, by how it is coded: `not-loinc` (no coding in
+ * LOINC's form under a LOINC system: a local code, or a local code labelled as LOINC) or `code-not-used`
+ * (a LOINC code of another test). One shared object each: nothing is allocated per resource.
+ */
+export interface OtherCode {
+  skipped: undefined;
+  other: "not-loinc" | "code-not-used";
+}
+export const NOT_LOINC: OtherCode = { skipped: undefined, other: "not-loinc" };
+export const CODE_NOT_USED: OtherCode = { skipped: undefined, other: "code-not-used" };
+
+/** One of the two shared objects above (an identity check: cheap on the hot path). */
+export function isOtherCode(r: ReadOutcome): r is OtherCode {
+  return r === NOT_LOINC || r === CODE_NOT_USED;
+}
+
+/**
+ * What reading gives: a counted result, a skipped one, an Observation of another code, or nothing (not
+ * an Observation, not this patient's, cancelled or entered in error).
+ */
+export type ReadOutcome = LabResult | SkippedResult | OtherCode | undefined;
 
 const CODE_TO_TEST: ReadonlyMap<string, LabTestId> = new Map(
   (Object.entries(LAB_TEST_CODES) as [LabTestId, readonly string[]][]).flatMap(([test, codes]) => codes.map((c) => [c, test] as const)),
@@ -60,7 +89,7 @@ export const COUNTED_STATUSES: ReadonlySet<string> = new Set(["final", "amended"
 export const DROPPED_STATUSES: ReadonlySet<string> = new Set(["cancelled", "entered-in-error"]);
 /** Where a result's date is read from, in order: the first readable one. */
 export const DATE_SOURCES: readonly LabDateSource[] = ["effectiveDateTime", "effectivePeriod.start", "effectiveInstant", "issued"];
-const COMPARATORS: ReadonlySet<string> = new Set(["<", "<=", ">", ">="]);
+export const COMPARATORS: ReadonlySet<string> = new Set(["<", "<=", ">", ">="]);
 
 /** The reading context: what references to the patient look like (when the id is known) and the clock. */
 export interface ReadContext {
@@ -93,6 +122,8 @@ class Reading {
   loinc = "";
   display: string | undefined = undefined;
   several = false;
+  /** Of a code that names none of the tests: it has a LOINC coding in LOINC's form. */
+  otherLoinc = false;
   date = "";
   dateSource: LabDateSource = "effectiveDateTime";
   parts: DateParts = { year: 0 };
@@ -106,31 +137,64 @@ export function readObservation(resource: unknown, ctx: ReadContext): ReadOutcom
   if (!isObj(resource)) return undefined;
   if (resource.resourceType !== undefined && resource.resourceType !== "Observation") return undefined;
   const which = READING;
-  if (!readTest(resource.code, which)) return undefined;
+  const found = readTest(resource.code, which);
   if (!isThisPatient(resource.subject, ctx.patient)) return undefined;
-  const { test, loinc, display } = which;
-  if (which.several) return skip("several-tests", test, resource, "codes of more than one lab test: not interpreted");
   const status = str(resource.status);
   if (status && DROPPED_STATUSES.has(status)) return undefined;
-  if (!status || !COUNTED_STATUSES.has(status)) return skip("not-final", test, resource, `status ${status ?? "missing"}: not a final result`);
+  if (!found) return which.otherLoinc ? CODE_NOT_USED : NOT_LOINC;
+  const { test, loinc, display } = which;
+  if (which.several) return skip("several-tests", test, resource, "codes of more than one lab test: not interpreted");
+  if (!status || !COUNTED_STATUSES.has(status)) {
+    // Dated when it can be: a preliminary result newer than those counted is said next to their finding.
+    const date = readDateOf(resource, which) ? which.date : undefined;
+    return skip("not-final", test, resource, `status ${status ?? "missing"}: not a final result`, date);
+  }
   const id = str(resource.id);
   if (!id) return skip("no-id", test, resource, "no id: cannot be shown as evidence");
   if (!readDateOf(resource, which)) return skip("no-date", test, resource, "no readable date");
   const when = which;
   if (Number.isNaN(ctx.nowMs)) return skip("no-clock", test, resource, "no clock to compare dates with", when.date);
   if (when.ms > ctx.nowMs) return skip("dated-after-now", test, resource, `dated ${when.date}, after now: ignored`, when.date);
+  const labTest = LAB_TESTS[test];
   const quantity = isObj(resource.valueQuantity) ? resource.valueQuantity : undefined;
-  const value = quantity?.value;
+  let value: unknown = quantity?.value;
+  let rawComparator: unknown = quantity?.comparator;
+  let unitText: string;
+  let unitRead: string | undefined;
+  let readAs: string | undefined;
+  if (quantity !== undefined || resource.valueString === undefined) {
+    unitText = reportedUnit(quantity);
+    unitRead = quantityUnit(quantity);
+  } else {
+    // A number written as text ("15.0 g/dL", "<15"): read as the same quantity, never guessed beyond.
+    const text = str(resource.valueString);
+    const parsed = text === undefined ? undefined : parseValueString(text);
+    if (!parsed) return skip("no-value", test, resource, text ? `value written as text, not a number: "${text.slice(0, 40)}"` : "no numeric value", when.date);
+    value = parsed.value;
+    rawComparator = parsed.comparator;
+    unitText = parsed.unit ?? rangeUnit(resource.referenceRange) ?? "";
+    unitRead = unitText === "" ? undefined : unitText;
+    readAs = `Reported as text ("${text!.slice(0, 40)}"): read as a number.`;
+  }
   if (typeof value !== "number" || !Number.isFinite(value)) return skip("no-value", test, resource, "no numeric value", when.date);
   if (value < 0) return skip("no-value", test, resource, `value ${value} is negative: not a measurement`, when.date);
-  const rawComparator = quantity?.comparator;
   if (rawComparator !== undefined && (typeof rawComparator !== "string" || !COMPARATORS.has(rawComparator))) {
     return skip("comparator-not-recognised", test, resource, `comparator not recognised: ${String(rawComparator)}`, when.date);
   }
-  const unitText = reportedUnit(quantity);
-  const unit = findUnit(LAB_TESTS[test], quantityUnit(quantity));
+  let unit = findUnit(labTest, unitRead);
+  if (!unit && (unitRead === undefined || unitRead.trim() === "") && labTest.unitless && value >= labTest.unitless.from && value <= labTest.unitless.to) {
+    // An HbA1c of 3 to 20 with no unit at all can only be a percentage (lab-results.md).
+    unit = labTest.units.find((u) => u.label === labTest.unitless!.unit);
+    unitText = labTest.unitless.unit;
+    readAs = readAs ? `${readAs} ${labTest.unitless.note}` : labTest.unitless.note;
+  }
   if (!unit) {
-    return skip("unit-not-recognised", test, resource, `unit not recognised: ${quantityUnit(quantity) ?? "none"}`, when.date);
+    return skip("unit-not-recognised", test, resource, `unit not recognised: ${unitRead ?? "none"}`, when.date);
+  }
+  const inTestUnit = toTestUnit(unit, value);
+  if (outsidePlausible(labTest, unit, value, inTestUnit)) {
+    const shown = `${rawComparator ?? ""}${value}${unitText === "" ? "" : unitText === "%" ? " %" : ` ${unitText}`}`;
+    return skip("implausible", test, resource, `${shown} is not a value this test can take`, when.date);
   }
   // One object literal with every field present: the same shape for every result (cheap on the hot path).
   return {
@@ -151,8 +215,24 @@ export function readObservation(resource: unknown, ctx: ReadContext): ReadOutcom
     comparator: rawComparator as LabComparator | undefined,
     unitText,
     unit,
-    inTestUnit: toTestUnit(unit, value),
+    inTestUnit,
+    readAs,
   };
+}
+
+/** The unit a result's reference range is written in, when its limits name one and agree. */
+function rangeUnit(ranges: unknown): string | undefined {
+  let unit: string | undefined;
+  for (const r of arr(ranges)) {
+    if (!isObj(r)) continue;
+    for (const limit of [r.low, r.high]) {
+      const u = quantityUnit(limit) ?? (isObj(limit) ? str(limit.unit) : undefined);
+      if (u === undefined) continue;
+      if (unit !== undefined && unit !== u) return undefined;
+      unit = u;
+    }
+  }
+  return unit;
 }
 
 export function isSkipped(r: ReadOutcome): r is SkippedResult {
@@ -161,7 +241,8 @@ export function isSkipped(r: ReadOutcome): r is SkippedResult {
 
 function skip(reason: LabSkipReason, test: LabTestId, resource: Record<string, unknown>, text: string, date?: string): SkippedResult {
   const id = str(resource.id);
-  const out: SkippedResult = { skipped: reason, test, text };
+  // Every date passed here was just read into READING.
+  const out: SkippedResult = { skipped: reason, test, text, ms: date ? READING.ms : Number.NaN };
   if (id) {
     out.id = id;
     out.ref = `Observation/${id}`;
@@ -172,15 +253,22 @@ function skip(reason: LabSkipReason, test: LabTestId, resource: Record<string, u
 
 /**
  * Sets `into` to the test a code names, by its LOINC codings (`several` when they name more than one
- * test); false when it names none.
+ * test); false when it names none, with `otherLoinc` telling whether it has a LOINC code at all. A coding
+ * is LOINC when its system is one of LOINC's URIs and its code is in LOINC's form (loinc.ts): a local code
+ * under LOINC's system is not LOINC.
  */
 function readTest(code: unknown, into: Reading): boolean {
   let found = false;
+  into.otherLoinc = false;
   for (const c of rawCodings(code)) {
-    if (!isObj(c) || str(c.system) !== LOINC_SYSTEM) continue;
+    if (!isObj(c) || !isLoincSystem(str(c.system))) continue;
     const loinc = str(c.code)?.trim();
-    const test = loinc === undefined ? undefined : CODE_TO_TEST.get(loinc);
-    if (!test || !loinc) continue;
+    if (loinc === undefined) continue;
+    const test = CODE_TO_TEST.get(loinc);
+    if (!test) {
+      if (!into.otherLoinc && isLoincCode(loinc)) into.otherLoinc = true;
+      continue;
+    }
     if (!found) {
       found = true;
       into.test = test;

@@ -145,7 +145,11 @@ export type LabSkipReason =
   | "unit-not-recognised"
   | "several-tests"
   | "age-not-interpretable"
-  | "no-clock";
+  | "no-clock"
+  /** Outside the values the test can take at all (LabTest.plausible): a recording or unit error. */
+  | "implausible"
+  /** The other eGFR of a race-specific pair from the same draw: the non-race-specific or lower one is used. */
+  | "race-specific-pair";
 
 /** A result of one of the tests that was read and not interpreted, and why. */
 export interface LabSkipped {
@@ -155,6 +159,11 @@ export interface LabSkipped {
   /** Clinician-facing, e.g. "unit not recognised: mg/mmol". */
   text: string;
   date?: string;
+  /**
+   * Dated after the most recent result of its test that was counted: a newer result that could not be
+   * read, said next to the finding that shows the older ones (lab-results.md: nothing unread is silent).
+   */
+  newer?: true;
 }
 
 export interface LabInterpretation {
@@ -167,7 +176,11 @@ export interface LabInterpretation {
     observations: number;
     /** Of those, results of the lab tests for this patient (cancelled and entered-in-error left out). */
     labResults: number;
-    /** Of those, counted by the rules (status, date, value, unit all readable). */
+    /** Of those, counted by the rules (status, date, value, unit all readable and plausible). */
     counted: number;
+    /** Observations (this patient's, not cancelled) with no code in LOINC's form: the app cannot tell what they are. */
+    notLoinc: number;
+    /** Observations (this patient's, not cancelled) with a LOINC code of a test the app does not use. */
+    otherCodes: number;
   };
 }

@@ -14,7 +14,7 @@ describe("status", () => {
   it.each(["preliminary", "registered", "unknown"])("%s is listed as not final, never interpreted", (status) => {
     const o = lowGlucose({ status });
     const out = run([o]);
-    expect(out.counts).toEqual({ observations: 1, labResults: 1, counted: 0 });
+    expect(out.counts).toEqual({ observations: 1, labResults: 1, counted: 0, notLoinc: 0, otherCodes: 0 });
     expect(out.notInterpreted).toEqual([expect.objectContaining({ ref: `Observation/${o.id}`, reason: "not-final", test: "glucose" })]);
     expect(rule(out, RULE.hypo).holds).toBe(false);
   });
@@ -135,12 +135,19 @@ describe("value, comparator, code", () => {
     o.valueQuantity = { unit: "mg/dL" };
     const o2 = lowGlucose();
     delete o2.valueQuantity;
-    (o2 as unknown as Record<string, unknown>).valueString = "40";
+    (o2 as unknown as Record<string, unknown>).valueString = "Hemolyzed, see note";
     const o3 = lowGlucose();
     (o3.valueQuantity as Record<string, unknown>).value = "40";
     const out = run([o, o2, o3]);
     expect(out.notInterpreted.map((s) => s.reason)).toEqual(["no-value", "no-value", "no-value"]);
     expect(out.causes).toEqual([]);
+  });
+
+  it("a number written as text without any unit is not guessed at (glucose has no unit-less reading)", () => {
+    const o = lowGlucose();
+    delete o.valueQuantity;
+    (o as unknown as Record<string, unknown>).valueString = "40";
+    expect(run([o]).notInterpreted.map((s) => [s.reason, s.text])).toEqual([["unit-not-recognised", "unit not recognised: none"]]);
   });
 
   it("a negative value is not a measurement", () => {
@@ -153,13 +160,14 @@ describe("value, comparator, code", () => {
     expect(out.causes).toEqual([]);
   });
 
-  it("codes outside the lab tests are ignored; a non-LOINC system is not read", () => {
+  it("codes outside the lab tests are counted, never read: another LOINC test, and a non-LOINC system", () => {
     const other = lowGlucose();
     other.code = { coding: [{ system: "http://loinc.org", code: "8867-4" }] };
     const local = lowGlucose();
     local.code = { coding: [{ system: "http://example.org/local", code: "2339-0" }] };
     const out = run([other, local]);
-    expect(out.counts).toEqual({ observations: 2, labResults: 0, counted: 0 });
+    expect(out.counts).toEqual({ observations: 2, labResults: 0, counted: 0, notLoinc: 1, otherCodes: 1 });
+    expect(out.notInterpreted).toEqual([]);
   });
 
   it("a result coded as two different tests is listed, never interpreted", () => {

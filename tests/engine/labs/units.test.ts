@@ -128,14 +128,14 @@ describe("glucose: mg/dL and mmol/L, each in its own unit (3.0 mmol/L ≡ 54 mg/
   });
 });
 
-describe("TSH: mIU/L, m[IU]/L, uIU/mL, u[IU]/mL, µIU/mL are the same", () => {
-  it.each(["mIU/L", "m[IU]/L", "uIU/mL", "u[IU]/mL", "µIU/mL", "μIU/mL", "MIU/L"])("%s", (unit) => {
+describe("TSH: mIU/L, m[IU]/L, uIU/mL, u[IU]/mL, µIU/mL, mU/L, µU/mL, uU/mL are the same", () => {
+  it.each(["mIU/L", "m[IU]/L", "uIU/mL", "u[IU]/mL", "µIU/mL", "μIU/mL", "MIU/L", "mU/L", "µU/mL", "μU/mL", "uU/mL"])("%s", (unit) => {
     const out = run([obs({ test: "tsh", value: 12, unit, date: daysAgo(5) })]);
     expect(rule(out, RULE.hypothyroid)).toEqual({ holds: true, current: true });
     expect(cause(out, "hypothyroidism")!.evidence[0]!.lab.converted).toBeUndefined();
   });
 
-  it.each(["mU/L", "pmol/L", "IU/L"])("%s is not recognised", (unit) => {
+  it.each(["pmol/L", "IU/L", "U/L"])("%s is not recognised", (unit) => {
     expect(run([obs({ test: "tsh", value: 12, unit, date: daysAgo(5) })]).notInterpreted[0]?.reason).toBe("unit-not-recognised");
   });
 });
