@@ -4,7 +4,7 @@
  * mL/min/1.73 m² over 16 months"); display units without UCUM braces and sensible precision per test; and
  * the fixed clinical axis each test's chart is drawn on (no auto-zoom that turns noise into a trend).
  */
-import type { LabInterpretation, LabSeries, LabSeriesPoint } from "../engine/labs/types";
+import type { LabInterpretation, LabSeries, LabSeriesPoint, LabSkipped } from "../engine/labs/types";
 import type { CauseId, Finding } from "../engine/types";
 import type { SourceReport } from "../fhir/types";
 import type { LabTestId } from "../knowledge";
@@ -208,4 +208,24 @@ export function chartHomes(findings: readonly Finding[]): Map<LabTestId, CauseId
     for (const t of tests) if (!homes.has(t)) homes.set(t, f.causeId);
   }
   return homes;
+}
+
+/**
+ * Results of a finding's tests that could not be read, in brief, for the row's first lines (the full
+ * lines, `unreadLabLine`, are in the finding's records): "A newer eGFR result (24 Nov 2026) could not be
+ * read"; "8 HbA1c results are not values the test can take".
+ */
+export function unreadInBrief(unread: readonly LabSkipped[]): string[] {
+  const out: string[] = [];
+  const byTest = new Map<LabTestId, LabSkipped[]>();
+  for (const s of unread) byTest.set(s.test, [...(byTest.get(s.test) ?? []), s]);
+  for (const [test, list] of byTest) {
+    const name = LAB_DISPLAY[test]?.name ?? plain(test, 40);
+    const newer = list.filter((s) => s.newer && s.reason !== "implausible");
+    const implausible = list.filter((s) => s.reason === "implausible");
+    if (newer.length === 1) out.push(`A newer ${name} result${newer[0]!.date ? ` (${formatDate(newer[0]!.date)})` : ""} could not be read`);
+    else if (newer.length > 1) out.push(`${plural(newer.length, `newer ${name} result`)} could not be read`);
+    if (implausible.length > 0) out.push(`${plural(implausible.length, `${name} result`)} ${implausible.length === 1 ? "is not a value" : "are not values"} the test can take (a recording or unit error)`);
+  }
+  return out;
 }

@@ -104,9 +104,10 @@ export function worthReviewing(report: Report, now: Date): ReviewItem[] {
 
   for (const f of causeFindings(current).filter((x) => x.basis === "lab")) {
     const line = findingLabLines(f, report.labs, report.sources).find((l) => l.points > 0);
-    const what = line ? line.trend || line.latest : "";
+    // The trend without its count (the row below gives it), else the latest result.
+    const what = line ? line.trend.replace(/ \(\d+ results?\)$/, "") || line.latest : "";
     const raised = isRaised(f) ? ` (${SOURCE_STATEMENTS.knownCauseAs[f.causeId] ?? strengthLevel(f.strength).words})` : "";
-    items.push({ kind: "lab-signal", text: `${what ? `${what}: ` : ""}${clinicalName(f)}${raised} suggested by lab results, not recorded as a diagnosis.` });
+    items.push({ kind: "lab-signal", text: `${what ? `${what}: ` : ""}${clinicalName(f)}${raised} in the results, not recorded as a diagnosis.` });
   }
 
   const stale = staleFacts(report, now);

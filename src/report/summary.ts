@@ -33,7 +33,7 @@ export function reportGaps(report: Pick<Report, "sources">): Gaps {
 }
 
 export const NO_CONDITIONS =
-  "The EHR returned no conditions at all for this patient. That is unusual: the problem list may not be shared with this app, so check it in the chart.";
+  "The EHR returned no conditions at all for this patient: unusual (the problem list may not be shared with this app). Check the chart.";
 
 /** The gaps as plain lines, most important first (shared by the panel's top and the copied notes). */
 export function gapLines(report: Pick<Report, "sources">, maxWarnings = 5): string[] {

@@ -15,7 +15,7 @@ import type { CrampAnchor } from "../report/crampAnchor";
 import { recordWords } from "../report/clinicalWords";
 import { evidenceWhat, findingBadge } from "../report/evidence";
 import { notesOnce } from "../report/facts";
-import { findingLabLines } from "../report/labStory";
+import { findingLabLines, unreadInBrief } from "../report/labStory";
 import { findingUnreadLabs, LAB_BASIS_SENTENCE, unreadLabLine } from "../report/labs";
 import { factWords, foldedWords, rowFacts, rowTitle } from "../report/rowWords";
 import { strengthLevel } from "../report/strength";
@@ -86,16 +86,27 @@ function LabLines({ finding: f, ctx }: { finding: Finding; ctx: FindingContext }
           <Untrusted text={l.latest} max={200} />.
         </p>
       ))}
-      {unread.length > 0 && (
-        <ul className="nlc-lab-unread">
-          {unread.map((s, i) => (
-            <li key={s.ref ?? i} data-lab-unread={s.reason}>
-              <Untrusted text={unreadLabLine(s)} max={300} />
-            </li>
-          ))}
-        </ul>
-      )}
+      {unreadInBrief(unread).map((line) => (
+        <p key={line} className="nlc-lab-line nlc-lab-unread-brief">
+          {line}.
+        </p>
+      ))}
     </div>
+  );
+}
+
+/** Each result of the finding's tests that could not be read, in full (in the finding's records). */
+function UnreadLabs({ finding: f, ctx }: { finding: Finding; ctx: FindingContext }) {
+  const unread = findingUnreadLabs(f, ctx.labs);
+  if (unread.length === 0) return null;
+  return (
+    <ul className="nlc-lab-unread">
+      {unread.map((s, i) => (
+        <li key={s.ref ?? i} data-lab-unread={s.reason}>
+          <Untrusted text={unreadLabLine(s)} max={300} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -187,6 +198,7 @@ export function FindingItem({ finding: f, level, ctx, folded = [], meter = false
             <EvidenceItem key={`${e.ref}-${i}`} evidence={e} finding={f} ctx={ctx} notes={notes[i]} />
           ))}
         </ul>
+        <UnreadLabs finding={f} ctx={ctx} />
         <LazyFindingLabs finding={f} labs={ctx.labs} chartHomes={ctx.chartHomes} />
         {ctx.extra && <div className="nlc-finding-extra">{ctx.extra(f)}</div>}
         <LazyTechnicalDetails finding={f} level={(level < 5 ? level + 1 : 5) as HeadingLevel} ctx={ctx} />

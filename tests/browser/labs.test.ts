@@ -75,6 +75,8 @@ describe("a finding suggested by lab results alone (Karl Kidney, kidney failure 
     const ckd = page.locator('[data-cause="chronic-kidney-disease"]');
     await ckd.locator("button.nlc-disclosure").first().click();
     const figure = ckd.locator("figure.nlc-chart");
+    // Charts load after the first screen.
+    await figure.first().waitFor({ state: "attached" });
     expect(await figure.count()).toBe(1);
     expect(await figure.locator("[data-cause], [data-evidence]").count()).toBe(0);
     const svg = figure.locator("svg");

@@ -186,7 +186,7 @@ describe("Worth reviewing", () => {
     expect(worthReviewing(buildReport(d), NOW)).toEqual([
       {
         kind: "lab-signal",
-        text: "eGFR fell from 44 to 11 mL/min/1.73 m² over 16 months (2 results): chronic kidney disease (kidney failure) suggested by lab results, not recorded as a diagnosis.",
+        text: "eGFR fell from 44 to 11 mL/min/1.73 m² over 16 months: chronic kidney disease (kidney failure) in the results, not recorded as a diagnosis.",
       },
     ]);
     d.result.patient = { age: 80, ageAt: "death", deceased: true };
