@@ -62,20 +62,6 @@ function compactCodeLists(): Plugin {
   };
 }
 
-/**
- * The browser build renders the panel with Preact's React-compatible layer (preact/compat) instead of React's
- * runtime: about 55 kB gzip less on the first screen, the room the panel's budget needs. The components are
- * written against React's API and types; the jsdom tests run them with React itself (vitest.config.ts has no
- * such alias) and the Chromium tests run this build. The dev server keeps React (its fast refresh is React's).
- */
-const REACT_TO_PREACT = [
-  { find: /^react-dom\/client$/, replacement: "preact/compat/client" },
-  { find: /^react-dom$/, replacement: "preact/compat" },
-  { find: /^react\/jsx-runtime$/, replacement: "preact/jsx-runtime" },
-  { find: /^react\/jsx-dev-runtime$/, replacement: "preact/jsx-runtime" },
-  { find: /^react$/, replacement: "preact/compat" },
-];
-
 /** Polyfills and the logger of fhirclient's that the platform or the app's rules make unnecessary (src/vendor/). */
 const FHIRCLIENT_STAND_INS = [
   { find: "isomorphic-webcrypto", replacement: resolve(import.meta.dirname, "src/vendor/webcrypto.ts") },
@@ -84,13 +70,13 @@ const FHIRCLIENT_STAND_INS = [
 ];
 
 // Multi-page build: launch.html (SMART launch URL, no UI runtime) and index.html (redirect URI, the panel).
-export default defineConfig(({ command }) => ({
+export default defineConfig(() => ({
   plugins: [react(), reviewerFieldsOutOfBundle(), compactCodeLists()],
   // fhirclient's own switch for modern browsers (lib/entry/browser.js): no fetch and AbortController
   // polyfills, the platform's own are used.
   define: { FHIRCLIENT_PURE: "true" },
   resolve: {
-    alias: [...FHIRCLIENT_STAND_INS, ...(command === "build" ? REACT_TO_PREACT : [])],
+    alias: [...FHIRCLIENT_STAND_INS],
   },
   build: {
     outDir: "dist",

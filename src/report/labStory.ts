@@ -210,10 +210,14 @@ export function chartHomes(findings: readonly Finding[]): Map<LabTestId, CauseId
   return homes;
 }
 
+function dated(s: LabSkipped): string {
+  return s.date ? ` (${formatDate(s.date)})` : "";
+}
+
 /**
  * Results of a finding's tests that could not be read, in brief, for the row's first lines (the full
  * lines, `unreadLabLine`, are in the finding's records): "A newer eGFR result (24 Nov 2026) could not be
- * read"; "8 HbA1c results are not values the test can take".
+ * read"; "A newer eGFR result (5 Dec 2026) is not final yet"; "8 HbA1c results are not values the test can take".
  */
 export function unreadInBrief(unread: readonly LabSkipped[]): string[] {
   const out: string[] = [];
@@ -221,10 +225,15 @@ export function unreadInBrief(unread: readonly LabSkipped[]): string[] {
   for (const s of unread) byTest.set(s.test, [...(byTest.get(s.test) ?? []), s]);
   for (const [test, list] of byTest) {
     const name = LAB_DISPLAY[test]?.name ?? plain(test, 40);
-    const newer = list.filter((s) => s.newer && s.reason !== "implausible");
+    // A newer result that is not final yet (preliminary, registered) is said as such: "could not be read"
+    // would send the clinician looking for a fault that is only a pending report.
+    const pending = list.filter((s) => s.newer && s.reason === "not-final");
+    const newer = list.filter((s) => s.newer && s.reason !== "implausible" && s.reason !== "not-final");
     const implausible = list.filter((s) => s.reason === "implausible");
-    if (newer.length === 1) out.push(`A newer ${name} result${newer[0]!.date ? ` (${formatDate(newer[0]!.date)})` : ""} could not be read`);
+    if (newer.length === 1) out.push(`A newer ${name} result${dated(newer[0]!)} could not be read`);
     else if (newer.length > 1) out.push(`${plural(newer.length, `newer ${name} result`)} could not be read`);
+    if (pending.length === 1) out.push(`A newer ${name} result${dated(pending[0]!)} is not final yet`);
+    else if (pending.length > 1) out.push(`${plural(pending.length, `newer ${name} result`)} are not final yet`);
     if (implausible.length > 0) out.push(`${plural(implausible.length, `${name} result`)} ${implausible.length === 1 ? "is not a value" : "are not values"} the test can take (a recording or unit error)`);
   }
   return out;

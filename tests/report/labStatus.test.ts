@@ -8,6 +8,7 @@ import type { SourceReport } from "../../src/fhir/types";
 import { completeness } from "../../src/report/summary";
 import { labSurveyLine, unreadLabLine } from "../../src/report/labs";
 import { noneInterpreted, withLabReading } from "../../src/report/labStatus";
+import { unreadInBrief } from "../../src/report/labStory";
 
 const counts = (over: Partial<LabInterpretation["counts"]>): LabInterpretation["counts"] => ({
   observations: 0, labResults: 0, counted: 0, notLoinc: 0, otherCodes: 0, ...over,
@@ -61,6 +62,18 @@ describe("words", () => {
     expect(unreadLabLine({ test: "hba1c", reason: "implausible", text: "3.03 % is not a value this test can take", date: "2026-09-27" })).toBe(
       "HbA1c result of 27 Sep 2026 not interpreted: 3.03 % is not a value this test can take (a recording or unit error).",
     );
+  });
+
+  it("in brief on the finding's row: a pending newer result is not called unreadable", () => {
+    const egfr = (reason: LabSkipped["reason"], date: string, newer?: true): LabSkipped => ({ test: "egfr", reason, text: reason, date, ...(newer ? { newer } : {}) });
+    expect(unreadInBrief([egfr("not-final", "2026-12-05", true)])).toEqual(["A newer eGFR result (5 Dec 2026) is not final yet"]);
+    expect(unreadInBrief([egfr("unit-not-recognised", "2026-12-01", true), egfr("unit-not-recognised", "2026-12-02", true)])).toEqual(["2 newer eGFR results could not be read"]);
+    expect(unreadInBrief([egfr("unit-not-recognised", "2026-12-01", true), egfr("not-final", "2026-12-05", true)])).toEqual([
+      "A newer eGFR result (1 Dec 2026) could not be read",
+      "A newer eGFR result (5 Dec 2026) is not final yet",
+    ]);
+    // An older unread result is in the finding's records only.
+    expect(unreadInBrief([egfr("not-final", "2020-01-01")])).toEqual([]);
   });
 
   it("what the search of all laboratory results showed", () => {
