@@ -8,12 +8,12 @@ import { describe, expect, it } from "vitest";
 import { http, HttpResponse } from "msw";
 import type Client from "fhirclient/lib/Client";
 import type { DemoLaunch } from "../../mocks/launchContext";
-import { loadPatientData, type LoadOutcome, type LoadOptions } from "../../src/fhir/load";
+import type { LoadOutcome } from "../../src/fhir/load";
 import type { ServerConfig } from "../../src/fhir/configTypes";
 import type { SourceReport } from "../../src/fhir/types";
 import { unreadSources } from "../../src/fhir/sourceReports";
 import { matchRecords } from "../../src/engine";
-import { FHIR_BASE, launchAndLand, NOW, recordRequests, testPolicy, TREY, startMockEhrForFile } from "./smartFlow";
+import { FHIR_BASE, NOW, recordRequests, testPolicy, TREY, startMockEhrForFile, landedClient as landed, loadWithClient as loadWith } from "./smartFlow";
 
 const server = startMockEhrForFile();
 const requested = recordRequests(server);
@@ -22,23 +22,7 @@ const CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category";
 const ALL =
   "launch openid fhirUser patient/Patient.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Procedure.rs patient/Observation.rs patient/Medication.rs";
 
-async function landed(launch: DemoLaunch): Promise<Client> {
-  const { clientP } = await launchAndLand(launch);
-  return clientP!;
-}
 
-function loadWith(client: Client, config: Partial<ServerConfig> = {}, extra: Partial<LoadOptions> = {}): Promise<LoadOutcome> {
-  return loadPatientData({
-    client,
-    patientId: client.patient.id!,
-    base: client.state.serverUrl,
-    grantedScope: String(client.state.tokenResponse?.scope ?? ""),
-    server: { name: "test", ...config },
-    policy: testPolicy(),
-    now: () => NOW,
-    ...extra,
-  });
-}
 
 async function load(launch: DemoLaunch, config: Partial<ServerConfig> = {}): Promise<LoadOutcome> {
   return loadWith(await landed(launch), config);

@@ -6,37 +6,20 @@
  */
 import { describe, expect, it } from "vitest";
 import { http, HttpResponse } from "msw";
-import type Client from "fhirclient/lib/Client";
 import type { DemoLaunch } from "../../mocks/launchContext";
-import { loadPatientData, type LoadOutcome, type LoadOptions } from "../../src/fhir/load";
+import type { LoadOutcome } from "../../src/fhir/load";
 import type { ServerConfig } from "../../src/fhir/configTypes";
 import type { SourceReport } from "../../src/fhir/types";
 import { queryUrl, restrictQueries } from "../../src/fhir/queries";
 import { SECTIONS } from "../../src/fhir/sections";
 import { surveyQuery } from "../../src/fhir/labSurvey";
 import { interpretLabs } from "../../src/engine/labs";
-import { FHIR_BASE, launchAndLand, NOW, recordRequests, testPolicy, TREY, startMockEhrForFile } from "./smartFlow";
+import { FHIR_BASE, NOW, recordRequests, TREY, startMockEhrForFile, landedClient as landed, loadWithClient as loadWith } from "./smartFlow";
 
 const server = startMockEhrForFile();
 const requested = recordRequests(server);
 
-async function landed(launch: DemoLaunch): Promise<Client> {
-  const { clientP } = await launchAndLand(launch);
-  return clientP!;
-}
 
-function loadWith(client: Client, config: Partial<ServerConfig> = {}, extra: Partial<LoadOptions> = {}): Promise<LoadOutcome> {
-  return loadPatientData({
-    client,
-    patientId: client.patient.id!,
-    base: client.state.serverUrl,
-    grantedScope: String(client.state.tokenResponse?.scope ?? ""),
-    server: { name: "test", ...config },
-    policy: testPolicy(),
-    now: () => NOW,
-    ...extra,
-  });
-}
 
 const load = async (launch: DemoLaunch, config: Partial<ServerConfig> = {}) => loadWith(await landed(launch), config);
 

@@ -8,6 +8,8 @@ import type { SetupServer } from "msw/node";
 import type Client from "fhirclient/lib/Client";
 import { createMockEhrServer } from "../../mocks/node";
 import type { RequestPolicy } from "../../src/fhir/request";
+import type { ServerConfig } from "../../src/fhir/configTypes";
+import { loadPatientData, type LoadOptions, type LoadOutcome } from "../../src/fhir/load";
 import { parseConfig } from "../../src/fhir/config";
 import { planLaunch } from "../../src/fhir/launch";
 import { encodeLaunch, type DemoLaunch } from "../../mocks/launchContext";
@@ -97,4 +99,24 @@ export function testPolicy(overrides: Partial<RequestPolicy> = {}): RequestPolic
     nowMs: () => NOW.getTime(),
     ...overrides,
   };
+}
+
+/** Launches with `launch` and returns the landed fhirclient Client. */
+export async function landedClient(launch: DemoLaunch): Promise<Client> {
+  const { clientP } = await launchAndLand(launch);
+  return clientP!;
+}
+
+/** Reads the launched patient's data with an already-landed client, at NOW, with the test policy. */
+export function loadWithClient(client: Client, config: Partial<ServerConfig> = {}, extra: Partial<LoadOptions> = {}): Promise<LoadOutcome> {
+  return loadPatientData({
+    client,
+    patientId: client.patient.id!,
+    base: client.state.serverUrl,
+    grantedScope: String(client.state.tokenResponse?.scope ?? ""),
+    server: { name: "test", ...config },
+    policy: testPolicy(),
+    now: () => NOW,
+    ...extra,
+  });
 }

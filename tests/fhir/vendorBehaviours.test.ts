@@ -7,37 +7,21 @@
  */
 import { describe, expect, it } from "vitest";
 import { http, HttpResponse } from "msw";
-import type Client from "fhirclient/lib/Client";
 import type { DemoLaunch } from "../../mocks/launchContext";
 import { epicSuppressed } from "../../mocks/profiles";
-import { loadPatientData, type LoadOutcome } from "../../src/fhir/load";
+import type { LoadOutcome } from "../../src/fhir/load";
 import type { ServerConfig } from "../../src/fhir/configTypes";
 import type { SourceReport } from "../../src/fhir/types";
 import { unreadSources } from "../../src/fhir/sourceReports";
 import { isEpic, readCapabilities } from "../../src/fhir/capabilities";
 import { resolveOnBase } from "../../src/fhir/search";
 import { noticeLines } from "../../src/report/notices";
-import { FHIR_BASE, launchAndLand, NOW, recordRequests, testPolicy, TREY, startMockEhrForFile } from "./smartFlow";
+import { FHIR_BASE, recordRequests, TREY, startMockEhrForFile, landedClient as landed, loadWithClient as loadWith } from "./smartFlow";
 
 const server = startMockEhrForFile();
 const requested = recordRequests(server);
 
-async function landed(launch: DemoLaunch): Promise<Client> {
-  const { clientP } = await launchAndLand(launch);
-  return clientP!;
-}
 
-function loadWith(client: Client, config: Partial<ServerConfig> = {}): Promise<LoadOutcome> {
-  return loadPatientData({
-    client,
-    patientId: client.patient.id!,
-    base: client.state.serverUrl,
-    grantedScope: String(client.state.tokenResponse?.scope ?? ""),
-    server: { name: "test", ...config },
-    policy: testPolicy(),
-    now: () => NOW,
-  });
-}
 
 const load = async (launch: DemoLaunch, config: Partial<ServerConfig> = {}) => loadWith(await landed(launch), config);
 
