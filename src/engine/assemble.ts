@@ -185,14 +185,27 @@ function labelOf(cause: Cause, kept: readonly EvidenceItem[]): { label: string; 
   return { label: cause.label };
 }
 
-/** Findings from evidence items of any kind of record: one finding per cause. */
-export function buildFindings(items: readonly EvidenceItem[]): Finding[] {
-  const byCause = new Map<CauseId, EvidenceItem[]>();
+/** Evidence items by cause, each cause's in the order they were made; causes in order of their first item. */
+export type ItemsByCause = Map<CauseId, EvidenceItem[]>;
+
+/** Adds items to their causes' lists. */
+export function addByCause(byCause: ItemsByCause, items: readonly EvidenceItem[]): void {
   for (const item of items) {
     const list = byCause.get(item.cause);
     if (list) list.push(item);
     else byCause.set(item.cause, [item]);
   }
+}
+
+/** Findings from evidence items of any kind of record: one finding per cause. */
+export function buildFindings(items: readonly EvidenceItem[]): Finding[] {
+  const byCause: ItemsByCause = new Map();
+  addByCause(byCause, items);
+  return findingsOf(byCause);
+}
+
+/** Findings from evidence items grouped by cause (see addByCause): one finding per cause. */
+export function findingsOf(byCause: ItemsByCause): Finding[] {
   const findings: { finding: Finding; latest: number }[] = [];
   for (const [causeId, list] of byCause) {
     const cause = causeById(causeId);

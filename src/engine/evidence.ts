@@ -8,10 +8,10 @@
  * a record means for "now": codes and words that mean history, pregnancy dating and staleness, deceased.
  */
 import type { Coding } from "fhir/r4";
-import { PREGNANCY_CURRENT_WEEKS } from "../knowledge";
+import { PREGNANCY_CURRENT_WEEKS, RECORD_TYPES } from "../knowledge";
 import { CHRONIC_CONDITIONS } from "../knowledge/conventions";
 import type { EvidenceContext } from "./context";
-import { isoDay, toMillis } from "./dates";
+import { isoDay, toMillis, visitDateOf } from "./dates";
 import { systemLabel } from "./lookup";
 import type { ConceptMatch } from "./match";
 import { gestationWeeks, isPregnancyEndTitle } from "./pregnancy";
@@ -118,8 +118,6 @@ export class RecordContext {
   pregnancy: PregnancyDating | undefined = undefined;
   /** A Condition with no clinicalStatus at all (Epic's encounter diagnoses): its currency has a window (status.ts). */
   noClinicalStatus = false;
-  /** A Condition's visit date (visitDateOf: recorded, else onset), for its currency window. */
-  visitDate: string | undefined = undefined;
   /** A MedicationRequest reported rather than ordered (a home medicine): counts whatever its intent. */
   reported = false;
   /** Why the record's status is not what its status field says (a period that ended, a stale procedure, a proposal). */
@@ -138,9 +136,17 @@ export class RecordContext {
     readonly status: EvidenceStatus,
     readonly dates: Evidence["dates"],
   ) {
-    this.ref = `${resourceType}/${id}`;
+    this.ref = REF_PREFIX[resourceType] + id;
+  }
+
+  /** A Condition's visit date (visitDateOf: recorded, else onset), for its currency window (read for few records). */
+  get visitDate(): string | undefined {
+    return visitDateOf(this.dates);
   }
 }
+
+/** "Condition/" and the others, made once: a record's reference is then one string joined to its id, not two. */
+const REF_PREFIX = Object.fromEntries(RECORD_TYPES.map((type) => [type, `${type}/`])) as Readonly<Record<Evidence["resourceType"], string>>;
 
 /** What a pregnancy record says that dates the pregnancy. */
 export interface PregnancyDating {
@@ -272,27 +278,54 @@ export function currentPregnancyStart(items: readonly EvidenceItem[]): string | 
  * itself decides (status, currency, text) is stored.
  */
 class MatchedItem implements EvidenceItem {
+  // The fields the assembler reads for every item (grouping, ordering, "each record once", the list of
+  // duplicates) are stored on the item, side by side, and declared first (an object's fields are laid
+  // out in this order): the items are many and read once more when the findings are built, and reading
+  // these through the record's context cost a further trip to memory per item. The rest is read from the
+  // context and the match when asked.
+  private readonly match: ConceptMatch;
+  readonly status: EvidenceStatus;
   readonly current: boolean;
   /**
    * toMillis(ctx.sortDate), stored on the item: the sort compares it across kinds of items (lab results
    * have their own class), and a number got through a getter there is boxed on every comparison.
    */
   readonly sortMs: number;
+  readonly resourceType: Evidence["resourceType"];
+  readonly id: string;
+  readonly primary: boolean;
+  readonly ref: string;
+  /** The coding a match by code came from (undefined for a match by name). */
+  private readonly coding: Coding | undefined;
+  private readonly ctx: RecordContext;
+  private readonly clock: Clock;
+  private readonly pregnancy: PregnancyReading | undefined;
+  /** Notes on how the record's words or a currency window changed its status (rare: undefined otherwise). */
+  private readonly statusNotes: string[] | undefined;
   private built: Evidence | undefined = undefined;
 
   constructor(
-    private readonly match: ConceptMatch,
-    /** The coding a match by code came from (undefined for a match by name). */
-    private readonly coding: Coding | undefined,
-    private readonly ctx: RecordContext,
-    private readonly clock: Clock,
-    readonly status: EvidenceStatus,
-    private readonly pregnancy: PregnancyReading | undefined,
-    /** Notes on how the record's words or a currency window changed its status (rare: undefined otherwise). */
-    private readonly statusNotes: string[] | undefined,
+    match: ConceptMatch,
+    coding: Coding | undefined,
+    ctx: RecordContext,
+    clock: Clock,
+    status: EvidenceStatus,
+    pregnancy: PregnancyReading | undefined,
+    statusNotes: string[] | undefined,
   ) {
+    this.match = match;
+    this.status = status;
     this.current = isCurrent(status);
     this.sortMs = toMillis(ctx.sortDate) ?? Number.NEGATIVE_INFINITY;
+    this.resourceType = ctx.resourceType;
+    this.id = ctx.id;
+    this.primary = ctx.category === "problem-list-item" || ctx.resourceType === "MedicationRequest";
+    this.ref = ctx.ref;
+    this.coding = coding;
+    this.ctx = ctx;
+    this.clock = clock;
+    this.pregnancy = pregnancy;
+    this.statusNotes = statusNotes;
   }
 
   get text(): string {
@@ -310,15 +343,6 @@ class MatchedItem implements EvidenceItem {
   get unstated(): boolean {
     return this.match.rule.unstated === true;
   }
-  get id(): string {
-    return this.ctx.id;
-  }
-  get resourceType(): Evidence["resourceType"] {
-    return this.ctx.resourceType;
-  }
-  get ref(): string {
-    return this.ctx.ref;
-  }
   get ruleId(): string {
     return this.match.rule.id;
   }
@@ -327,9 +351,6 @@ class MatchedItem implements EvidenceItem {
   }
   get matchKey(): string {
     return this.match.by === "code" ? (str(this.coding?.code) ?? "") : this.match.matchKey;
-  }
-  get primary(): boolean {
-    return this.ctx.category === "problem-list-item" || this.ctx.resourceType === "MedicationRequest";
   }
 
   evidence(): Evidence {

@@ -116,7 +116,8 @@ export function matchConcept(concept: unknown, kind: ResourceKind, extraText: st
     }
   }
   if (ruled) {
-    if (kind === "Condition") settleDiabetesType(concept, out);
+    // Only a record with more than one match can be coded as both types of diabetes.
+    if (kind === "Condition" && out.length > 1) settleDiabetesType(concept, out);
     return;
   }
   for (const match of matchNames(kind, text ?? joinedText(concept, extraText))) {

@@ -2,7 +2,7 @@
  * matchRecords: which documented causes of night leg cramps a patient's records support.
  * Pure: no I/O, never reads the clock (options.now is the only time), never throws on malformed input.
  */
-import { buildFindings } from "./assemble";
+import { addByCause, findingsOf, type ItemsByCause } from "./assemble";
 import { currentPregnancyStart, type Clock, type EvidenceItem } from "./evidence";
 import { interpretLabs, labEvidenceItems } from "./labs";
 import { olderAgeEvidence, patientFacts } from "./patient";
@@ -28,11 +28,14 @@ export function matchRecords(input: EngineInput, options: EngineOptions): Engine
   }
   // Lab results (lab-results.md): their rules read the record's current pregnancy (hemoglobin cut-off),
   // and HbA1c joins a diabetes the record already has; the results become evidence like any record's.
-  const labs = interpretLabs(source.observations, { patient: source.patient, now, pregnancyStart: currentPregnancyStart(raw) });
-  const recordCauses = new Set<EvidenceItem["cause"]>();
-  for (const item of raw) recordCauses.add(item.cause);
-  for (const item of labEvidenceItems(labs, recordCauses)) raw.push(item);
-  return { findings: buildFindings(raw), patient: facts, labs };
+  // One pass groups the record's items by cause: the lab rules read its causes and its pregnancy items,
+  // and the findings are built from the groups (the items are thousands: each pass over them costs).
+  const byCause: ItemsByCause = new Map();
+  addByCause(byCause, raw);
+  const pregnancyStart = currentPregnancyStart(byCause.get("pregnancy") ?? []);
+  const labs = interpretLabs(source.observations, { patient: source.patient, now, pregnancyStart });
+  addByCause(byCause, labEvidenceItems(labs, new Set(byCause.keys())));
+  return { findings: findingsOf(byCause), patient: facts, labs };
 }
 
 /** A record the readers cannot handle (e.g. a getter that throws) is skipped, never fatal. */

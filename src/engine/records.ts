@@ -15,7 +15,6 @@ import {
   medicationStatementStatus,
   procedureStatus,
   statementPeriodStatus,
-  visitDateOf,
 } from "./status";
 import type { Evidence } from "./types";
 
@@ -89,7 +88,6 @@ export const conditionEvidence: RecordReader = (resource, clock, out) => {
   ctx.sortDate = onset ?? recorded;
   ctx.conceptText = textOf(resource.code);
   ctx.noClinicalStatus = noClinicalStatus;
-  ctx.visitDate = visitDateOf(dates);
   if (pregnancy) {
     // Pregnancy dating reads the concept and all its text; other causes do not need them.
     ctx.pregnancy = { concept: resource.code, joinedText: joinedText(resource.code, undefined), start: onset ?? recorded, recordedOn: recorded ?? onset };
