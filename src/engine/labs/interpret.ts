@@ -122,7 +122,7 @@ export function interpretLabs(observations: readonly unknown[] | unknown, option
 /** The results not interpreted by their first instant (undated first), then by reference: numbers compared, not dates as text. */
 function inOrder(skipped: LabSkipped[], ms: readonly number[]): LabSkipped[] {
   if (skipped.length < 2) return skipped;
-  const order = instantOrder(Float64Array.from(ms), (a, b) => compareText(skipped[a]!.ref, skipped[b]!.ref));
+  const order = instantOrder(ms, (a, b) => compareText(skipped[a]!.ref, skipped[b]!.ref));
   return order.map((i) => skipped[i]!);
 }
 

@@ -11,7 +11,7 @@
  * The indices of `instants` in order: undated ones (NaN) first, then by instant, ascending; undated ones and
  * those sharing an instant by `tie` (a comparison of two indices), else by index (a stable order).
  */
-export function instantOrder(instants: Float64Array, tie: (a: number, b: number) => number): number[] {
+export function instantOrder(instants: readonly number[], tie: (a: number, b: number) => number): number[] {
   const n = instants.length;
   let earliest = Number.POSITIVE_INFINITY;
   let latest = Number.NEGATIVE_INFINITY;
@@ -30,7 +30,7 @@ export function instantOrder(instants: Float64Array, tie: (a: number, b: number)
 
   const order: number[] = new Array<number>(n);
   let u = 0;
-  const keys = new Float64Array(n - undated);
+  const keys = scratch(n - undated);
   let k = 0;
   for (let i = 0; i < n; i++) {
     const t = instants[i]!;
@@ -50,6 +50,18 @@ export function instantOrder(instants: Float64Array, tie: (a: number, b: number)
   return order;
 }
 
+/**
+ * A typed array of `size` numbers for the packed keys: a view of one buffer kept from call to call and
+ * grown when too small. A new typed array per sort allocated a buffer outside the heap each time, and
+ * those buffers made the garbage collector keep and move far more than the arrays themselves (the
+ * engine's collections took twice as long). Its content never outlives a call of instantOrder.
+ */
+function scratch(size: number): Float64Array {
+  if (KEYS.buffer.length < size) KEYS.buffer = new Float64Array(Math.max(size, 2 * KEYS.buffer.length));
+  return KEYS.buffer.subarray(0, size);
+}
+const KEYS = { buffer: new Float64Array(1024) };
+
 /** Sorts order[start, end) by `tie`, stably (the run is in index order): by insertion, runs being short. */
 function sortRun(order: number[], start: number, end: number, tie: (a: number, b: number) => number): void {
   if (end - start > 16) {
@@ -66,7 +78,7 @@ function sortRun(order: number[], start: number, end: number, tie: (a: number, b
 }
 
 /** The same order, by a comparator sort. */
-function comparatorOrder(instants: Float64Array, tie: (a: number, b: number) => number): number[] {
+function comparatorOrder(instants: readonly number[], tie: (a: number, b: number) => number): number[] {
   const at = (i: number) => (Number.isNaN(instants[i]!) ? Number.NEGATIVE_INFINITY : instants[i]!);
   const order = Array.from({ length: instants.length }, (_, i) => i);
   return order.sort((a, b) => (at(a) !== at(b) ? (at(a) < at(b) ? -1 : 1) : tie(a, b)));

@@ -36,8 +36,7 @@ export interface RuleContext {
 /** The results of one test, oldest first (ties by id, so input order never matters), in place. */
 export function sortResults(results: LabResult[]): LabResult[] {
   if (results.length < 2) return results;
-  const instants = new Float64Array(results.length);
-  for (let i = 0; i < results.length; i++) instants[i] = results[i]!.ms;
+  const instants = results.map((r) => r.ms);
   const order = instantOrder(instants, (a, b) => compareIds(results[a]!.id, results[b]!.id));
   const given = results.slice();
   for (let i = 0; i < order.length; i++) results[i] = given[order[i]!]!;
