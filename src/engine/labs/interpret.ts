@@ -24,6 +24,7 @@ import { type LabPatient, meets } from "./cutoffs";
 import { today } from "./days";
 import { buildDetail, cutoffText, evidenceText, valueText } from "./detail";
 import { isOtherCode, isSkipped, type LabResult, NOT_LOINC, readContext, readObservation } from "./observation";
+import { instantOrder } from "./order";
 import { settleRacePairs } from "./racePairs";
 import { evaluateRule, type RuleResult, sortResults } from "./rules";
 import type {
@@ -121,12 +122,9 @@ export function interpretLabs(observations: readonly unknown[] | unknown, option
 /** The results not interpreted by their first instant (undated first), then by reference: numbers compared, not dates as text. */
 function inOrder(skipped: LabSkipped[], ms: readonly number[]): LabSkipped[] {
   if (skipped.length < 2) return skipped;
-  const at = (i: number) => (Number.isNaN(ms[i]!) ? Number.NEGATIVE_INFINITY : ms[i]!);
-  const order = skipped.map((_, i) => i);
-  order.sort((a, b) => at(a) - at(b) || compareText(skipped[a]!.ref, skipped[b]!.ref));
+  const order = instantOrder(ms, (a, b) => compareText(skipped[a]!.ref, skipped[b]!.ref));
   return order.map((i) => skipped[i]!);
 }
-
 
 function compareText(a: string | undefined, b: string | undefined): number {
   if (a === b) return 0;

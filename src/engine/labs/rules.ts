@@ -6,6 +6,7 @@
 import { LAB_TESTS, type LabRule } from "../../knowledge";
 import { type AppliedCutoff, applyCutoff, type LabPatient, meets, opposes } from "./cutoffs";
 import type { LabResult } from "./observation";
+import { instantOrder } from "./order";
 
 export interface RuleResult {
   rule: LabRule;
@@ -32,18 +33,18 @@ export interface RuleContext {
   deceased: boolean;
 }
 
-/** The results of one test, oldest first (ties by id, so input order never matters). */
+/** The results of one test, oldest first (ties by id, so input order never matters), in place. */
 export function sortResults(results: LabResult[]): LabResult[] {
-  return results.sort(byDateThenId);
+  if (results.length < 2) return results;
+  const instants = results.map((r) => r.ms);
+  const order = instantOrder(instants, (a, b) => compareIds(results[a]!.id, results[b]!.id));
+  const given = results.slice();
+  for (let i = 0; i < order.length; i++) results[i] = given[order[i]!]!;
+  return results;
 }
 
-/**
- * Compares with < and > rather than subtracting: the difference of two instants is not a small integer,
- * and returning one allocates a heap number on each of the thousands of calls a long history takes.
- */
-function byDateThenId(a: LabResult, b: LabResult): number {
-  if (a.ms !== b.ms) return a.ms < b.ms ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The results sharing the latest instant (the tail of a sorted list). */
