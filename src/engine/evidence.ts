@@ -101,7 +101,9 @@ export interface Clock {
 /**
  * What a record says, read once and shared by all of its evidence items. A class whose fields are all
  * set at construction, in one order: every record's context has one shape, which keeps reading it fast.
- * Readers set what their record says after constructing it.
+ * Readers set what their record says after constructing it. The record's status is not kept here: it is
+ * read only when the items are made (toEvidence), while a patient's contexts stay alive until the
+ * findings are built.
  */
 export class RecordContext {
   recordStatus: string | undefined = undefined;
@@ -133,7 +135,6 @@ export class RecordContext {
   constructor(
     readonly id: string,
     readonly resourceType: Evidence["resourceType"],
-    readonly status: EvidenceStatus,
     readonly dates: Evidence["dates"],
   ) {
     this.ref = REF_PREFIX[resourceType] + id;
@@ -170,6 +171,8 @@ interface PregnancyReading {
   start?: string;
   /** Weeks of gestation the record states, when it dates the pregnancy. */
   weeks?: number;
+  /** For a pregnancy too old to be current: the day it is judged on (isoDay of the clock), for its note. */
+  today?: string;
 }
 
 /** The pregnancy's start: the earliest of the record's own start and the start its dating implies. */
@@ -189,7 +192,7 @@ function readPregnancy(status: EvidenceStatus, ctx: RecordContext, clock: Clock)
   }
   if (startMs === undefined) return { status: "unknown", downgrade: "no-start", weeks };
   if (Number.isNaN(clock.nowMs) || clock.nowMs - startMs > PREGNANCY_CURRENT_WEEKS * WEEK_MS) {
-    return { status: "stale", downgrade: "too-old", start, weeks };
+    return { status: "stale", downgrade: "too-old", start, weeks, today: isoDay(clock.now) };
   }
   return { status, downgrade: "none", start, weeks };
 }
@@ -223,9 +226,16 @@ const CHRONIC: ReadonlySet<CauseId> = new Set(CHRONIC_CONDITIONS);
  * for a chronic one; a treatment that ended it); the currency windows of conditions with no status and of
  * acute states (status.ts); pregnancy dating; a deceased patient.
  */
-export function toEvidence(m: ConceptMatch, coding: Coding | undefined, ctx: RecordContext, clock: Clock, words?: TextReading): EvidenceItem | undefined {
+export function toEvidence(
+  m: ConceptMatch,
+  coding: Coding | undefined,
+  ctx: RecordContext,
+  recordStatus: EvidenceStatus,
+  clock: Clock,
+  words?: TextReading,
+): EvidenceItem | undefined {
   if (endsPregnancy(m, coding, ctx)) return undefined;
-  let status = ctx.status;
+  let status = recordStatus;
   // Notes only where the words or a window changed something (rare): no list, and no closure, per record.
   let notes: string[] | undefined;
   if (m.by === "code" && m.rule.history === true && isCurrent(status)) status = "past";
@@ -252,7 +262,15 @@ export function toEvidence(m: ConceptMatch, coding: Coding | undefined, ctx: Rec
     status = pregnancy.status;
   }
   if (clock.deceased) status = "deceased";
-  return new MatchedItem(m, coding, ctx, clock, status, pregnancy, notes);
+  return new MatchedItem(m, coding, ctx, status, notes !== undefined || pregnancy !== undefined ? { notes, pregnancy } : undefined);
+}
+
+/** How the record's words, a currency window or pregnancy dating changed an item's status. */
+interface StatusChange {
+  /** Notes on how the record's words or a currency window changed its status. */
+  readonly notes: string[] | undefined;
+  /** For a pregnancy item: its dating. */
+  readonly pregnancy: PregnancyReading | undefined;
 }
 
 /**
@@ -298,20 +316,20 @@ class MatchedItem implements EvidenceItem {
   /** The coding a match by code came from (undefined for a match by name). */
   private readonly coding: Coding | undefined;
   private readonly ctx: RecordContext;
-  private readonly clock: Clock;
-  private readonly pregnancy: PregnancyReading | undefined;
-  /** Notes on how the record's words or a currency window changed its status (rare: undefined otherwise). */
-  private readonly statusNotes: string[] | undefined;
+  /**
+   * What changed the status beyond the record's own (rare: undefined otherwise). One field for both, and
+   * no clock (what the notes need of it is in the pregnancy reading, and "deceased" is the status): the
+   * items stay alive until the findings are built, and each field is paid for on thousands of them.
+   */
+  private readonly change: StatusChange | undefined;
   private built: Evidence | undefined = undefined;
 
   constructor(
     match: ConceptMatch,
     coding: Coding | undefined,
     ctx: RecordContext,
-    clock: Clock,
     status: EvidenceStatus,
-    pregnancy: PregnancyReading | undefined,
-    statusNotes: string[] | undefined,
+    change: StatusChange | undefined,
   ) {
     this.match = match;
     this.status = status;
@@ -323,9 +341,7 @@ class MatchedItem implements EvidenceItem {
     this.ref = ctx.ref;
     this.coding = coding;
     this.ctx = ctx;
-    this.clock = clock;
-    this.pregnancy = pregnancy;
-    this.statusNotes = statusNotes;
+    this.change = change;
   }
 
   get text(): string {
@@ -359,7 +375,7 @@ class MatchedItem implements EvidenceItem {
 
   /** When this is a pregnancy item: the pregnancy's start as the record (or its dating) gives it. */
   get pregnancyStart(): string | undefined {
-    return this.pregnancy?.start;
+    return this.change?.pregnancy?.start;
   }
 
   private build(): Evidence {
@@ -393,7 +409,9 @@ class MatchedItem implements EvidenceItem {
   }
 
   private notes(): string[] {
-    const { match: m, ctx, clock, pregnancy, statusNotes } = this;
+    const { match: m, ctx } = this;
+    const statusNotes = this.change?.notes;
+    const pregnancy = this.change?.pregnancy;
     const out: string[] = [];
     if (m.rule.note) out.push(m.rule.note);
     if (m.by === "code" && m.rule.confidence === "weak") out.push("This code was verified only against weak sources: lower confidence.");
@@ -410,10 +428,11 @@ class MatchedItem implements EvidenceItem {
       out.push("Pregnancy record has no start date: it cannot be shown as current.");
     } else if (pregnancy?.downgrade === "too-old") {
       out.push(
-        `Pregnancy recorded as active but began ${pregnancy.start}, more than ${PREGNANCY_CURRENT_WEEKS} weeks before ${isoDay(clock.now)}: too long ago to be current (a stale record).`,
+        `Pregnancy recorded as active but began ${pregnancy.start}, more than ${PREGNANCY_CURRENT_WEEKS} weeks before ${pregnancy.today}: too long ago to be current (a stale record).`,
       );
     }
-    if (this.escalates && !this.current && !clock.deceased) {
+    // A deceased patient's items all have the status "deceased" (toEvidence), and only theirs.
+    if (this.escalates && !this.current && this.status !== "deceased") {
       out.push("Past evidence of kidney failure or dialysis: it does not make this a known cause today.");
     }
     return out;

@@ -16,7 +16,7 @@ import {
   procedureStatus,
   statementPeriodStatus,
 } from "./status";
-import type { Evidence } from "./types";
+import type { Evidence, EvidenceStatus } from "./types";
 
 /** Reads one record and appends its evidence items (none when it matches nothing) to `out`. */
 export type RecordReader = (record: unknown, clock: Clock, out: EvidenceItem[]) => void;
@@ -35,11 +35,21 @@ const MATCHES = new ConceptMatches();
  * matched ("Hypertension - resolved", "ESRD s/p kidney transplant", "FH: ..."); a medicine's, by its first
  * words only ("History of ...", "No ..."), since a medicine's text carries directions. Words that negate,
  * are about a relative, a screening or a suspicion give no item for the coded match.
+ * @param status the record's status as its status fields give it (each match's item may change it)
  * @param kind the kind of record, for its name rules
  * @param concept the record's concept and extra text: its whole human text (joinedText) is built only
  *   when a treatment that ends a condition must be looked for in a record read by name
  */
-function pushAll(out: EvidenceItem[], found: ConceptMatches, ctx: RecordContext, clock: Clock, kind: ResourceKind, concept: unknown, extraText?: string): void {
+function pushAll(
+  out: EvidenceItem[],
+  found: ConceptMatches,
+  ctx: RecordContext,
+  status: EvidenceStatus,
+  clock: Clock,
+  kind: ResourceKind,
+  concept: unknown,
+  extraText?: string,
+): void {
   const own = ctx.conceptText;
   for (let i = 0; i < found.length; i++) {
     const m = found.match(i);
@@ -53,7 +63,7 @@ function pushAll(out: EvidenceItem[], found: ConceptMatches, ctx: RecordContext,
       const endedBy = endedByTreatment(m.by === "code" ? own : joinedText(concept, extraText), m.cause, m.rule.escalates === true);
       if (endedBy !== undefined) words = { context: words?.context, endedBy };
     }
-    const item = toEvidence(m, found.coding(i), ctx, clock, words);
+    const item = toEvidence(m, found.coding(i), ctx, status, clock, words);
     if (item) out.push(item);
   }
 }
@@ -80,7 +90,7 @@ export const conditionEvidence: RecordReader = (resource, clock, out) => {
   if (abatement !== undefined) dates.abatement = abatement;
   if (recorded !== undefined) dates.recorded = recorded;
   const pregnancy = MATCHES.has("pregnancy");
-  const ctx = new RecordContext(id, "Condition", status, dates);
+  const ctx = new RecordContext(id, "Condition", dates);
   ctx.modified = hasModifier(resource);
   ctx.recordStatus = clinical;
   ctx.verificationStatus = verification;
@@ -92,7 +102,7 @@ export const conditionEvidence: RecordReader = (resource, clock, out) => {
     // Pregnancy dating reads the concept and all its text; other causes do not need them.
     ctx.pregnancy = { concept: resource.code, joinedText: joinedText(resource.code, undefined), start: onset ?? recorded, recordedOn: recorded ?? onset };
   }
-  pushAll(out, MATCHES, ctx, clock, "Condition", resource.code);
+  pushAll(out, MATCHES, ctx, status, clock, "Condition", resource.code);
 };
 
 export const medicationEvidence: RecordReader = (use, clock, out) => {
@@ -124,7 +134,7 @@ export const medicationEvidence: RecordReader = (use, clock, out) => {
   if (effective !== undefined) dates.effective = effective;
   if (end !== undefined) dates.end = end;
   if (recorded !== undefined) dates.recorded = recorded;
-  const ctx = new RecordContext(id, type, reading.status, dates);
+  const ctx = new RecordContext(id, type, dates);
   ctx.modified = hasModifier(resource);
   ctx.recordStatus = rawStatus;
   ctx.sortDate = authored ?? effective ?? recorded;
@@ -132,7 +142,7 @@ export const medicationEvidence: RecordReader = (use, clock, out) => {
   ctx.statusNote = reading.note;
   ctx.dose = doseText(resource);
   ctx.reported = reported;
-  pushAll(out, MATCHES, ctx, clock, "Medication", concept, refDisplay);
+  pushAll(out, MATCHES, ctx, reading.status, clock, "Medication", concept, refDisplay);
 };
 
 export const procedureEvidence: RecordReader = (resource, clock, out) => {
@@ -149,11 +159,11 @@ export const procedureEvidence: RecordReader = (resource, clock, out) => {
   const dates: Evidence["dates"] = {};
   if (performedStart !== undefined) dates.performed = performedStart;
   if (performedEnd !== undefined) dates.end = performedEnd;
-  const ctx = new RecordContext(id, "Procedure", reading.status, dates);
+  const ctx = new RecordContext(id, "Procedure", dates);
   ctx.modified = hasModifier(resource);
   ctx.recordStatus = rawStatus;
   ctx.sortDate = performedEnd ?? performedStart;
   ctx.conceptText = textOf(resource.code);
   ctx.statusNote = reading.note;
-  pushAll(out, MATCHES, ctx, clock, "Procedure", resource.code);
+  pushAll(out, MATCHES, ctx, reading.status, clock, "Procedure", resource.code);
 };
