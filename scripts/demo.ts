@@ -15,8 +15,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { serverExchangeDemo } from "./serverExchangeDemo";
-import { startEhrHttpServer } from "../mocks/httpServer";
-import { startDemoCdsService } from "../mocks/cdsDemo";
+import { startEhrWithCds } from "../mocks/cdsDemo";
 import { startStaticServer } from "../server/serve";
 
 function arg(name: string, fallback: number): number {
@@ -66,17 +65,16 @@ async function startApp(): Promise<{ url: string; close(): Promise<void> }> {
 }
 
 const app = await startApp();
-const cdsService: { url?: string } = {};
-const ehr = await startEhrHttpServer({
-  port: ehrPort,
-  host,
-  appLaunchUrl: `${app.url}/launch.html`,
-  latencyMs,
-  cds: { serviceBase: () => cdsService.url },
-  ...(exchangeDemo ? { confidentialClients: exchangeDemo.confidentialClients, serverExchangeLaunches: exchangeDemo.launches } : {}),
-});
-const cds = await startDemoCdsService({ ehrBaseUrl: ehr.baseUrl, appLaunchUrl: `${app.url}/launch.html`, port: cdsPort });
-cdsService.url = cds.url;
+const { ehr, cds } = await startEhrWithCds(
+  {
+    port: ehrPort,
+    host,
+    appLaunchUrl: `${app.url}/launch.html`,
+    latencyMs,
+    ...(exchangeDemo ? { confidentialClients: exchangeDemo.confidentialClients, serverExchangeLaunches: exchangeDemo.launches } : {}),
+  },
+  cdsPort,
+);
 
 console.log("");
 console.log(`  Demo EHR with sample patients:  ${ehr.baseUrl}/`);

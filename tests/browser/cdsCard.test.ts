@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolve } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { startStaticServer } from "../../server/serve";
-import { startEhrHttpServer, type EhrHttpServer } from "../../mocks/httpServer";
-import { startDemoCdsService } from "../../mocks/cdsDemo";
+import type { EhrHttpServer } from "../../mocks/httpServer";
+import { startEhrWithCds } from "../../mocks/cdsDemo";
 import type { CdsService } from "../../cds/server";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, DIST_DIR, panelStatus, readFindings } from "./stack";
 
@@ -22,10 +22,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   app = await startStaticServer({ root: DIST_DIR, port: 0, host: "127.0.0.1", loopbackCsp: true });
-  const cdsService: { url?: string } = {};
-  ehr = await startEhrHttpServer({ port: 0, appLaunchUrl: `${app.url}/launch.html`, now: () => NOW, cds: { serviceBase: () => cdsService.url } });
-  cds = await startDemoCdsService({ ehrBaseUrl: ehr.baseUrl, appLaunchUrl: `${app.url}/launch.html`, port: 0, now: () => NOW });
-  cdsService.url = cds.url;
+  ({ ehr, cds } = await startEhrWithCds({ port: 0, appLaunchUrl: `${app.url}/launch.html`, now: () => NOW }));
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 });
 afterAll(async () => {

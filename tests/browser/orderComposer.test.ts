@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolve } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser } from "playwright-core";
-import { startEhrHttpServer, type EhrHttpServer } from "../../mocks/httpServer";
-import { startDemoCdsService } from "../../mocks/cdsDemo";
+import type { EhrHttpServer } from "../../mocks/httpServer";
+import { startEhrWithCds } from "../../mocks/cdsDemo";
 import type { CdsService } from "../../cds/server";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./stack";
 
@@ -21,10 +21,7 @@ let cds: CdsService;
 let browser: Browser;
 
 beforeAll(async () => {
-  const cdsService: { url?: string } = {};
-  ehr = await startEhrHttpServer({ port: 0, appLaunchUrl: APP, now: () => NOW, cds: { serviceBase: () => cdsService.url } });
-  cds = await startDemoCdsService({ ehrBaseUrl: ehr.baseUrl, appLaunchUrl: APP, port: 0, now: () => NOW });
-  cdsService.url = cds.url;
+  ({ ehr, cds } = await startEhrWithCds({ port: 0, appLaunchUrl: APP, now: () => NOW }));
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEhrHttpServer, type EhrHttpServer } from "../../mocks/httpServer";
-import { startDemoCdsService } from "../../mocks/cdsDemo";
+import { startEhrWithCds } from "../../mocks/cdsDemo";
 import { demoPrefetch } from "../../mocks/cdsClient";
 import { renderMarkdown } from "../../mocks/chartPage";
 import { decodeLaunch } from "../../mocks/launchContext";
@@ -18,10 +18,7 @@ let ehr: EhrHttpServer;
 let cds: CdsService;
 
 beforeAll(async () => {
-  const service: { url?: string } = {};
-  ehr = await startEhrHttpServer({ port: 0, appLaunchUrl: APP, now: () => NOW, cds: { serviceBase: () => service.url } });
-  cds = await startDemoCdsService({ ehrBaseUrl: ehr.baseUrl, appLaunchUrl: APP, port: 0, now: () => NOW });
-  service.url = cds.url;
+  ({ ehr, cds } = await startEhrWithCds({ port: 0, appLaunchUrl: APP, now: () => NOW }));
 });
 afterAll(async () => {
   await cds?.close();
