@@ -285,3 +285,13 @@ export function panelAttributes(findings: readonly Finding[]) {
 }
 
 export const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+
+/** A complete prefetch of `TREY` without leg cramps (every key present, no records): a valid call answers 200 with no card. */
+export const EMPTY_PREFETCH = {
+  patient: { resourceType: "Patient", id: TREY, birthDate: "1950-01-01" },
+  conditions: { resourceType: "Bundle", type: "searchset", entry: [] },
+  medicationRequests: { resourceType: "Bundle", type: "searchset" },
+  medicationStatements: { resourceType: "Bundle", type: "searchset" },
+  procedures: { resourceType: "Bundle", type: "searchset" },
+  observations: { resourceType: "Bundle", type: "searchset" },
+};

@@ -9,16 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCdsService, type CdsService } from "../../cds/server";
 import { parseStoreSpec } from "../../node/store";
 import { startRedis, type TestRedis } from "../node/redisServer";
-import { hookBody, NOW, post, startTestClient, testConfig, TREY, type TestClient } from "./harness";
+import { hookBody, NOW, post, startTestClient, testConfig, TREY, type TestClient, EMPTY_PREFETCH } from "./harness";
 
-const PREFETCH = {
-  patient: { resourceType: "Patient", id: TREY, birthDate: "1950-01-01" },
-  conditions: { resourceType: "Bundle", type: "searchset", entry: [] },
-  medicationRequests: { resourceType: "Bundle", type: "searchset" },
-  medicationStatements: { resourceType: "Bundle", type: "searchset" },
-  procedures: { resourceType: "Bundle", type: "searchset" },
-  observations: { resourceType: "Bundle", type: "searchset" },
-};
+const PREFETCH = EMPTY_PREFETCH;
 const SERVICE_URL = "https://cds.example.org";
 const AUD = `${SERVICE_URL}/cds-services/night-leg-cramps`;
 const OTHER_ISS = "https://other-ehr.test.example/cds-client";

@@ -10,17 +10,9 @@ import { generateKeyPair, SignJWT, UnsecuredJWT } from "jose";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { MemoryStore } from "../../node/store";
-import { FHIR_BASE, hookBody, NOW_S, post, startTestService, testConfig, TREY, withTestStack } from "./harness";
+import { FHIR_BASE, hookBody, NOW_S, post, startTestService, testConfig, TREY, withTestStack, EMPTY_PREFETCH } from "./harness";
 
-/** A complete prefetch without leg cramps: a valid call answers 200 with no card. */
-const PREFETCH = {
-  patient: { resourceType: "Patient", id: TREY, birthDate: "1950-01-01" },
-  conditions: { resourceType: "Bundle", type: "searchset", entry: [] },
-  medicationRequests: { resourceType: "Bundle", type: "searchset" },
-  medicationStatements: { resourceType: "Bundle", type: "searchset" },
-  procedures: { resourceType: "Bundle", type: "searchset" },
-  observations: { resourceType: "Bundle", type: "searchset" },
-};
+const PREFETCH = EMPTY_PREFETCH;
 const BODY = () => hookBody(TREY, PREFETCH);
 const UNAUTHORIZED = { error: "Unauthorized." };
 
