@@ -12,7 +12,12 @@ function dayNumber(d: DateParts, edge: "earliest" | "latest"): number {
   return d.year * 10000 + month * 100 + day;
 }
 
-/** On or before this day a death date is a database's zero date ("1899-12-30", "1900-01-01"), not a death. */
+/**
+ * On or before this day a death date is a database's zero date ("1899-12-30", "1900-01-01"), not a death.
+ * A data-quality rule, not a clinical one: issue 19 (recorded eClinicalWorks sandbox traffic sends
+ * `deceasedDateTime: 1899-12-30` for a patient born in 1989) states it as "a death date before the birth
+ * date, or on or before 1900-01-01, is no death date"; docs/ehr-guide.md lists it with that source.
+ */
 const PLACEHOLDER_LAST_DAY = 19000101;
 
 /**

@@ -70,10 +70,12 @@ const NOT_SYSTEMIC_RAW = ["\\d(?:\\.\\d+)?\\s?%"];
 
 /**
  * Niacin is a cholesterol medicine only at lipid doses (knowledge-source.md, Cholesterol medicines): a
- * niacin strength below 250 mg (the smallest lipid-lowering dose: Niacor, immediate-release niacin, starts
- * at 250 mg once daily; vitamin B3 supplements hold 14–100 mg), or niacin inside a multivitamin, is a
- * vitamin. Raw patterns: "niacin 50 mg", "50 mg niacin", "niacin (vitamin B3) 100 MG", "B-complex with
- * niacin".
+ * niacin strength below 250 mg, or niacin inside a multivitamin, is a vitamin. Source of the lipid doses:
+ * the niacin extended-release label (DailyMed, "Niacin tablet, extended release", setid
+ * 44335547-b1a5-424a-b8a9-692aa26f02be: "Dose range: 500 mg to 2000 mg once daily", started at 500 mg).
+ * The cut-off sits at half that lowest dose, so that immediate-release niacin started lower (250 mg, as
+ * reported for Niacor; not verified here) still counts; vitamin B3 supplements hold well under it.
+ * Raw patterns: "niacin 50 mg", "50 mg niacin", "niacin (vitamin B3) 100 MG", "B-complex with niacin".
  */
 const NIACIN_VITAMIN_DOSE = "(?:[1-9]|[1-9]\\d|1\\d\\d|2[0-4]\\d)(?:\\.\\d+)?\\s?(?:mg|MG|milligrams?)\\b";
 const NIACIN_NAME = "\\b(?:niacin|nicotinic acid)\\b";
@@ -182,7 +184,8 @@ export const FORM_VETOES_RAW_ONLY_WITH: Partial<Record<CauseId, string>> = {
 export const FORM_VETOES_RAW_MEANING: Partial<Record<CauseId, string>> = {
   diuretics: "a strength in percent (eye drops, skin) when nothing says by mouth, injection or infusion",
   "blood-pressure-medicines": "a strength in percent (eye drops, skin) when nothing says by mouth, injection or infusion",
-  "cholesterol-medicines": "niacin at a vitamin dose (a strength below 250 mg) or inside a multivitamin",
+  "cholesterol-medicines":
+    "niacin at a vitamin dose (a strength below 250 mg, half the lowest lipid dose of the niacin extended-release label on DailyMed) or inside a multivitamin",
 };
 
 /** For rules with `requireForm: "oral"`: the text must contain one of these words. */

@@ -27,8 +27,9 @@ export interface LabUnit {
 }
 
 /**
- * The values a result of the test can take at all (lab-results.md: implausible values are flagged, never
- * interpreted). Outside them a result is a recording or unit error, and it is listed as such.
+ * The values a result of the test can take at all. Outside them a result is a recording or unit error: it is
+ * flagged and never interpreted (an app rule from issue 23, "implausible values flagged"; lab-results.md itself
+ * sets no limits). The limits and their sources: LAB_PLAUSIBILITY_SOURCES.
  */
 export interface LabPlausibility {
   /** In the test's unit. */

@@ -1,6 +1,7 @@
 /**
  * Whether a result's value is one its test can take at all (LabTest.plausible in src/knowledge/labRules.ts):
- * outside the range it is a recording or unit error, listed and never interpreted (lab-results.md).
+ * outside the range it is a recording or unit error, listed and never interpreted (the limits and their
+ * sources: LAB_PLAUSIBILITY_SOURCES).
  * The number itself is checked, whatever its comparator.
  */
 import type { LabTest, LabUnit } from "../../knowledge";

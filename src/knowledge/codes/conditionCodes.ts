@@ -440,7 +440,7 @@ export const CONDITION_RULES: CodeRule[] = [
     match: "exact",
     reason: "Overactive thyroid recorded",
     confidence: "weak",
-    source: "34486009 \"Hyperthyroidism (disorder)\": several independent public files (FHIR value-set expansions, SNOMED CT concept tables) pair the code with this display [IDX, weak]",
+    source: "34486009 \"Hyperthyroidism (disorder)\": named a core code by issue 20 (item 7); an exact-string search of public repositories (2026-12-08) found it paired with hyperthyroidism in 5 independent files (code tables, one with ICD-10-CM E05.90) and with nothing else; not checked against a SNOMED CT release [IDX, weak]",
     codes: "34486009",
   },
   {
@@ -684,7 +684,7 @@ export const CONDITION_RULES: CodeRule[] = [
     match: "exact",
     reason: "Peripheral neuropathy recorded",
     confidence: "weak",
-    source: "302226006 \"Peripheral neuropathy\" (finding; mapped to ICD-10-CM G62.9 in public code maps): several independent public files (FHIR value-set expansions, SNOMED CT concept tables) pair the code with this display [IDX, weak]",
+    source: "302226006 \"Peripheral nerve disease\" (the terminology reference's name; \"peripheral neuropathy\" in most files): named a core code by issue 20 (item 7); an exact-string search of public repositories (2026-12-08) found it as peripheral neuropathy in 8 independent files (two mapping it to ICD-10-CM G62.9) and once as an unrelated label (a mislabelled list); not checked against a SNOMED CT release [IDX, weak]",
     codes: "302226006",
   },
   {
@@ -893,7 +893,7 @@ export const CONDITION_RULES: CodeRule[] = [
     match: "exact",
     reason: "Spinal stenosis of the lumbar region recorded",
     confidence: "weak",
-    source: "18347007 \"Spinal stenosis of lumbar region\": several independent public files (FHIR value-set expansions, SNOMED CT concept tables) pair the code with this display [IDX, weak]",
+    source: "18347007 \"Spinal stenosis of lumbar region\": named a core code by issue 20 (item 7); an exact-string search of public repositories (2026-12-08) found it as lumbar (spinal) stenosis in 2 independent files and with nothing else; not checked against a SNOMED CT release [IDX, weak]",
     codes: "18347007",
   },
   {
