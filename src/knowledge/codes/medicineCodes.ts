@@ -105,7 +105,7 @@ export const MEDICINE_RULES: CodeRule[] = [
     match: "prefix",
     reason: "Combination product that contains a diuretic (ATC)",
     confidence: "weak",
-    source: "ATC codes newer than the [ATC] edition at hand, listed as diuretic-containing in several public ATC code lists (STOPP and hypertension-treatment definitions): C09BX03 ramipril, amlodipine and hydrochlorothiazide; C09DX06 candesartan, amlodipine and hydrochlorothiazide; C09DX07 irbesartan, amlodipine and hydrochlorothiazide; C10BX13 rosuvastatin, perindopril and indapamide",
+    source: "ATC codes newer than the [ATC] edition at hand, found by an exact-string search of public repositories (2026-12-08) in research code lists that class C09BX03, C09DX06, C09DX07 (as C09DX other than 02, 04, 05) and C10BX13 as diuretic-containing, and in a German FHIR ATC value set of the BfArM edition (C10BX13 \"Rosuvastatin, Perindopril und Indapamid\"); not checked against the WHO ATC index: C09BX03 ramipril, amlodipine and hydrochlorothiazide; C09DX06 candesartan, amlodipine and hydrochlorothiazide; C09DX07 irbesartan, amlodipine and hydrochlorothiazide; C10BX13 rosuvastatin, perindopril and indapamide",
     codes: "C09BX03 C09DX06 C09DX07 C10BX13",
   },
   {
@@ -352,7 +352,7 @@ export const MEDICINE_RULES: CodeRule[] = [
     match: "prefix",
     reason: "Cholesterol medicine combined with a blood pressure medicine (ATC)",
     confidence: "weak",
-    source: "ATC codes newer than the [ATC] edition at hand, listed as antihypertensive-containing in several public ATC code lists: C10BX06 atorvastatin, acetylsalicylic acid and ramipril; C10BX07 rosuvastatin, amlodipine and lisinopril; C10BX09 rosuvastatin and amlodipine; C10BX10 rosuvastatin and valsartan; C10BX11 atorvastatin, amlodipine and perindopril; C10BX12 atorvastatin, acetylsalicylic acid and perindopril; C10BX14 rosuvastatin, amlodipine and perindopril; C10BX15 atorvastatin and perindopril",
+    source: "ATC codes newer than the [ATC] edition at hand, found by an exact-string search of public repositories (2026-12-08) in German FHIR ATC value sets of the BfArM edition (C10BX07, C10BX09, C10BX10, C10BX11–C10BX15 with these ingredients) and a research code list of antihypertensives (C10BX06–C10BX15); not checked against the WHO ATC index: C10BX06 atorvastatin, acetylsalicylic acid and ramipril; C10BX07 rosuvastatin, amlodipine and lisinopril; C10BX09 rosuvastatin and amlodipine; C10BX10 rosuvastatin and valsartan; C10BX11 atorvastatin, amlodipine and perindopril; C10BX12 atorvastatin, acetylsalicylic acid and perindopril; C10BX14 rosuvastatin, amlodipine and perindopril; C10BX15 atorvastatin and perindopril",
     codes: "C10BX06 C10BX07 C10BX09 C10BX10 C10BX11 C10BX12 C10BX14 C10BX15",
   },
   {
