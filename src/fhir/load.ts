@@ -23,7 +23,7 @@ import { surveyAllowed, surveyLabs } from "./labSurvey";
 import { fetchJson, type RequestPolicy, type FhirConnection } from "./request";
 import { parseScopes, type ScopeCheck } from "./scopes";
 import type { SearchBudget } from "./search";
-import { collectSection, dedupeById, failureStatus, namesOtherPatient, unreadReport, type Collected } from "./sectionReport";
+import { collectSection, dedupeById, failureStatus, namesOtherPatient, scrub, unreadReport, type Collected } from "./sectionReport";
 import { failureOrEnd, runSearches, SessionEnded, type SearchEnv, type SearchRun } from "./sectionRun";
 import { isReadLabResult, SECTIONS, WORDS, type SectionContext, type SectionSpec } from "./sections";
 import type { LoadedData, SourceReport } from "./types";
@@ -137,7 +137,8 @@ async function readPatient(opts: LoadOptions, grant: ScopeCheck, signal: AbortSi
     return { patient, report: { source: "Patient", status: "read", count: 1, warnings: [] } };
   } catch (e) {
     const f = failureOrEnd(e);
-    return { report: unreadReport("Patient", failureStatus(f), describeFailure(f, WORDS.Patient)), failure: f };
+    // The server's OperationOutcome text is quoted and can name the patient ("Patient/123 not found").
+    return { report: unreadReport("Patient", failureStatus(f), scrub(describeFailure(f, WORDS.Patient), opts.patientId)), failure: f };
   }
 }
 
