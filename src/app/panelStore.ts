@@ -113,6 +113,8 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       client,
       patientId,
       base: serverUrl,
+      // A server session reads through the app's own path: the EHR is recognised by its own address.
+      ...(iss && iss !== serverUrl ? { iss } : {}),
       grantedScope: granted,
       server,
       policy,

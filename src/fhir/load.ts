@@ -42,6 +42,12 @@ export interface LoadOptions {
   patientId: string;
   /** FHIR base URL of the session (client.state.serverUrl). */
   base: string;
+  /**
+   * The EHR's own FHIR base (the launch `iss`) when `base` reads through another one: a server session's
+   * same-origin path (…/smart/fhir/<handle>/). Recognises the server by its address (serverDefaults.ts),
+   * so the same EHR is read the same way whichever side exchanged the code. Default: `base`.
+   */
+  iss?: string;
   /** Granted scope string from the token response. */
   grantedScope: string;
   server: ServerConfig;
@@ -185,7 +191,7 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
   const surveys = !skip.has("Observation") && !opts.provided?.Observation && grant.canSearch("Observation");
   const survey = (m: Record<string, unknown> | undefined) => {
     const caps = readCapabilities(m);
-    const server = withRecognisedDefaults(opts.server, caps, base);
+    const server = withRecognisedDefaults(opts.server, caps, opts.iss ?? base);
     return surveyAllowed(server, caps) ? surveyLabs({ client, base, policy, signal, patientId, server, now, restrictions: grant.restrictions("Observation") }) : undefined;
   };
   try {
@@ -203,7 +209,7 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
         endOnSession(
           metadataP.then((m) => {
             const caps = readCapabilities(m);
-            const ctx: SectionContext = { patientId, server: withRecognisedDefaults(opts.server, caps, base), now };
+            const ctx: SectionContext = { patientId, server: withRecognisedDefaults(opts.server, caps, opts.iss ?? base), now };
             return readSection(spec, env, ctx, caps, grant, opts.provided?.[spec.type]);
           }),
         ),

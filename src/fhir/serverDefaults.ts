@@ -18,8 +18,8 @@ export const EPIC_CONDITION_SEARCHES: readonly ConditionSearch[] = [
 ];
 
 /** The server entry as the data layer uses it: the deployer's entry plus what the server was recognised as. */
-export function withRecognisedDefaults(server: ServerConfig, caps: Capabilities, base: string): ServerConfig {
+export function withRecognisedDefaults(server: ServerConfig, caps: Capabilities, iss: string): ServerConfig {
   if (server.conditionSearches !== undefined || server.explicitClinicalStatus !== undefined) return server;
-  if (!isEpic(caps, base)) return server;
+  if (!isEpic(caps, iss)) return server;
   return { ...server, conditionSearches: EPIC_CONDITION_SEARCHES.map((s) => ({ ...s })) };
 }
