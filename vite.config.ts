@@ -70,13 +70,13 @@ const FHIRCLIENT_STAND_INS = [
 ];
 
 // Multi-page build: launch.html (SMART launch URL, no UI runtime) and index.html (redirect URI, the panel).
-export default defineConfig(() => ({
+export default defineConfig({
   plugins: [react(), reviewerFieldsOutOfBundle(), compactCodeLists()],
   // fhirclient's own switch for modern browsers (lib/entry/browser.js): no fetch and AbortController
   // polyfills, the platform's own are used.
   define: { FHIRCLIENT_PURE: "true" },
   resolve: {
-    alias: [...FHIRCLIENT_STAND_INS],
+    alias: FHIRCLIENT_STAND_INS,
   },
   build: {
     outDir: "dist",
@@ -100,4 +100,4 @@ export default defineConfig(() => ({
       },
     },
   },
-}));
+});

@@ -46,8 +46,6 @@ export interface PanelStoreDeps {
    * of delaying it.
    */
   match?: (input: EngineInput, options: EngineOptions) => Promise<EngineResult>;
-  /** The records documenting leg cramps (the panel's anchor). Default: the engine module's findLegCramps, already loaded for matching. */
-  legCramps?: (conditions: EngineInput["conditions"], now: Date) => Promise<LegCrampRecord[]>;
   /**
    * The EHR's FHIR base when the client reads through another one (a server session reads through the
    * app's same-origin FHIR path): it picks the configuration entry, the style origins and "Launch again".
@@ -59,6 +57,7 @@ export interface PanelStoreDeps {
 const importedMatch = (input: EngineInput, options: EngineOptions): Promise<EngineResult> =>
   import("../engine").then((engine) => engine.matchRecords(input, options));
 
+/** The records documenting leg cramps (the panel's anchor): the engine module's findLegCramps, already loaded for matching. */
 const importedLegCramps = (conditions: EngineInput["conditions"], now: Date): Promise<LegCrampRecord[]> =>
   import("../engine").then((engine) => engine.findLegCramps(conditions, now));
 
@@ -113,6 +112,8 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       client,
       patientId,
       base: serverUrl,
+      // A server session reads through the app's own path: the EHR is recognised by its own address.
+      ...(iss && iss !== serverUrl ? { iss } : {}),
       grantedScope: granted,
       server,
       policy,
@@ -131,7 +132,7 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
     const [result, legCramps] = await Promise.all([
       (deps.match ?? importedMatch)(data.input, { now }),
       // The anchor is a reading aid: a failure here never stops the panel.
-      (deps.legCramps ?? importedLegCramps)(data.input.conditions, now).catch(() => undefined),
+      importedLegCramps(data.input.conditions, now).catch(() => undefined),
     ]);
     // Lab results none of which could be interpreted were not checked: the same rule as every report.
     const sources = withLabReading(data.sources, result.labs);

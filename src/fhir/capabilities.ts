@@ -85,15 +85,16 @@ export function isSupportedVersion(version: string | undefined): boolean {
 }
 
 /**
- * An Epic server, recognised by its CapabilityStatement (`software.name` "Epic") or by its base path
- * (`…/api/FHIR/R4`, every Epic organisation's R4 endpoint). Epic's Condition search returns active
+ * An Epic server, recognised by its CapabilityStatement (`software.name` "Epic") or by its own base path
+ * (`…/api/FHIR/R4`, every Epic organisation's R4 endpoint): `iss` is the EHR's base from the launch, never
+ * the app's same-origin path a server session reads through. Epic's Condition search returns active
  * problems only when no clinical status is named (docs/ehr-guide.md): such a server gets the guide's
- * Condition searches without hand configuration (sections.ts `conditionSearchesFor`).
+ * Condition searches without hand configuration (sections.ts `conditionQueries`).
  */
-export function isEpic(caps: Capabilities, base: string): boolean {
+export function isEpic(caps: Capabilities, iss: string): boolean {
   if (caps.software !== undefined && /^epic\b/i.test(caps.software.trim())) return true;
   try {
-    return /\/api\/fhir\/r4\/?$/i.test(new URL(base).pathname);
+    return /\/api\/fhir\/r4\/?$/i.test(new URL(iss).pathname);
   } catch {
     return false;
   }

@@ -30,7 +30,7 @@ export interface ServerConfig {
   /** Origins of the authorization and token endpoints when they differ from the FHIR origin (for CSP). */
   authOrigins?: string[];
   /** Condition searches to run and merge. Default: one search with no category or status filter. */
-  conditionSearches?: ConditionSearch[];
+  conditionSearches?: readonly ConditionSearch[];
   /** Read MedicationStatement: true (default) or false when the server is known not to support it. */
   medicationStatement?: boolean;
   /**

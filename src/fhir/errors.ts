@@ -71,7 +71,7 @@ const REQUEST_CODES = new Set(["required", "invalid", "value", "structure", "not
  * on the next line), and the body of any other text type the same way. Only the OperationOutcome's
  * issues are read from it; everything else is reduced to "not FHIR".
  */
-export function refusalReason(message: string): RefusalReason | undefined {
+function refusalReason(message: string): RefusalReason | undefined {
   const lines = message.split("\n");
   const urlLine = lines.findIndex((l) => l.startsWith("URL: "));
   const rest = lines.slice(urlLine >= 0 ? urlLine + 1 : 1).join("\n").trim();

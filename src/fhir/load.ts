@@ -23,7 +23,7 @@ import { surveyAllowed, surveyLabs } from "./labSurvey";
 import { fetchJson, type RequestPolicy, type FhirConnection } from "./request";
 import { parseScopes, type ScopeCheck } from "./scopes";
 import type { SearchBudget } from "./search";
-import { collectSection, dedupeById, failureStatus, namesOtherPatient, unreadReport, type Collected } from "./sectionReport";
+import { collectSection, dedupeById, failureStatus, namesOtherPatient, scrub, unreadReport, type Collected } from "./sectionReport";
 import { failureOrEnd, runSearches, SessionEnded, type SearchEnv, type SearchRun } from "./sectionRun";
 import { isReadLabResult, SECTIONS, WORDS, type SectionContext, type SectionSpec } from "./sections";
 import type { LoadedData, SourceReport } from "./types";
@@ -42,6 +42,12 @@ export interface LoadOptions {
   patientId: string;
   /** FHIR base URL of the session (client.state.serverUrl). */
   base: string;
+  /**
+   * The EHR's own FHIR base (the launch `iss`) when `base` reads through another one: a server session's
+   * same-origin path (…/smart/fhir/<handle>/). Recognises the server by its address (serverDefaults.ts),
+   * so the same EHR is read the same way whichever side exchanged the code. Default: `base`.
+   */
+  iss?: string;
   /** Granted scope string from the token response. */
   grantedScope: string;
   server: ServerConfig;
@@ -125,6 +131,9 @@ function collectProvided(spec: SectionSpec, resources: readonly Resource[], pati
   return { resources: kept, report: { source: spec.type, status: "read", count: kept.length, warnings: [] }, included, includedByFullUrl: new Map() };
 }
 
+/** The server's CapabilityStatement, read, and its entry with what the server was recognised as (serverDefaults.ts). */
+type Recognised = { caps: Capabilities; server: ServerConfig };
+
 type PatientRead = { patient?: Record<string, unknown>; report: SourceReport; failure?: Failure };
 
 async function readPatient(opts: LoadOptions, grant: ScopeCheck, signal: AbortSignal): Promise<PatientRead> {
@@ -137,7 +146,8 @@ async function readPatient(opts: LoadOptions, grant: ScopeCheck, signal: AbortSi
     return { patient, report: { source: "Patient", status: "read", count: 1, warnings: [] } };
   } catch (e) {
     const f = failureOrEnd(e);
-    return { report: unreadReport("Patient", failureStatus(f), describeFailure(f, WORDS.Patient)), failure: f };
+    // The server's OperationOutcome text is quoted and can name the patient ("Patient/123 not found").
+    return { report: unreadReport("Patient", failureStatus(f), scrub(describeFailure(f, WORDS.Patient), opts.patientId)), failure: f };
   }
 }
 
@@ -182,34 +192,36 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
   const metadataUrl = onBase(base, "metadata");
   // The survey of lab results the code search cannot see (labSurvey.ts): in the first wave only when configured "always".
   const surveys = !skip.has("Observation") && !opts.provided?.Observation && grant.canSearch("Observation");
-  const survey = (m: Record<string, unknown> | undefined) => {
-    const caps = readCapabilities(m);
-    const server = withRecognisedDefaults(opts.server, caps, base);
-    return surveyAllowed(server, caps) ? surveyLabs({ client, base, policy, signal, patientId, server, now, restrictions: grant.restrictions("Observation") }) : undefined;
-  };
+  const survey = ({ caps, server }: Recognised) =>
+    surveyAllowed(server, caps) ? surveyLabs({ client, base, policy, signal, patientId, server, now, restrictions: grant.restrictions("Observation") }) : undefined;
   try {
     const readMetadata = () => fetchJson(client, metadataUrl, policy, signal).catch(() => undefined);
     // The searches wait for the CapabilityStatement (index.html reads it beside the token exchange, so it
     // is usually here already): it decides which kinds are asked for and with which optional parameters.
     // The Patient read does not wait.
     const metadataP = opts.metadata ? opts.metadata.then((m) => m ?? readMetadata()) : readMetadata();
+    // Parsed once (an Epic CapabilityStatement is large), for every section, the survey and the checks below.
+    const recognisedP = metadataP.then((m): Recognised => {
+      const caps = readCapabilities(m);
+      return { caps, server: withRecognisedDefaults(opts.server, caps, opts.iss ?? base) };
+    });
     const searched = SECTIONS.filter((s) => !skip.has(s.type));
-    const [metadata, patientRead, earlySurvey, ...reads] = await Promise.all([
+    const [metadata, recognised, patientRead, earlySurvey, ...reads] = await Promise.all([
       metadataP,
+      recognisedP,
       skip.has("Patient") ? Promise.resolve<PatientRead | undefined>(undefined) : endOnSession(readPatient(opts, grant, signal)),
-      surveys && opts.server.labSurvey === "always" ? endOnSession(metadataP.then(survey)) : undefined,
+      surveys && opts.server.labSurvey === "always" ? endOnSession(recognisedP.then(survey)) : undefined,
       ...searched.map((spec) =>
         endOnSession(
-          metadataP.then((m) => {
-            const caps = readCapabilities(m);
-            const ctx: SectionContext = { patientId, server: withRecognisedDefaults(opts.server, caps, base), now };
+          recognisedP.then(({ caps, server }) => {
+            const ctx: SectionContext = { patientId, server, now };
             return readSection(spec, env, ctx, caps, grant, opts.provided?.[spec.type]);
           }),
         ),
       ),
     ]);
 
-    const caps = readCapabilities(metadata);
+    const { caps } = recognised;
     if (!isSupportedVersion(caps.fhirVersion)) return { ok: false, error: "unsupported-fhir-version", detail: `FHIR ${caps.fhirVersion}` };
 
     // Browser only: every data request failed at the network level, yet the server answers (its open
@@ -242,7 +254,7 @@ export async function loadPatientData(opts: LoadOptions): Promise<LoadOutcome> {
     const labReport = reports.get("Observation");
     let surveyed = earlySurvey;
     if (!surveyed && surveys && labs && labReport?.status === "read" && opts.server.labSurvey !== "always" && !labs.resources.some(isReadLabResult)) {
-      surveyed = await survey(metadata);
+      surveyed = await survey(recognised);
     }
     if (surveyed && labs && labReport) {
       labs.resources = dedupeById([...labs.resources, ...surveyed.resources]);

@@ -51,7 +51,7 @@ function issueText(issue: Record<string, unknown>): string {
 
 const NOTHING_FOUND = /\bno (results|matches|records)\b/i;
 
-export function classifyIssue(severity: string, code: string | undefined, text: string): IssueClass {
+function classifyIssue(severity: string, code: string | undefined, text: string): IssueClass {
   if (SERIOUS.has(severity)) return "serious";
   if (code === "suppressed") return "withheld";
   if (NOTHING_FOUND.test(text)) return "redundant";

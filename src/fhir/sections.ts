@@ -107,7 +107,7 @@ function patientQuery(type: SearchedType, label: string) {
  * found too (the engine then reads only LOINC systems); and the query string stays near 600 bytes where
  * `system|code` tokens made it 2,101 — over the 2,048 bytes Epic's IIS front end accepts (issue 19).
  */
-export const LAB_CODE_TOKENS = LAB_LOINC_CODES.join(",");
+const LAB_CODE_TOKENS = LAB_LOINC_CODES.join(",");
 const LAB_CODES = new Set(LAB_LOINC_CODES);
 const LOINC_URIS = new Set(LOINC_SYSTEMS);
 

@@ -12,14 +12,14 @@ import type { ConditionSearch, ServerConfig } from "./configTypes";
  * resolved — its documented values; the other R4 statuses are not known to be accepted), and encounter
  * diagnoses, which Epic sends without a clinical status (a status filter would drop them).
  */
-export const EPIC_CONDITION_SEARCHES: readonly ConditionSearch[] = [
+const EPIC_CONDITION_SEARCHES: readonly ConditionSearch[] = [
   { category: "problem-list-item", clinicalStatus: "active,inactive,resolved" },
   { category: "encounter-diagnosis" },
 ];
 
 /** The server entry as the data layer uses it: the deployer's entry plus what the server was recognised as. */
-export function withRecognisedDefaults(server: ServerConfig, caps: Capabilities, base: string): ServerConfig {
+export function withRecognisedDefaults(server: ServerConfig, caps: Capabilities, iss: string): ServerConfig {
   if (server.conditionSearches !== undefined || server.explicitClinicalStatus !== undefined) return server;
-  if (!isEpic(caps, base)) return server;
-  return { ...server, conditionSearches: EPIC_CONDITION_SEARCHES.map((s) => ({ ...s })) };
+  if (!isEpic(caps, iss)) return server;
+  return { ...server, conditionSearches: EPIC_CONDITION_SEARCHES };
 }

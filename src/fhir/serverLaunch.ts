@@ -8,7 +8,7 @@ import { LAUNCH_ROUTE } from "./exchangeRoutes";
 import { field, nonEmptyString } from "../util/json";
 
 /** The categories the server's launch route may answer with (the rest are the page's own or the callback's). */
-export const SERVER_LAUNCH_ERRORS: readonly ErrorKind[] = ["iss-not-allowed", "discovery-failed", "auth-endpoint-not-allowed", "exchange-unavailable"];
+const SERVER_LAUNCH_ERRORS: readonly ErrorKind[] = ["iss-not-allowed", "discovery-failed", "auth-endpoint-not-allowed", "exchange-unavailable"];
 
 export async function requestServerLaunch(
   pageUrl: string,

@@ -32,7 +32,7 @@ export function redirectError(pageUrl: string): { kind: ErrorKind; code: string 
 
 /** Classifies a rejection of FHIR.oauth2.ready(). Never returns the message itself. */
 export function readyErrorKind(error: unknown): ErrorKind {
-  // A server session's failure (serverSessionRef.ts) carries its category; by name, so this module need not load it.
+  // A server session's failure (serverSession.ts) carries its category; by name, so this module need not load it.
   if (error instanceof Error && error.name === "ServerSessionError") return (error as Error & { kind: ErrorKind }).kind;
   const message = error instanceof Error ? error.message : String(error);
   const status = typeof error === "object" && error !== null && "status" in error ? Number((error as { status: unknown }).status) : NaN;

@@ -296,6 +296,20 @@ describe("warnings from the server", () => {
     expect(text).not.toContain(TREY);
     expect(text).not.toMatch(/https?:/);
   });
+
+  it("a refused Patient read quotes the server's words without the patient id", async () => {
+    const { clientP } = await launchAndLand({ patient: TREY });
+    const client = await clientP!;
+    server.use(
+      http.get(`${FHIR_BASE}/Patient/:id`, () =>
+        HttpResponse.json({ resourceType: "OperationOutcome", issue: [{ severity: "error", code: "not-found", diagnostics: `Patient/${TREY} not found` }] }, { status: 404 }),
+      ),
+    );
+    const s = sources(await loadWith(client));
+    expect(s.Patient!.status).not.toBe("read");
+    expect(s.Patient!.message).toMatch(/not found/);
+    expect(s.Patient!.message).not.toContain(TREY);
+  });
 });
 
 

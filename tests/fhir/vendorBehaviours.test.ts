@@ -279,6 +279,16 @@ describe("11. an Epic server gets Epic's Condition searches without configuratio
     expect(searchesOf("Condition").map((u) => u.searchParams.has("category"))).toEqual([false]);
   });
 
+  it("a server session reads through the app's own path: the EHR's own base (iss) is what is recognised", async () => {
+    const client = await landed({ patient: "epic-like" });
+    await loadWith(client, {}, { iss: "https://fhir.example.org/interconnect-fhir-oauth/api/FHIR/R4" });
+    expect(searchesOf("Condition").map((u) => u.searchParams.get("category"))).toEqual(["problem-list-item", "encounter-diagnosis"]);
+    requested.length = 0;
+    // The path a session reads through says nothing about the EHR behind it.
+    await loadWith(client, {}, { iss: FHIR_BASE });
+    expect(searchesOf("Condition").map((u) => u.searchParams.has("category"))).toEqual([false]);
+  });
+
   it("recognised from its software name or its /api/FHIR/R4 base", () => {
     expect(isEpic({ software: "Epic" }, "https://x.example/fhir")).toBe(true);
     expect(isEpic({}, "https://fhir.example.org/interconnect-fhir-oauth/api/FHIR/R4")).toBe(true);
