@@ -49,8 +49,8 @@ export type CauseKind = "condition" | "medicine" | "risk-factor" | "differential
 export const RECORD_TYPES = ["Patient", "Condition", "MedicationRequest", "MedicationStatement", "Procedure", "Observation"] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
-/** Code systems the rules know, by short key. */
-export type SystemKey = "snomed" | "icd10cm" | "icd9cm" | "rxnorm" | "atc" | "cpt";
+/** Code systems the app knows, by short key: the code rules' systems, and LOINC (lab results only, no code rule). */
+export type SystemKey = "snomed" | "icd10cm" | "icd9cm" | "rxnorm" | "atc" | "cpt" | "loinc";
 
 /** Which resources a rule reads: Conditions, medicine uses (MedicationRequest/Statement) or Procedures. */
 export type ResourceKind = "Condition" | "Medication" | "Procedure";
