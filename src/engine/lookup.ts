@@ -103,8 +103,6 @@ export interface CodeHit {
 }
 
 export interface CodeLookup {
-  /** True when any rule or look-alike knows this code. */
-  readonly recognised: boolean;
   readonly hits: readonly CodeHit[];
   /**
    * Causes a look-alike rules out for this code (the look-alike won for them). A look-alike blocks only
@@ -114,7 +112,7 @@ export interface CodeLookup {
 }
 
 const NONE: readonly CauseId[] = [];
-const EMPTY: CodeLookup = { recognised: false, hits: [], blocked: NONE };
+const EMPTY: CodeLookup = { hits: [], blocked: NONE };
 
 /** Memo of lookups per system, kind and code as written (pure: depends only on the arguments and static rules). */
 const LOOKUP_MEMO = new Map<SystemKey, Record<ResourceKind, Map<string, CodeLookup>>>();
@@ -176,7 +174,7 @@ function computeLookup(system: SystemKey, rawCode: string, kind: ResourceKind): 
     if (!b.negative && b.rule) hits.push({ cause, by: "code", rule: b.rule });
     else if (b.negative) (blocked ??= []).push(cause);
   }
-  return { recognised: true, hits, blocked: blocked ?? NONE };
+  return { hits, blocked: blocked ?? NONE };
 }
 
 // ---- name and form patterns ----

@@ -176,7 +176,8 @@ function keepBest(out: ConceptMatches, hit: CodeHit, coding: Coding): void {
   for (let i = 0; i < out.length; i++) {
     const earlier = out.match(i);
     if (earlier.cause !== hit.cause) continue;
-    // Only code matches are added before name matching runs (and it runs only when no code is recognised).
+    // Only code matches are added before name matching runs (and it runs only when no rule for this kind
+    // knows a code of the record: a look-alike code alone does not stop it).
     if (earlier.by === "code" && ranks(hit.rule) < ranks(earlier.rule)) out.set(i, hit, coding);
     return;
   }

@@ -131,7 +131,11 @@ export interface LookAlike {
   codes: string;
 }
 
-/** Last-resort matching on the record's text, when no coding on it is recognised by any rule. */
+/**
+ * Last-resort matching on the record's text, when no code rule for the record's kind knows any of its codings
+ * (even one whose dose form then rules it out). A look-alike code does not stop it: it only keeps the
+ * causes it names from being matched by name.
+ */
 export interface NameRule {
   id: string;
   causes: CauseId[];
