@@ -71,7 +71,6 @@ export {
   LOINC_SYSTEM,
   LOINC_SYSTEMS,
   type LabTestId,
-  type RaceSpecificEgfrPair,
 } from "./labTests";
 export {
   HEMOGLOBIN_CUTOFFS,
@@ -84,8 +83,6 @@ export {
   type HemoglobinCutoffRow,
   type LabCondition,
   type LabPlausibility,
-  type LabPlausibilitySource,
-  type LabUnitless,
   type LabCurrency,
   type LabCutoff,
   type LabRule,
