@@ -103,8 +103,6 @@ export interface CodeHit {
 }
 
 export interface CodeLookup {
-  /** True when any rule or look-alike knows this code. */
-  readonly recognised: boolean;
   readonly hits: readonly CodeHit[];
   /**
    * Causes a look-alike rules out for this code (the look-alike won for them). A look-alike blocks only
@@ -114,7 +112,7 @@ export interface CodeLookup {
 }
 
 const NONE: readonly CauseId[] = [];
-const EMPTY: CodeLookup = { recognised: false, hits: [], blocked: NONE };
+const EMPTY: CodeLookup = { hits: [], blocked: NONE };
 
 /** Memo of lookups per system, kind and code as written (pure: depends only on the arguments and static rules). */
 const LOOKUP_MEMO = new Map<SystemKey, Record<ResourceKind, Map<string, CodeLookup>>>();
@@ -176,7 +174,7 @@ function computeLookup(system: SystemKey, rawCode: string, kind: ResourceKind): 
     if (!b.negative && b.rule) hits.push({ cause, by: "code", rule: b.rule });
     else if (b.negative) (blocked ??= []).push(cause);
   }
-  return { recognised: true, hits, blocked: blocked ?? NONE };
+  return { hits, blocked: blocked ?? NONE };
 }
 
 // ---- name and form patterns ----
@@ -221,15 +219,27 @@ interface FormVeto {
   onlyWith?: RegExp;
 }
 
+/** One regular expression per list of the knowledge base: causes sharing a list share its pattern. */
+const COMPILED_LISTS = new Map<readonly string[], RegExp | undefined>();
+function compileOnce(list: readonly string[] | undefined, make: (list: readonly string[]) => RegExp | undefined): RegExp | undefined {
+  if (!list) return undefined;
+  if (!COMPILED_LISTS.has(list)) COMPILED_LISTS.set(list, make(list));
+  return COMPILED_LISTS.get(list);
+}
+
 const FORM_VETO_RE = new Map<CauseId, FormVeto[]>();
 for (const [cause, words] of Object.entries(FORM_VETOES) as [CauseId, string[]][]) {
-  const re = compile(words);
+  const re = compileOnce(words, compile);
   if (re) FORM_VETO_RE.set(cause, [{ re }]);
 }
 for (const [cause, raw] of Object.entries(FORM_VETOES_RAW) as [CauseId, string[]][]) {
   const list = FORM_VETO_RE.get(cause) ?? [];
   const only = FORM_VETOES_RAW_ONLY_WITH[cause];
-  list.push({ re: new RegExp(raw.join("|"), "i"), unless: compile(FORM_VETOES_RAW_UNLESS[cause]), onlyWith: only ? new RegExp(only, "i") : undefined });
+  list.push({
+    re: compileOnce(raw, (r) => new RegExp(r.join("|"), "i"))!,
+    unless: compileOnce(FORM_VETOES_RAW_UNLESS[cause], compile),
+    onlyWith: only ? new RegExp(only, "i") : undefined,
+  });
   FORM_VETO_RE.set(cause, list);
 }
 const ORAL_RE = compile(ORAL_FORM_WORDS)!;

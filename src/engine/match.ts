@@ -147,18 +147,37 @@ function settleDiabetesType(concept: unknown, out: ConceptMatches): void {
     out.remove(saysT1 ? t2 : t1);
     return;
   }
-  out.set(t2, DIABETES_TYPES_CONFLICT_HIT, out.coding(t2));
+  const type2 = out.match(t2);
+  // Before name matching, every match is a code match (see matchConcept).
+  if (type2.by === "code") out.set(t2, conflictHit(type2.rule), out.coding(t2));
   out.remove(t1);
 }
 
-const DIABETES_TYPES_CONFLICT_HIT: CodeMatch = { cause: "type-2-diabetes", by: "code", rule: DIABETES_TYPES_CONFLICT };
+/** Per type 2 rule, its hit marked as the conflict of types (shared, like lookup hits). */
+const CONFLICT_HITS = new Map<CodeRule, CodeMatch>();
+
+/**
+ * The type 2 code's own rule (its system, list and codes), with the words and marks of a record coded as
+ * both types (DIABETES_TYPES_CONFLICT) in place of its own: nothing else of it (strength, confidence,
+ * history) is carried over, as the conflict is read as diabetes of unstated type.
+ */
+function conflictHit(type2: CodeRule): CodeMatch {
+  let hit = CONFLICT_HITS.get(type2);
+  if (!hit) {
+    const { appliesTo, system, match, codes } = type2;
+    hit = { cause: "type-2-diabetes", by: "code", rule: { ...DIABETES_TYPES_CONFLICT, appliesTo, system, match, codes } };
+    CONFLICT_HITS.set(type2, hit);
+  }
+  return hit;
+}
 
 /** One match per cause, in order of first appearance; a better-ranked rule replaces an earlier one. */
 function keepBest(out: ConceptMatches, hit: CodeHit, coding: Coding): void {
   for (let i = 0; i < out.length; i++) {
     const earlier = out.match(i);
     if (earlier.cause !== hit.cause) continue;
-    // Only code matches are added before name matching runs (and it runs only when no code is recognised).
+    // Only code matches are added before name matching runs (and it runs only when no rule for this kind
+    // knows a code of the record: a look-alike code alone does not stop it).
     if (earlier.by === "code" && ranks(hit.rule) < ranks(earlier.rule)) out.set(i, hit, coding);
     return;
   }

@@ -2,8 +2,6 @@
 import { DIALYSIS_RECENT_DAYS } from "../knowledge";
 import { ACUTE_STATE_CURRENT_DAYS, ACUTE_STATES, NO_STATUS_CURRENT_MONTHS } from "../knowledge/conventions";
 import { dateParts, toMillis } from "./dates";
-
-export { visitDateOf } from "./dates";
 import { isObj, str } from "./read";
 import type { CauseId, EvidenceStatus } from "./types";
 

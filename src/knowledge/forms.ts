@@ -44,13 +44,14 @@ const NOT_SYSTEMIC = [
   "rogaine",
 ];
 
-/**
- * Words saying a preparation is given by mouth or by injection or infusion: a systemic medicine. Such a
- * text is not read as eye drops or a cream because it states a strength in percent (mannitol 20 %
- * intravenous, nicardipine in 0.86 % sodium chloride): a systemic medicine is judged by its form
- * (knowledge-source.md, Combination products). Mannitol is named because it is never an eye drop.
- */
-export const SYSTEMIC_FORM_WORDS = [
+/** Words saying a medicine is taken by mouth. */
+const ORAL_ROUTE_WORDS = ["oral", "orally", "tablets?", "tabs?", "capsules?", "caps?", "by mouth", "PO"];
+
+/** Oral forms too, for rules requiring one; not among the words that cancel the percent-strength veto (FORM_VETOES_RAW_UNLESS). */
+const ORAL_PACK_WORDS = ["pills?", "pack", "chewable"];
+
+/** Words saying a preparation is given by injection or infusion: a systemic medicine. */
+const INJECTED_FORM_WORDS = [
   "intravenous(?:ly)?",
   "IV",
   "IVPB",
@@ -61,8 +62,6 @@ export const SYSTEMIC_FORM_WORDS = [
   "parenteral",
   "premix(?:ed)?",
   "vial",
-  "mannitol",
-  "osmitrol",
 ];
 
 /** Raw patterns (not wrapped in word boundaries) meaning a non-systemic preparation: a strength in percent. */
@@ -168,11 +167,16 @@ export const FORM_VETOES_RAW: Partial<Record<CauseId, string[]>> = {
 
 /**
  * Words that cancel a cause's raw veto: a strength in percent does not make a medicine given by mouth,
- * injection or infusion an eye drop (matched between word boundaries, case-insensitive).
+ * injection or infusion an eye drop (mannitol 20 % intravenous, nicardipine in 0.86 % sodium chloride: a
+ * systemic medicine is judged by its form, knowledge-source.md, Combination products). Mannitol (Osmitrol)
+ * is named because it is never an eye drop. Matched between word boundaries, case-insensitive; one list
+ * for both causes (compiled once).
  */
-export const FORM_VETOES_RAW_UNLESS: Partial<Record<CauseId, string[]>> = {
-  diuretics: ["oral", "orally", "tablets?", "tabs?", "capsules?", "caps?", "by mouth", "PO", ...SYSTEMIC_FORM_WORDS],
-  "blood-pressure-medicines": ["oral", "orally", "tablets?", "tabs?", "capsules?", "caps?", "by mouth", "PO", ...SYSTEMIC_FORM_WORDS],
+const NOT_EYE_DROPS = [...ORAL_ROUTE_WORDS, ...INJECTED_FORM_WORDS, "mannitol", "osmitrol"];
+
+export const FORM_VETOES_RAW_UNLESS: Partial<Record<CauseId, readonly string[]>> = {
+  diuretics: NOT_EYE_DROPS,
+  "blood-pressure-medicines": NOT_EYE_DROPS,
 };
 
 /** A cause's raw veto is tried only when the text contains one of these (a cheap test first). */
@@ -189,7 +193,7 @@ export const FORM_VETOES_RAW_MEANING: Partial<Record<CauseId, string>> = {
 };
 
 /** For rules with `requireForm: "oral"`: the text must contain one of these words. */
-export const ORAL_FORM_WORDS = ["oral", "orally", "tablets?", "tabs?", "pills?", "pack", "chewable", "capsules?", "caps?", "by mouth", "PO"];
+export const ORAL_FORM_WORDS = [...ORAL_ROUTE_WORDS, ...ORAL_PACK_WORDS];
 
 /** For rules with `requireForm: "systemic"`: by mouth, or by injection or infusion. */
-export const SYSTEMIC_ROUTE_WORDS = [...ORAL_FORM_WORDS, ...SYSTEMIC_FORM_WORDS.filter((w) => w !== "mannitol" && w !== "osmitrol")];
+export const SYSTEMIC_ROUTE_WORDS = [...ORAL_FORM_WORDS, ...INJECTED_FORM_WORDS];

@@ -3,6 +3,7 @@ import { CONDITION_RULES } from "./codes/conditionCodes";
 import { LOOK_ALIKES } from "./codes/lookAlikes";
 import { MEDICINE_RULES } from "./codes/medicineCodes";
 import { PROCEDURE_RULES } from "./codes/procedureCodes";
+import { LOINC_SYSTEMS } from "./labTests";
 import type { CodeRule } from "./types";
 
 export { CAUSES, causeById } from "./causes";
@@ -57,6 +58,8 @@ export const SYSTEMS: Record<import("./types").SystemKey, { label: string; uris:
   rxnorm: { label: "RxNorm", uris: ["http://www.nlm.nih.gov/research/umls/rxnorm", "urn:oid:2.16.840.1.113883.6.88"] },
   atc: { label: "ATC", uris: ["http://www.whocc.no/atc", "urn:oid:2.16.840.1.113883.6.73"] },
   cpt: { label: "CPT", uris: ["http://www.ama-assn.org/go/cpt", "urn:oid:2.16.840.1.113883.6.12"] },
+  // Lab results only: no code rule is in LOINC; its URIs and their source live in labTests.ts.
+  loinc: { label: "LOINC", uris: [...LOINC_SYSTEMS] },
 };
 export {
   EGFR_RACE_SPECIFIC_PAIRS,
@@ -64,12 +67,10 @@ export {
   LAB_LOINC_CODES,
   LAB_TEST_CODES,
   LOINC_INVALID_CHECK_DIGIT_CODES,
-  LOINC_OID_SYSTEM,
   LOINC_SOURCES,
   LOINC_SYSTEM,
   LOINC_SYSTEMS,
   type LabTestId,
-  type RaceSpecificEgfrPair,
 } from "./labTests";
 export {
   HEMOGLOBIN_CUTOFFS,
@@ -82,8 +83,6 @@ export {
   type HemoglobinCutoffRow,
   type LabCondition,
   type LabPlausibility,
-  type LabPlausibilitySource,
-  type LabUnitless,
   type LabCurrency,
   type LabCutoff,
   type LabRule,

@@ -12,9 +12,9 @@ export type LabTestId = "egfr" | "hemoglobin" | "hba1c" | "glucose" | "tsh";
 export const LOINC_SYSTEM = "http://loinc.org";
 
 /** LOINC's OID as a URI: the same code system (lab-results.md, "What real laboratories send"). */
-export const LOINC_OID_SYSTEM = "urn:oid:2.16.840.1.113883.6.1";
+const LOINC_OID_SYSTEM = "urn:oid:2.16.840.1.113883.6.1";
 
-/** Every system URI a LOINC coding may carry. */
+/** Every system URI a LOINC coding may carry (SYSTEMS.loinc; the engine reads a system through systemKeyOf). */
 export const LOINC_SYSTEMS: readonly string[] = [LOINC_SYSTEM, LOINC_OID_SYSTEM];
 
 /** Where the two facts about LOINC the app relies on come from. */

@@ -49,8 +49,8 @@ export type CauseKind = "condition" | "medicine" | "risk-factor" | "differential
 export const RECORD_TYPES = ["Patient", "Condition", "MedicationRequest", "MedicationStatement", "Procedure", "Observation"] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
-/** Code systems the rules know, by short key. */
-export type SystemKey = "snomed" | "icd10cm" | "icd9cm" | "rxnorm" | "atc" | "cpt";
+/** Code systems the app knows, by short key: the code rules' systems, and LOINC (lab results only, no code rule). */
+export type SystemKey = "snomed" | "icd10cm" | "icd9cm" | "rxnorm" | "atc" | "cpt" | "loinc";
 
 /** Which resources a rule reads: Conditions, medicine uses (MedicationRequest/Statement) or Procedures. */
 export type ResourceKind = "Condition" | "Medication" | "Procedure";
@@ -131,7 +131,11 @@ export interface LookAlike {
   codes: string;
 }
 
-/** Last-resort matching on the record's text, when no coding on it is recognised by any rule. */
+/**
+ * Last-resort matching on the record's text, when no code rule for the record's kind knows any of its codings
+ * (even one whose dose form then rules it out). A look-alike code does not stop it: it only keeps the
+ * causes it names from being matched by name.
+ */
 export interface NameRule {
   id: string;
   causes: CauseId[];

@@ -4,11 +4,11 @@
  * LOINC itself lists with a wrong check digit. A code that fails is not LOINC, whatever system it claims
  * (lab-results.md: some EHRs label their local codes as LOINC).
  */
-import { LOINC_INVALID_CHECK_DIGIT_CODES, LOINC_SYSTEM, LOINC_SYSTEMS } from "../../knowledge";
+import { LOINC_INVALID_CHECK_DIGIT_CODES, LOINC_SYSTEM } from "../../knowledge";
+import { systemKeyOf } from "../lookup";
 
 const FORM = /^(\d{1,7})-(\d)$/;
 const KNOWN_WRONG: ReadonlySet<string> = new Set(LOINC_INVALID_CHECK_DIGIT_CODES);
-const SYSTEMS: ReadonlySet<string> = new Set(LOINC_SYSTEMS);
 
 /**
  * The Mod 10 check digit of LOINC's Users' Guide for the digits before the hyphen: from the right, the
@@ -39,8 +39,11 @@ export function isLoincCode(code: string): boolean {
   return loincCheckDigit(m[1]!) === Number(m[2]);
 }
 
-/** A system URI LOINC is sent under (`http://loinc.org`, or its OID as a URI). */
+/**
+ * A system URI LOINC is sent under (`http://loinc.org`, or its OID as a URI), read like every other
+ * system (systemKeyOf: case, spaces and a trailing slash do not matter).
+ */
 export function isLoincSystem(system: string | undefined): boolean {
-  // LOINC's own URI, by far the most sent, by a string comparison before the set's lookup (no hashing).
-  return system === LOINC_SYSTEM || (system !== undefined && SYSTEMS.has(system));
+  // LOINC's own URI as written, by far the most sent, by a string comparison before systemKeyOf's cached lookup.
+  return system === LOINC_SYSTEM || systemKeyOf(system) === "loinc";
 }

@@ -20,9 +20,12 @@ const RACE_SPECIFIC: ReadonlyMap<string, RaceSpecific> = new Map(
   ]),
 );
 
-/** The eGFR results to count (sorted, oldest first, as given); the others are added to `skipped` (their instants to `ms`). */
-export function settleRacePairs(sorted: readonly LabResult[], skipped: LabSkipped[], ms: number[]): LabResult[] {
-  if (!sorted.some((r) => RACE_SPECIFIC.has(r.loinc))) return [...sorted];
+/**
+ * The eGFR results to count (sorted, oldest first, as given); the others are added to `skipped` (their
+ * instants to `ms`). With no race-specific result there is nothing to settle: the list itself is returned.
+ */
+export function settleRacePairs(sorted: LabResult[], skipped: LabSkipped[], ms: number[]): LabResult[] {
+  if (!sorted.some((r) => RACE_SPECIFIC.has(r.loinc))) return sorted;
   const kept: LabResult[] = [];
   const setAside = (r: LabResult, text: string) => {
     skipped.push({ ref: r.ref, test: "egfr", reason: "race-specific-pair", text, date: r.date });

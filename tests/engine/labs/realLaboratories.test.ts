@@ -6,7 +6,7 @@
 import type { Observation } from "fhir/r4";
 import { describe, expect, it } from "vitest";
 import { LAB_LOINC_CODES, LOINC_INVALID_CHECK_DIGIT_CODES } from "../../../src/knowledge";
-import { isLoincCode, loincCheckDigit } from "../../../src/engine/labs/loinc";
+import { isLoincCode, isLoincSystem, loincCheckDigit } from "../../../src/engine/labs/loinc";
 import { parseValueString } from "../../../src/engine/labs/valueString";
 import { RULE, cause, daysAgo, obs, rule, run } from "./build";
 
@@ -45,6 +45,17 @@ describe("LOINC: its OID, its form and check digit", () => {
     const out = run([o]);
     expect(rule(out, RULE.hypo)).toEqual({ holds: true, current: true });
     expect(cause(out, "hypoglycemia")!.evidence[0]!.matched.code).toBe("2339-0");
+  });
+
+  it.each(["http://loinc.org/", " HTTP://LOINC.ORG", "URN:OID:2.16.840.1.113883.6.1 "])("LOINC sent as %j is LOINC: systems are read like every other", (system) => {
+    expect(isLoincSystem(system)).toBe(true);
+    const o = coded(obs({ test: "glucose", value: 40, date: daysAgo(5) }), system, "2339-0");
+    const out = run([o]);
+    expect(rule(out, RULE.hypo)).toEqual({ holds: true, current: true });
+  });
+
+  it.each([undefined, "", "http://loinc.org/x", "http://snomed.info/sct"])("%j is not a LOINC system", (system) => {
+    expect(isLoincSystem(system)).toBe(false);
   });
 
   it("a local code labelled as LOINC is not LOINC, whatever its name says: counted, never read (athenahealth's glucose 12809)", () => {
