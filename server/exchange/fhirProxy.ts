@@ -35,14 +35,20 @@ async function freshRecord(ctx: ExchangeContext, found: FoundSession, force: boo
   if (!record.refreshToken) return force ? undefined : record;
   if (await ctx.sessions.lockRefresh(found.id)) {
     try {
-      const ref = { issuer: record.issuer, tokenEndpoint: record.tokenEndpoint, clientId: record.clientId, tokenAuth: record.tokenAuth, allowHttp: record.allowHttp };
-      const outcome = await refreshTokens(ref, ctx.credentials, record.refreshToken, ctx.now, ctx.fetch);
+      // Another request may have refreshed between our read of the session and the lock: its token is the
+      // one to use, and the refresh token it stored is the live one (a rotated one refuses reuse).
+      const current = await ctx.sessions.reload(found.id);
+      if (!current) return undefined;
+      if (current.accessToken !== record.accessToken) return current;
+      if (!current.refreshToken) return force ? undefined : current;
+      const ref = { issuer: current.issuer, tokenEndpoint: current.tokenEndpoint, clientId: current.clientId, tokenAuth: current.tokenAuth, allowHttp: current.allowHttp };
+      const outcome = await refreshTokens(ref, ctx.credentials, current.refreshToken, ctx.now, ctx.fetch);
       if (!outcome.ok) {
         await ctx.sessions.end(found.id);
         return undefined;
       }
       const t = outcome.tokens;
-      const next: SessionRecord = { ...record, accessToken: t.accessToken, refreshToken: t.refreshToken ?? record.refreshToken, scope: t.scope ?? record.scope };
+      const next: SessionRecord = { ...current, accessToken: t.accessToken, refreshToken: t.refreshToken ?? current.refreshToken, scope: t.scope ?? current.scope };
       if (t.expiresAt !== undefined) next.expiresAt = t.expiresAt;
       else delete next.expiresAt;
       await ctx.sessions.update(found.id, next);
