@@ -21,6 +21,7 @@ import { readFhirForProxy, type ProxyRead } from "./upstream";
 /** A token this close to its expiry is refreshed before use. */
 const REFRESH_AHEAD_MS = 60_000;
 const WAIT_FOR_OTHER_REFRESH_MS = 10_000;
+const POLL_MS = 100;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -58,9 +59,10 @@ async function freshRecord(ctx: ExchangeContext, found: FoundSession, force: boo
     }
   }
   // Another request (maybe on another replica) is refreshing: use its token when it lands.
-  const until = ctx.now() + WAIT_FOR_OTHER_REFRESH_MS;
-  while (Date.now() < until) {
-    await sleep(100);
+  // Bounded by a count of polls, not by a clock: the injected clock may stand still (tests) and the wait
+  // is real time, so comparing the two could wait for ever or not at all.
+  for (let polls = 0; polls < WAIT_FOR_OTHER_REFRESH_MS / POLL_MS; polls++) {
+    await sleep(POLL_MS);
     const latest = await ctx.sessions.reload(found.id);
     if (!latest) return undefined;
     if (latest.accessToken !== record.accessToken) return latest;
