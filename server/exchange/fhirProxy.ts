@@ -71,8 +71,8 @@ async function freshRecord(ctx: ExchangeContext, found: FoundSession, force: boo
 }
 
 /** Rewrites the Bundle's links on the EHR's base to this path (next pages as opaque tokens). */
-async function rewriteLinks(ctx: ExchangeContext, found: FoundSession, record: SessionRecord, bundle: Record<string, unknown>, proxyBase: string): Promise<void> {
-  if (!Array.isArray(bundle.link)) return;
+async function rewriteLinks(ctx: ExchangeContext, found: FoundSession, record: SessionRecord, bundle: Record<string, unknown>, proxyBase: string): Promise<boolean> {
+  if (!Array.isArray(bundle.link)) return true;
   const base = record.iss.replace(/\/+$/, "");
   for (const link of bundle.link as unknown[]) {
     if (!isRecord(link) || typeof link.url !== "string") continue;
@@ -81,11 +81,14 @@ async function rewriteLinks(ctx: ExchangeContext, found: FoundSession, record: S
     // A link elsewhere is left as it is: the page refuses to follow it (and says the read is incomplete).
     if (!onEhr) continue;
     if (link.relation === "next") {
-      link.url = `${proxyBase}/_page/${await ctx.sessions.savePage(found.id, record, url)}`;
+      const token = await ctx.sessions.savePage(found.id, record, url);
+      if (token === undefined) return false;
+      link.url = `${proxyBase}/_page/${token}`;
     } else {
       link.url = proxyBase + url.slice(base.length);
     }
   }
+  return true;
 }
 
 const OUTCOME_CODES: Record<number, string> = { 401: "login", 403: "forbidden", 404: "not-found", 410: "deleted", 429: "throttled" };
@@ -99,7 +102,10 @@ async function forward(ctx: ExchangeContext, res: ServerResponse, found: FoundSe
   }
   let text = read.text;
   if (read.resource.resourceType === "Bundle") {
-    await rewriteLinks(ctx, found, record, read.resource, proxyBase);
+    if (!(await rewriteLinks(ctx, found, record, read.resource, proxyBase))) {
+      // Without its next link the Bundle would look complete: refuse the read rather than lose pages.
+      return sendOutcome(res, 429, "throttled", "This session has read as many pages of results as it may.");
+    }
     text = JSON.stringify(read.resource);
   }
   const out = Buffer.from(text);
