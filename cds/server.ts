@@ -29,6 +29,7 @@ import { MemoryStore, openStore, StoreUnavailable, type Store, type StoreSpec } 
 import { CLOCK_SKEW_SECONDS, MAX_LIFETIME_SECONDS } from "./auth";
 import { ReplayGuard } from "./replay";
 import { CardSilence, cardDigest, overriddenCards, silenceStoreRoom } from "./silence";
+import { readRequestBody, RequestTooLarge } from "../node/requestBody";
 
 export interface CdsLogger {
   info(message: string): void;
@@ -122,8 +123,6 @@ const CORS_HEADERS: Record<string, string> = {
   "Access-Control-Max-Age": "600",
 };
 
-class TooLarge extends Error {}
-
 const UNAVAILABLE = { error: "Service unavailable, try again." };
 
 function send(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
@@ -137,22 +136,6 @@ function send(res: ServerResponse, status: number, body: unknown, extra: Record<
     ...extra,
   });
   res.end(text);
-}
-
-/** Reads the body up to `limit` bytes; rejects with TooLarge beyond it. */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      if (size > limit) return;
-      size += chunk.length;
-      if (size > limit) reject(new TooLarge());
-      else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
 }
 
 function routeOf(pathname: string): string {
@@ -268,10 +251,10 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
 
     let body: unknown;
     try {
-      const raw = await readBody(req, config.maxBodyBytes);
+      const raw = await readRequestBody(req, config.maxBodyBytes);
       body = JSON.parse(raw.toString("utf8")) as unknown;
     } catch (error) {
-      if (error instanceof TooLarge) return refuse(req, res, 413, { error: "The request body is too large." });
+      if (error instanceof RequestTooLarge) return refuse(req, res, 413, { error: "The request body is too large." });
       return reply(res, 400, { error: "The request body is not valid JSON." });
     }
 

@@ -1,6 +1,6 @@
 /**
  * Small HTTP pieces of the exchange routes: the app's public origin, fetch-metadata and Origin checks,
- * cookies (parsed and written with `cookie`), JSON answers with no-store, a bounded request body.
+ * cookies (parsed and written with `cookie`), JSON answers with no-store.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseCookies, serialize } from "cookie";
@@ -85,17 +85,4 @@ export function redirect(res: ServerResponse, location: string): void {
   res.setHeader("Cache-Control", "no-store");
   res.setHeader("Content-Length", "0");
   res.end();
-}
-
-/** Reads a small request body; undefined when it is larger than `maxBytes`. */
-export async function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    total += buffer.byteLength;
-    if (total > maxBytes) return undefined;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }

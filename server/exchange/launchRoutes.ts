@@ -19,9 +19,10 @@ import { withOnlineAccess } from "../../src/fhir/scopeRequest";
 import { field, trimmedString } from "../../src/util/json";
 import { discoverEndpoints } from "./discovery";
 import type { ExchangeContext } from "./context";
-import { clearCookie, cookieName, cookieValue, fromOwnPages, publicOrigin, readBody, redirect, secureCookies, sendJson, setCookie } from "./http";
+import { clearCookie, cookieName, cookieValue, fromOwnPages, publicOrigin, redirect, secureCookies, sendJson, setCookie } from "./http";
 import { LAUNCH_TTL_MS, randomToken, sameSecret, type PendingLaunch } from "./sessions";
 import { canAuthenticate, exchangeCode, TOKEN_AUTH_METHODS } from "./tokenClient";
+import { readRequestBody, RequestTooLarge } from "../../node/requestBody";
 
 /** OAuth error codes an EHR may send to the redirect URI that the panel words; anything else is "server_error". */
 const KNOWN_AUTH_ERRORS = new Set([
@@ -35,6 +36,9 @@ const KNOWN_AUTH_ERRORS = new Set([
   "temporarily_unavailable",
 ]);
 
+/** A launch request names an iss and a launch parameter: a few hundred bytes. */
+const LAUNCH_BODY_BYTES = 8 * 1024;
+
 const launchError = (res: ServerResponse, status: number, error: string) => sendJson(res, status, { error });
 
 export async function startLaunch(ctx: ExchangeContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -43,12 +47,11 @@ export async function startLaunch(ctx: ExchangeContext, req: IncomingMessage, re
   if (!fromOwnPages(req, origin) || !(req.headers["content-type"] ?? "").startsWith("application/json")) {
     return launchError(res, 403, "exchange-unavailable");
   }
-  const text = await readBody(req, 8 * 1024);
   let body: unknown;
   try {
-    body = JSON.parse(text ?? "");
-  } catch {
-    return launchError(res, 400, "exchange-unavailable");
+    body = JSON.parse((await readRequestBody(req, LAUNCH_BODY_BYTES)).toString("utf8"));
+  } catch (error) {
+    return launchError(res, error instanceof RequestTooLarge ? 413 : 400, "exchange-unavailable");
   }
   const iss = trimmedString(field(body, "iss"));
   const launch = trimmedString(field(body, "launch"));
