@@ -25,7 +25,7 @@ import { FeedbackCounter, type FeedbackCounts } from "./feedback";
 import { allowedFhirServer } from "./fhirServers";
 import { BadRequest, handlePatientView, type HookDeps, type HookOutcome, type NoCardReason } from "./hook";
 import { handleOrderHook } from "./orderHooks";
-import { MemoryStore, openStore, StoreUnavailable, type Store, type StoreSpec } from "../node/store";
+import { openStore, StoreUnavailable, type Store, type StoreSpec } from "../node/store";
 import { CLOCK_SKEW_SECONDS, MAX_LIFETIME_SECONDS } from "./auth";
 import { ReplayGuard } from "./replay";
 import { CardSilence, cardDigest, overriddenCards, silenceStoreRoom } from "./silence";
@@ -167,16 +167,15 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
   const ownsStore = !options.store;
   const store =
     options.store ??
-    (spec === "memory"
-      ? new MemoryStore({
-          maxEntries: (2 * config.replayQuotaPerClient + silenceStoreRoom()) * Math.max(1, config.clients.length) + 1024,
-          nowMs: () => now().getTime(),
-        })
-      : await openStore(spec, {
-          // A generous deadline per command: a busy event loop must not turn a slow reply into a 503; a Redis that is
-          // down is noticed at once anyway (the connection drops and nothing is queued).
-          redis: { commandTimeoutMs: 3000, onError: (message) => logger.error(`CDS service: replay store: ${message}`) },
-        }));
+    (await openStore(spec, {
+      memory: {
+        maxEntries: (2 * config.replayQuotaPerClient + silenceStoreRoom()) * Math.max(1, config.clients.length) + 1024,
+        nowMs: () => now().getTime(),
+      },
+      // A generous deadline per command: a busy event loop must not turn a slow reply into a 503; a Redis that is
+      // down is noticed at once anyway (the connection drops and nothing is queued).
+      redis: { commandTimeoutMs: 3000, onError: (message) => logger.error(`CDS service: replay store: ${message}`) },
+    }));
   const replay = new ReplayGuard(store, { windowMs, skewMs: CLOCK_SKEW_SECONDS * 1000, quotaPerClient: config.replayQuotaPerClient });
   try {
     await replay.epoch((options.replayEpoch ?? now()).getTime());
