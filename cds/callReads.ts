@@ -78,8 +78,11 @@ export class CallReads {
     this.access = accessOf(options);
   }
 
-  /** The read path's limits for this call: its caps, and the call's deadline. */
-  get limits(): Partial<ReadLimits> {
+  /**
+   * The read path's limits for this call: its caps, and the call's deadline as the read path's own (not only
+   * the `deadline` signal): else the read path's default deadline (8 s) would cut a longer call deadline short.
+   */
+  private get limits(): Partial<ReadLimits> {
     return { ...this.options.readLimits, deadlineMs: this.options.callDeadlineMs };
   }
 
