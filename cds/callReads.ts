@@ -37,7 +37,7 @@ export interface CallReadsOptions {
 export const DEADLINE = Symbol("deadline");
 
 /** `work`, or DEADLINE as soon as `signal` aborts (without waiting for `work` to unwind). */
-export function untilDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T | typeof DEADLINE> {
+function untilDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T | typeof DEADLINE> {
   work.catch(() => undefined); // settles after the answer was sent: nothing is waiting for it any more
   if (signal.aborted) return Promise.resolve(DEADLINE);
   return new Promise((resolve, reject) => {

@@ -13,9 +13,9 @@
  * - at most `maxMedicationReads` reads of `Medication/<id>` per call (one per medicine would be linear in
  *   a record's length).
  *
- * `openFhirCall` holds one call's budget (bytes, deadline, Medication reads) across its requests;
- * `readFhir(url, token, limits)` is one read with a budget of its own. Failures are FhirReadError with a
- * `kind` saying which rule refused the answer; messages never contain the URL, the token or the body.
+ * `openFhirCall` holds one call's budget (bytes, deadline, Medication reads) across its requests. Failures
+ * are FhirReadError with a `kind` saying which rule refused the answer; messages never contain the URL, the
+ * token or the body.
  */
 
 import { BodyTooLarge, checkDeclaredLength, readCapped, type BodyCaps } from "./cappedBody";
@@ -211,20 +211,4 @@ export function openFhirCall(options: FhirCallOptions): FhirCall {
       return requests;
     },
   };
-}
-
-/**
- * One read with a budget of its own; the token goes to `url` alone (its origin and path are the call's base).
- * Throws FhirReadError ("off-base") for a URL that is not http(s) or carries credentials.
- */
-export function readFhir(url: string, token: string, limits?: Partial<ReadLimits>, signal?: AbortSignal): Promise<FhirBody> {
-  let base: string;
-  try {
-    const parsed = new URL(url);
-    base = `${parsed.origin}${parsed.pathname}`;
-    parseBase(base);
-  } catch {
-    return Promise.reject(new FhirReadError("off-base"));
-  }
-  return openFhirCall({ base, token, ...(limits ? { limits } : {}), ...(signal ? { signal } : {}) }).read(url);
 }

@@ -19,7 +19,7 @@ export const DISCOVERY_LIMITS: UpstreamLimits = { maxBytes: 256 * 1024, timeoutM
 export const TOKEN_LIMITS: UpstreamLimits = { maxBytes: 256 * 1024, timeoutMs: 15_000 };
 
 /** Why an upstream call gave no usable answer; the message never holds the URL, headers or body. */
-export class UpstreamFailure extends Error {
+class UpstreamFailure extends Error {
   readonly reason: "redirect" | "too-large" | "timeout" | "network";
   constructor(reason: UpstreamFailure["reason"]) {
     super(`upstream request failed: ${reason}`);
