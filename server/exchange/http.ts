@@ -37,10 +37,14 @@ export function fromOwnPages(req: IncomingMessage, origin: string): boolean {
   return from === undefined || from === origin;
 }
 
-export function cookieValue(req: IncomingMessage, name: string): string | undefined {
+/** The request's cookies by name (none without a Cookie header). */
+export function cookies(req: IncomingMessage): Record<string, string | undefined> {
   const header = req.headers.cookie;
-  if (!header) return undefined;
-  return parseCookies(header)[name];
+  return header ? parseCookies(header) : {};
+}
+
+export function cookieValue(req: IncomingMessage, name: string): string | undefined {
+  return cookies(req)[name];
 }
 
 /** Cookie names: `__Host-` prefixed when Secure (no Domain, Path=/, cannot be set by a sibling sub-domain). */
