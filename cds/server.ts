@@ -145,7 +145,9 @@ function routeOf(pathname: string): string {
 
 /** Whether the service listens on loopback only (the host it was given, before listening). */
 function listensOnLoopback(host: string): boolean {
-  return isLoopbackHost(host.replace(/^\[(.*)\]$/, "$1")) || /^127\.\d+\.\d+\.\d+$/.test(host);
+  // isLoopbackHost knows "::1" and "[::1]" already. The whole of 127.0.0.0/8 counts only here, for where this
+  // service listens: the pages' allowlist (isLoopbackHost) deliberately names 127.0.0.1 alone.
+  return isLoopbackHost(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 export async function startCdsService(options: CdsServiceOptions): Promise<CdsService> {
