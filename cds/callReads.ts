@@ -37,7 +37,7 @@ export interface CallReadsOptions {
 export const DEADLINE = Symbol("deadline");
 
 /** `work`, or DEADLINE as soon as `signal` aborts (without waiting for `work` to unwind). */
-export function untilDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T | typeof DEADLINE> {
+function untilDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T | typeof DEADLINE> {
   work.catch(() => undefined); // settles after the answer was sent: nothing is waiting for it any more
   if (signal.aborted) return Promise.resolve(DEADLINE);
   return new Promise((resolve, reject) => {
@@ -78,8 +78,11 @@ export class CallReads {
     this.access = accessOf(options);
   }
 
-  /** The read path's limits for this call: its caps, and the call's deadline. */
-  get limits(): Partial<ReadLimits> {
+  /**
+   * The read path's limits for this call: its caps, and the call's deadline as the read path's own (not only
+   * the `deadline` signal): else the read path's default deadline (8 s) would cut a longer call deadline short.
+   */
+  private get limits(): Partial<ReadLimits> {
     return { ...this.options.readLimits, deadlineMs: this.options.callDeadlineMs };
   }
 

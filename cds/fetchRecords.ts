@@ -11,7 +11,7 @@
  * here: it follows redirects and a 201 Location with the token, and buffers whatever a server sends.
  */
 import type { Condition, MedicationRequest, MedicationStatement, Observation, Patient, Procedure, Resource } from "fhir/r4";
-import { FhirReadError, openFhirCall, type FhirCall, type ReadLimits } from "../node/fhirRead";
+import { FhirReadError, type FhirCall } from "../node/fhirRead";
 import type { MedicationUse } from "../src/engine/types";
 import type { ServerConfig } from "../src/fhir/configTypes";
 import { loadPatientData } from "../src/fhir/load";
@@ -37,7 +37,6 @@ export type FetchedSections = Partial<Record<PrefetchKey, { complete: boolean }>
 
 export interface FetchRequest {
   fhirServer: string;
-  accessToken: string;
   /** The scope granted with the token (fhirAuthorization.scope). */
   scope: string;
   patientId: string;
@@ -48,12 +47,8 @@ export interface FetchRequest {
   /** Timeout of one request, ms. */
   timeoutMs: number;
   now: () => Date;
-  /** The hook call's deadline: aborts every read in flight. */
-  signal?: AbortSignal;
-  /** The read path's limits (byte caps, deadline, Medication reads); default: node/fhirRead.ts's. */
-  limits?: Partial<ReadLimits>;
-  /** The hook call's open read path call (cds/callReads.ts: one budget for all its reads); default: one opened here. */
-  call?: FhirCall;
+  /** The hook call's open read path call (cds/callReads.ts): its token, one budget and one deadline for all its reads. */
+  call: FhirCall;
 }
 
 /** The app's request policy, with fewer retries: an EHR waits for a CDS answer only a few seconds. */
@@ -116,14 +111,7 @@ export function readPathConnection(call: FhirCall): FhirConnection {
 
 /** Reads the patient's records from the FHIR server; `undefined` when nothing could be read (session refused). */
 export async function fetchRecords(req: FetchRequest): Promise<FetchedSections | undefined> {
-  const call =
-    req.call ??
-    openFhirCall({
-      base: req.fhirServer,
-      token: req.accessToken,
-      ...(req.limits ? { limits: req.limits } : {}),
-      ...(req.signal ? { signal: req.signal } : {}),
-    });
+  const call = req.call;
   const outcome = await loadPatientData({
     client: readPathConnection(call),
     patientId: req.patientId,

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Condition, MedicationRequest, Observation, Patient, Procedure } from "fhir/r4";
+import type { ReadLimits } from "../node/fhirRead";
 import { matchRecords } from "../src/engine";
 import { findLegCramps } from "../src/engine/legCramps";
 import type { ServerConfig } from "../src/fhir/configTypes";
@@ -64,7 +65,7 @@ export interface HookDeps {
   /** The whole call's deadline, ms: past it the answer is `{ "cards": [] }` at once and every read is aborted. */
   callDeadlineMs: number;
   /** The read path's byte caps and Medication-read cap (node/fhirRead.ts); default: its defaults. */
-  readLimits?: FetchRequest["limits"];
+  readLimits?: Partial<ReadLimits>;
   /** Replaceable for tests; default: the data-layer adapter. */
   fetch?: (req: FetchRequest) => Promise<FetchedSections | undefined>;
 }
@@ -131,15 +132,12 @@ export async function fetchMissing(call: HookCall, needed: PrefetchKey[], deps: 
   const fetched = await reads.until(
     (deps.fetch ?? fetchRecords)({
       fhirServer: access.base,
-      accessToken: access.token,
       scope: access.scope,
       patientId: call.patientId,
       needed,
       server: access.server,
       timeoutMs: Math.min(deps.fetchTimeoutMs, deps.callDeadlineMs),
       now: deps.now,
-      signal: reads.deadline,
-      limits: reads.limits,
       call: fhirCall,
     }),
   );

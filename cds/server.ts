@@ -25,10 +25,11 @@ import { FeedbackCounter, type FeedbackCounts } from "./feedback";
 import { allowedFhirServer } from "./fhirServers";
 import { BadRequest, handlePatientView, type HookDeps, type HookOutcome, type NoCardReason } from "./hook";
 import { handleOrderHook } from "./orderHooks";
-import { MemoryStore, openStore, StoreUnavailable, type Store, type StoreSpec } from "../node/store";
+import { openStore, StoreUnavailable, type Store, type StoreSpec } from "../node/store";
 import { CLOCK_SKEW_SECONDS, MAX_LIFETIME_SECONDS } from "./auth";
 import { ReplayGuard } from "./replay";
 import { CardSilence, cardDigest, overriddenCards, silenceStoreRoom } from "./silence";
+import { readRequestBody, RequestTooLarge } from "../node/requestBody";
 
 export interface CdsLogger {
   info(message: string): void;
@@ -122,8 +123,6 @@ const CORS_HEADERS: Record<string, string> = {
   "Access-Control-Max-Age": "600",
 };
 
-class TooLarge extends Error {}
-
 const UNAVAILABLE = { error: "Service unavailable, try again." };
 
 function send(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
@@ -139,22 +138,6 @@ function send(res: ServerResponse, status: number, body: unknown, extra: Record<
   res.end(text);
 }
 
-/** Reads the body up to `limit` bytes; rejects with TooLarge beyond it. */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      if (size > limit) return;
-      size += chunk.length;
-      if (size > limit) reject(new TooLarge());
-      else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
 function routeOf(pathname: string): string {
   if (pathname === "/cds-services" || serviceOf(pathname)) return pathname;
   return "(other)";
@@ -162,7 +145,9 @@ function routeOf(pathname: string): string {
 
 /** Whether the service listens on loopback only (the host it was given, before listening). */
 function listensOnLoopback(host: string): boolean {
-  return isLoopbackHost(host.replace(/^\[(.*)\]$/, "$1")) || /^127\.\d+\.\d+\.\d+$/.test(host);
+  // isLoopbackHost knows "::1" and "[::1]" already. The whole of 127.0.0.0/8 counts only here, for where this
+  // service listens: the pages' allowlist (isLoopbackHost) deliberately names 127.0.0.1 alone.
+  return isLoopbackHost(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 export async function startCdsService(options: CdsServiceOptions): Promise<CdsService> {
@@ -184,16 +169,15 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
   const ownsStore = !options.store;
   const store =
     options.store ??
-    (spec === "memory"
-      ? new MemoryStore({
-          maxEntries: (2 * config.replayQuotaPerClient + silenceStoreRoom()) * Math.max(1, config.clients.length) + 1024,
-          nowMs: () => now().getTime(),
-        })
-      : await openStore(spec, {
-          // A generous deadline per command: a busy event loop must not turn a slow reply into a 503; a Redis that is
-          // down is noticed at once anyway (the connection drops and nothing is queued).
-          redis: { commandTimeoutMs: 3000, onError: (message) => logger.error(`CDS service: replay store: ${message}`) },
-        }));
+    (await openStore(spec, {
+      memory: {
+        maxEntries: (2 * config.replayQuotaPerClient + silenceStoreRoom()) * Math.max(1, config.clients.length) + 1024,
+        nowMs: () => now().getTime(),
+      },
+      // A generous deadline per command: a busy event loop must not turn a slow reply into a 503; a Redis that is
+      // down is noticed at once anyway (the connection drops and nothing is queued).
+      redis: { commandTimeoutMs: 3000, onError: (message) => logger.error(`CDS service: replay store: ${message}`) },
+    }));
   const replay = new ReplayGuard(store, { windowMs, skewMs: CLOCK_SKEW_SECONDS * 1000, quotaPerClient: config.replayQuotaPerClient });
   try {
     await replay.epoch((options.replayEpoch ?? now()).getTime());
@@ -268,10 +252,10 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
 
     let body: unknown;
     try {
-      const raw = await readBody(req, config.maxBodyBytes);
+      const raw = await readRequestBody(req, config.maxBodyBytes);
       body = JSON.parse(raw.toString("utf8")) as unknown;
     } catch (error) {
-      if (error instanceof TooLarge) return refuse(req, res, 413, { error: "The request body is too large." });
+      if (error instanceof RequestTooLarge) return refuse(req, res, 413, { error: "The request body is too large." });
       return reply(res, 400, { error: "The request body is not valid JSON." });
     }
 

@@ -13,10 +13,12 @@
  * - at most `maxMedicationReads` reads of `Medication/<id>` per call (one per medicine would be linear in
  *   a record's length).
  *
- * `openFhirCall` holds one call's budget (bytes, deadline, Medication reads) across its requests;
- * `readFhir(url, token, limits)` is one read with a budget of its own. Failures are FhirReadError with a
- * `kind` saying which rule refused the answer; messages never contain the URL, the token or the body.
+ * `openFhirCall` holds one call's budget (bytes, deadline, Medication reads) across its requests. Failures
+ * are FhirReadError with a `kind` saying which rule refused the answer; messages never contain the URL, the
+ * token or the body.
  */
+
+import { BodyTooLarge, checkDeclaredLength, readCapped, type BodyCaps } from "./cappedBody";
 
 export interface ReadLimits {
   /** Most bytes of one response body (default 20 MiB). */
@@ -120,39 +122,6 @@ function pathOnBase(raw: string, base: { origin: string; path: string }): string
   return url.pathname.startsWith(`${base.path}/`) ? url.pathname.slice(base.path.length) : undefined;
 }
 
-/** Counts bytes as they arrive and gives up (cancelling the stream) past either cap. */
-async function readCapped(
-  body: ReadableStream<Uint8Array>,
-  responseCap: number,
-  callRoom: () => number,
-  spend: (n: number) => void,
-): Promise<Uint8Array> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > responseCap) throw new FhirReadError("too-large");
-      if (value.byteLength > callRoom()) throw new FhirReadError("call-too-large");
-      spend(value.byteLength);
-      chunks.push(value);
-    }
-  } catch (error) {
-    await reader.cancel().catch(() => undefined);
-    throw error;
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
-
 /** Opens one call: every read shares its deadline, its byte budget and its Medication-read cap. */
 export function openFhirCall(options: FhirCallOptions): FhirCall {
   const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...options.limits };
@@ -165,6 +134,7 @@ export function openFhirCall(options: FhirCallOptions): FhirCall {
 
   const failureOf = (error: unknown, signal: AbortSignal): FhirReadError => {
     if (error instanceof FhirReadError) return error;
+    if (error instanceof BodyTooLarge) return new FhirReadError(error.cap === "response" ? "too-large" : "call-too-large");
     if (deadline.aborted) return new FhirReadError("deadline");
     if (signal.aborted) return new FhirReadError("aborted");
     return new FhirReadError("network");
@@ -203,18 +173,16 @@ export function openFhirCall(options: FhirCallOptions): FhirCall {
         throw new FhirReadError("status", { status, ...(retryAfter ? { retryAfter } : {}) });
       }
       if (!JSON_TYPE.test(response.headers.get("content-type") ?? "")) throw new FhirReadError("not-fhir-json");
-      const declared = Number(response.headers.get("content-length"));
-      if (Number.isFinite(declared) && declared > limits.maxResponseBytes) throw new FhirReadError("too-large");
-      if (Number.isFinite(declared) && declared > limits.maxCallBytes - bytesRead) throw new FhirReadError("call-too-large");
-      if (!response.body) throw new FhirReadError("not-fhir-json");
-      const bytes = await readCapped(
-        response.body,
-        limits.maxResponseBytes,
-        () => limits.maxCallBytes - bytesRead,
-        (n) => {
+      const caps: BodyCaps = {
+        maxBytes: limits.maxResponseBytes,
+        room: () => limits.maxCallBytes - bytesRead,
+        spend: (n) => {
           bytesRead += n;
         },
-      );
+      };
+      checkDeclaredLength(response, caps);
+      if (!response.body) throw new FhirReadError("not-fhir-json");
+      const bytes = await readCapped(response.body, caps);
       const text = new TextDecoder("utf-8").decode(bytes);
       let resource: unknown;
       try {
@@ -243,20 +211,4 @@ export function openFhirCall(options: FhirCallOptions): FhirCall {
       return requests;
     },
   };
-}
-
-/**
- * One read with a budget of its own; the token goes to `url` alone (its origin and path are the call's base).
- * Throws FhirReadError ("off-base") for a URL that is not http(s) or carries credentials.
- */
-export function readFhir(url: string, token: string, limits?: Partial<ReadLimits>, signal?: AbortSignal): Promise<FhirBody> {
-  let base: string;
-  try {
-    const parsed = new URL(url);
-    base = `${parsed.origin}${parsed.pathname}`;
-    parseBase(base);
-  } catch {
-    return Promise.reject(new FhirReadError("off-base"));
-  }
-  return openFhirCall({ base, token, ...(limits ? { limits } : {}), ...(signal ? { signal } : {}) }).read(url);
 }

@@ -121,7 +121,8 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
 
   const exchange = options.exchange ?? {};
   const givenStore = typeof exchange.store === "object" ? exchange.store : undefined;
-  const store = givenStore ?? (await openStore(typeof exchange.store === "string" ? exchange.store : "memory"));
+  // A dropped Redis connection is logged (the store's message names neither the URL nor its password).
+  const store = givenStore ?? (await openStore(typeof exchange.store === "string" ? exchange.store : "memory", { redis: { onError: (m) => logger.warn(`session store: ${m}`) } }));
   const now = exchange.now ?? (() => Date.now());
   const exchangeContext = {
     config: currentConfig,

@@ -22,7 +22,7 @@ export interface SmartEndpoints {
 export type DiscoveryOutcome = { ok: true; endpoints: SmartEndpoints } | { ok: false; error: "discovery-failed" | "auth-endpoint-not-allowed" };
 
 /** Which origins, and whether plain http, the endpoints may use: the browser launch's rule (launch.ts). */
-export function endpointRule(iss: string, server: ServerConfig, loopbackPage: boolean): { authOrigins: string[]; httpHosts: "loopback" | "any" | "none" } {
+function endpointRule(iss: string, server: ServerConfig, loopbackPage: boolean): { authOrigins: string[]; httpHosts: "loopback" | "any" | "none" } {
   const origins = [iss, ...(server.authOrigins ?? [])].map(httpOrigin).filter((o): o is string => o !== undefined);
   return {
     authOrigins: [...new Set(origins)],

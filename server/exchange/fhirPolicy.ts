@@ -12,7 +12,7 @@
  * history, encoded separators and dot segments.
  */
 
-export const SEARCHED_TYPES: readonly string[] = ["Condition", "MedicationRequest", "MedicationStatement", "Procedure", "Observation"];
+const SEARCHED_TYPES: readonly string[] = ["Condition", "MedicationRequest", "MedicationStatement", "Procedure", "Observation"];
 const INCLUDES: readonly string[] = ["MedicationRequest:medication", "MedicationStatement:medication"];
 const ID = /^[A-Za-z0-9\-.]{1,128}$/;
 const PLAIN_PARAM = /^[a-z][a-z0-9-]*$/;

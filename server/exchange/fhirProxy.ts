@@ -21,6 +21,7 @@ import { readFhirForProxy, type ProxyRead } from "./upstream";
 /** A token this close to its expiry is refreshed before use. */
 const REFRESH_AHEAD_MS = 60_000;
 const WAIT_FOR_OTHER_REFRESH_MS = 10_000;
+const POLL_MS = 100;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -35,14 +36,20 @@ async function freshRecord(ctx: ExchangeContext, found: FoundSession, force: boo
   if (!record.refreshToken) return force ? undefined : record;
   if (await ctx.sessions.lockRefresh(found.id)) {
     try {
-      const ref = { issuer: record.issuer, tokenEndpoint: record.tokenEndpoint, clientId: record.clientId, tokenAuth: record.tokenAuth, allowHttp: record.allowHttp };
-      const outcome = await refreshTokens(ref, ctx.credentials, record.refreshToken, ctx.now, ctx.fetch);
+      // Another request may have refreshed between our read of the session and the lock: its token is the
+      // one to use, and the refresh token it stored is the live one (a rotated one refuses reuse).
+      const current = await ctx.sessions.reload(found.id);
+      if (!current) return undefined;
+      if (current.accessToken !== record.accessToken) return current;
+      if (!current.refreshToken) return force ? undefined : current;
+      const ref = { issuer: current.issuer, tokenEndpoint: current.tokenEndpoint, clientId: current.clientId, tokenAuth: current.tokenAuth, allowHttp: current.allowHttp };
+      const outcome = await refreshTokens(ref, ctx.credentials, current.refreshToken, ctx.now, ctx.fetch);
       if (!outcome.ok) {
         await ctx.sessions.end(found.id);
         return undefined;
       }
       const t = outcome.tokens;
-      const next: SessionRecord = { ...record, accessToken: t.accessToken, refreshToken: t.refreshToken ?? record.refreshToken, scope: t.scope ?? record.scope };
+      const next: SessionRecord = { ...current, accessToken: t.accessToken, refreshToken: t.refreshToken ?? current.refreshToken, scope: t.scope ?? current.scope };
       if (t.expiresAt !== undefined) next.expiresAt = t.expiresAt;
       else delete next.expiresAt;
       await ctx.sessions.update(found.id, next);
@@ -52,9 +59,10 @@ async function freshRecord(ctx: ExchangeContext, found: FoundSession, force: boo
     }
   }
   // Another request (maybe on another replica) is refreshing: use its token when it lands.
-  const until = ctx.now() + WAIT_FOR_OTHER_REFRESH_MS;
-  while (Date.now() < until) {
-    await sleep(100);
+  // Bounded by a count of polls, not by a clock: the injected clock may stand still (tests) and the wait
+  // is real time, so comparing the two could wait for ever or not at all.
+  for (let polls = 0; polls < WAIT_FOR_OTHER_REFRESH_MS / POLL_MS; polls++) {
+    await sleep(POLL_MS);
     const latest = await ctx.sessions.reload(found.id);
     if (!latest) return undefined;
     if (latest.accessToken !== record.accessToken) return latest;
@@ -63,8 +71,8 @@ async function freshRecord(ctx: ExchangeContext, found: FoundSession, force: boo
 }
 
 /** Rewrites the Bundle's links on the EHR's base to this path (next pages as opaque tokens). */
-async function rewriteLinks(ctx: ExchangeContext, found: FoundSession, record: SessionRecord, bundle: Record<string, unknown>, proxyBase: string): Promise<void> {
-  if (!Array.isArray(bundle.link)) return;
+async function rewriteLinks(ctx: ExchangeContext, found: FoundSession, record: SessionRecord, bundle: Record<string, unknown>, proxyBase: string): Promise<boolean> {
+  if (!Array.isArray(bundle.link)) return true;
   const base = record.iss.replace(/\/+$/, "");
   for (const link of bundle.link as unknown[]) {
     if (!isRecord(link) || typeof link.url !== "string") continue;
@@ -73,11 +81,14 @@ async function rewriteLinks(ctx: ExchangeContext, found: FoundSession, record: S
     // A link elsewhere is left as it is: the page refuses to follow it (and says the read is incomplete).
     if (!onEhr) continue;
     if (link.relation === "next") {
-      link.url = `${proxyBase}/_page/${await ctx.sessions.savePage(found.id, record, url)}`;
+      const token = await ctx.sessions.savePage(found.id, record, url);
+      if (token === undefined) return false;
+      link.url = `${proxyBase}/_page/${token}`;
     } else {
       link.url = proxyBase + url.slice(base.length);
     }
   }
+  return true;
 }
 
 const OUTCOME_CODES: Record<number, string> = { 401: "login", 403: "forbidden", 404: "not-found", 410: "deleted", 429: "throttled" };
@@ -91,7 +102,10 @@ async function forward(ctx: ExchangeContext, res: ServerResponse, found: FoundSe
   }
   let text = read.text;
   if (read.resource.resourceType === "Bundle") {
-    await rewriteLinks(ctx, found, record, read.resource, proxyBase);
+    if (!(await rewriteLinks(ctx, found, record, read.resource, proxyBase))) {
+      // Without its next link the Bundle would look complete: refuse the read rather than lose pages.
+      return sendOutcome(res, 429, "throttled", "This session has read as many pages of results as it may.");
+    }
     text = JSON.stringify(read.resource);
   }
   const out = Buffer.from(text);

@@ -1,6 +1,6 @@
 /**
  * Small HTTP pieces of the exchange routes: the app's public origin, fetch-metadata and Origin checks,
- * cookies (parsed and written with `cookie`), JSON answers with no-store, a bounded request body.
+ * cookies (parsed and written with `cookie`), JSON answers with no-store.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseCookies, serialize } from "cookie";
@@ -37,10 +37,14 @@ export function fromOwnPages(req: IncomingMessage, origin: string): boolean {
   return from === undefined || from === origin;
 }
 
-export function cookieValue(req: IncomingMessage, name: string): string | undefined {
+/** The request's cookies by name (none without a Cookie header). */
+export function cookies(req: IncomingMessage): Record<string, string | undefined> {
   const header = req.headers.cookie;
-  if (!header) return undefined;
-  return parseCookies(header)[name];
+  return header ? parseCookies(header) : {};
+}
+
+export function cookieValue(req: IncomingMessage, name: string): string | undefined {
+  return cookies(req)[name];
 }
 
 /** Cookie names: `__Host-` prefixed when Secure (no Domain, Path=/, cannot be set by a sibling sub-domain). */
@@ -85,17 +89,4 @@ export function redirect(res: ServerResponse, location: string): void {
   res.setHeader("Cache-Control", "no-store");
   res.setHeader("Content-Length", "0");
   res.end();
-}
-
-/** Reads a small request body; undefined when it is larger than `maxBytes`. */
-export async function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    total += buffer.byteLength;
-    if (total > maxBytes) return undefined;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }

@@ -9,7 +9,6 @@
  *   the panel words (session.ts), never with a token or the EHR's text.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { parse as parseCookieHeader } from "cookie";
 import * as oauth from "oauth4webapi";
 import { findServer, parseConfig } from "../../src/fhir/config";
 import { usesServerExchange } from "../../src/fhir/exchangeConfig";
@@ -19,9 +18,10 @@ import { withOnlineAccess } from "../../src/fhir/scopeRequest";
 import { field, trimmedString } from "../../src/util/json";
 import { discoverEndpoints } from "./discovery";
 import type { ExchangeContext } from "./context";
-import { clearCookie, cookieName, cookieValue, fromOwnPages, publicOrigin, readBody, redirect, secureCookies, sendJson, setCookie } from "./http";
+import { clearCookie, cookieName, cookies, cookieValue, fromOwnPages, publicOrigin, redirect, secureCookies, sendJson, setCookie } from "./http";
 import { LAUNCH_TTL_MS, randomToken, sameSecret, type PendingLaunch } from "./sessions";
 import { canAuthenticate, exchangeCode, TOKEN_AUTH_METHODS } from "./tokenClient";
+import { readRequestBody, RequestTooLarge } from "../../node/requestBody";
 
 /** OAuth error codes an EHR may send to the redirect URI that the panel words; anything else is "server_error". */
 const KNOWN_AUTH_ERRORS = new Set([
@@ -35,6 +35,9 @@ const KNOWN_AUTH_ERRORS = new Set([
   "temporarily_unavailable",
 ]);
 
+/** A launch request names an iss and a launch parameter: a few hundred bytes. */
+const LAUNCH_BODY_BYTES = 8 * 1024;
+
 const launchError = (res: ServerResponse, status: number, error: string) => sendJson(res, status, { error });
 
 export async function startLaunch(ctx: ExchangeContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -43,12 +46,11 @@ export async function startLaunch(ctx: ExchangeContext, req: IncomingMessage, re
   if (!fromOwnPages(req, origin) || !(req.headers["content-type"] ?? "").startsWith("application/json")) {
     return launchError(res, 403, "exchange-unavailable");
   }
-  const text = await readBody(req, 8 * 1024);
   let body: unknown;
   try {
-    body = JSON.parse(text ?? "");
-  } catch {
-    return launchError(res, 400, "exchange-unavailable");
+    body = JSON.parse((await readRequestBody(req, LAUNCH_BODY_BYTES)).toString("utf8"));
+  } catch (error) {
+    return launchError(res, error instanceof RequestTooLarge ? 413 : 400, "exchange-unavailable");
   }
   const iss = trimmedString(field(body, "iss"));
   const launch = trimmedString(field(body, "launch"));
@@ -144,7 +146,7 @@ export async function finishLaunch(ctx: ExchangeContext, req: IncomingMessage, r
     return toPanel(res, outcome.error === "refused" ? EXCHANGE_ERRORS.refused : EXCHANGE_ERRORS.failed);
   }
   const { tokens } = outcome;
-  const handle = randomToken(18);
+  const handle = randomToken(HANDLE_BYTES);
   const secret = await ctx.sessions.create({
     handle,
     iss: pending.iss,
@@ -168,17 +170,18 @@ export async function finishLaunch(ctx: ExchangeContext, req: IncomingMessage, r
   redirect(res, `/index.html?${SESSION_PARAM}=${handle}`);
 }
 
-const SESSION_COOKIE = /^(?:__Host-)?nlc-([A-Za-z0-9_-]{16,64})$/;
+/** A session's handle: randomToken(HANDLE_BYTES), 24 base64url characters. */
+const HANDLE_BYTES = 18;
+/** A session cookie's name; a launch's binding cookie (nlc-launch-<12 characters>) does not match. */
+const SESSION_COOKIE = /^(?:__Host-)?nlc-[A-Za-z0-9_-]{24}$/;
 
 /**
  * Each launch adds a session cookie; the cookies of sessions that have ended are removed when the next one
  * starts, so a clinician's browser does not send an ever longer Cookie header.
  */
 async function clearEndedSessions(ctx: ExchangeContext, req: IncomingMessage, res: ServerResponse, secure: boolean): Promise<void> {
-  const header = req.headers.cookie;
-  if (!header) return;
-  for (const [name, value] of Object.entries(parseCookieHeader(header))) {
-    if (!SESSION_COOKIE.test(name) || name.startsWith("nlc-launch-") || name.startsWith("__Host-nlc-launch-")) continue;
+  for (const [name, value] of Object.entries(cookies(req))) {
+    if (!SESSION_COOKIE.test(name)) continue;
     if (value === undefined || !(await ctx.sessions.exists(value))) clearCookie(res, name, secure, ctx.cookies);
   }
 }

@@ -7,6 +7,7 @@
  *   session:<id>        the session (tokens and launch context), until the absolute limit
  *   session-idle:<id>   present while the session is in use; gone after the idle limit
  *   session-page:<id>:<token>   a next-page link the proxy handed out (the EHR's URL stays here)
+ *   session-pages:<id>          how many links the session saved (a quota)
  *   session-refresh:<id>        a refresh in progress (one replica refreshes, the others wait)
  *   launch:<state>      a launch between the authorization request and the callback (10 minutes)
  *   launch-used:<state> a callback already answered (the same state works once, on every replica)
@@ -59,9 +60,13 @@ export interface SessionLimits {
   idleMs: number;
   /** A session ends this long after it began, whatever its use. */
   absoluteMs: number;
+  /** Distinct next-page links a session may save (default DEFAULT_MAX_PAGES). */
+  maxPages?: number;
 }
 
 export const DEFAULT_LIMITS: SessionLimits = { idleMs: 30 * 60_000, absoluteMs: 8 * 3600_000 };
+/** 500 pages of a search is far beyond one patient's records at any page size an EHR uses. */
+export const DEFAULT_MAX_PAGES = 500;
 export const LAUNCH_TTL_MS = 10 * 60_000;
 const REFRESH_LOCK_MS = 20_000;
 
@@ -148,9 +153,21 @@ export class Sessions {
     await this.store.delete(`session-refresh:${id}`);
   }
 
-  async savePage(id: string, record: SessionRecord, upstreamUrl: string): Promise<string> {
-    const token = randomToken(18);
-    await this.store.set(`session-page:${id}:${token}`, upstreamUrl, Math.max(1, this.remaining(record)));
+  /**
+   * The opaque token of a next-page link, or undefined when the session has saved its quota of links.
+   * The token is a digest of the session and the URL, so reading the same Bundle again reuses its entry;
+   * an entry lives as long as an idle session would (renewed on each save), and each session saves at
+   * most `maxPages` distinct links: one user paging cannot fill the store every session shares.
+   */
+  async savePage(id: string, record: SessionRecord, upstreamUrl: string): Promise<string | undefined> {
+    const token = createHash("sha256").update(`${id}\n${upstreamUrl}`).digest("base64url").slice(0, 24);
+    const key = `session-page:${id}:${token}`;
+    const remaining = Math.max(1, this.remaining(record));
+    if ((await this.store.get(key)) === undefined) {
+      const saved = await this.store.increment(`session-pages:${id}`, remaining);
+      if (saved > (this.limits.maxPages ?? DEFAULT_MAX_PAGES)) return undefined;
+    }
+    await this.store.set(key, upstreamUrl, Math.min(this.limits.idleMs, remaining));
     return token;
   }
 

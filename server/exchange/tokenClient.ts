@@ -88,7 +88,7 @@ function requestOptions(ref: TokenEndpointRef, fetchFn: FetchLike | undefined): 
 const authorizationServer = (ref: TokenEndpointRef): oauth.AuthorizationServer => ({ issuer: ref.issuer, token_endpoint: ref.tokenEndpoint });
 
 /** Reads a token endpoint's answer; never keeps the id_token. */
-export async function readTokenResponse(response: Response, now: number): Promise<TokenOutcome> {
+async function readTokenResponse(response: Response, now: number): Promise<TokenOutcome> {
   let body: unknown;
   try {
     body = await response.json();

@@ -5,6 +5,7 @@
  * another address. FHIR reads with the session's token through `readFhirForProxy`, which is the shared
  * hardened read path of node/ (node/fhirRead.ts), not a copy of it.
  */
+import { BodyTooLarge, checkDeclaredLength, readCapped } from "../../node/cappedBody";
 import { FhirReadError, openFhirCall } from "../../node/fhirRead";
 
 export interface UpstreamLimits {
@@ -18,7 +19,7 @@ export const DISCOVERY_LIMITS: UpstreamLimits = { maxBytes: 256 * 1024, timeoutM
 export const TOKEN_LIMITS: UpstreamLimits = { maxBytes: 256 * 1024, timeoutMs: 15_000 };
 
 /** Why an upstream call gave no usable answer; the message never holds the URL, headers or body. */
-export class UpstreamFailure extends Error {
+class UpstreamFailure extends Error {
   readonly reason: "redirect" | "too-large" | "timeout" | "network";
   constructor(reason: UpstreamFailure["reason"]) {
     super(`upstream request failed: ${reason}`);
@@ -46,33 +47,18 @@ export async function upstreamFetch(url: string, init: RequestInit, limits: Upst
     await response.body?.cancel().catch(() => undefined);
     throw new UpstreamFailure("redirect");
   }
-  const declared = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limits.maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new UpstreamFailure("too-large");
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
+  let bytes: Uint8Array = new Uint8Array(0);
   try {
-    if (response.body) {
-      const reader = response.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        total += value.byteLength;
-        if (total > limits.maxBytes) {
-          await reader.cancel().catch(() => undefined);
-          throw new UpstreamFailure("too-large");
-        }
-        chunks.push(value);
-      }
-    }
+    checkDeclaredLength(response, { maxBytes: limits.maxBytes });
+    if (response.body) bytes = await readCapped(response.body, { maxBytes: limits.maxBytes });
   } catch (error) {
-    if (error instanceof UpstreamFailure) throw error;
+    if (error instanceof BodyTooLarge) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new UpstreamFailure("too-large");
+    }
     throw new UpstreamFailure(deadline.aborted ? "timeout" : "network");
   }
-  const body = Buffer.concat(chunks);
-  return new Response(response.status === 204 || response.status === 205 ? null : body, {
+  return new Response(response.status === 204 || response.status === 205 ? null : Buffer.from(bytes), {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,

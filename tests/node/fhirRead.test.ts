@@ -7,7 +7,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { FhirReadError, openFhirCall, readFhir, type FhirReadFailure } from "../../node/fhirRead";
+import { FhirReadError, openFhirCall, type FhirReadFailure, type ReadLimits } from "../../node/fhirRead";
+
+/** One read with a budget of its own, the URL's own origin and path as the call's base. */
+function readFhir(url: string, token: string, limits?: Partial<ReadLimits>) {
+  const { origin, pathname } = new URL(url);
+  return openFhirCall({ base: `${origin}${pathname}`, token, ...(limits ? { limits } : {}) }).read(url);
+}
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
