@@ -11,6 +11,7 @@ import { needsConfirmation } from "./evidence";
 import { causeFindings, distinctFacts, readingOrder, type Fact } from "./facts";
 import { formatMonth, formatYear, plural } from "./format";
 import { findingLabLines } from "./labStory";
+import { medicineStartDate } from "./medicineStart";
 import { isRaised, strengthLevel } from "./strength";
 import { SOURCE_STATEMENTS } from "../knowledge/sourceStatements";
 import type { Report, ReportEvidence } from "./types";
@@ -30,7 +31,7 @@ export const REVIEW_MEDICINES = 3;
 /** When a medicine began, as the record dates it: the order (one order) or the statement's start. */
 function medicineStart(e: Evidence): { label: string; date: string } | undefined {
   const folded = (e.duplicates?.length ?? 0) > 0;
-  const date = e.resourceType === "MedicationStatement" ? (e.dates.effective ?? e.dates.recorded ?? e.dates.authored) : (e.dates.authored ?? e.dates.effective ?? e.dates.recorded);
+  const date = medicineStartDate(e);
   if (!date) return undefined;
   return { label: folded ? "last ordered" : e.resourceType === "MedicationStatement" ? "taken since" : "started", date };
 }
