@@ -8,7 +8,7 @@ import type { Evidence, Finding } from "../engine/types";
 import { clinicalName, isMedicine, recordWords } from "./clinicalWords";
 import { legCrampAnchor, relativeToCramps, type CrampAnchor } from "./crampAnchor";
 import { needsConfirmation } from "./evidence";
-import { causeFindings, distinctFacts, readingOrder, type Fact } from "./facts";
+import { causeFindings, distinctFacts, readingOrder, staleFacts, type Fact } from "./facts";
 import { formatMonth, formatYear, plural } from "./format";
 import { findingLabLines } from "./labStory";
 import { medicineStartDate } from "./medicineStart";
@@ -57,11 +57,8 @@ function staleWords(e: ReportEvidence): string {
   return year ? `${what} (${isMedicine(e) ? "last ordered" : "since"} ${year})` : what;
 }
 
-/** Current records of causes (not restless legs) that the "confirm still current" convention marks. */
-export function staleFacts(report: Pick<Report, "findings" | "patient">, now: Date): Fact[] {
-  const { current } = readingOrder(report);
-  return distinctFacts(causeFindings(current), (e, f) => needsConfirmation(e, now, f.causeId));
-}
+/** The entries to confirm (facts.ts staleFacts: the one rule the summary line counts by). */
+export { staleFacts };
 
 /** The causes a fact supports, in a few words: "diuretic: possible link". */
 function linkWords(fact: Fact, findings: readonly Finding[]): string {

@@ -10,13 +10,13 @@ import type { Finding } from "../engine/types";
 import type { KnowledgeInfo } from "../knowledge";
 import { clinicalName, isMedicine, recordWords } from "./clinicalWords";
 import { legCrampAnchor, type CrampAnchor } from "./crampAnchor";
-import { needsConfirmation } from "./evidence";
-import { causeFindings, findingFacts } from "./facts";
+import { findingNeedsConfirmation, needsConfirmation } from "./evidence";
+import { causeFindings, findingFacts, staleFacts } from "./facts";
 import { clip, formatDate, formatYear, localDate, patientAge, plain } from "./format";
 import { NO_KNOWN_CAUSE, sourceShortLabel, sourceStatusWords } from "./labels";
 import { findingLabLines } from "./labStory";
 import { panelHomes, panelOrder, findingRows } from "./order";
-import { medicineWhen, NO_LABS_ON_FILE, noLabsOnFile, staleFacts } from "./review";
+import { medicineWhen, NO_LABS_ON_FILE, noLabsOnFile } from "./review";
 import { STRENGTH_SCALE, isRaised } from "./strength";
 import { SOURCE_STATEMENTS } from "../knowledge/sourceStatements";
 import { completeness, reportGaps } from "./summary";
@@ -110,7 +110,7 @@ function compose(report: Report, now: Date, detail: Detail, cap: number, checkDe
     lines.push(past.length > 0 ? `In the record: ${capped(past, cap)}.` : "");
   } else {
     // Current causes, one entry per row (a lesser finding folded into a stronger one is said with it), strongest first.
-    const rows = findingRows(causeFindings(order.current), homes).filter((r) => !r.finding.evidence.filter((e) => e.current).every((e) => needsConfirmation(e, now, r.finding.causeId)));
+    const rows = findingRows(causeFindings(order.current), homes).filter((r) => !findingNeedsConfirmation(r.finding, now));
     const groups = STRENGTH_SCALE.map((s) => ({ words: s.words, rows: rows.filter((r) => r.finding.strength === s.strength) })).filter((g) => g.rows.length > 0);
     const said = groups.map((g) => `${g.words}: ${capped(g.rows.map((r) => findingWords(r.finding, report, anchor, now, detail) + (detail > 0 && r.folded.length > 0 ? ` (also ${r.folded.map((x) => clinicalName(x)).join(", ")})` : "")), cap)}`);
     const stale = staleFacts(report, now);

@@ -166,6 +166,15 @@ describe("Worth reviewing", () => {
     expect(summaryLine(buildReport(withLabs("read")), "ready", NOW)).toBe("Nothing linked to night leg cramps is active in the record now; 2 entries to confirm.");
   });
 
+  it("one rule for an entry to confirm: a record that is an old acute state for one cause but supports a lifelong one is not counted apart anywhere", () => {
+    // The same 2015 record behind dehydration (an acute state, old) and diabetes (lifelong): still active, not to confirm.
+    const rec = evidence("Condition/x", { text: "Dehydration with diabetes", dates: { onset: "2015-01-10" } });
+    const d = withFindings([finding("dehydration", "sometimes-linked", true, [rec]), finding("type-2-diabetes", "sometimes-linked", true, [rec])]);
+    const report = buildReport(d);
+    expect(summaryLine(report, "ready", NOW)).toBe("1 fact active in the record is linked to night leg cramps.");
+    expect(worthReviewing(report, NOW).filter((i) => i.kind === "reconcile")).toEqual([]);
+  });
+
   it("a lab signal not recorded as a diagnosis, in words; nothing for a deceased patient", () => {
     const series: LabSeries = {
       test: "egfr",
