@@ -9,12 +9,13 @@ import { clinicalName, isMedicine, recordWords } from "./clinicalWords";
 import { legCrampAnchor, relativeToCramps, type CrampAnchor } from "./crampAnchor";
 import { needsConfirmation } from "./evidence";
 import { causeFindings, distinctFacts, readingOrder, staleFacts, type Fact } from "./facts";
-import { formatMonth, formatYear, plural } from "./format";
+import { formatMonth, plural } from "./format";
 import { findingLabLines } from "./labStory";
+import { staleWords } from "./staleWords";
 import { medicineStartDate } from "./medicineStart";
 import { isRaised, strengthLevel } from "./strength";
 import { SOURCE_STATEMENTS } from "../knowledge/sourceStatements";
-import type { Report, ReportEvidence } from "./types";
+import type { Report } from "./types";
 
 export type ReviewKind = "medicine" | "lab-signal" | "reconcile" | "not-on-file";
 
@@ -47,14 +48,6 @@ export function medicineWhen(e: Evidence, anchor: Pick<CrampAnchor, "since"> | u
   const rel = relativeToCramps(start.date, anchor);
   const usable = rel && (start.label !== "last ordered" || rel.endsWith("before the cramps"));
   return `${start.label} ${formatMonth(start.date)}${usable ? `, ${rel}` : ""}`;
-}
-
-/** A stale entry in a few words: "simvastatin 20 mg (last ordered 1992)", "dehydration (since 2019)". */
-function staleWords(e: ReportEvidence): string {
-  const date = isMedicine(e) ? (e.dates.authored ?? e.dates.effective ?? e.dates.recorded) : (e.dates.onset ?? e.dates.recorded);
-  const year = formatYear(date);
-  const what = recordWords(e, 80);
-  return year ? `${what} (${isMedicine(e) ? "last ordered" : "since"} ${year})` : what;
 }
 
 /** The entries to confirm (facts.ts staleFacts: the one rule the summary line counts by). */

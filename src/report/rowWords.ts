@@ -10,8 +10,9 @@ import { clinicalName, clinicalTitle, isMedicine, recordWords } from "./clinical
 import { relativeToCramps, type CrampAnchor } from "./crampAnchor";
 import { keyDates, needsConfirmation } from "./evidence";
 import { findingFacts, type Fact } from "./facts";
-import { daysBetween, formatDate, formatYear } from "./format";
+import { daysBetween, formatDate } from "./format";
 import { medicineWhen } from "./review";
+import { staleWhen } from "./staleWords";
 import { isRaised, strengthLevel } from "./strength";
 
 /** "Chronic kidney disease: kidney failure" for a raised finding; else the clinical title. The strength is said by the group. */
@@ -44,9 +45,8 @@ export function factWords(fact: Fact, f: Finding, now: Date, anchor: CrampAnchor
   const stale = fact.current && needsConfirmation(e, now, f.causeId);
   if (isMedicine(e)) {
     if (stale) {
-      const date = e.dates.authored ?? e.dates.effective ?? e.dates.recorded;
-      const year = formatYear(date);
-      return { what: recordWords(e), when: `${e.resourceType === "MedicationStatement" ? "last recorded" : "last ordered"} ${year || "at an unknown date"}, still marked active`, stale };
+      const { label, year } = staleWhen(e);
+      return { what: recordWords(e), when: `${label} ${year || "at an unknown date"}, still marked active`, stale };
     }
     return { what: recordWords(e), when: fact.current ? medicineWhen(e, anchor) : keyWhen(fact, now), stale };
   }

@@ -17,6 +17,7 @@ import { NO_KNOWN_CAUSE, sourceShortLabel, sourceStatusWords } from "./labels";
 import { findingLabLines } from "./labStory";
 import { panelHomes, panelOrder, findingRows } from "./order";
 import { medicineWhen, NO_LABS_ON_FILE, noLabsOnFile } from "./review";
+import { staleWords } from "./staleWords";
 import { STRENGTH_SCALE, isRaised } from "./strength";
 import { SOURCE_STATEMENTS } from "../knowledge/sourceStatements";
 import { completeness, reportGaps } from "./summary";
@@ -127,12 +128,8 @@ function compose(report: Report, now: Date, detail: Detail, cap: number, checkDe
     const check: string[] = [];
     const unrecorded = causeFindings(order.unrecorded).map((f) => notCurrentWords(f, checkDetail));
     if (unrecorded.length > 0) check.push(`Status not recorded, check: ${capped(unrecorded, cap)}.`);
-    const staleWords = stale.map((x) => {
-      const e = x.evidence;
-      const year = formatYear(isMedicine(e) ? (e.dates.authored ?? e.dates.effective ?? e.dates.recorded) : (e.dates.onset ?? e.dates.recorded));
-      return `${recordWords(e, 50)}${year && checkDetail > 0 ? ` (${isMedicine(e) ? "last ordered" : "since"} ${year})` : ""}`;
-    });
-    if (staleWords.length > 0) check.push(`Still marked active, not updated for years: ${capped(staleWords, cap)}.`);
+    const staleEntries = stale.map((x) => staleWords(x.evidence, 50, checkDetail > 0));
+    if (staleEntries.length > 0) check.push(`Still marked active, not updated for years: ${capped(staleEntries, cap)}.`);
     const past = causeFindings(order.past).map((f) => notCurrentWords(f, checkDetail));
     if (past.length > 0) check.push(`Not current: ${capped(past, cap)}.`);
     if (report.findings.some((f) => f.causeId === "restless-legs-syndrome" && f.current)) {
