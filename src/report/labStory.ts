@@ -23,7 +23,7 @@ interface TestDisplay {
 }
 
 /** Per test: display precision, fixed axis and meaningful change (the app's display conventions). */
-export const LAB_DISPLAY: Readonly<Record<LabTestId, TestDisplay>> = {
+const LAB_DISPLAY: Readonly<Record<LabTestId, TestDisplay>> = {
   egfr: { name: "eGFR", decimals: () => 0, axis: [0, 120], change: 5 },
   hemoglobin: { name: "hemoglobin", decimals: () => 1, axis: [6, 18], change: 1 },
   hba1c: { name: "HbA1c", decimals: () => 1, axis: [4, 12], change: 0.5 },
@@ -75,7 +75,7 @@ function pointValue(p: LabSeriesPoint, test: LabTestId, cutoff?: number): string
 }
 
 /** "16 months", "3 weeks", "4 years": the time from one date to another. */
-export function spanWords(from: string, to: string): string {
+function spanWords(from: string, to: string): string {
   const a = parsePartialDate(from);
   const b = parsePartialDate(to);
   if (!a || !b) return "";
@@ -88,7 +88,7 @@ export function spanWords(from: string, to: string): string {
 }
 
 /** The direction of a series, first result to latest: "fell", "rose" or "steady" (changes smaller than the test's meaningful change). */
-export function trendDirection(s: LabSeries): "fell" | "rose" | "steady" | undefined {
+function trendDirection(s: LabSeries): "fell" | "rose" | "steady" | undefined {
   if (s.points.length < 2) return undefined;
   const first = s.points[0]!.value;
   const last = s.points[s.points.length - 1]!.value;

@@ -27,7 +27,7 @@ export interface ReviewItem {
 }
 
 /** Medicines listed one by one; more are counted ("and 2 more linked medicines, below"). */
-export const REVIEW_MEDICINES = 3;
+const REVIEW_MEDICINES = 3;
 
 /** When a medicine began, as the record dates it: the order (one order) or the statement's start. */
 function medicineStart(e: Evidence): { label: string; date: string } | undefined {

@@ -27,7 +27,7 @@ export const NOTE_MAX_LINES = 3;
 export const NOTE_MAX_CHARS = 600;
 
 /** "the Mayo Clinic list of causes (2023)": the source by its publisher and year, else its title and date. */
-export function sourceInBrief(k: KnowledgeInfo): string {
+function sourceInBrief(k: KnowledgeInfo): string {
   const publisher = /\(([^()]{2,40})\)\s*$/.exec(k.source.title)?.[1];
   const year = /\b(1[89]|20)\d{2}\b/.exec(k.source.date)?.[0];
   return publisher && year ? `the ${plain(publisher, 40)} list of causes (${year})` : `${plain(k.source.title, 80)} (${plain(k.source.date, 30)})`;
