@@ -6,6 +6,7 @@
  * short enough for a side panel; and the override reasons the EHR offers. Pure: `now` is an argument.
  */
 import type { LegCrampRecord } from "../engine/legCramps";
+import { NEW_MEDICINE_DAYS } from "../knowledge/conventions";
 import { toMillis } from "../engine/dates";
 import type { Finding } from "../engine/types";
 import { shortLabel } from "./card";
@@ -15,8 +16,8 @@ import { formatDate, plural } from "./format";
 import { medicineStartDate } from "./medicineStart";
 import type { Report } from "./types";
 
-/** A linked medicine started this many days before the leg-cramp record, or after it, is new (the spec's rule). */
-export const NEW_MEDICINE_DAYS = 180;
+/** A linked medicine started this many days before the leg-cramp record, or after it, is new (the spec's rule, knowledge/conventions.ts). */
+export { NEW_MEDICINE_DAYS };
 const DAY_MS = 86_400_000;
 
 /** The reasons an EHR offers for overriding the card (CDS Hooks 2.0 `overrideReasons`, Codings). */

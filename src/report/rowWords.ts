@@ -5,6 +5,7 @@
  * muted ("last ordered 2016, still marked active").
  */
 import type { Finding } from "../engine/types";
+import { NEAR_CRAMPS_DAYS } from "../knowledge/conventions";
 import { SOURCE_STATEMENTS } from "../knowledge/sourceStatements";
 import { clinicalName, clinicalTitle, isMedicine, recordWords } from "./clinicalWords";
 import { relativeToCramps, type CrampAnchor } from "./crampAnchor";
@@ -25,9 +26,6 @@ export function rowTitle(f: Finding): string {
 export function foldedWords(f: Finding): string {
   return `${clinicalName(f)} (${strengthLevel(f.strength).words})`;
 }
-
-/** Conditions are dated against the cramps only when they began within this many days of them (a new diagnosis near the cramps). */
-const NEAR_CRAMPS_DAYS = 365;
 
 export interface FactWords {
   /** What the record says, in clinical words. */
