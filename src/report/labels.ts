@@ -134,6 +134,9 @@ export function conventionLines(k: KnowledgeInfo): string[] {
   ];
 }
 
+/** Before a notice the EHR sent with a search (OperationOutcome information): in the panel and the full note. */
+export const EHR_NOTE_PREFIX = "Note from the EHR:";
+
 /** The open group of conditions sent with no clinical status, too old to count as current (knowledge-source.md). */
 export const STATUS_NOT_RECORDED_HEADING = "Status not recorded — check";
 export const STATUS_NOT_RECORDED_LINE = `The EHR sent these with no clinical status (active or resolved) and were recorded more than ${NO_STATUS_CURRENT_MONTHS} months before this read, so they are not counted as current. Check in the chart whether they still apply.`;

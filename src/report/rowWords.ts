@@ -22,6 +22,13 @@ export function rowTitle(f: Finding): string {
   return raised ? `${clinicalTitle(f)}: ${raised}` : clinicalTitle(f);
 }
 
+/** The line that names a row's folded findings: "Also on the source's list as peripheral neuropathy (sometimes linked)". */
+export const FOLDED_LEAD = "Also on the source's list as";
+/** The folded findings' list, for assistive technology. */
+export const FOLDED_LIST_LABEL = "Also on the source's list";
+/** Before a folded finding's records, for assistive technology. */
+export const FOLDED_SAME_RECORD = ", from the same record: ";
+
 /** "also on the source's list as peripheral neuropathy (sometimes linked)". */
 export function foldedWords(f: Finding): string {
   return `${clinicalName(f)} (${strengthLevel(f.strength).words})`;

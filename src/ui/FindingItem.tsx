@@ -17,7 +17,7 @@ import { evidenceWhat, findingBadge } from "../report/evidence";
 import { notesOnce } from "../report/facts";
 import { findingLabLines, unreadInBrief } from "../report/labStory";
 import { findingUnreadLabs, LAB_BASIS_SENTENCE, unreadLabLine } from "../report/labs";
-import { factWords, foldedWords, rowFacts, rowTitle } from "../report/rowWords";
+import { factWords, FOLDED_LEAD, FOLDED_LIST_LABEL, FOLDED_SAME_RECORD, foldedWords, rowFacts, rowTitle } from "../report/rowWords";
 import { strengthLevel } from "../report/strength";
 import { Disclosure, type HeadingLevel } from "./Disclosure";
 import { EvidenceItem, Notes } from "./EvidenceItem";
@@ -118,8 +118,8 @@ function Folded({ findings, ctx }: { findings: Finding[]; ctx: FindingContext })
   if (findings.length === 0) return null;
   return (
     <div className="nlc-folded-line">
-      Also on the source&apos;s list as{" "}
-      <ul className="nlc-folded" aria-label="Also on the source's list">
+      {FOLDED_LEAD}{" "}
+      <ul className="nlc-folded" aria-label={FOLDED_LIST_LABEL}>
         {findings.map((f, i) => {
           const attrs = findingAttributes(f, ctx.deceased);
           return (
@@ -134,7 +134,7 @@ function Folded({ findings, ctx }: { findings: Finding[]; ctx: FindingContext })
               {i > 0 && (i === findings.length - 1 ? " and " : ", ")}
               <Untrusted text={foldedWords(f)} max={160} />
               <span className="nlc-visually-hidden">
-                {", from the same record: "}
+                {FOLDED_SAME_RECORD}
                 {f.evidence.map((e, j) => (
                   <span key={`${e.ref}-${j}`} data-evidence={e.ref}>
                     {j > 0 && "; "}

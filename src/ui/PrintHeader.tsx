@@ -4,7 +4,7 @@
  * is taken when printing starts (beforeprint), from the injected clock.
  */
 import { useEffect, useState } from "react";
-import { formatDate, formatDateTime } from "../report/format";
+import { printHeaderWords } from "../report/printHeader";
 import type { ReportPatient } from "../report/types";
 import { Untrusted } from "./Untrusted";
 
@@ -15,8 +15,7 @@ export function PrintHeader({ patient: p, clock }: { patient: ReportPatient; clo
     window.addEventListener("beforeprint", before);
     return () => window.removeEventListener("beforeprint", before);
   }, [clock]);
-  const who = p.read ? p.name : "Patient (details could not be read from the EHR)";
-  const born = p.read ? `born ${p.birthDate ? formatDate(p.birthDate) : "not recorded"}` : "";
+  const { who, born, printed } = printHeaderWords(p, printedAt);
   return (
     <div className="nlc-print-header" aria-hidden="true">
       <div className="nlc-print-header-row">
@@ -24,7 +23,7 @@ export function PrintHeader({ patient: p, clock }: { patient: ReportPatient; clo
           <Untrusted text={who} max={120} />
         </span>
         {born && <span>{born}</span>}
-        <span>printed {formatDateTime(printedAt)}</span>
+        <span>{printed}</span>
       </div>
     </div>
   );
