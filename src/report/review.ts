@@ -72,9 +72,9 @@ export function noLabsOnFile(report: Pick<Report, "sources" | "labs">): boolean 
 
 export const NO_LABS_ON_FILE = "No eGFR, hemoglobin, HbA1c, glucose or TSH on file.";
 
-export function worthReviewing(report: Report, now: Date): ReviewItem[] {
+/** `anchor`: the cramp anchor when the caller has it already (the panel); else read from the report. */
+export function worthReviewing(report: Report, now: Date, anchor: CrampAnchor | undefined = legCrampAnchor(report)): ReviewItem[] {
   if (report.patient.deceased) return [];
-  const anchor = legCrampAnchor(report);
   const { current } = readingOrder(report);
   const items: ReviewItem[] = [];
 
