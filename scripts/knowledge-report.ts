@@ -26,7 +26,7 @@ import {
   SYSTEMS,
   TEXT_CONTEXT,
 } from "../src/knowledge";
-import { ACUTE_STATE_CURRENT_DAYS, ACUTE_STATES, CHRONIC_CONDITIONS, CONFIRM_STILL_CURRENT, NO_STATUS_CURRENT_MONTHS } from "../src/knowledge/conventions";
+import { ACUTE_STATE_CURRENT_DAYS, ACUTE_STATES, CHRONIC_CONDITIONS, CONFIRM_STILL_CURRENT, LAB_TREND_CHANGE, NEAR_CRAMPS_DAYS, NEW_MEDICINE_DAYS, NO_STATUS_CURRENT_MONTHS } from "../src/knowledge/conventions";
 import { ENDING_TREATMENTS } from "../src/knowledge/endingTreatments";
 import { LEG_CRAMP_CODES, LEG_CRAMP_NAME_PATTERNS, LEG_CRAMP_RECENT_MONTHS, LEG_SITE_WORDS, NON_LEG_SITE_WORDS } from "../src/knowledge/codes/legCrampCodes";
 import { renderCorpusMarkdown } from "../tests/clinical/render";
@@ -65,6 +65,9 @@ export function renderKnowledgeMarkdown(): string {
   for (const t of ENDING_TREATMENTS) {
     out.push(`- Treatment that ends a condition (${t.id}): when a record's own text says it was done (${esc(t.done.join(", "))}), and not failed or only planned (${esc(t.veto.join(", "))}), evidence of ${t.causes.map((c) => (t.escalatingOnly.includes(c) ? `${c} (kidney failure only)` : c)).join(" and ")} is past.`);
   }
+  out.push(`- Lab trends (app convention, not from the source): a series "fell" or "rose" only when its first and latest results differ by at least ${Object.entries(LAB_TREND_CHANGE).map(([t, v]) => `${t} ${v}`).join(", ")} (in the test's unit), TSH also by a doubling or a halving; less is "steady".`);
+  out.push(`- Dates against the cramps (app convention, not from the source): a current condition is dated against the leg-cramp record only when it began within ${NEAR_CRAMPS_DAYS} days of it.`);
+  out.push(`- New medicine (docs/spec/cds-hooks.md, "When there is a card"): the CDS card's warning counts a linked medicine as new when it started within ${NEW_MEDICINE_DAYS} days before the leg-cramp record, or after it.`);
   out.push("- Deceased patients: every piece of evidence is shown as not current.");
   out.push("");
   out.push("## Reading free text");

@@ -4,6 +4,7 @@
  * The first (confirm still current) is a wording convention: it never changes what is current. The others
  * decide currency, as knowledge-source.md defines them.
  */
+import type { LabTestId } from "./labTests";
 import type { CauseId } from "./types";
 
 /**
@@ -60,3 +61,19 @@ export const CHRONIC_CONDITIONS: readonly CauseId[] = [
   "peripheral-neuropathy",
 ];
 
+
+/**
+ * A lab series "fell" or "rose" only when its first and latest results differ by at least this much, in the
+ * test's unit (eGFR mL/min/1.73 m², hemoglobin g/dL, HbA1c %, glucose mg/dL, TSH mIU/L); less is "steady".
+ * TSH also needs a doubling or a halving. App convention, not from the source.
+ */
+export const LAB_TREND_CHANGE: Readonly<Record<LabTestId, number>> = { egfr: 5, hemoglobin: 1, hba1c: 0.5, glucose: 20, tsh: 1 };
+
+/** A current condition is dated against the cramps only when it began within this many days of them (a new diagnosis near the cramps). App convention, not from the source. */
+export const NEAR_CRAMPS_DAYS = 365;
+
+/**
+ * The CDS card's "new" medicine: a linked medicine started within this many days before the leg-cramp
+ * record, or after it (docs/spec/cds-hooks.md, "When there is a card"). The project's spec, not the source.
+ */
+export const NEW_MEDICINE_DAYS = 180;

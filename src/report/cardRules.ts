@@ -6,15 +6,18 @@
  * short enough for a side panel; and the override reasons the EHR offers. Pure: `now` is an argument.
  */
 import type { LegCrampRecord } from "../engine/legCramps";
+import { NEW_MEDICINE_DAYS } from "../knowledge/conventions";
 import { toMillis } from "../engine/dates";
-import type { Evidence, Finding } from "../engine/types";
+import type { Finding } from "../engine/types";
 import { shortLabel } from "./card";
+import { legCrampAnchor } from "./crampAnchor";
 import { causeFindings, findingBasis, readingOrder } from "./facts";
 import { formatDate, plural } from "./format";
+import { medicineStartDate } from "./medicineStart";
 import type { Report } from "./types";
 
-/** A linked medicine started this many days before the leg-cramp record, or after it, is new (the spec's rule). */
-export const NEW_MEDICINE_DAYS = 180;
+/** A linked medicine started this many days before the leg-cramp record, or after it, is new (the spec's rule, knowledge/conventions.ts). */
+export { NEW_MEDICINE_DAYS };
 const DAY_MS = 86_400_000;
 
 /** The reasons an EHR offers for overriding the card (CDS Hooks 2.0 `overrideReasons`, Codings). */
@@ -29,20 +32,18 @@ export function currentCauses(report: Pick<Report, "findings" | "patient">): Fin
   return causeFindings(readingOrder(report).current);
 }
 
-/** When the cramps began: the earliest onset (else recorded date) of the records that document them. */
+/**
+ * When the cramps began, as a time: the date of the record the panel dates the cramps by (legCrampAnchor:
+ * active first, then the problem list, then the earliest), so card and panel set a medicine against the
+ * same day.
+ */
 export function crampAnchor(legCramps: readonly LegCrampRecord[]): number | undefined {
-  const times = legCramps.map((c) => toMillis(c.since)).filter((t): t is number => t !== undefined);
-  return times.length > 0 ? Math.min(...times) : undefined;
-}
-
-/** When a medicine record began: ordered (authoredOn), else taken from (effective). */
-function startOf(e: Evidence): string | undefined {
-  return e.dates.authored ?? e.dates.effective;
+  return toMillis(legCrampAnchor({ legCramps })?.since);
 }
 
 /** The earliest start of the finding's current records, when every one of them has a date. */
 export function medicineStart(f: Finding): string | undefined {
-  const starts = f.evidence.filter((e) => e.current).map(startOf);
+  const starts = f.evidence.filter((e) => e.current).map(medicineStartDate);
   if (starts.length === 0 || starts.some((s) => toMillis(s) === undefined)) return undefined;
   return starts.reduce((a, b) => (toMillis(a)! <= toMillis(b)! ? a : b));
 }

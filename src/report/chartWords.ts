@@ -20,7 +20,7 @@ export function findingSeries(f: Finding, labs: LabInterpretation | undefined, h
 }
 
 /** A value in the chart's unit, as the text alternative shows it: ">90", "≈ 6.9" (converted only for the chart). */
-export function chartValueText(p: LabSeriesPoint, test: LabTestId): string {
+function chartValueText(p: LabSeriesPoint, test: LabTestId): string {
   return `${p.approximate ? "≈ " : ""}${p.comparator ?? ""}${displayNumber(p.value, test, p.cutoff)}`;
 }
 

@@ -30,7 +30,7 @@ function compare(a: number[], b: number[]): number {
   return 0;
 }
 
-/** The anchor, when the record documents leg cramps (the same rule as the CDS card); undefined otherwise. */
+/** The anchor, when the record documents leg cramps; undefined otherwise. The CDS card dates the cramps by it too (cardRules.ts crampAnchor). */
 export function legCrampAnchor(report: Pick<Report, "legCramps">): CrampAnchor | undefined {
   const records = [...(report.legCramps ?? [])].sort((a, b) => compare(rank(a), rank(b)));
   const r = records[0];

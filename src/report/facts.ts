@@ -5,6 +5,7 @@
  * lists it, with "also supports …".
  */
 import type { CauseId, Evidence, Finding } from "../engine/types";
+import { needsConfirmation } from "./evidence";
 import { clip, formatDate, patientAge, plain } from "./format";
 import { labValueWords } from "./labs";
 import { strengthRank } from "./strength";
@@ -112,6 +113,27 @@ export function distinctFacts(findings: readonly Finding[], keep: (e: Evidence, 
 export function activeFacts(report: Pick<Report, "findings" | "patient">): Fact[] {
   const { current } = readingOrder(report);
   return distinctFacts(causeFindings(current), (e, f) => e.current && (e.resourceType !== "Observation" || f.basis === "lab"));
+}
+
+/**
+ * The one rule for "an entry to confirm" (the "confirm still current" convention, evidence.ts
+ * needsConfirmation): an active fact whose every current record needs confirmation for every cause it
+ * supports. The summary line counts these apart, Worth reviewing and the note list them: one rule, so the
+ * counts agree.
+ */
+export function staleFacts(report: Pick<Report, "findings" | "patient">, now: Date): Fact[] {
+  const { current } = readingOrder(report);
+  const stale = new Map<string, boolean>();
+  for (const f of causeFindings(current)) {
+    for (const e of f.evidence) {
+      if (!e.current) continue;
+      stale.set(e.ref, (stale.get(e.ref) ?? true) && needsConfirmation(e, now, f.causeId));
+    }
+  }
+  return activeFacts(report).filter((fact) => {
+    const known = fact.refs.filter((r) => stale.has(r));
+    return known.length > 0 && known.every((r) => stale.get(r));
+  });
 }
 
 /** Records first, then results that meet a cut-off, then the other results (a normal most recent result). */

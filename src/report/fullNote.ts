@@ -11,6 +11,7 @@ import { activeFacts, factText } from "./facts";
 import { formatDate, formatDateTime, patientAge, plain } from "./format";
 import {
   conventionLines,
+  EHR_NOTE_PREFIX,
   JUDGEMENT_STATEMENT,
   knowledgeLine,
   NO_KNOWN_CAUSE,
@@ -18,6 +19,7 @@ import {
   sourceCitation,
   sourceLabel,
   sourceStatusText,
+  STATUS_NOT_RECORDED_HEADING,
   TITLE,
 } from "./labels";
 import {
@@ -59,7 +61,7 @@ export function fullNote(report: Report, now: Date): string {
   const anchor = legCrampAnchor(report);
   if (anchor) lines.push(`${anchor.words}: ${anchor.name} (${anchor.ref}).`);
   lines.push(`Records read at ${formatDateTime(report.readAt)}.`, ...gapLines(report, 20), ...dataQualityLines(report));
-  for (const n of noticeLines(report.sources)) lines.push(`Note from the EHR: ${plain(n, 300)}`);
+  for (const n of noticeLines(report.sources)) lines.push(`${EHR_NOTE_PREFIX} ${plain(n, 300)}`);
   lines.push("", NO_KNOWN_CAUSE, summaryLine(report, undefined, now));
   const facts = activeFacts(report);
   if (facts.length > 0) lines.push(`Active in the record now: ${facts.map((f) => plain(factText(f, report.patient), 200)).join("; ")}.`);
@@ -88,7 +90,7 @@ export function fullNote(report: Report, now: Date): string {
     for (const f of g.findings) lines.push(...findingLines(f));
   }
   if (order.unrecorded.length > 0) {
-    lines.push("", `Status not recorded — check (${order.unrecorded.length}):`);
+    lines.push("", `${STATUS_NOT_RECORDED_HEADING} (${order.unrecorded.length}):`);
     for (const f of order.unrecorded) lines.push(...findingLines(f));
   }
   if (order.past.length > 0) {

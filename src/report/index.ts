@@ -26,7 +26,7 @@ export {
 } from "./facts";
 
 // Record text in markdown (CDS cards): entity-encoded, bidi controls removed, links defanged.
-export { BIDI_CONTROLS, markdownSafe, stripBidi } from "./markdownSafe";
+export { markdownSafe, stripBidi } from "./markdownSafe";
 
 // The strength scale.
 export { findingStrengthWords, isRaised, STRENGTH_SCALE, strengthLevel, strengthRank, type StrengthLevel } from "./strength";
@@ -80,12 +80,12 @@ export {
 // Copied text.
 export { groupByStrength, pastInBrief, shortNote } from "./note";
 export { fullNote } from "./fullNote";
-export { NOTE_MAX_CHARS, NOTE_MAX_LINES, sourceInBrief } from "./summaryNote";
+export { NOTE_MAX_CHARS, NOTE_MAX_LINES } from "./summaryNote";
 
 // Reading aids (panel-contract "Reading aids"): the cramp anchor, worth reviewing, the panel's order, clinical words, the lab story.
 export { legCrampAnchor, relativeToCramps, type CrampAnchor } from "./crampAnchor";
-export { medicineWhen, NO_LABS_ON_FILE, noLabsOnFile, REVIEW_MEDICINES, staleFacts, worthReviewing, type ReviewItem, type ReviewKind } from "./review";
-export { findingRows, panelHomes, panelOrder, restsOnUnrecordedStatus, type FindingRow, type PanelOrder } from "./order";
+export { medicineWhen, NO_LABS_ON_FILE, noLabsOnFile, staleFacts, worthReviewing, type ReviewItem, type ReviewKind } from "./review";
+export { findingRows, panelHomes, panelOrder, type FindingRow, type PanelOrder } from "./order";
 export { clinicalName, clinicalTitle, hasTags, medicineWords, recordWords, stripTags } from "./clinicalWords";
 export {
   causeLabTests,
@@ -94,10 +94,7 @@ export {
   displayNumber,
   displayUnit,
   findingLabLines,
-  LAB_DISPLAY,
   latestResultLine,
-  spanWords,
-  trendDirection,
   trendSentence,
   type FindingLabLine,
 } from "./labStory";
@@ -126,7 +123,7 @@ export {
   notInterpretedGroups,
   type NotInterpretedGroup,
 } from "./labs";
-export { chartCaption, chartCutoffs, chartDescription, chartRows, chartTitle, chartValueText, findingSeries, type ChartRow } from "./chartWords";
+export { chartCaption, chartCutoffs, chartDescription, chartRows, chartTitle, findingSeries, type ChartRow } from "./chartWords";
 
 // Short channels (CDS Hooks card).
 export { currentFindingsSummary, findingAttributes, findingEvidenceLine, pastFindingsLine, shortLabel, type FindingAttributes } from "./card";

@@ -9,6 +9,7 @@ import type { CauseId, Finding } from "../engine/types";
 import type { SourceReport } from "../fhir/types";
 import type { LabTestId } from "../knowledge";
 import { LAB_RULES } from "../knowledge";
+import { LAB_TREND_CHANGE } from "../knowledge/conventions";
 import { formatDate, parsePartialDate, plain, plural } from "./format";
 
 interface TestDisplay {
@@ -18,17 +19,15 @@ interface TestDisplay {
   decimals: (value: number) => number;
   /** The chart's fixed range in the test's unit (widened only to show a value or a cut-off outside it). */
   axis: readonly [number, number];
-  /** A change smaller than this (in the test's unit) is "steady"; TSH also needs a doubling or a halving. */
-  change: number;
 }
 
-/** Per test: display precision, fixed axis and meaningful change (the app's display conventions). */
-export const LAB_DISPLAY: Readonly<Record<LabTestId, TestDisplay>> = {
-  egfr: { name: "eGFR", decimals: () => 0, axis: [0, 120], change: 5 },
-  hemoglobin: { name: "hemoglobin", decimals: () => 1, axis: [6, 18], change: 1 },
-  hba1c: { name: "HbA1c", decimals: () => 1, axis: [4, 12], change: 0.5 },
-  glucose: { name: "glucose", decimals: () => 0, axis: [40, 250], change: 20 },
-  tsh: { name: "TSH", decimals: (v) => (Math.abs(v) < 1 ? 2 : 1), axis: [0, 12], change: 1 },
+/** Per test: display precision and fixed axis (the app's display conventions; what counts as a change is LAB_TREND_CHANGE). */
+const LAB_DISPLAY: Readonly<Record<LabTestId, TestDisplay>> = {
+  egfr: { name: "eGFR", decimals: () => 0, axis: [0, 120] },
+  hemoglobin: { name: "hemoglobin", decimals: () => 1, axis: [6, 18] },
+  hba1c: { name: "HbA1c", decimals: () => 1, axis: [4, 12] },
+  glucose: { name: "glucose", decimals: () => 0, axis: [40, 250] },
+  tsh: { name: "TSH", decimals: (v) => (Math.abs(v) < 1 ? 2 : 1), axis: [0, 12] },
 };
 
 /** Causes whose finding shows a test's results: the lab rules' causes (and the causes results join), plus kidney failure and dialysis for eGFR. */
@@ -75,7 +74,7 @@ function pointValue(p: LabSeriesPoint, test: LabTestId, cutoff?: number): string
 }
 
 /** "16 months", "3 weeks", "4 years": the time from one date to another. */
-export function spanWords(from: string, to: string): string {
+function spanWords(from: string, to: string): string {
   const a = parsePartialDate(from);
   const b = parsePartialDate(to);
   if (!a || !b) return "";
@@ -88,13 +87,12 @@ export function spanWords(from: string, to: string): string {
 }
 
 /** The direction of a series, first result to latest: "fell", "rose" or "steady" (changes smaller than the test's meaningful change). */
-export function trendDirection(s: LabSeries): "fell" | "rose" | "steady" | undefined {
+function trendDirection(s: LabSeries): "fell" | "rose" | "steady" | undefined {
   if (s.points.length < 2) return undefined;
   const first = s.points[0]!.value;
   const last = s.points[s.points.length - 1]!.value;
-  const d = LAB_DISPLAY[s.test];
   const delta = last - first;
-  const big = Math.abs(delta) >= (d?.change ?? 0) && (s.test !== "tsh" || Math.max(first, last) >= 2 * Math.min(first, last));
+  const big = Math.abs(delta) >= (LAB_TREND_CHANGE[s.test] ?? 0) && (s.test !== "tsh" || Math.max(first, last) >= 2 * Math.min(first, last));
   if (!big) return "steady";
   return delta < 0 ? "fell" : "rose";
 }

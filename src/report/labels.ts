@@ -2,7 +2,7 @@
 import type { SourceName, SourceReport } from "../fhir/types";
 import type { KnowledgeInfo } from "../knowledge";
 import { DIALYSIS_RECENT_DAYS, PREGNANCY_CURRENT_WEEKS } from "../knowledge";
-import { ACUTE_STATE_CURRENT_DAYS, CONFIRM_STILL_CURRENT, NO_STATUS_CURRENT_MONTHS } from "../knowledge/conventions";
+import { ACUTE_STATE_CURRENT_DAYS, CONFIRM_STILL_CURRENT, LAB_TREND_CHANGE, NEAR_CRAMPS_DAYS, NO_STATUS_CURRENT_MONTHS } from "../knowledge/conventions";
 import { SOURCE_STATEMENTS } from "../knowledge/sourceStatements";
 import { clip, formatDate, plural } from "./format";
 
@@ -128,9 +128,14 @@ export function conventionLines(k: KnowledgeInfo): string[] {
     `A condition with no clinical status: current when recorded in the last ${NO_STATUS_CURRENT_MONTHS} months (${acute} for the acute states above), shown as “from a visit on <date>, ${STATUS_NOT_RECORDED}”.`,
     `A medicine recorded as ${REPORTED_LABEL} (a home medicine): current while active, whatever the kind of request.`,
     `“History of”, “h/o”, “PMH”, “s/p” with a condition that does not end (diabetes, high blood pressure, kidney disease, PAD, …): still that condition, its status deciding.`,
+    `Lab trends: “fell” or “rose” only for a change of at least eGFR ${LAB_TREND_CHANGE.egfr}, hemoglobin ${LAB_TREND_CHANGE.hemoglobin} g/dL, HbA1c ${LAB_TREND_CHANGE.hba1c} %, glucose ${LAB_TREND_CHANGE.glucose} mg/dL, TSH ${LAB_TREND_CHANGE.tsh} mIU/L and a doubling or halving; less is “steady”.`,
+    `A condition is dated against the cramps only when it began within ${NEAR_CRAMPS_DAYS} days of them.`,
     `“${CONFIRM_HEADING}”: the record still says active, but a medicine has not been ordered or recorded for over ${plural(medicineYears, "year")}, or an acute state above has no date in the last ${acuteStateYears === 1 ? "year" : plural(acuteStateYears, "year")}. A lifelong condition is never marked for the age of its dates alone. It is still counted as current.`,
   ];
 }
+
+/** Before a notice the EHR sent with a search (OperationOutcome information): in the panel and the full note. */
+export const EHR_NOTE_PREFIX = "Note from the EHR:";
 
 /** The open group of conditions sent with no clinical status, too old to count as current (knowledge-source.md). */
 export const STATUS_NOT_RECORDED_HEADING = "Status not recorded — check";

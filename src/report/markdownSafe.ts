@@ -15,7 +15,7 @@
  */
 
 /** Bidirectional embedding, override, isolate and mark characters. */
-export const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Invisible characters a URL could hide behind: zero-width space, word joiner, BOM, soft hyphen. */
 const INVISIBLE = /[\u200b\u2060\ufeff\u00ad]/g;
 // eslint-disable-next-line no-control-regex -- folding control characters to a space is the point

@@ -19,7 +19,7 @@ export interface PanelOrder {
 }
 
 /** A finding not current whose records include a condition sent with no clinical status (engine status "unknown"). */
-export function restsOnUnrecordedStatus(f: Finding): boolean {
+function restsOnUnrecordedStatus(f: Finding): boolean {
   return !f.current && f.evidence.some((e) => e.resourceType === "Condition" && e.status === "unknown");
 }
 

@@ -34,7 +34,7 @@ const LINK_WORDS: Readonly<Record<Strength, string>> = {
   "raises-risk": "raises the risk of",
   possible: "possibly linked to",
   "sometimes-linked": "sometimes linked to",
-  differential: "not a cause of",
+  differential: "a different condition from",
 };
 
 const DOCUMENTED = "(documented for this patient)";

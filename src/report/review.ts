@@ -8,12 +8,14 @@ import type { Evidence, Finding } from "../engine/types";
 import { clinicalName, isMedicine, recordWords } from "./clinicalWords";
 import { legCrampAnchor, relativeToCramps, type CrampAnchor } from "./crampAnchor";
 import { needsConfirmation } from "./evidence";
-import { causeFindings, distinctFacts, readingOrder, type Fact } from "./facts";
-import { formatMonth, formatYear, plural } from "./format";
+import { causeFindings, distinctFacts, readingOrder, staleFacts, type Fact } from "./facts";
+import { formatMonth, plural } from "./format";
 import { findingLabLines } from "./labStory";
+import { staleWords } from "./staleWords";
+import { medicineStartDate } from "./medicineStart";
 import { isRaised, strengthLevel } from "./strength";
 import { SOURCE_STATEMENTS } from "../knowledge/sourceStatements";
-import type { Report, ReportEvidence } from "./types";
+import type { Report } from "./types";
 
 export type ReviewKind = "medicine" | "lab-signal" | "reconcile" | "not-on-file";
 
@@ -25,12 +27,12 @@ export interface ReviewItem {
 }
 
 /** Medicines listed one by one; more are counted ("and 2 more linked medicines, below"). */
-export const REVIEW_MEDICINES = 3;
+const REVIEW_MEDICINES = 3;
 
 /** When a medicine began, as the record dates it: the order (one order) or the statement's start. */
 function medicineStart(e: Evidence): { label: string; date: string } | undefined {
   const folded = (e.duplicates?.length ?? 0) > 0;
-  const date = e.resourceType === "MedicationStatement" ? (e.dates.effective ?? e.dates.recorded ?? e.dates.authored) : (e.dates.authored ?? e.dates.effective ?? e.dates.recorded);
+  const date = medicineStartDate(e);
   if (!date) return undefined;
   return { label: folded ? "last ordered" : e.resourceType === "MedicationStatement" ? "taken since" : "started", date };
 }
@@ -48,19 +50,8 @@ export function medicineWhen(e: Evidence, anchor: Pick<CrampAnchor, "since"> | u
   return `${start.label} ${formatMonth(start.date)}${usable ? `, ${rel}` : ""}`;
 }
 
-/** A stale entry in a few words: "simvastatin 20 mg (last ordered 1992)", "dehydration (since 2019)". */
-function staleWords(e: ReportEvidence): string {
-  const date = isMedicine(e) ? (e.dates.authored ?? e.dates.effective ?? e.dates.recorded) : (e.dates.onset ?? e.dates.recorded);
-  const year = formatYear(date);
-  const what = recordWords(e, 80);
-  return year ? `${what} (${isMedicine(e) ? "last ordered" : "since"} ${year})` : what;
-}
-
-/** Current records of causes (not restless legs) that the "confirm still current" convention marks. */
-export function staleFacts(report: Pick<Report, "findings" | "patient">, now: Date): Fact[] {
-  const { current } = readingOrder(report);
-  return distinctFacts(causeFindings(current), (e, f) => needsConfirmation(e, now, f.causeId));
-}
+/** The entries to confirm (facts.ts staleFacts: the one rule the summary line counts by). */
+export { staleFacts };
 
 /** The causes a fact supports, in a few words: "diuretic: possible link". */
 function linkWords(fact: Fact, findings: readonly Finding[]): string {
@@ -81,9 +72,9 @@ export function noLabsOnFile(report: Pick<Report, "sources" | "labs">): boolean 
 
 export const NO_LABS_ON_FILE = "No eGFR, hemoglobin, HbA1c, glucose or TSH on file.";
 
-export function worthReviewing(report: Report, now: Date): ReviewItem[] {
+/** `anchor`: the cramp anchor when the caller has it already (the panel); else read from the report. */
+export function worthReviewing(report: Report, now: Date, anchor: CrampAnchor | undefined = legCrampAnchor(report)): ReviewItem[] {
   if (report.patient.deceased) return [];
-  const anchor = legCrampAnchor(report);
   const { current } = readingOrder(report);
   const items: ReviewItem[] = [];
 

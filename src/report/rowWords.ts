@@ -5,13 +5,15 @@
  * muted ("last ordered 2016, still marked active").
  */
 import type { Finding } from "../engine/types";
+import { NEAR_CRAMPS_DAYS } from "../knowledge/conventions";
 import { SOURCE_STATEMENTS } from "../knowledge/sourceStatements";
 import { clinicalName, clinicalTitle, isMedicine, recordWords } from "./clinicalWords";
 import { relativeToCramps, type CrampAnchor } from "./crampAnchor";
 import { keyDates, needsConfirmation } from "./evidence";
 import { findingFacts, type Fact } from "./facts";
-import { daysBetween, formatDate, formatYear } from "./format";
+import { daysBetween, formatDate } from "./format";
 import { medicineWhen } from "./review";
+import { staleWhen } from "./staleWords";
 import { isRaised, strengthLevel } from "./strength";
 
 /** "Chronic kidney disease: kidney failure" for a raised finding; else the clinical title. The strength is said by the group. */
@@ -20,13 +22,17 @@ export function rowTitle(f: Finding): string {
   return raised ? `${clinicalTitle(f)}: ${raised}` : clinicalTitle(f);
 }
 
+/** The line that names a row's folded findings: "Also on the source's list as peripheral neuropathy (sometimes linked)". */
+export const FOLDED_LEAD = "Also on the source's list as";
+/** The folded findings' list, for assistive technology. */
+export const FOLDED_LIST_LABEL = "Also on the source's list";
+/** Before a folded finding's records, for assistive technology. */
+export const FOLDED_SAME_RECORD = ", from the same record: ";
+
 /** "also on the source's list as peripheral neuropathy (sometimes linked)". */
 export function foldedWords(f: Finding): string {
   return `${clinicalName(f)} (${strengthLevel(f.strength).words})`;
 }
-
-/** Conditions are dated against the cramps only when they began within this many days of them (a new diagnosis near the cramps). */
-const NEAR_CRAMPS_DAYS = 365;
 
 export interface FactWords {
   /** What the record says, in clinical words. */
@@ -44,9 +50,8 @@ export function factWords(fact: Fact, f: Finding, now: Date, anchor: CrampAnchor
   const stale = fact.current && needsConfirmation(e, now, f.causeId);
   if (isMedicine(e)) {
     if (stale) {
-      const date = e.dates.authored ?? e.dates.effective ?? e.dates.recorded;
-      const year = formatYear(date);
-      return { what: recordWords(e), when: `${e.resourceType === "MedicationStatement" ? "last recorded" : "last ordered"} ${year || "at an unknown date"}, still marked active`, stale };
+      const { label, year } = staleWhen(e);
+      return { what: recordWords(e), when: `${label} ${year || "at an unknown date"}, still marked active`, stale };
     }
     return { what: recordWords(e), when: fact.current ? medicineWhen(e, anchor) : keyWhen(fact, now), stale };
   }

@@ -2,8 +2,8 @@
 import type { Finding } from "../engine/types";
 import { unreadSources } from "../fhir/sourceReports";
 import type { SourceName, SourceReport } from "../fhir/types";
-import { evidenceWhat, findingNeedsConfirmation, needsConfirmation } from "./evidence";
-import { activeFacts, causeFindings, findingFacts, readingOrder } from "./facts";
+import { evidenceWhat, findingNeedsConfirmation } from "./evidence";
+import { activeFacts, causeFindings, findingFacts, readingOrder, staleFacts } from "./facts";
 import { clip, formatDate, plain, plural } from "./format";
 import { CONFIRM_LABEL, sourceShortLabel, sourceStatusWords } from "./labels";
 import { LAB_BASIS, labInBrief } from "./labs";
@@ -74,7 +74,8 @@ export function summaryLine(report: Report, status: Completeness = completeness(
   }
   // Records the "confirm still current" convention marks are not counted as active: said apart, to confirm.
   const all = activeFacts(report);
-  const facts = now ? all.filter((fact) => !fact.causes.every((c) => needsConfirmation(fact.evidence, now, c))) : all;
+  const staleRefs = new Set(now ? staleFacts(report, now).map((fact) => fact.evidence.ref) : []);
+  const facts = all.filter((fact) => !staleRefs.has(fact.evidence.ref));
   const stale = all.length - facts.length;
   const past = order.past.length;
   const tail = `${stale > 0 ? `; ${plural(stale, "entry", "entries")} to confirm` : ""}${past > 0 ? `; ${past} past or not current` : ""}`;

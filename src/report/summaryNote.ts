@@ -10,13 +10,14 @@ import type { Finding } from "../engine/types";
 import type { KnowledgeInfo } from "../knowledge";
 import { clinicalName, isMedicine, recordWords } from "./clinicalWords";
 import { legCrampAnchor, type CrampAnchor } from "./crampAnchor";
-import { needsConfirmation } from "./evidence";
-import { causeFindings, findingFacts } from "./facts";
+import { findingNeedsConfirmation, needsConfirmation } from "./evidence";
+import { causeFindings, findingFacts, staleFacts } from "./facts";
 import { clip, formatDate, formatYear, localDate, patientAge, plain } from "./format";
 import { NO_KNOWN_CAUSE, sourceShortLabel, sourceStatusWords } from "./labels";
 import { findingLabLines } from "./labStory";
 import { panelHomes, panelOrder, findingRows } from "./order";
-import { medicineWhen, NO_LABS_ON_FILE, noLabsOnFile, staleFacts } from "./review";
+import { medicineWhen, NO_LABS_ON_FILE, noLabsOnFile } from "./review";
+import { staleWords } from "./staleWords";
 import { STRENGTH_SCALE, isRaised } from "./strength";
 import { SOURCE_STATEMENTS } from "../knowledge/sourceStatements";
 import { completeness, reportGaps } from "./summary";
@@ -26,7 +27,7 @@ export const NOTE_MAX_LINES = 3;
 export const NOTE_MAX_CHARS = 600;
 
 /** "the Mayo Clinic list of causes (2023)": the source by its publisher and year, else its title and date. */
-export function sourceInBrief(k: KnowledgeInfo): string {
+function sourceInBrief(k: KnowledgeInfo): string {
   const publisher = /\(([^()]{2,40})\)\s*$/.exec(k.source.title)?.[1];
   const year = /\b(1[89]|20)\d{2}\b/.exec(k.source.date)?.[0];
   return publisher && year ? `the ${plain(publisher, 40)} list of causes (${year})` : `${plain(k.source.title, 80)} (${plain(k.source.date, 30)})`;
@@ -110,7 +111,7 @@ function compose(report: Report, now: Date, detail: Detail, cap: number, checkDe
     lines.push(past.length > 0 ? `In the record: ${capped(past, cap)}.` : "");
   } else {
     // Current causes, one entry per row (a lesser finding folded into a stronger one is said with it), strongest first.
-    const rows = findingRows(causeFindings(order.current), homes).filter((r) => !r.finding.evidence.filter((e) => e.current).every((e) => needsConfirmation(e, now, r.finding.causeId)));
+    const rows = findingRows(causeFindings(order.current), homes).filter((r) => !findingNeedsConfirmation(r.finding, now));
     const groups = STRENGTH_SCALE.map((s) => ({ words: s.words, rows: rows.filter((r) => r.finding.strength === s.strength) })).filter((g) => g.rows.length > 0);
     const said = groups.map((g) => `${g.words}: ${capped(g.rows.map((r) => findingWords(r.finding, report, anchor, now, detail) + (detail > 0 && r.folded.length > 0 ? ` (also ${r.folded.map((x) => clinicalName(x)).join(", ")})` : "")), cap)}`);
     const stale = staleFacts(report, now);
@@ -127,12 +128,8 @@ function compose(report: Report, now: Date, detail: Detail, cap: number, checkDe
     const check: string[] = [];
     const unrecorded = causeFindings(order.unrecorded).map((f) => notCurrentWords(f, checkDetail));
     if (unrecorded.length > 0) check.push(`Status not recorded, check: ${capped(unrecorded, cap)}.`);
-    const staleWords = stale.map((x) => {
-      const e = x.evidence;
-      const year = formatYear(isMedicine(e) ? (e.dates.authored ?? e.dates.effective ?? e.dates.recorded) : (e.dates.onset ?? e.dates.recorded));
-      return `${recordWords(e, 50)}${year && checkDetail > 0 ? ` (${isMedicine(e) ? "last ordered" : "since"} ${year})` : ""}`;
-    });
-    if (staleWords.length > 0) check.push(`Still marked active, not updated for years: ${capped(staleWords, cap)}.`);
+    const staleEntries = stale.map((x) => staleWords(x.evidence, 50, checkDetail > 0));
+    if (staleEntries.length > 0) check.push(`Still marked active, not updated for years: ${capped(staleEntries, cap)}.`);
     const past = causeFindings(order.past).map((f) => notCurrentWords(f, checkDetail));
     if (past.length > 0) check.push(`Not current: ${capped(past, cap)}.`);
     if (report.findings.some((f) => f.causeId === "restless-legs-syndrome" && f.current)) {

@@ -9,7 +9,7 @@ import type { LabInterpretation } from "../engine/labs/types";
 import type { SourceReport } from "../fhir/types";
 import { retryLines } from "../report/checked";
 import { formatDateTime, formatElapsed } from "../report/format";
-import { CHECKED_HEADING, notReadLine, sourceLabel, sourceStatusText } from "../report/labels";
+import { CHECKED_HEADING, EHR_NOTE_PREFIX, notReadLine, sourceLabel, sourceStatusText } from "../report/labels";
 import { Disclosure } from "./Disclosure";
 import { labCountsLine, labSurveyLine, labsWereRead, notInterpretedGroups } from "../report/labs";
 import { Untrusted } from "./Untrusted";
@@ -89,7 +89,7 @@ export function CheckedSection({ complete, sources, labs, readAt, now, onReload 
               ))}
               {(s.notices ?? []).map((n, i) => (
                 <p key={i} className="nlc-notice">
-                  Note from the EHR: <Untrusted text={n} max={300} />
+                  {EHR_NOTE_PREFIX} <Untrusted text={n} max={300} />
                 </p>
               ))}
               {s.warnings.length > 0 && (

@@ -6,7 +6,7 @@
  * list as peripheral neuropathy"), and a region with every record, the lab charts and the technical details.
  */
 import type { ReactNode } from "react";
-import type { LabInterpretation } from "../engine/labs/types";
+import type { LabInterpretation, LabSkipped } from "../engine/labs/types";
 import type { CauseId, Finding } from "../engine/types";
 import type { SourceReport } from "../fhir/types";
 import type { LabTestId } from "../knowledge";
@@ -17,7 +17,7 @@ import { evidenceWhat, findingBadge } from "../report/evidence";
 import { notesOnce } from "../report/facts";
 import { findingLabLines, unreadInBrief } from "../report/labStory";
 import { findingUnreadLabs, LAB_BASIS_SENTENCE, unreadLabLine } from "../report/labs";
-import { factWords, foldedWords, rowFacts, rowTitle } from "../report/rowWords";
+import { factWords, FOLDED_LEAD, FOLDED_LIST_LABEL, FOLDED_SAME_RECORD, foldedWords, rowFacts, rowTitle } from "../report/rowWords";
 import { strengthLevel } from "../report/strength";
 import { Disclosure, type HeadingLevel } from "./Disclosure";
 import { EvidenceItem, Notes } from "./EvidenceItem";
@@ -70,9 +70,8 @@ function FactsLine({ finding: f, ctx }: { finding: Finding; ctx: FindingContext 
  * The finding's lab results in words: the trend, then the latest result (normal or not), and next to them
  * any result of these tests that could not be read (a newer one, a value the test cannot take).
  */
-function LabLines({ finding: f, ctx }: { finding: Finding; ctx: FindingContext }) {
+function LabLines({ finding: f, ctx, unread }: { finding: Finding; ctx: FindingContext; unread: readonly LabSkipped[] }) {
   const lines = findingLabLines(f, ctx.labs, ctx.sources);
-  const unread = findingUnreadLabs(f, ctx.labs);
   if (lines.length === 0 && unread.length === 0) return null;
   return (
     <div className="nlc-lab-lines">
@@ -96,8 +95,7 @@ function LabLines({ finding: f, ctx }: { finding: Finding; ctx: FindingContext }
 }
 
 /** Each result of the finding's tests that could not be read, in full (in the finding's records). */
-function UnreadLabs({ finding: f, ctx }: { finding: Finding; ctx: FindingContext }) {
-  const unread = findingUnreadLabs(f, ctx.labs);
+function UnreadLabs({ unread }: { unread: readonly LabSkipped[] }) {
   if (unread.length === 0) return null;
   return (
     <ul className="nlc-lab-unread">
@@ -118,8 +116,8 @@ function Folded({ findings, ctx }: { findings: Finding[]; ctx: FindingContext })
   if (findings.length === 0) return null;
   return (
     <div className="nlc-folded-line">
-      Also on the source&apos;s list as{" "}
-      <ul className="nlc-folded" aria-label="Also on the source's list">
+      {FOLDED_LEAD}{" "}
+      <ul className="nlc-folded" aria-label={FOLDED_LIST_LABEL}>
         {findings.map((f, i) => {
           const attrs = findingAttributes(f, ctx.deceased);
           return (
@@ -134,7 +132,7 @@ function Folded({ findings, ctx }: { findings: Finding[]; ctx: FindingContext })
               {i > 0 && (i === findings.length - 1 ? " and " : ", ")}
               <Untrusted text={foldedWords(f)} max={160} />
               <span className="nlc-visually-hidden">
-                {", from the same record: "}
+                {FOLDED_SAME_RECORD}
                 {f.evidence.map((e, j) => (
                   <span key={`${e.ref}-${j}`} data-evidence={e.ref}>
                     {j > 0 && "; "}
@@ -163,6 +161,8 @@ interface ItemProps {
 export function FindingItem({ finding: f, level, ctx, folded = [], meter = false }: ItemProps) {
   const attrs = findingAttributes(f, ctx.deceased);
   const notes = notesOnce(f.evidence);
+  // Read once: the row's brief line and the full list under its records say the same results.
+  const unread = findingUnreadLabs(f, ctx.labs);
   const status = findingBadge(f, ctx.now, ctx.deceased);
   const title = (
     <>
@@ -178,7 +178,7 @@ export function FindingItem({ finding: f, level, ctx, folded = [], meter = false
   const lead = (
     <>
       <FactsLine finding={f} ctx={ctx} />
-      <LabLines finding={f} ctx={ctx} />
+      <LabLines finding={f} ctx={ctx} unread={unread} />
       {attrs.basis === "lab" && <p className="nlc-lab-basis">{LAB_BASIS_SENTENCE}.</p>}
       <Folded findings={folded} ctx={ctx} />
       <Notes notes={f.notes ?? []} />
@@ -198,7 +198,7 @@ export function FindingItem({ finding: f, level, ctx, folded = [], meter = false
             <EvidenceItem key={`${e.ref}-${i}`} evidence={e} finding={f} ctx={ctx} notes={notes[i]} />
           ))}
         </ul>
-        <UnreadLabs finding={f} ctx={ctx} />
+        <UnreadLabs unread={unread} />
         <LazyFindingLabs finding={f} labs={ctx.labs} chartHomes={ctx.chartHomes} />
         {ctx.extra && <div className="nlc-finding-extra">{ctx.extra(f)}</div>}
         <LazyTechnicalDetails finding={f} level={(level < 5 ? level + 1 : 5) as HeadingLevel} ctx={ctx} />

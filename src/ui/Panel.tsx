@@ -61,7 +61,7 @@ export function Panel({ state, now, clock, onReload, onRelaunch, findingExtra }:
     );
   }
   if (state.status === "error") return <ErrorView error={state.error} onRelaunch={onRelaunch} />;
-  return <ReadyView status={state.status} data={state.data} now={now} clock={clock ?? (() => now)} onReload={onReload} findingExtra={findingExtra} />;
+  return <ReadyView status={state.status} data={state.data} now={now} clock={clock} onReload={onReload} findingExtra={findingExtra} />;
 }
 
 function ErrorView({ error, onRelaunch }: { error: PanelError; onRelaunch?: () => void }) {
@@ -95,7 +95,7 @@ interface ReadyProps {
   status: "ready" | "partial";
   data: PanelData;
   now: Date;
-  clock: () => Date;
+  clock?: () => Date;
   onReload?: () => void;
   findingExtra?: (finding: Finding) => ReactNode;
 }
@@ -133,7 +133,7 @@ function ReadyView({ status, data, now, clock, onReload, findingExtra }: ReadyPr
         <thead>
           <tr>
             <td>
-              <PrintHeader patient={report.patient} clock={clock} />
+              <PrintHeader patient={report.patient} clock={clock} now={now} />
             </td>
           </tr>
         </thead>
@@ -154,7 +154,7 @@ function ReadyView({ status, data, now, clock, onReload, findingExtra }: ReadyPr
       <main className="nlc-main">
         <GapsAlert report={report} />
         <p className="nlc-lede">{NO_KNOWN_CAUSE}</p>
-        <WorthReviewing items={worthReviewing(report, now)} />
+        <WorthReviewing items={worthReviewing(report, now, ctx.anchor)} />
         {order.current.length > 0 ? <ActiveNow rows={findingRows(order.current, homes)} summary={summary} ctx={ctx} /> : <p className="nlc-summary">{summary}</p>}
         {order.unrecorded.length > 0 && <StatusNotRecorded rows={findingRows(order.unrecorded, homes)} count={order.unrecorded.length} ctx={ctx} />}
         {order.past.length > 0 && <PastSection rows={findingRows(order.past, homes)} count={order.past.length} ctx={ctx} />}

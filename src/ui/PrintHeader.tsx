@@ -3,20 +3,21 @@
  * (panel-contract "Reading aids"). Print only; the print stylesheet repeats it on each page. The print time
  * is taken when printing starts (beforeprint), from the injected clock.
  */
-import { useEffect, useState } from "react";
-import { formatDate, formatDateTime } from "../report/format";
+import { useCallback, useEffect, useState } from "react";
+import { printHeaderWords } from "../report/printHeader";
 import type { ReportPatient } from "../report/types";
 import { Untrusted } from "./Untrusted";
 
-export function PrintHeader({ patient: p, clock }: { patient: ReportPatient; clock: () => Date }) {
-  const [printedAt, setPrintedAt] = useState(() => clock());
+/** `clock` is the browser's (src/app); without it, `now`. The listener is set again only when either changes. */
+export function PrintHeader({ patient: p, clock, now }: { patient: ReportPatient; clock?: () => Date; now: Date }) {
+  const read = useCallback(() => (clock ? clock() : now), [clock, now]);
+  const [printedAt, setPrintedAt] = useState(read);
   useEffect(() => {
-    const before = () => setPrintedAt(clock());
+    const before = () => setPrintedAt(read());
     window.addEventListener("beforeprint", before);
     return () => window.removeEventListener("beforeprint", before);
-  }, [clock]);
-  const who = p.read ? p.name : "Patient (details could not be read from the EHR)";
-  const born = p.read ? `born ${p.birthDate ? formatDate(p.birthDate) : "not recorded"}` : "";
+  }, [read]);
+  const { who, born, printed } = printHeaderWords(p, printedAt);
   return (
     <div className="nlc-print-header" aria-hidden="true">
       <div className="nlc-print-header-row">
@@ -24,7 +25,7 @@ export function PrintHeader({ patient: p, clock }: { patient: ReportPatient; clo
           <Untrusted text={who} max={120} />
         </span>
         {born && <span>{born}</span>}
-        <span>printed {formatDateTime(printedAt)}</span>
+        <span>{printed}</span>
       </div>
     </div>
   );

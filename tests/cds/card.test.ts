@@ -131,6 +131,16 @@ describe("indicator: warning only when the card says something new and modifiabl
     expect(cardIndicator([medicine("diuretics", "2026-10-20")], ALIVE, [{ ...cramps[0]!, since: undefined }])).toBe("info");
   });
 
+  it("the cramps are dated as the panel dates them (active record first, not the earliest), and a statement by its effective date", () => {
+    // A record no longer active (Feb 2026) is the earliest; the panel dates the cramps by the active one (1 Sep 2026).
+    const older = { ref: "Condition/old", text: "Leg cramps", matchedBy: "code" as const, because: "recent" as const, since: "2026-02-01" };
+    expect(cardIndicator([medicine("diuretics", "2025-10-01")], ALIVE, [older, ...cramps])).toBe("info"); // 335 days before the active record
+    expect(cardIndicator([medicine("diuretics", "2025-10-01")], ALIVE, [older])).toBe("warning"); // 123 days before the only one
+    // A statement with only the date it was recorded is dated as the panel dates it.
+    const statement: Finding = { ...finding("diuretics", "Diuretics (x)", "possible", [evidence("MedicationStatement/s", "furosemide", true, { dates: { recorded: "2026-08-01" } })]), kind: "medicine" };
+    expect(cardIndicator([statement], ALIVE, cramps)).toBe("warning");
+  });
+
   it("a current finding suggested by lab results alone (not on the problem list): warning; a past one: info", () => {
     expect(cardIndicator([thyroid, htn], ALIVE, cramps)).toBe("warning");
     const pastLab = finding("hypothyroidism", "Underactive thyroid", "sometimes-linked", [{ ...tsh("Observation/o1", 14.2, "2020-07-29"), current: false, status: "past" }], "lab");

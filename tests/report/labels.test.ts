@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { DIALYSIS_RECENT_DAYS, PREGNANCY_CURRENT_WEEKS } from "../../src/knowledge";
-import { CONFIRM_STILL_CURRENT } from "../../src/knowledge/conventions";
+import { CONFIRM_STILL_CURRENT, LAB_TREND_CHANGE, NEAR_CRAMPS_DAYS } from "../../src/knowledge/conventions";
 import { buildReport } from "../../src/report/build";
 import { conventionLines, sourceStatusText } from "../../src/report/labels";
 import { findingStrengthWords, STRENGTH_SCALE } from "../../src/report/strength";
@@ -35,6 +35,9 @@ describe("labels", () => {
     expect(CONFIRM_STILL_CURRENT.acuteStateYears).toBe(1);
     expect(text).toContain("or an acute state above has no date in the last year");
     expect(text).toContain("A lifelong condition is never marked for the age of its dates alone.");
+    // The lab trend's meaningful change and the window for dating a condition against the cramps, from conventions.ts.
+    expect(text).toContain(`eGFR ${LAB_TREND_CHANGE.egfr}, hemoglobin ${LAB_TREND_CHANGE.hemoglobin} g/dL`);
+    expect(text).toContain(`within ${NEAR_CRAMPS_DAYS} days of them`);
   });
 });
 

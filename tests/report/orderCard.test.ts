@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Evidence, Finding } from "../../src/engine/types";
 import { draftOrderLinks, legCrampLine, legCrampsLine, orderCardSummary, orderLinksLine } from "../../src/report";
+import { linkWords } from "../../src/report/orderCard";
 
 function order(ref: string, text: string): Evidence {
   return {
@@ -84,6 +85,10 @@ describe("orders and their links", () => {
 
 describe("the leg-cramp record", () => {
   const base = { ref: "Condition/1", text: "Nocturnal leg cramps", matchedBy: "code" as const, because: "active" as const };
+  it("restless legs syndrome is a different condition, never 'not a cause' (the project's wording for the differential)", () => {
+    expect(linkWords("differential")).toBe("a different condition from");
+  });
+
   it("name, status and date", () => {
     expect(legCrampLine({ ...base, clinicalStatus: "active", since: "2026-09-12" })).toBe("Nocturnal leg cramps (active, since 12 Sep 2026)");
     expect(legCrampLine({ ...base, because: "recent", recorded: "2026-03-01" })).toBe("Nocturnal leg cramps (status not recorded, recorded 1 Mar 2026)");

@@ -15,6 +15,7 @@ import { findingRows, panelHomes, panelOrder } from "../../src/report/order";
 import { medicineWhen, NO_LABS_ON_FILE, worthReviewing } from "../../src/report/review";
 import { factWords, rowTitle } from "../../src/report/rowWords";
 import { summaryLine } from "../../src/report/summary";
+import { shortNote } from "../../src/report/summaryNote";
 import { NOW, data, evidence, finding, mixedFindings, sources, withFindings } from "../ui/fixtures";
 
 const cramps = (over: Partial<LegCrampRecord> = {}): LegCrampRecord => ({
@@ -164,6 +165,24 @@ describe("Worth reviewing", () => {
     expect(worthReviewing(buildReport(withLabs("failed")), NOW).map((i) => i.kind)).toEqual(["reconcile"]);
     // The headline does not count them as active.
     expect(summaryLine(buildReport(withLabs("read")), "ready", NOW)).toBe("Nothing linked to night leg cramps is active in the record now; 2 entries to confirm.");
+  });
+
+  it("a statement still marked active for years is 'last recorded' in Worth reviewing, the row and the note alike", () => {
+    const stmt = evidence("MedicationStatement/s", { resourceType: "MedicationStatement", text: "Simvastatin 20 MG", category: undefined, dates: { effective: "2011-04-02" } });
+    const f = finding("cholesterol-medicines", "sometimes-linked", true, [stmt]);
+    const report = buildReport(withFindings([f]));
+    expect(worthReviewing(report, NOW).find((i) => i.kind === "reconcile")?.text).toBe("1 entry still marked active with no activity for years: Simvastatin 20 mg (last recorded 2011). Confirm it is current.");
+    expect(factWords({ kind: "medicine", evidence: stmt, refs: [stmt.ref], causes: [f.causeId], current: true }, f, NOW, undefined).when).toBe("last recorded 2011, still marked active");
+    expect(shortNote(report, NOW)).toContain("Still marked active, not updated for years: Simvastatin 20 mg (last recorded 2011).");
+  });
+
+  it("one rule for an entry to confirm: a record that is an old acute state for one cause but supports a lifelong one is not counted apart anywhere", () => {
+    // The same 2015 record behind dehydration (an acute state, old) and diabetes (lifelong): still active, not to confirm.
+    const rec = evidence("Condition/x", { text: "Dehydration with diabetes", dates: { onset: "2015-01-10" } });
+    const d = withFindings([finding("dehydration", "sometimes-linked", true, [rec]), finding("type-2-diabetes", "sometimes-linked", true, [rec])]);
+    const report = buildReport(d);
+    expect(summaryLine(report, "ready", NOW)).toBe("1 fact active in the record is linked to night leg cramps.");
+    expect(worthReviewing(report, NOW).filter((i) => i.kind === "reconcile")).toEqual([]);
   });
 
   it("a lab signal not recorded as a diagnosis, in words; nothing for a deceased patient", () => {

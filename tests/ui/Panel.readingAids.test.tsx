@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { Panel } from "../../src/ui/Panel";
 import { buildReport } from "../../src/report/build";
+import { formatDateTime } from "../../src/report/format";
 import { shortNote } from "../../src/report/note";
 import { NOTE_MAX_CHARS, NOTE_MAX_LINES } from "../../src/report/summaryNote";
 import type { PanelData } from "../../src/ui/panelModel";
@@ -175,6 +176,23 @@ describe("print", () => {
       window.dispatchEvent(new Event("beforeprint"));
     });
     expect(again.container.querySelector(".nlc-print-header")!.textContent).toContain("printed 09:30 on 2 Jun 2025");
+  });
+
+  it("without a clock, the printout's time is `now`, and a re-render with the same `now` does not set the print listener again", () => {
+    const add = vi.spyOn(window, "addEventListener");
+    const prints = () => add.mock.calls.filter(([type]) => type === "beforeprint").length;
+    const d = data();
+    const view = render(<Panel state={ready(d)} now={NOW} />);
+    const first = prints();
+    expect(first).toBe(1);
+    view.rerender(<Panel state={ready(d)} now={NOW} />);
+    view.rerender(<Panel state={ready(d)} now={NOW} />);
+    expect(prints()).toBe(first);
+    act(() => {
+      window.dispatchEvent(new Event("beforeprint"));
+    });
+    expect(view.container.querySelector(".nlc-print-header")!.textContent).toContain(`printed ${formatDateTime(NOW)}`);
+    add.mockRestore();
   });
 
   it("relative times ('5 minutes ago') are marked screen-only; dates themselves are absolute", () => {
