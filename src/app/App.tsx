@@ -15,6 +15,7 @@ export function App({ store }: { store: PanelStore }) {
       clock={clock}
       onReload={() => void store.reload()}
       onRelaunch={relaunch ? () => window.location.assign(relaunch) : undefined}
+      onSignOut={store.signOut ? () => void store.signOut?.() : undefined}
     />
   );
 }

@@ -86,6 +86,14 @@ const MESSAGES: Record<ErrorKind, { title: string; action: string }> = {
     title: "The app's configuration file (smart-config.json) could not be read.",
     action: "Ask the person who deployed the app to check smart-config.json beside launch.html.",
   },
+  "signed-out": {
+    title: "You signed out: the session with the EHR has ended, and this patient's records are no longer shown.",
+    action: RELAUNCH,
+  },
+  "sign-out-failed": {
+    title: "The app could not end the session on its server (it did not answer, or refused). The patient's records are no longer shown.",
+    action: "Close this window: the session ends by itself after a time without use (30 minutes unless the deployer set another). Or open the app again from the EHR and sign out again.",
+  },
   unexpected: {
     title: "Something unexpected went wrong.",
     action: RELAUNCH,

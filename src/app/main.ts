@@ -77,7 +77,7 @@ const store = createPanelStore({
   storage: sessionStorage,
   stateKey,
   earlyMetadata,
-  ...(serverP ? { fhirServerOf: () => serverP.then((s) => s.info.iss) } : {}),
+  ...(serverP ? { fhirServerOf: () => serverP.then((s) => s.info.iss), signOut: () => serverP.then((s) => s.signOut()) } : {}),
   match: (input, options) => {
     matchRequested = true;
     return engineP.then((engine) => engine.matchRecords(input, options));

@@ -52,6 +52,8 @@ export interface PanelStoreDeps {
    * Default: the client's own serverUrl.
    */
   fhirServerOf?: () => Promise<string>;
+  /** Ends the session on the app's server (a server session only): true when it ended. */
+  signOut?: () => Promise<boolean>;
 }
 
 const importedMatch = (input: EngineInput, options: EngineOptions): Promise<EngineResult> =>
@@ -70,6 +72,11 @@ export interface PanelStore {
   dispose(): void;
   /** Where "Launch again" goes (standalone launch on the same server), when known. */
   relaunchUrl(): string | undefined;
+  /**
+   * Ends a server session (undefined for a browser session, which ends with the tab): stops the reads in
+   * flight and replaces the panel by a message, so the patient's records are no longer on the screen.
+   */
+  signOut: (() => Promise<void>) | undefined;
 }
 
 interface TokenContext {
@@ -207,5 +214,13 @@ export function createPanelStore(deps: PanelStoreDeps): PanelStore {
       inflight?.abort();
     },
     relaunchUrl: () => (iss ? `launch.html?iss=${encodeURIComponent(iss)}` : undefined),
+    signOut: deps.signOut
+      ? () =>
+          guarded(async () => {
+            inflight?.abort();
+            const ended = await deps.signOut!().catch(() => false);
+            fail(ended ? "signed-out" : "sign-out-failed");
+          })
+      : undefined,
   };
 }

@@ -6,19 +6,21 @@
 import FHIR from "fhirclient";
 import type Client from "fhirclient/lib/Client";
 import type { ServerSessionInfo } from "../fhir/exchangeRoutes";
-import { readServerSession } from "../fhir/serverSession";
+import { endServerSession, readServerSession } from "../fhir/serverSession";
 
 export interface ServerClient {
   client: Client;
   info: ServerSessionInfo;
+  /** Ends the session on the app's server: true when it ended. */
+  signOut: () => Promise<boolean>;
 }
 
 export async function serverClient(pageUrl: string, handle: string): Promise<ServerClient> {
   const info = await readServerSession(pageUrl, handle);
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- iss, fhirBase and csrf are not launch context
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- iss and fhirBase are not launch context
   const { iss, fhirBase, csrf, ...context } = info;
   // The launch context only (patient, scope, banner, style): no access or refresh token, so fhirclient
   // sends no Authorization header; the app's server adds the session's token.
   const client = FHIR.client({ serverUrl: fhirBase, tokenResponse: context });
-  return { client, info };
+  return { client, info, signOut: () => endServerSession(pageUrl, handle, csrf) };
 }

@@ -20,4 +20,6 @@ export type ErrorKind =
   | "unsupported-fhir-version"
   | "patient-unreadable" // Patient could not be read at all
   | "config-missing"
+  | "signed-out" // the user ended a server session (the panel no longer shows the patient)
+  | "sign-out-failed" // the app's server could not be reached to end the session
   | "unexpected";

@@ -4,7 +4,7 @@
  * reaches the page: the context names the same-origin FHIR base the panel reads through, and the session
  * itself is an HttpOnly cookie the page cannot see.
  */
-import { SESSION_ROUTE, type ServerSessionInfo } from "./exchangeRoutes";
+import { CSRF_HEADER, LOGOUT_ROUTE, SESSION_ROUTE, type ServerSessionInfo } from "./exchangeRoutes";
 import type { ErrorKind } from "./errorKind";
 import { isRecord } from "../util/json";
 
@@ -43,4 +43,22 @@ export async function readServerSession(pageUrl: string, handle: string, fetchFn
   const info = parseSessionInfo(await response.json().catch(() => undefined), pageUrl);
   if (!info) throw new ServerSessionError("exchange-unavailable");
   return info;
+}
+
+/**
+ * Ends the session on the app's server (POST smart/logout/<handle> with the session's CSRF token and
+ * cookie): true when the server ended it, false when it could not be reached or refused.
+ */
+export async function endServerSession(pageUrl: string, handle: string, csrf: string, fetchFn: typeof fetch = fetch): Promise<boolean> {
+  try {
+    const response = await fetchFn(new URL(`${LOGOUT_ROUTE}/${handle}`, pageUrl), {
+      method: "POST",
+      headers: { [CSRF_HEADER]: csrf },
+      credentials: "same-origin",
+      cache: "no-store",
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
 }

@@ -44,11 +44,13 @@ export interface PanelProps {
   clock?: () => Date;
   onReload?: () => void;
   onRelaunch?: () => void;
+  /** Ends a server session (absent for a browser session, which ends with the tab). */
+  onSignOut?: () => void;
   /** Extra content for a finding (e.g. a lab-results chart), rendered inside its evidence region. */
   findingExtra?: (finding: Finding) => ReactNode;
 }
 
-export function Panel({ state, now, clock, onReload, onRelaunch, findingExtra }: PanelProps) {
+export function Panel({ state, now, clock, onReload, onRelaunch, onSignOut, findingExtra }: PanelProps) {
   if (state.status === "loading") {
     return (
       <div className="nlc" data-panel-status="loading" aria-busy="true">
@@ -61,7 +63,7 @@ export function Panel({ state, now, clock, onReload, onRelaunch, findingExtra }:
     );
   }
   if (state.status === "error") return <ErrorView error={state.error} onRelaunch={onRelaunch} />;
-  return <ReadyView status={state.status} data={state.data} now={now} clock={clock} onReload={onReload} findingExtra={findingExtra} />;
+  return <ReadyView status={state.status} data={state.data} now={now} clock={clock} onReload={onReload} onSignOut={onSignOut} findingExtra={findingExtra} />;
 }
 
 function ErrorView({ error, onRelaunch }: { error: PanelError; onRelaunch?: () => void }) {
@@ -97,6 +99,7 @@ interface ReadyProps {
   now: Date;
   clock?: () => Date;
   onReload?: () => void;
+  onSignOut?: () => void;
   findingExtra?: (finding: Finding) => ReactNode;
 }
 
@@ -116,7 +119,7 @@ function findingContext(report: Report, now: Date, extra: ReadyProps["findingExt
   };
 }
 
-function ReadyView({ status, data, now, clock, onReload, findingExtra }: ReadyProps) {
+function ReadyView({ status, data, now, clock, onReload, onSignOut, findingExtra }: ReadyProps) {
   const report = buildReport(data);
   const order = panelOrder(report);
   const homes = panelHomes(order);
@@ -143,7 +146,12 @@ function ReadyView({ status, data, now, clock, onReload, findingExtra }: ReadyPr
       <header className="nlc-header">
         <div className="nlc-titlebar">
           <h1>{TITLE}</h1>
-          <PanelActions getNote={() => note} getFull={() => loadFullNote().then((full) => full(report, now))} beforePrint={loadLazyParts} />
+          <PanelActions
+            getNote={() => note}
+            getFull={() => loadFullNote().then((full) => full(report, now))}
+            beforePrint={loadLazyParts}
+            onSignOut={onSignOut}
+          />
         </div>
         {/* The EHR may show its own banner (need_patient_banner false); the printout always names the patient. */}
         <div className={data.showBanner ? undefined : "nlc-print-banner"}>

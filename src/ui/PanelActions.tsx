@@ -1,7 +1,7 @@
 /**
  * "Copy summary" (the short note), "Copy detail with codes" (the audit version, loaded when asked for),
  * and "Print" (after the lazily loaded parts are in, so the printout has the charts and details), with an
- * announced confirmation and a manual fallback.
+ * announced confirmation and a manual fallback; "Sign out" when the session lives on the app's server.
  */
 import { useState } from "react";
 
@@ -14,10 +14,13 @@ interface Props {
   getFull: () => Promise<string>;
   /** Resolves when what the printout needs is loaded. */
   beforePrint?: () => Promise<unknown>;
+  /** Ends the server session (a browser session ends with the tab: no button then). */
+  onSignOut?: () => void;
 }
 
-export function PanelActions({ getNote, getFull, beforePrint }: Props) {
+export function PanelActions({ getNote, getFull, beforePrint, onSignOut }: Props) {
   const [state, setState] = useState<CopyState>("idle");
+  const [signingOut, setSigningOut] = useState(false);
   const [fallback, setFallback] = useState("");
 
   const copy = async (text: string | Promise<string>, done: CopyState) => {
@@ -52,6 +55,20 @@ export function PanelActions({ getNote, getFull, beforePrint }: Props) {
       <button type="button" className="nlc-btn" onClick={print}>
         Print
       </button>
+      {onSignOut && (
+        <button
+          type="button"
+          className="nlc-btn"
+          data-action="sign-out"
+          disabled={signingOut}
+          onClick={() => {
+            setSigningOut(true);
+            onSignOut();
+          }}
+        >
+          {signingOut ? "Signing out…" : "Sign out"}
+        </button>
+      )}
       <p className="nlc-copy-status" role="status" aria-live="polite">
         {state === "copied-note" && "Summary copied. Paste it into the note."}
         {state === "copied-full" && "Detail with codes copied."}

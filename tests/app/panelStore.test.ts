@@ -200,6 +200,41 @@ describe("panel store: style origin, refused origin, abort (issues 11 and 14)", 
     expect(store.getState().status).toBe("loading");
   });
 
+  it("a browser session offers no sign-out; a server session's sign-out replaces the panel by a message, whether or not the server ended it", async () => {
+    const plain = await runWith({ patient: TREY }, CONFIG);
+    expect(plain.store.signOut).toBeUndefined();
+    for (const [ended, kind] of [
+      [true, "signed-out"],
+      [false, "sign-out-failed"],
+    ] as const) {
+      const signOut = vi.fn(async () => ended);
+      const { store } = await runWith({ patient: TREY }, CONFIG, { signOut });
+      await store.start();
+      expect(store.getState().status).toBe("ready");
+      await store.signOut!();
+      expect(signOut).toHaveBeenCalledTimes(1);
+      const state = store.getState();
+      expect(state.status).toBe("error");
+      if (state.status === "error") expect(state.error.kind).toBe(kind);
+    }
+    // A sign-out that throws is a failed sign-out, never a panel left showing the patient.
+    const { store } = await runWith({ patient: TREY }, CONFIG, { signOut: () => Promise.reject(new Error("offline")) });
+    await store.start();
+    await store.signOut!();
+    expect(store.getState()).toMatchObject({ status: "error", error: { kind: "sign-out-failed" } });
+  });
+
+  it("signing out while the records are read: the read in flight never publishes afterwards", async () => {
+    server.use(http.get(`${FHIR_BASE}/Procedure`, () => new Promise<Response>(() => undefined)));
+    const { store } = await runWith({ patient: TREY }, CONFIG, { policy: () => testPolicy({ timeoutMs: 10_000 }), signOut: async () => true });
+    requestedUrls.length = 0;
+    const started = store.start();
+    await vi.waitFor(() => expect(requestedUrls.some((u) => u.includes("/Procedure?"))).toBe(true));
+    await store.signOut!();
+    await started;
+    expect(store.getState()).toMatchObject({ status: "error", error: { kind: "signed-out" } });
+  });
+
   it("a reload while loading aborts the first load; only the second is published", async () => {
     let calls = 0;
     server.use(

@@ -67,6 +67,8 @@ describe("the token exchange on the app's server", () => {
     await publicRun.page.goto(stack.launchUrl({ patient: TREY }));
     expect(await panelStatus(publicRun.page, 30000)).toBe("ready");
     const expected = await readFindings(publicRun.page);
+    // A browser session ends with its tab: nothing to sign out of on the app's server.
+    expect(await publicRun.page.locator('[data-action="sign-out"]').count()).toBe(0);
     await publicRun.context.close();
 
     const { page, context } = await stack.newPage({ now: NOW });
@@ -115,10 +117,25 @@ describe("the token exchange on the app's server", () => {
     await context.close();
   });
 
-  it("confidential-symmetric (client_secret_post): the panel is ready", async () => {
+  it("confidential-symmetric (client_secret_post): the panel is ready; Sign out ends the session on the server and takes the patient off the screen", async () => {
     const { page, context } = await stack.newPage({ now: NOW });
     await page.goto(stack.launchUrl({ patient: TREY }, bases.secret));
     expect(await panelStatus(page, 30000)).toBe("ready");
+    expect(await page.locator("[data-cause]").count()).toBeGreaterThan(0);
+    const handle = await page.evaluate(() => (window.history.state as Record<string, string> | null)?.nlcServerSession);
+    expect(handle).toBeTruthy();
+    const ended = page.waitForResponse((r) => r.url().includes(`/smart/logout/${handle}`));
+    await page.click('[data-action="sign-out"]');
+    expect((await ended).status()).toBe(204);
+    expect(await panelStatus(page, 30000)).toBe("error");
+    expect(await page.locator("body").innerText()).toMatch(/You signed out/);
+    expect(await page.locator("[data-cause]").count()).toBe(0);
+    // The server ended it: the session's context and its FHIR path refuse this browser from now on.
+    const after = await page.evaluate(async (h) => (await fetch(`smart/session/${h}`, { credentials: "same-origin" })).status, handle);
+    expect(after).toBe(401);
+    await page.reload();
+    expect(await panelStatus(page, 30000)).toBe("error");
+    expect(await page.locator("body").innerText()).toMatch(/session with the EHR has ended/);
     await context.close();
   });
 

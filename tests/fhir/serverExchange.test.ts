@@ -8,7 +8,7 @@ import { parseConfig } from "../../src/fhir/config";
 import { EXCHANGE_ERRORS, HISTORY_SESSION_FIELD } from "../../src/fhir/exchangeRoutes";
 import { performLaunch, planLaunch, type LaunchDeps } from "../../src/fhir/launch";
 import { requestServerLaunch } from "../../src/fhir/serverLaunch";
-import { parseSessionInfo, readServerSession, ServerSessionError } from "../../src/fhir/serverSession";
+import { endServerSession, parseSessionInfo, readServerSession, ServerSessionError } from "../../src/fhir/serverSession";
 import { serverSessionHandle } from "../../src/fhir/serverSessionRef";
 import { readyErrorKind, redirectError, rememberedSession } from "../../src/fhir/session";
 import { panelError } from "../../src/app/errorMessages";
@@ -109,6 +109,22 @@ describe("index.html with a server session", () => {
     await expect(readServerSession(page, handle, (async () => new Response("{}", { status: 401 })) as typeof fetch)).rejects.toMatchObject({ kind: "session-expired" });
     await expect(readServerSession(page, handle, (async () => Promise.reject(new TypeError("x"))) as typeof fetch)).rejects.toMatchObject({ kind: "exchange-unavailable" });
     expect(readyErrorKind(new ServerSessionError("session-expired"))).toBe("session-expired");
+  });
+
+  it("signing out posts to the logout route with the session's CSRF token and cookie; true only when the server ended it", async () => {
+    const page = "https://app.example/index.html";
+    const calls: { url: string; init: RequestInit | undefined }[] = [];
+    const answering = (status: number) =>
+      (async (url: URL | RequestInfo, init?: RequestInit) => {
+        calls.push({ url: String(url), init });
+        return new Response(null, { status });
+      }) as typeof fetch;
+    expect(await endServerSession(page, handle, "csrf-1", answering(204))).toBe(true);
+    expect(calls[0]).toMatchObject({ url: `https://app.example/smart/logout/${handle}`, init: { method: "POST", credentials: "same-origin", headers: { "x-nlc-csrf": "csrf-1" } } });
+    expect(await endServerSession(page, handle, "wrong", answering(403))).toBe(false);
+    expect(await endServerSession(page, handle, "csrf-1", (async () => Promise.reject(new TypeError("offline"))) as typeof fetch)).toBe(false);
+    expect(panelError("signed-out").title).toMatch(/signed out.*no longer shown/);
+    expect(panelError("sign-out-failed").title).toMatch(/could not end the session.*no longer shown/);
   });
 });
 

@@ -72,3 +72,21 @@ describe("Print", () => {
     await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
   });
 });
+
+describe("Sign out", () => {
+  it("is offered only for a session on the app's server, and says it is working once pressed", async () => {
+    render(<Panel state={ready()} now={NOW} />);
+    expect(screen.queryByRole("button", { name: "Sign out" })).toBeNull();
+    cleanup();
+    const onSignOut = vi.fn();
+    render(<Panel state={ready()} now={NOW} onSignOut={onSignOut} />);
+    const button = screen.getByRole("button", { name: "Sign out" });
+    expect(button.getAttribute("data-action")).toBe("sign-out");
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    expect(onSignOut).toHaveBeenCalledTimes(1);
+    const pressed = screen.getByRole("button", { name: "Signing out…" }) as HTMLButtonElement;
+    expect(pressed.disabled).toBe(true);
+  });
+});
