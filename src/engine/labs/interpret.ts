@@ -99,8 +99,15 @@ export function interpretLabs(observations: readonly unknown[] | unknown, option
   markNewer(notInterpreted, skippedMs, byTest);
 
   const ruleCtx = { patient, today: today(now), deceased: facts.deceased };
-  const evaluated: RuleResult[] = LAB_RULES.map((rule) => evaluateRule(rule, byTest.get(rule.test) ?? [], ruleCtx));
-  const hemoglobinRule = evaluated.find((e) => e.rule.cutoff === "hemoglobin-table");
+  // A list built by push, not by map: the array map() makes is of another kind depending on whether the
+  // optimiser inlined it, and the find() below then deoptimised this function every few calls.
+  const evaluated: RuleResult[] = [];
+  let hemoglobinRule: RuleResult | undefined;
+  for (const rule of LAB_RULES) {
+    const e = evaluateRule(rule, byTest.get(rule.test) ?? [], ruleCtx);
+    evaluated.push(e);
+    if (hemoglobinRule === undefined && rule.cutoff === "hemoglobin-table") hemoglobinRule = e;
+  }
   for (const r of byTest.get("hemoglobin") ?? []) {
     const problem = hemoglobinRule && !hemoglobinRule.cutoffOf(r) ? hemoglobinProblem(patient) : undefined;
     if (problem) {
