@@ -10,7 +10,9 @@
  * machine hits them alike, while each block pays for the garbage collection its own calls cause (call
  * after call, the collections one engine's garbage triggers would land in the next one's timings).
  * `--baseline <dir>`: also runs the engine of another checkout (e.g. `git worktree add /tmp/base <commit>`),
- * interleaved with this one in the same process, for before/after figures under the same load.
+ * interleaved with this one in the same process (in an order drawn each round), for before/after figures
+ * under the same load, and prints the paired ratio: the median over rounds of this engine's block median
+ * divided by the baseline's in the same round.
  */
 import { availableParallelism, loadavg } from "node:os";
 import { resolve } from "node:path";
@@ -58,16 +60,26 @@ if (baseline) {
 interface Samples {
   wall: number[];
   cpu: number[];
+  /** The median wall time of each round's block, for the paired comparison with the baseline. */
+  blocks: number[];
   summary: string;
 }
 const samples = new Map<string, Samples>();
-for (const e of engines) for (const c of cases) samples.set(`${e.name}/${c.name}`, { wall: [], cpu: [], summary: "" });
+for (const e of engines) for (const c of cases) samples.set(`${e.name}/${c.name}`, { wall: [], cpu: [], blocks: [], summary: "" });
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+// Engines take turns in an order drawn anew each round (from a fixed seed): an engine always running
+// right after the other would always pay for the other's garbage.
+let seed = 7;
+const nextRandom = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
 
 const loadBefore = loadavg();
 for (let round = 0; round < WARM_UP_ROUNDS + ROUNDS; round++) {
   for (const c of cases) {
-    for (const e of engines) {
+    const order = engines.map((e) => ({ e, key: nextRandom() })).sort((a, b) => a.key - b.key);
+    for (const { e } of order) {
       const s = samples.get(`${e.name}/${c.name}`)!;
+      const block: number[] = [];
       for (let call = 0; call < BLOCK; call++) {
         const cpu = process.cpuUsage();
         const t = performance.now();
@@ -76,16 +88,17 @@ for (let round = 0; round < WARM_UP_ROUNDS + ROUNDS; round++) {
         const used = process.cpuUsage(cpu);
         if (round < WARM_UP_ROUNDS) continue;
         s.wall.push(wall);
+        block.push(wall);
         s.cpu.push((used.user + used.system) / 1000);
         const lab = result.findings.filter((f) => f.basis === "lab").length;
         s.summary = `${result.findings.length} findings (${lab} from lab results alone)${result.labs ? `, ${result.labs.counts.counted} lab results counted` : ""}`;
       }
+      if (block.length > 0) s.blocks.push(median(block));
     }
   }
 }
 const loadAfter = loadavg();
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
 
@@ -102,6 +115,14 @@ for (const c of cases) {
     console.log(
       `    ${engines.length > 1 ? `${e.name.padEnd(9)}` : ""}median ${ms(m)} (min ${ms(Math.min(...s.wall))}), CPU median ${ms(median(s.cpu))}; ${s.summary}; target: ${verdict}`,
     );
+  }
+  if (baseline) {
+    // Paired: each round's block of this engine against the baseline's block of the same round, so a
+    // burst of other work on the machine, which both met, cancels out; the median of those ratios.
+    const ours = samples.get(`this/${c.name}`)!.blocks;
+    const theirs = samples.get(`baseline/${c.name}`)!.blocks;
+    const ratio = median(ours.map((b, i) => b / theirs[i]!));
+    console.log(`    this / baseline, paired by round: ${ratio.toFixed(3)} (median of ${ours.length} rounds; below 1: this is faster)`);
   }
 }
 
