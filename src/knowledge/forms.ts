@@ -32,6 +32,18 @@ const NOT_SYSTEMIC = [
   "cream",
   "ointment",
   "lotion",
+  // a gel on the skin or in the anus (diltiazem or nifedipine for an anal fissure), not a gel capsule
+  "gel(?![- ]?cap)",
+  "rectal",
+  "rectally",
+  "perianal",
+  // in the nose or the airways (inhaled mannitol is a bronchial challenge test or a mucus treatment, not a diuretic)
+  "nasal",
+  "intranasal",
+  "inhal\\w*",
+  "nebuli[sz]\\w*",
+  "aridol",
+  "bronchitol",
   "timoptic",
   "istalol",
   "betimol",
@@ -83,6 +95,9 @@ const VITAMIN_NIACIN = [
   `(?<![\\d.])${NIACIN_VITAMIN_DOSE}[^|/;\\d]{0,12}?${NIACIN_NAME}`,
   `\\b(?:multi-?vitamins?|multiple vitamins?|MVI|b[- ]complex|vitamin b[- ]complex|prenatal vitamins?)\\b[^|]*${NIACIN_NAME}`,
   `${NIACIN_NAME}[^|]*\\b(?:multi-?vitamins?|multiple vitamins?|b[- ]complex)\\b`,
+  // "flush-free" / "no-flush" niacin is inositol hexanicotinate, a supplement that releases no free nicotinic acid
+  `\\b(?:flush[- ]?free|no[- ]?flush|non[- ]?flush\\w*)\\b[^|]*${NIACIN_NAME}`,
+  `${NIACIN_NAME}[^|]*\\b(?:flush[- ]?free|no[- ]?flush|non[- ]?flush\\w*)\\b`,
 ];
 
 /** Words meaning a hormonal contraceptive is not a pill (or not a contraceptive at all). */
@@ -189,7 +204,7 @@ export const FORM_VETOES_RAW_MEANING: Partial<Record<CauseId, string>> = {
   diuretics: "a strength in percent (eye drops, skin) when nothing says by mouth, injection or infusion",
   "blood-pressure-medicines": "a strength in percent (eye drops, skin) when nothing says by mouth, injection or infusion",
   "cholesterol-medicines":
-    "niacin at a vitamin dose (a strength below 250 mg, half the lowest lipid dose of the niacin extended-release label on DailyMed) or inside a multivitamin",
+    "niacin at a vitamin dose (a strength below 250 mg, half the lowest lipid dose of the niacin extended-release label on DailyMed), inside a multivitamin, or \"flush-free\" (a supplement)",
 };
 
 /** For rules with `requireForm: "oral"`: the text must contain one of these words. */
