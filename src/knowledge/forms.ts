@@ -189,9 +189,17 @@ export const FORM_VETOES_RAW: Partial<Record<CauseId, string[]>> = {
  */
 const NOT_EYE_DROPS = [...ORAL_ROUTE_WORDS, ...INJECTED_FORM_WORDS, "mannitol", "osmitrol"];
 
+/**
+ * A niacin combination's other lipid medicine (niacin with simvastatin or lovastatin: Simcor, Advicor) is a
+ * cholesterol medicine whatever the niacin dose: "niacin-simvastatin 500-20 MG" is not a vitamin because its
+ * statin strength is below 250 mg.
+ */
+const OTHER_LIPID_MEDICINES = ["\\w+vastatin", "ezetimibe", "fenofibr\\w*", "gemfibrozil", "simcor", "advicor", "tredaptive", "laropiprant"];
+
 export const FORM_VETOES_RAW_UNLESS: Partial<Record<CauseId, readonly string[]>> = {
   diuretics: NOT_EYE_DROPS,
   "blood-pressure-medicines": NOT_EYE_DROPS,
+  "cholesterol-medicines": OTHER_LIPID_MEDICINES,
 };
 
 /** A cause's raw veto is tried only when the text contains one of these (a cheap test first). */

@@ -122,6 +122,10 @@ export const MEDICINE_VOCABULARY_CORPUS: CorpusCase[] = [
   { id: "mb-atc-c10bx17", class: "combination-products", records: [med(code("atc", "C10BX17"))], expect: BP_AND_LIPID, reason: "ATC C10BX17 rosuvastatin and ramipril: a cholesterol and a blood pressure medicine." },
   { id: "mb-atc-c10bx18", class: "combination-products", records: [med(code("atc", "C10BX18", "atorvastatin, amlodipine and ramipril"))], expect: BP_AND_LIPID, reason: "A statin with two blood pressure medicines, none of them a diuretic." },
   { id: "mb-atc-c10bx22", class: "combination-products", records: [med(code("atc", "C10BX22"))], expect: BP_AND_LIPID, reason: "ATC C10BX22 rosuvastatin and nebivolol: a statin with a beta blocker." },
+  { id: "mb-atc-c09dx08", class: "combination-products", records: [med(code("atc", "C09DX08"))], expect: DIURETIC_AND_BP, reason: "ATC C09DX08 telmisartan, amlodipine and hydrochlorothiazide: it holds a diuretic." },
+  { id: "mb-atc-c09bx06", class: "combination-products", records: [med(code("atc", "C09BX06", "perindopril, bisoprolol, amlodipine and indapamide"))], expect: DIURETIC_AND_BP, reason: "Four blood pressure medicines, one of them the thiazide-like indapamide." },
+  { id: "mb-simcor-epic", class: "combination-products", records: [textMed("niacin-simvastatin (SIMCOR) 500-20 MG per tablet")], expect: LIPID, reason: "Niacin with simvastatin in Epic's display: the statin's 20 mg is not a vitamin dose of niacin, and both are cholesterol medicines." },
+  { id: "mb-advicor-epic", class: "combination-products", records: [textMed("niacin ER-lovastatin (ADVICOR) 1000-20 MG tablet")], expect: LIPID, reason: "Lipid-dose niacin with lovastatin: a cholesterol medicine." },
   { id: "mb-rxnorm-clopamide-pindolol", class: "combination-products", records: [med(code("rxnorm", "199717", "clopamide 5 MG / pindolol 10 MG Oral Tablet"))], expect: DIURETIC_AND_BP, reason: "By RxNorm code: pindolol with clopamide, a thiazide-like diuretic, keeps both classes." },
 
   // ---------------------------------------------------------------- shorthand, spellings and display styles of medication lists

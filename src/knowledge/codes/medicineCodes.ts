@@ -115,8 +115,8 @@ export const MEDICINE_RULES: CodeRule[] = [
     match: "prefix",
     reason: "Combination product that contains a diuretic (ATC)",
     confidence: "weak",
-    source: "ATC codes newer than the [ATC] edition at hand, found by an exact-string search of public repositories (2026-12-08) in research code lists that class C09BX03, C09DX06, C09DX07 (as C09DX other than 02, 04, 05) and C10BX13 as diuretic-containing, and in a German FHIR ATC value set of the BfArM edition (C10BX13 \"Rosuvastatin, Perindopril und Indapamid\"); not checked against the WHO ATC index: C09BX03 ramipril, amlodipine and hydrochlorothiazide; C09DX06 candesartan, amlodipine and hydrochlorothiazide; C09DX07 irbesartan, amlodipine and hydrochlorothiazide; C10BX13 rosuvastatin, perindopril and indapamide",
-    codes: "C09BX03 C09DX06 C09DX07 C10BX13",
+    source: "ATC codes newer than the [ATC] edition at hand, found by an exact-string search of public repositories (2026-12-08) in research code lists that class C09BX03, C09DX06, C09DX07 (as C09DX other than 02, 04, 05) and C10BX13 as diuretic-containing, and in a German FHIR ATC value set of the BfArM edition (C10BX13 \"Rosuvastatin, Perindopril und Indapamid\"); not checked against the WHO ATC index: C09BX03 ramipril, amlodipine and hydrochlorothiazide; C09DX06 candesartan, amlodipine and hydrochlorothiazide; C09DX07 irbesartan, amlodipine and hydrochlorothiazide; C10BX13 rosuvastatin, perindopril and indapamide. Added 2026-12-08 by the same kind of search: C09DX08 telmisartan, amlodipine and hydrochlorothiazide (listed with the diuretic-containing groups in three research code lists, and so named in the Pharmacolibrary ATC models); C09BX06 perindopril, bisoprolol, amlodipine and indapamide (so named in the Pharmacolibrary ATC models only)",
+    codes: "C09BX03 C09BX06 C09DX06 C09DX07 C09DX08 C10BX13",
   },
   {
     id: "diuretic.cai.atc",
