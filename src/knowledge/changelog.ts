@@ -3,6 +3,16 @@ import type { ChangelogEntry } from "./types";
 
 export const CHANGELOG: ChangelogEntry[] = [
   {
+    version: "1.5.0",
+    date: "2026-12-08",
+    changes: [
+      // medicines of real charts (issue 20, round three)
+      "Combination brands of the US, EU and UK markets keep every class they hold: with a diuretic (Aldoclor, Combipres, Minizide, Ser-Ap-Es, Hydropres, Diupres, Salutensin, Regroton, Enduronyl, Rasitrio, Tolucombi, Ifirmacombi, Lorzaar Plus, Concor Plus, Delix Plus, Coversyl Arginine Plus, Navispare, Moducren, Prestim, Secadrex, Viskaldix, Trasidrex, Aldactide, Dytide, Kalspare, Triam-Co, Lasikal, Diumide-K; \"comp\" after an ACE inhibitor, angiotensin receptor blocker or beta blocker, as in \"Ramipril comp\" and \"Diovan Comp\"); without one (Valturna, Lexxel, Teczem, Copalia, Dafiro, Imprida, Coveram, Viacoram, Zanipress, Zaneril, Lercaprel, Coripren, Triapin, Unimax, Logimax, Rasilamlo, Neparvis, Tenif); with a statin (Pravigard PAC, Suvezen, Rosuzet). RxNorm 199717 (clopamide with pindolol) is a diuretic too; ATC C09DX08 and C09BX06 (weak) hold a diuretic; ATC C10BX16–C10BX24 (weak: WHO index as restated in public code, 2026) are blood pressure and cholesterol medicines.",
+      "Medicines as real lists write them: amlo, metop, atorva, simva, rosuva, prava, spiro; HCTZ with its dose typed on (\"HCTZ12.5mg\"); hydrochlorthiazide and simvistatin misspelt; the German and Nordic spellings furosemid, torasemid, spironolacton, amlodipin, hydrochlorothiazid, indapamid, xipamid; the thiazides benzthiazide, cyclothiazide, mefruside and older brands (Esidrix, Oretic, HydroDiuril, Naturetin, Enduron, Mykrox); brands the lists missed (Aldomet, Betapace, Sotylize, Levatol, Blocadren, Hemangeol, Dilt-XR, Dilacor, Taztia, Matzim, Afeditab, Covera-HS, Nymalize, Nimotop, Cleviprex, Prexxartan, Norliqva, Nexiclon, Kerendia, Neptazane, Keveyis, Lofibra, Lipantil, Bezalip, Modalim); guanabenz, dichlorphenamide, lomitapide and evinacumab; and a medicine named by its class (statin, water pill, diuretic, thiazide, beta blocker, ACE inhibitor, ARB, calcium channel blocker, BP med).",
+      "Medicine look-alikes give nothing: a gel, rectal, nasal or inhaled form is not a systemic diuretic or blood pressure medicine (diltiazem gel for a fissure, inhaled mannitol as Aridol or Bronchitol), a gel capsule still is; flush-free niacin is a supplement, while niacin with a statin (\"niacin-simvastatin (SIMCOR) 500-20 MG\") is no longer mistaken for a vitamin dose by the statin's strength; a medicine's text that says allergy, intolerance or contraindication is not the medicine taken; an antidiuretic is not a diuretic.",
+    ],
+  },
+  {
     version: "1.4.0",
     date: "2026-12-07",
     changes: [

@@ -32,6 +32,18 @@ const NOT_SYSTEMIC = [
   "cream",
   "ointment",
   "lotion",
+  // a gel on the skin or in the anus (diltiazem or nifedipine for an anal fissure), not a gel capsule
+  "gel(?![- ]?cap)",
+  "rectal",
+  "rectally",
+  "perianal",
+  // in the nose or the airways (inhaled mannitol is a bronchial challenge test or a mucus treatment, not a diuretic)
+  "nasal",
+  "intranasal",
+  "inhal\\w*",
+  "nebuli[sz]\\w*",
+  "aridol",
+  "bronchitol",
   "timoptic",
   "istalol",
   "betimol",
@@ -83,6 +95,9 @@ const VITAMIN_NIACIN = [
   `(?<![\\d.])${NIACIN_VITAMIN_DOSE}[^|/;\\d]{0,12}?${NIACIN_NAME}`,
   `\\b(?:multi-?vitamins?|multiple vitamins?|MVI|b[- ]complex|vitamin b[- ]complex|prenatal vitamins?)\\b[^|]*${NIACIN_NAME}`,
   `${NIACIN_NAME}[^|]*\\b(?:multi-?vitamins?|multiple vitamins?|b[- ]complex)\\b`,
+  // "flush-free" / "no-flush" niacin is inositol hexanicotinate, a supplement that releases no free nicotinic acid
+  `\\b(?:flush[- ]?free|no[- ]?flush|non[- ]?flush\\w*)\\b[^|]*${NIACIN_NAME}`,
+  `${NIACIN_NAME}[^|]*\\b(?:flush[- ]?free|no[- ]?flush|non[- ]?flush\\w*)\\b`,
 ];
 
 /** Words meaning a hormonal contraceptive is not a pill (or not a contraceptive at all). */
@@ -174,9 +189,17 @@ export const FORM_VETOES_RAW: Partial<Record<CauseId, string[]>> = {
  */
 const NOT_EYE_DROPS = [...ORAL_ROUTE_WORDS, ...INJECTED_FORM_WORDS, "mannitol", "osmitrol"];
 
+/**
+ * A niacin combination's other lipid medicine (niacin with simvastatin or lovastatin: Simcor, Advicor) is a
+ * cholesterol medicine whatever the niacin dose: "niacin-simvastatin 500-20 MG" is not a vitamin because its
+ * statin strength is below 250 mg.
+ */
+const OTHER_LIPID_MEDICINES = ["\\w+vastatin", "ezetimibe", "fenofibr\\w*", "gemfibrozil", "simcor", "advicor", "tredaptive", "laropiprant"];
+
 export const FORM_VETOES_RAW_UNLESS: Partial<Record<CauseId, readonly string[]>> = {
   diuretics: NOT_EYE_DROPS,
   "blood-pressure-medicines": NOT_EYE_DROPS,
+  "cholesterol-medicines": OTHER_LIPID_MEDICINES,
 };
 
 /** A cause's raw veto is tried only when the text contains one of these (a cheap test first). */
@@ -189,7 +212,7 @@ export const FORM_VETOES_RAW_MEANING: Partial<Record<CauseId, string>> = {
   diuretics: "a strength in percent (eye drops, skin) when nothing says by mouth, injection or infusion",
   "blood-pressure-medicines": "a strength in percent (eye drops, skin) when nothing says by mouth, injection or infusion",
   "cholesterol-medicines":
-    "niacin at a vitamin dose (a strength below 250 mg, half the lowest lipid dose of the niacin extended-release label on DailyMed) or inside a multivitamin",
+    "niacin at a vitamin dose (a strength below 250 mg, half the lowest lipid dose of the niacin extended-release label on DailyMed), inside a multivitamin, or \"flush-free\" (a supplement)",
 };
 
 /** For rules with `requireForm: "oral"`: the text must contain one of these words. */

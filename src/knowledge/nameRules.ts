@@ -15,6 +15,13 @@ import type { NameRule } from "./types";
 const C = ["Condition"] as const;
 const M = ["Medication"] as const;
 
+/**
+ * A medicine's words that say the patient does not take it: an allergy or intolerance (knowledge-source.md:
+ * "Allergy and intolerance records never count as taking a medicine"; "an ACE-inhibitor allergy is not an ACE
+ * inhibitor"), or a contraindication. Vetoes every medicine name rule.
+ */
+const NOT_TAKEN = ["allerg\\w*", "intoleran\\w*", "contraindicat\\w*"];
+
 const DIABETES_VETO = [
   "pre-?diabet\\w*",
   "borderline diabetes",
@@ -458,11 +465,13 @@ export const NAME_RULES: NameRule[] = [
     causes: ["diuretics"],
     appliesTo: [...M],
     patterns: [
-      "furosemide", "frusemide", "bumetanide", "torsemide", "torasemide", "ethacrynic acid", "etacrynic acid", "piretanide",
+      // "furosemid", "torasemid": the spelling of German and Nordic medication lists
+      "furosemide?", "frusemide", "bumetanide", "torsemide", "torasemide?", "ethacrynic acid", "etacrynic acid", "piretanide",
       "lasix", "bumex", "demadex", "soaanz", "edecrin", "furoscix", "burinex",
       // furosemide with a potassium-sparing diuretic (UK and EU)
-      "lasilactone", "frumil", "co-?amilofruse", "frusene",
+      "lasilactone", "frumil", "co-?amilofruse", "frusene", "lasikal", "diumide-?k",
     ],
+    veto: NOT_TAKEN,
     reason: "Loop diuretic named in the medicine",
   },
   {
@@ -470,26 +479,38 @@ export const NAME_RULES: NameRule[] = [
     causes: ["diuretics", "blood-pressure-medicines"],
     appliesTo: [...M],
     patterns: [
-      "hydrochlorothiazide", "hctz?", "chlorthalidone", "chlortalidone", "indapamide", "metolazone", "chlorothiazide", "bendroflumethiazide",
-      "bendrofluazide", "hydroflumethiazide", "trichlormethiazide", "cyclopenthiazide", "polythiazide", "methyclothiazide", "xipamide",
-      "clopamide", "quinethazone", "microzide", "hygroton", "thalitone", "zaroxolyn", "lozol", "diuril", "natrilix", "navidrex",
+      // "hydrochlorthiazide" (a common misspelling) and "hydrochlorothiazid", "indapamid", "xipamid" (German and Nordic spellings)
+      "hydrochloro?thiazide?", "hctz?", "chlorthalidone", "chlortalidone", "indapamide?", "metolazone", "chlorothiazide", "bendroflumethiazide",
+      "bendrofluazide", "hydroflumethiazide", "trichlormethiazide", "cyclopenthiazide", "polythiazide", "methyclothiazide", "xipamide?",
+      "clopamide", "quinethazone", "benzthiazide", "cyclothiazide", "mefruside",
+      // HCTZ with its dose written on, as typed on medication lists ("HCTZ12.5mg")
+      "hctz\\d+(?:\\.\\d+)?(?:\\s?mg)?",
+      "microzide", "hygroton", "thalitone", "zaroxolyn", "mykrox", "lozol", "diuril", "natrilix", "navidrex", "esidrix", "oretic", "hydrodiuril",
+      "naturetin", "enduron",
       // a thiazide with a potassium-sparing diuretic
-      "dyazide", "maxzide", "aldactazide", "moduretic", "co-?amilozide", "co-?triamterzide", "co-?flumactone",
+      "dyazide", "maxzide", "aldactazide", "moduretic", "co-?amilozide", "co-?triamterzide", "co-?flumactone", "aldactide", "dytide", "kalspare",
+      "triam-?co", "navispare", "moducren",
       // ACE inhibitor with a thiazide (US, then EU and UK)
       "prinzide", "zestoretic", "vaseretic", "lotensin hct", "capozide", "monopril[- ]hct", "accuretic", "quinaretic", "uniretic",
-      "carace plus", "co-?renitec", "accuzide", "inhibace plus", "co-?zidocapt", "coversyl plus", "preterax", "bi-?preterax", "noliprel",
-      "triplixam",
+      "carace plus", "co-?renitec", "accuzide", "inhibace plus", "co-?zidocapt", "coversyl( arginine)? plus", "preterax", "bi-?preterax", "noliprel",
+      "triplixam", "delix plus",
       // angiotensin receptor blocker with a thiazide
       "hyzaar", "cozaar comp", "fortzaar", "diovan hct", "co-?diovan", "benicar hct", "olmetec plus", "micardis hct", "micardis ?plus",
       "pritor ?plus", "kinzalkomb", "avalide", "co-?aprovel", "karvezide", "atacand hct", "atacand plus", "blopress plus", "teveten hct",
-      "teveten plus", "tribenzor", "sevikar hct", "exforge hct", "edarbyclor",
+      "teveten plus", "tribenzor", "sevikar hct", "exforge hct", "edarbyclor", "lorzaar plus", "tolucombi", "ifirmacombi",
       // beta blocker with a diuretic
       "ziac", "lodoz", "tenoretic", "co-?tenidone", "tenoret", "kalten", "lopressor hct", "dutoprol", "inderide", "corzide", "timolide",
-      "nebilet plus",
+      "nebilet plus", "concor plus", "prestim", "secadrex", "viskaldix", "trasidrex",
       // other blood pressure medicines with a diuretic
-      "tekturna hct", "rasilez hct", "amturnide", "clorpres", "aldoril", "apresazide", "natrixam",
+      "tekturna hct", "rasilez hct", "amturnide", "rasitrio", "clorpres", "combipres", "aldoril", "aldoclor", "apresazide", "natrixam", "minizide",
+      // reserpine with a thiazide (older US brands)
+      "ser-?ap-?es", "hydropres", "diupres", "salutensin", "(demi-)?regroton", "enduronyl",
+      // "comp" after an ACE inhibitor, angiotensin receptor blocker or beta blocker names its combination with a thiazide
+      // (EU and Nordic lists: "Ramipril comp", "Diovan Comp", "Emconcor Comp")
+      "(?:benazepril|captopril|cilazapril|enalapril|fosinopril|lisinopril|moexipril|perindopril|quinapril|ramipril|candesartan|eprosartan|irbesartan|losartan|olmesartan|telmisartan|valsartan|atenolol|bisoprolol|metoprolol|nebivolol|diovan|cozaar|lorzaar|tritace|delix|emconcor|concor|atacand|blopress|aprovel|micardis|kinzal|olmetec|votum|renitec|accupro|coversum|zestril|carace|beloc|seloken|tenormin)[- ]comp",
     ],
     abbreviations: ["HCTZ", "HCT"],
+    veto: NOT_TAKEN,
     reason: "Thiazide (diuretic and blood pressure medicine) named in the medicine",
   },
   {
@@ -499,7 +520,12 @@ export const NAME_RULES: NameRule[] = [
     patterns: [
       "spironolactone", "eplerenone", "amiloride", "triamterene", "finerenone", "canrenone", "potassium canrenoate", "acetazolamide",
       "methazolamide", "mannitol", "aldactone", "carospir", "inspra", "midamor", "dyrenium", "dytac", "diamox", "osmitrol",
+      // German and Nordic spelling; finerenone's, methazolamide's and dichlorphenamide's (a systemic carbonic anhydrase inhibitor) brands
+      "spironolactone?", "kerendia", "neptazane", "dichlorphenamide", "diclofenamide", "keveyis",
     ],
+    // "spiro", as medication lists shorten spironolactone ("spiro 25 mg")
+    abbreviations: ["spiro", "Spiro", "SPIRO"],
+    veto: NOT_TAKEN,
     reason: "Diuretic named in the medicine",
   },
   {
@@ -513,10 +539,11 @@ export const NAME_RULES: NameRule[] = [
       "azilsartan", "candesartan", "eprosartan", "irbesartan", "losartan", "olmesartan", "telmisartan", "valsartan", "sacubitril",
       "atenolol", "metoprolol", "bisoprolol", "carvedilol", "propranolol", "nadolol", "nebivolol", "labetalol", "acebutolol", "pindolol", "esmolol", "sotalol",
       "celiprolol", "oxprenolol", "penbutolol", "bevantolol",
-      "amlodipine", "levamlodipine", "nifedipine", "felodipine", "nicardipine", "isradipine", "nisoldipine", "nimodipine", "diltiazem", "verapamil",
+      // "amlodipin": German and Nordic spelling
+      "amlodipine?", "levamlodipine", "nifedipine", "felodipine", "nicardipine", "isradipine", "nisoldipine", "nimodipine", "diltiazem", "verapamil",
       "lercanidipine", "lacidipine", "manidipine", "barnidipine", "nitrendipine", "benidipine", "cilnidipine", "nilvadipine", "clevidipine",
       "doxazosin", "prazosin", "terazosin", "urapidil", "indoramin",
-      "clonidine", "methyldopa", "guanfacine", "moxonidine", "rilmenidine",
+      "clonidine", "methyldopa", "guanfacine", "guanabenz", "moxonidine", "rilmenidine",
       "hydralazine", "dihydralazine", "reserpine",
       "aliskiren",
       // brands
@@ -525,12 +552,18 @@ export const NAME_RULES: NameRule[] = [
       "tenormin", "lopressor", "toprol(?:[- ]xl)?", "kapspargo", "coreg", "bystolic", "inderal", "innopran", "zebeta", "corgard", "trandate", "sectral", "brevibloc",
       "cardizem", "tiazac", "cartia", "calan", "verelan", "isoptin", "procardia", "adalat", "plendil", "cardene", "sular", "dynacirc", "conjupri",
       "cardura", "minipress", "hytrin", "catapres", "kapvay", "tenex", "intuniv", "apresoline", "bidil", "tekturna", "lotrel", "tarka", "prestalia", "caduet",
-      "byvalson", "tekamlo", "consensi",
+      "byvalson", "tekamlo", "consensi", "valturna", "lexxel", "teczem", "aldomet", "wytensin", "prexxartan", "norliqva", "nexiclon",
+      "dilt-?xr", "dilacor", "taztia", "matzim", "diltzac", "afeditab", "covera(?:-hs)?", "nymalize", "nimotop", "cleviprex", "betapace", "sotylize",
+      "levatol", "blocadren", "hemangeol",
       // EU and UK brands
       "coversyl", "coversum", "tritace", "triatec", "renitec", "carace", "zofenil", "inhibace", "istin", "amias", "aprovel", "karvea", "blopress",
       "olmetec", "pritor", "kinzalmono", "sevikar", "rasilez", "emconcor", "cardicor", "concor", "nebilet", "betaloc", "seloken", "beloc",
-      "zanidip", "lercadip", "physiotens", "ebrantil", "triveram", "trinomia",
+      "zanidip", "lercadip", "physiotens", "ebrantil", "triveram", "trinomia", "copalia", "dafiro", "imprida", "coveram", "viacoram", "zanipress",
+      "zaneril", "lercaprel", "coripren", "triapin", "unimax", "logimax", "rasilamlo", "neparvis", "tenif", "beta-?adalat",
     ],
+    // shortened on medication lists ("amlo 5 mg", "metop succ 25 mg"), as written in lower or title case
+    abbreviations: ["amlo", "Amlo", "AMLO", "metop", "Metop"],
+    veto: NOT_TAKEN,
     reason: "Blood pressure medicine named in the medicine",
   },
   {
@@ -539,6 +572,7 @@ export const NAME_RULES: NameRule[] = [
     appliesTo: [...M],
     patterns: ["timolol", "betaxolol", "levobunolol", "carteolol", "metipranolol", "minoxidil", "loniten", "kerlone"],
     requireForm: "oral",
+    veto: NOT_TAKEN,
     reason: "Blood pressure medicine taken by mouth named in the medicine",
     note: "This medicine is mostly used as eye drops or on the scalp: counted only because the record says it is taken by mouth",
   },
@@ -557,8 +591,15 @@ export const NAME_RULES: NameRule[] = [
       "caduet", "triveram", "trinomia", "advicor", "simcor", "liptruzet", "juvisync",
       // EU and UK brands
       "ezetrol", "inegy", "atozet", "sortis", "tahor", "lipostat", "livazo", "lipanthyl", "supralip", "cholib", "pravafenix", "nilemdo",
-      "nustendi", "tredaptive",
+      "nustendi", "tredaptive", "suvezen", "rosuzet", "pravigard", "lofibra", "lipantil", "bezalip", "modalim",
+      // other lipid-lowering medicines (WHO ATC C10AX12 lomitapide, C10AX17 evinacumab)
+      "lomitapide", "juxtapid", "evinacumab", "evkeeza",
+      // a misspelling found in real and synthetic records (RxNorm 316672 is displayed "Simvistatin 10 MG" in Synthea)
+      "simvistatin",
     ],
+    // statins shortened on medication lists ("atorva 40 mg", "simva 20")
+    abbreviations: ["atorva", "Atorva", "simva", "Simva", "rosuva", "Rosuva", "prava", "Prava"],
+    veto: NOT_TAKEN,
     reason: "Cholesterol medicine named in the medicine",
   },
   {
@@ -570,6 +611,7 @@ export const NAME_RULES: NameRule[] = [
       "dienogest", "ethinyl ?estradiol", "mestranol",
     ],
     requireForm: "oral",
+    veto: NOT_TAKEN,
     reason: "Hormonal contraceptive taken by mouth named in the medicine",
   },
   {
@@ -579,6 +621,7 @@ export const NAME_RULES: NameRule[] = [
     appliesTo: [...M],
     patterns: ["oral contraceptives?", "birth control pills?", "contraceptive pills?", "progestin[- ]only pills?", "mini-?pill", "combined oral contraceptive"],
     abbreviations: ["OCP", "OCPs", "BCP", "BCPs", "COCP", "COCPs"],
+    veto: NOT_TAKEN,
     reason: "Birth control pill named in the medicine",
   },
   {
@@ -596,6 +639,50 @@ export const NAME_RULES: NameRule[] = [
       "lyleq", "tulana", "incassia", "norlyda", "opill", "ogestrel", "cryselle", "low-ogestrel", "lo/ovral", "elinest", "zovia", "kelnor", "demulen",
       "nextstellis", "tyblume", "balcoltra", "layolis", "kaitlib", "estrostep",
     ],
+    veto: NOT_TAKEN,
     reason: "Birth control pill named in the medicine (brand)",
+  },
+  // ---- medicines named by their class (patient-reported lists: "water pill", "statin", "BP meds") ----
+  {
+    id: "name.class.diuretic",
+    causes: ["diuretics"],
+    appliesTo: [...M],
+    patterns: ["diuretics?", "water pills?", "water tablets?"],
+    // an antidiuretic (desmopressin) does the opposite
+    veto: [...NOT_TAKEN, "anti-?diuretic\\w*"],
+    reason: "Diuretic named by its class in the medicine",
+  },
+  {
+    id: "name.class.thiazide",
+    causes: ["diuretics", "blood-pressure-medicines"],
+    appliesTo: [...M],
+    patterns: ["thiazides?", "thiazide[- ]like diuretics?"],
+    veto: NOT_TAKEN,
+    reason: "Thiazide (diuretic and blood pressure medicine) named by its class in the medicine",
+  },
+  {
+    id: "name.class.bp",
+    causes: ["blood-pressure-medicines"],
+    appliesTo: [...M],
+    patterns: [
+      "beta[- ]blockers?",
+      "ACE inhibitors?",
+      "angiotensin[- ]converting enzyme inhibitors?",
+      "angiotensin(?: II)? receptor (?:blockers?|antagonists?)",
+      "calcium[- ]channel blockers?",
+      "anti-?hypertensives?",
+      "(?:blood pressure|BP) (?:medicines?|medications?|meds?|pills?|tablets?)",
+    ],
+    abbreviations: ["ACEI", "ACEi", "ARB", "ARBs", "CCB"],
+    veto: NOT_TAKEN,
+    reason: "Blood pressure medicine named by its class in the medicine",
+  },
+  {
+    id: "name.class.lipid",
+    causes: ["cholesterol-medicines"],
+    appliesTo: [...M],
+    patterns: ["statins?", "HMG[- ]CoA reductase inhibitors?", "(?:cholesterol|lipid[- ]lowering) (?:medicines?|medications?|meds|pills?|tablets?|drugs?|therapy|agents?)"],
+    veto: NOT_TAKEN,
+    reason: "Cholesterol medicine named by its class in the medicine",
   },
 ];

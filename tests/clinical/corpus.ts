@@ -34,7 +34,9 @@ export type CorpusClass =
   | "eponyms-shorthand"
   | "core-codes"
   | "rule-errors"
-  | "standard-code";
+  | "standard-code"
+  | "medicine-shorthand"
+  | "medicine-look-alikes";
 
 export const CLASS_TITLES: Record<CorpusClass, string> = {
   "kidney-failure-unstated": "Kidney failure of unstated kind",
@@ -56,6 +58,8 @@ export const CLASS_TITLES: Record<CorpusClass, string> = {
   "core-codes": "Core codes sent without a display; codes every system reads alike",
   "rule-errors": "Small rule errors: forms, doses, thyroiditis, two diabetes types on one record",
   "standard-code": "A standard code says what the record is",
+  "medicine-shorthand": "Medicines as real lists write them: shorthand, misspellings, EU spellings and class names",
+  "medicine-look-alikes": "Medicine look-alikes: a gel or inhaled form, a supplement, an allergy",
 };
 
 export interface ExpectedFinding {

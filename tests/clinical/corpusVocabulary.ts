@@ -8,6 +8,7 @@
 import type { CauseId, Strength } from "../../src/engine/types";
 import type { CorpusCase, ExpectedFinding } from "./corpus";
 import { code, cond, med, textCond, textMed } from "./records";
+import { MEDICINE_VOCABULARY_CORPUS } from "./corpusMedicines";
 
 const KNOWN = "known-cause" as const;
 const RISK = "raises-risk" as const;
@@ -120,6 +121,9 @@ export const VOCABULARY_CORPUS: CorpusCase[] = [
   { id: "cb-atc-c09db01", class: "combination-products", records: [med(code("atc", "C09DB01", "valsartan and amlodipine"))], expect: [cur("blood-pressure-medicines", SOMETIMES)], reason: "An angiotensin receptor blocker with a calcium channel blocker holds no diuretic." },
   { id: "cb-atc-c10ba02", class: "combination-products", records: [med(code("atc", "C10BA02", "simvastatin and ezetimibe"))], expect: [cur("cholesterol-medicines", SOMETIMES)], reason: "Two cholesterol medicines, no blood pressure medicine." },
   { id: "cb-atc-c03eb01", class: "combination-products", records: [med(code("atc", "C03EB01", "furosemide and potassium-sparing agents"))], expect: [cur("diuretics", POSSIBLE)], reason: "A loop diuretic with a potassium-sparing one: diuretics, no thiazide." },
+
+  // medicines of real charts, round three: tests/clinical/corpusMedicines.ts
+  ...MEDICINE_VOCABULARY_CORPUS,
 
   // ---------------------------------------------------------------- eponyms and shorthand (item 3)
   { id: "ep-parkinsons", class: "eponyms-shorthand", records: [textCond("Parkinson's")], expect: [cur("parkinsons-disease", SOMETIMES)], reason: "The eponym alone names the disease." },
