@@ -3,6 +3,17 @@ import type { ChangelogEntry } from "./types";
 
 export const CHANGELOG: ChangelogEntry[] = [
   {
+    version: "1.5.0",
+    date: "2026-12-08",
+    changes: [
+      // vocabulary of real charts, round three (issue 20): conditions and procedures
+      "Eponyms and problem-list shorthand for conditions, round three (a probe of the engine with 1,243 records, each as a problem-list entry and an encounter diagnosis): Parkinson and Addison without \"'s\" or \"disease\"; Guillain-Barré with its final accent; CMT1A and the other numbered Charcot-Marie-Tooth types, HNPP, AIDP (CMT alone is not read); hashitoxicosis; Kimmelstiel-Wilson as diabetes too. \"DM\" alone is diabetes of unstated type (dermatomyositis, myositis, myotonic dystrophy and prediabetes stay out); \"DM2 w neuropathy\", \"DM2 with PN\", diabetic autonomic, painful, mono- and radiculo-neuropathies are nerve damage from diabetes; every \"diabetic … neuropathy\" names diabetes too, and a type written after it (\"Diabetic neuropathy, type 2\") is read.",
+      "Kidney: \"Stage 5 CKD\" and \"Stage V chronic kidney disease\" (stage written first) are kidney failure; \"On HD\" and \"On PD\" capitalised; contrast nephropathy is acute kidney injury; hypertensive CKD and HTN nephropathy are both hypertension and chronic kidney disease. PAD: \"s/p fem-pop\" (with or without \"bypass\", hyphen or space), SFA stenosis, occlusion, stent and angioplasty, ASPVD, CLI, atherosclerosis of the arteries of both legs. Dehydration: hypovolemic, volume depleted, fluid volume deficit. Cirrhosis: ESLD and end-stage liver disease. Spinal stenosis: LSS, the level written after \"stenosis\", laminectomy or decompression for stenosis. Pregnancy: gravida and para with the weeks (\"G2P1 at 20 wks\"; G3P2 alone is history). Anemia: sickle cell disease, thalassemia major and intermedia, HbSS.",
+      "High blood pressure of pregnancy in words reads as its codes do (O13–O16): pre-eclampsia, eclampsia, HELLP, gestational or pregnancy-induced hypertension (HTN, PIH) are hypertension and a current pregnancy while it lasts; spoken of in the past, after the birth or as a risk they name neither (hypertension does not end, so \"history of pre-eclampsia\" would otherwise keep it current).",
+      "Core codes that worked only with a display now work alone (diabetesComplicationCodes.ts, weak, each found with its meaning in public code lists): SNOMED CT 424736006, 127011001, 230573007 (peripheral, sensory and distal polyneuropathy due to diabetes: nerve damage from diabetes and peripheral neuropathy), 193141005, 193183000–193185007, 230577008–230579006, 359611005, 361216007, 422088007 (other nerve damage due to diabetes), 311366001, 236499007, 236500003, 309426007, 310387003 (kidney disease due to diabetes), 237632004, 237633009, 237635002, 421725003 (hypoglycemia due to diabetes), 111552007, 170745003, 170747006, 170763003, 268519009 (diabetes, type not stated), 353295004 (Graves' disease). CPT 90999 (unlisted dialysis procedure) and 99512 (home visit for hemodialysis) are dialysis.",
+    ],
+  },
+  {
     version: "1.4.0",
     date: "2026-12-07",
     changes: [

@@ -30,7 +30,7 @@ export const PREGNANCY_CURRENT_WEEKS = 42;
  * The knowledge base's version: the newest entry of the changelog (changelog.ts; a test holds the two
  * together). The changelog itself stays out of the app's bundle: only its version is shown.
  */
-export const KNOWLEDGE_VERSION = "1.4.0";
+export const KNOWLEDGE_VERSION = "1.5.0";
 
 export const KNOWLEDGE_INFO: KnowledgeInfo = {
   version: KNOWLEDGE_VERSION,
