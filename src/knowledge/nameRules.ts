@@ -39,7 +39,7 @@ const DIABETES_VETO = [
 const DIABETES_WORDS = "(?:diabetes(?: mellitus)?(?:,? type (?:1|2|I|II))?|type (?:1|2|I|II) (?:diabetes(?: mellitus)?|DM)|DM ?-?(?:1|2|I|II)?|T[12]DM?|N?IDDM)";
 
 /** "with", as problem lists write it: "with", "w/", "w" (DM2 w neuropathy). */
-const WITH = "(?:with|w/|w)";
+const WITH = "(?:with|w/|w|c/b|complicated by)";
 
 /** Kidney failure said to be acute, chronic or end-stage is read by the acute and chronic rules, not as "unstated". */
 const KIDNEY_FAILURE_QUALIFIED = "(?<!acute[- ])(?<!acute-on-chronic[- ])(?<!acute on chronic[- ])(?<!chronic[- ])(?<!end[- ]stage[- ])(?<!postoperative[- ])(?<!post-operative[- ])(?<!prerenal[- ])(?<!pre-renal[- ])";
@@ -117,7 +117,7 @@ export const NAME_RULES: NameRule[] = [
     causes: ["dialysis"],
     appliesTo: ["Condition", "Procedure"],
     patterns: ["(renal |kidney )?dialysis", "ha?emodialysis", "peritoneal dialysis", "ha?emodiafiltration"],
-    abbreviations: ["CAPD", "CCPD", "CRRT", "on HD", "on PD", "On HD", "On PD", "ON HD", "ON PD", "on HHD", "on iHD", "HD-dependent", "HD dependent", "PD-dependent", "ESRD/HD", "ESRD/PD", "ESRD-HD", "ESKD/HD", "CKD5D", "CKD 5D", "CKD-5D", "CKD VD"],
+    abbreviations: ["CAPD", "CCPD", "CRRT", "on HD", "on PD", "On HD", "On PD", "ON HD", "ON PD", "home HD", "on home HD", "HHD", "on HHD", "on iHD", "HD-dependent", "HD dependent", "PD-dependent", "ESRD/HD", "ESRD/PD", "ESRD-HD", "ESKD/HD", "CKD5D", "CKD 5D", "CKD-5D", "CKD VD"],
     veto: [
       "catheter",
       "fistula",
@@ -153,17 +153,23 @@ export const NAME_RULES: NameRule[] = [
       "hypocortisolism",
       "glucocorticoid deficiency",
       "adrenal crisis",
-      "addisonian crisis",
+      "addisonian( crisis)?",
       "waterhouse[- ]friderichsen( syndrome)?",
     ],
-    veto: ["addison['’]?s? ana?emia", "addison[- ]biermer"],
+    veto: ["addison(['’]?s?|ian) ana?emia", "addison[- ]biermer"],
     reason: "Adrenal insufficiency named in the record",
   },
   {
     id: "name.alcohol",
     causes: ["alcohol-use-disorder"],
     appliesTo: [...C],
-    patterns: ["(alcohol|etoh|ethanol) (use disorder|dependence|dependency|abuse|misuse|addiction|withdrawal)", "alcoholism"],
+    patterns: [
+      // DSM-5 writes the severity before the remission specifier ("Alcohol use disorder, mild, in early remission"):
+      // the severity belongs to the name, so that the specifier is read as the clause after it
+      "(alcohol|etoh|ethanol) use disorder(,? (mild|moderate|severe))?",
+      "(alcohol|etoh|ethanol) (dependence|dependency|abuse|misuse|addiction|withdrawal)",
+      "alcoholism",
+    ],
     abbreviations: ["AUD"],
     reason: "Alcohol use disorder named in the record",
   },
@@ -310,7 +316,7 @@ export const NAME_RULES: NameRule[] = [
     id: "name.inactivity",
     causes: ["physical-inactivity"],
     appliesTo: [...C],
-    patterns: ["sedentary( lifestyle| behaviou?r)?", "lack of (physical )?(exercise|activity)", "physical inactivity", "physically inactive", "insufficient (physical )?(exercise|activity)"],
+    patterns: ["sedentary( lifestyle| behaviou?r)?", "lack of (regular |physical )*(exercise|activity)", "physical inactivity", "physically inactive", "insufficient (physical )?(exercise|activity)"],
     reason: "Lack of physical activity named in the record",
   },
   {
@@ -325,7 +331,7 @@ export const NAME_RULES: NameRule[] = [
     id: "name.parkinson",
     causes: ["parkinsons-disease"],
     appliesTo: [...C],
-    patterns: ["parkinson(['’]s|s)?( disease)?", "paralysis agitans", "(idiopathic|primary) parkinsonism"],
+    patterns: ["parkinson(['’]s|s)?( disease| dz)?", "paralysis agitans", "(idiopathic|primary) parkinsonism", "parkinsonism,? (idiopathic|primary)"],
     veto: ["parkinson(['’]?s)?[- ]plus", "wolff"],
     reason: "Parkinson's disease named in the record",
   },
@@ -356,6 +362,10 @@ export const NAME_RULES: NameRule[] = [
       "femoral[- ]popliteal( artery)? (bypass|graft)",
       "femoro-?popliteal (bypass|graft)",
       "(SFA|superficial femoral artery) (angioplasty|stent|stenosis|occlusion|disease)",
+      "(iliac|femoral|popliteal|tibial|SFA)( artery)? (stent(ing)?|angioplasty|atherectomy|PTA)",
+      "aorto-?(bi)?femoral (bypass|graft)",
+      "ABF (bypass|graft)",
+      "peripheral (arterial |artery |vascular )?(angioplasty|stent(ing)?|atherectomy|revascularization|intervention|PTA)",
       "atherosclerotic (peripheral vascular|peripheral arterial|peripheral artery) disease",
       "atherosclerosis of (the )?(native )?arteries of (the )?(both |bilateral |right |left )?(lower )?(extremities|limbs?|legs?)",
       "(arterial )?(embolism|thrombosis)( and thrombosis)? of (the )?arter(y|ies) of (the )?(both |bilateral |right |left )?(lower )?(extremit(y|ies)|limbs?|legs?)",
@@ -385,6 +395,7 @@ export const NAME_RULES: NameRule[] = [
       "diabetic (peripheral|sensory|sensorimotor) neuropathy",
       "(peripheral |poly)neuropathy (due to|secondary to|from) (type (1|2|I|II) )?diabetes( mellitus)?",
       `(peripheral |poly)neuropathy (due to|secondary to|from) ${DIABETES_WORDS}`,
+      `PN (due to|secondary to|from|d/t) ${DIABETES_WORDS}`,
       `${DIABETES_WORDS},? ${WITH} ?(diabetic )?(peripheral (poly)?neuropathy|polyneuropathy|PN|DPN)`,
     ],
     abbreviations: ["DPN", "DPNP"],
@@ -423,8 +434,8 @@ export const NAME_RULES: NameRule[] = [
       "(poly)?neuropathy (of|in|involving) (the )?(both |bilateral )?(feet|foot|legs?|lower (extremities|extremity|limbs?))",
       "(bilateral |B/L )?(lower extremity|lower limb|LE|leg|foot|feet) (peripheral )?(poly)?neuropathy",
       // "barr[eé]?" so that the word boundary can fall before a final "é" (not a word character for \b)
-      "guillain[- ]barr[eé]?( syndrome)?",
-      "charcot[- ]marie[- ]tooth( disease)?",
+      "guillain[- –]barr[eé]?( syndrome)?",
+      "charcot[- –]marie[- –]tooth( disease)?",
       "hereditary (motor and sensory |sensory and motor )?neuropathy",
     ],
     // CMT alone is also chiropractic manipulative treatment: only its numbered types (CMT1A, CMT2, CMTX) are read
@@ -444,6 +455,7 @@ export const NAME_RULES: NameRule[] = [
       "IUP",
       // gravida/para with the weeks of a pregnancy now ("G2P1 at 20 wks"): gravida and para alone are the obstetric history
       "G\\d{1,2} ?P\\d{1,4}(-\\d{1,4}){0,3}( (at|@)|,)? ?\\d{1,2}(\\+\\d)? ?(weeks|wks|wk|w)( gestation| GA)?",
+      "G\\d{1,2} (at|@) ?\\d{1,2}(\\+\\d)? ?(weeks|wks|wk|w)( gestation| GA)?",
     ],
     veto: [
       "not pregnant",

@@ -110,4 +110,18 @@ export const CONDITION_VOCABULARY_CORPUS: CorpusCase[] = [
   { id: "v3-snomed-353295004", class: "core-codes", records: [cond(code("snomed", "353295004"))], expect: [cur("hyperthyroidism", SOMETIMES)], reason: "Graves' disease, by code alone." },
   { id: "v3-cpt-90999", class: "core-codes", records: [proc(code("cpt", "90999"), "completed", { performed: "2026-11-20" })], expect: [cur("dialysis", KNOWN)], reason: "An unlisted dialysis procedure last week: on dialysis." },
   { id: "v3-cpt-99512", class: "core-codes", records: [proc(code("cpt", "99512"), "completed", { performed: "2026-11-20" })], expect: [cur("dialysis", KNOWN)], reason: "A home visit for hemodialysis last week: on dialysis." },
+  // ---------------------------------------------------------------- second probe: more of the same classes
+  { id: "v3-parkinsonism-idiopathic", class: "eponyms-shorthand", records: [textCond("Parkinsonism, idiopathic")], expect: [cur("parkinsons-disease", SOMETIMES)], reason: "Idiopathic parkinsonism, the qualifier written after." },
+  { id: "v3-addisonian-anemia", class: "eponyms-shorthand", records: [textCond("Addisonian anemia")], expect: [cur("anemia", SOMETIMES)], reason: "Addisonian anemia is pernicious anemia, not adrenal insufficiency." },
+  { id: "v3-cmt-en-dash", class: "eponyms-shorthand", records: [textCond("Charcot–Marie–Tooth")], expect: [PN], reason: "The eponym written with en dashes, as word processors set it." },
+  { id: "v3-t2dm-cb-pn", class: "eponyms-shorthand", records: [textCond("T2DM c/b peripheral neuropathy")], expect: [T2, DN, PN], reason: "\"c/b\" (complicated by): diabetes with its peripheral neuropathy." },
+  { id: "v3-pn-due-to-dm", class: "eponyms-shorthand", records: [textCond("PN due to DM")], expect: [DM_UNSTATED, DN, PN], reason: "Peripheral neuropathy due to diabetes, both shortened." },
+  { id: "v3-eskd-home-hd", class: "eponyms-shorthand", records: [textCond("ESKD on home HD")], expect: [cur("chronic-kidney-disease", KNOWN), cur("dialysis", KNOWN)], reason: "Home hemodialysis is dialysis." },
+  { id: "v3-sp-aortobifemoral", class: "history-chronic", records: [textCond("s/p aortobifemoral bypass")], expect: PAD, reason: "Surgery for aortoiliac occlusive disease: PAD remains." },
+  { id: "v3-sp-iliac-stent", class: "history-chronic", records: [textCond("s/p iliac stent")], expect: PAD, reason: "An iliac artery stent treats PAD." },
+  { id: "v3-sp-peripheral-angioplasty", class: "history-chronic", records: [textCond("s/p peripheral angioplasty")], expect: PAD, reason: "Peripheral angioplasty treats PAD." },
+  { id: "v3-g1-at-30-wks", class: "pregnancy", records: [textCond("G1 at 30 wks", RECENT)], expect: [cur("pregnancy", RISK)], reason: "A first pregnancy at 30 weeks, without the para." },
+  { id: "v3-aud-dsm5-remission", class: "eponyms-shorthand", records: [textCond("Alcohol use disorder, severe, in sustained remission")], expect: [past("alcohol-use-disorder", SOMETIMES)], reason: "DSM-5 writes the severity before the remission specifier: in remission, not current." },
+  { id: "v3-aud-dsm5-moderate", class: "eponyms-shorthand", records: [textCond("Alcohol use disorder, moderate")], expect: [cur("alcohol-use-disorder", SOMETIMES)], reason: "The severity alone: current." },
+  { id: "v3-lack-regular-exercise", class: "eponyms-shorthand", records: [textCond("Lack of regular exercise")], expect: [cur("physical-inactivity", SOMETIMES)], reason: "Lack of exercise, qualified." },
 ];
