@@ -124,4 +124,10 @@ export const CONDITION_VOCABULARY_CORPUS: CorpusCase[] = [
   { id: "v3-aud-dsm5-remission", class: "eponyms-shorthand", records: [textCond("Alcohol use disorder, severe, in sustained remission")], expect: [past("alcohol-use-disorder", SOMETIMES)], reason: "DSM-5 writes the severity before the remission specifier: in remission, not current." },
   { id: "v3-aud-dsm5-moderate", class: "eponyms-shorthand", records: [textCond("Alcohol use disorder, moderate")], expect: [cur("alcohol-use-disorder", SOMETIMES)], reason: "The severity alone: current." },
   { id: "v3-lack-regular-exercise", class: "eponyms-shorthand", records: [textCond("Lack of regular exercise")], expect: [cur("physical-inactivity", SOMETIMES)], reason: "Lack of exercise, qualified." },
+  { id: "v3-dm-due-to-pancreatitis", class: "eponyms-shorthand", records: [textCond("Diabetes due to chronic pancreatitis")], expect: [], reason: "Diabetes due to another condition (E08) counts for neither type." },
+  { id: "v3-dm-secondary-steroids", class: "eponyms-shorthand", records: [textCond("DM secondary to steroids")], expect: [], reason: "Drug-induced diabetes (E09) counts for neither type." },
+  { id: "v3-type-3c-diabetes", class: "eponyms-shorthand", records: [textCond("Type 3c diabetes")], expect: [], reason: "Pancreatogenic diabetes is diabetes due to another condition." },
+  { id: "v3-home-hd", class: "eponyms-shorthand", records: [textCond("Home HD 5x/week")], expect: [cur("dialysis", KNOWN)], reason: "Home hemodialysis, capitalised." },
+  { id: "v3-home-hd-training", class: "eponyms-shorthand", records: [textCond("Home HD training")], expect: [], reason: "Training for dialysis is preparation, not treatment." },
+  { id: "v3-hhd-hypertensive", class: "eponyms-shorthand", records: [textCond("HHD (hypertensive heart disease)")], expect: [cur("hypertension", SOMETIMES)], reason: "HHD on a US problem list is hypertensive heart disease, not home hemodialysis." },
 ];
