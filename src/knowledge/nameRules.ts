@@ -191,7 +191,8 @@ export const NAME_RULES: NameRule[] = [
       "(beta |β-?|alpha |α-?)?thalassa?emia (major|intermedia)",
       "hemoglobin SS( disease)?",
     ],
-    abbreviations: ["IDA", "HbSS", "Hb SS", "SCD"],
+    // not "SCD": also sudden cardiac death and sequential compression devices
+    abbreviations: ["IDA", "HbSS", "Hb SS"],
     veto: ["trait", "fetal", "fetus", "foetal"],
     reason: "Anemia named in the record",
   },
@@ -236,7 +237,6 @@ export const NAME_RULES: NameRule[] = [
       // Hypertension of pregnancy ends with it: not the chronic condition ("history of" it is no hypertension).
       "gestational (hypertension|HTN)",
       "pregnancy[- ]induced (hypertension|HTN)",
-      "PIH",
       "reading",
       "without (a )?diagnosis",
       "elevated (blood[- ]pressure|BP)",
@@ -260,7 +260,8 @@ export const NAME_RULES: NameRule[] = [
       "hypertension (in|of|complicating) pregnancy",
       "HTN (in|of|complicating) pregnancy",
     ],
-    abbreviations: ["PIH", "gHTN"],
+    // not "PIH": on a problem list it is as often post-inflammatory hyperpigmentation
+    abbreviations: ["gHTN"],
     veto: [
       "history",
       "hx",

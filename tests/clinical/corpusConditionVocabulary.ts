@@ -76,7 +76,9 @@ export const CONDITION_VOCABULARY_CORPUS: CorpusCase[] = [
   // ---------------------------------------------------------------- high blood pressure of pregnancy
   { id: "v3-preeclampsia", class: "pregnancy", records: [textCond("Preeclampsia", RECENT)], expect: [cur("hypertension", SOMETIMES), cur("pregnancy", RISK)], reason: "Pre-eclampsia is high blood pressure of a current pregnancy, as ICD-10-CM O14 is read." },
   { id: "v3-gestational-htn", class: "pregnancy", records: [textCond("Gestational HTN", RECENT)], expect: [cur("hypertension", SOMETIMES), cur("pregnancy", RISK)], reason: "Gestational hypertension, abbreviated, as O13 is read: high blood pressure while the pregnancy lasts." },
-  { id: "v3-pih", class: "pregnancy", records: [textCond("PIH", RECENT)], expect: [cur("hypertension", SOMETIMES), cur("pregnancy", RISK)], reason: "Pregnancy-induced hypertension." },
+  { id: "v3-pregnancy-induced-htn", class: "pregnancy", records: [textCond("Pregnancy-induced hypertension", RECENT)], expect: [cur("hypertension", SOMETIMES), cur("pregnancy", RISK)], reason: "Pregnancy-induced hypertension, as O13 is read." },
+  { id: "v3-pih-skin", class: "eponyms-shorthand", records: [textCond("PIH (post-inflammatory hyperpigmentation)")], expect: [], reason: "PIH on a problem list is as often a skin finding: not read." },
+  { id: "v3-scd-cardiac", class: "eponyms-shorthand", records: [textCond("Aborted SCD, s/p ICD")], expect: [], reason: "SCD is also sudden cardiac death: not read as sickle cell disease." },
   { id: "v3-history-preeclampsia", class: "history-chronic", records: [textCond("History of preeclampsia")], expect: [], reason: "Pre-eclampsia ends with the pregnancy: not hypertension, not a current pregnancy." },
   { id: "v3-postpartum-preeclampsia", class: "pregnancy", records: [textCond("Postpartum preeclampsia", RECENT)], expect: [], reason: "After the birth: no current pregnancy, and hypertension of pregnancy is not the chronic condition." },
 
