@@ -208,7 +208,8 @@ export const NAME_RULES: NameRule[] = [
     id: "name.dehydration",
     causes: ["dehydration"],
     appliesTo: [...C],
-    patterns: ["dehydration", "dehydrated", "hypovola?emi(a|c)", "volume depletion", "volume depleted", "(fluid|extracellular fluid) volume deficit", "intravascular volume depletion"],
+    patterns: ["dehydration", "dehydrated", // hypovolemic shock (R57.1) is excluded from volume depletion (E86)
+      "hypovola?emi(a|c)(?! shock)", "volume depletion", "volume depleted", "(fluid|extracellular fluid) volume deficit", "intravascular volume depletion"],
     reason: "Dehydration named in the record",
   },
   {
@@ -447,7 +448,7 @@ export const NAME_RULES: NameRule[] = [
       "hereditary (motor and sensory |sensory and motor )?neuropathy",
     ],
     // CMT alone is also chiropractic manipulative treatment: only its numbered types (CMT1A, CMT2, CMTX) are read
-    abbreviations: ["CIDP", "CIPN", "CMT ?[1-4][A-Z]?", "CMT-[1-4][A-Z]?", "CMTX\\d?", "HNPP", "AIDP"],
+    abbreviations: ["CIDP", "CIPN", "CMT[1-4][A-Z]?", "CMT-[1-4][A-Z]?", "CMT type [1-4][A-Z]?", "CMTX\\d?", "HNPP", "AIDP"],
     veto: ["polyneuritis cranialis"],
     reason: "Peripheral neuropathy named in the record",
   },

@@ -132,4 +132,7 @@ export const CONDITION_VOCABULARY_CORPUS: CorpusCase[] = [
   { id: "v3-home-hd", class: "eponyms-shorthand", records: [textCond("Home HD 5x/week")], expect: [cur("dialysis", KNOWN)], reason: "Home hemodialysis, capitalised." },
   { id: "v3-home-hd-training", class: "eponyms-shorthand", records: [textCond("Home HD training")], expect: [], reason: "Training for dialysis is preparation, not treatment." },
   { id: "v3-hhd-hypertensive", class: "eponyms-shorthand", records: [textCond("HHD (hypertensive heart disease)")], expect: [cur("hypertension", SOMETIMES)], reason: "HHD on a US problem list is hypertensive heart disease, not home hemodialysis." },
+  { id: "v3-cmt-type-2a", class: "eponyms-shorthand", records: [textCond("CMT type 2A")], expect: [PN], reason: "Charcot-Marie-Tooth type 2A, written with \"type\"." },
+  { id: "v3-hypovolemic-shock", class: "eponyms-shorthand", records: [textCond("Hypovolemic shock")], expect: [], reason: "Hypovolemic shock (R57.1, often from bleeding) is excluded from volume depletion (E86)." },
+  { id: "v3-dm2-without-neuropathy", class: "eponyms-shorthand", records: [textCond("DM2 w/o neuropathy")], expect: [T2], reason: "\"w/o\" is without: the neuropathy is not read as \"w\" (with)." },
 ];
