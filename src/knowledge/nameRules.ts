@@ -31,6 +31,12 @@ const DIABETES_VETO = [
   "drug[- ]induced",
   "chemical[- ]induced",
   "due to (an )?underlying",
+  // diabetes due to another condition or a drug (ICD-10-CM E08, E09, E13) counts for neither type
+  "(diabetes( mellitus)?|DM) (due to|secondary to|caused by|induced by|d/t) (?!type)",
+  "pancreatogenic",
+  "pancreatic diabetes",
+  "type 3c",
+  "post-?pancreatectomy",
   "secondary diabetes",
   "MODY",
   "maturity[- ]onset diabetes of the young",
@@ -44,6 +50,9 @@ const DIABETES_VETO = [
 
 /** Diabetes, written out or as clinicians shorten it, for "diabetes with neuropathy" and "neuropathy due to diabetes". */
 const DIABETES_WORDS = "(?:diabetes(?: mellitus)?(?:,? type (?:1|2|I|II))?|type (?:1|2|I|II) (?:diabetes(?: mellitus)?|DM)|DM ?-?(?:1|2|I|II)?|T[12]DM?|N?IDDM)";
+
+/** "with", as problem lists write it: "with", "w/", "w" (DM2 w neuropathy). */
+const WITH = "(?:with|w/|w|c/b|complicated by)";
 
 /** Kidney failure said to be acute, chronic or end-stage is read by the acute and chronic rules, not as "unstated". */
 const KIDNEY_FAILURE_QUALIFIED = "(?<!acute[- ])(?<!acute-on-chronic[- ])(?<!acute on chronic[- ])(?<!chronic[- ])(?<!end[- ]stage[- ])(?<!postoperative[- ])(?<!post-operative[- ])(?<!prerenal[- ])(?<!pre-renal[- ])";
@@ -61,7 +70,7 @@ export const NAME_RULES: NameRule[] = [
       "(kidney|renal) (failure|injury),? acute",
       "acute tubular necrosis",
       "pre-?renal azotemia",
-      "contrast[- ](induced|associated) (nephropathy|AKI|acute kidney injury)",
+      "contrast[- ](induced |associated )?(nephropathy|AKI|acute kidney injury)",
       "hepatorenal syndrome",
     ],
     abbreviations: ["AKI", "ATN"],
@@ -76,6 +85,7 @@ export const NAME_RULES: NameRule[] = [
       "chronic kidney disease,? stage (5|V|G5)( ?D)?",
       "CKD,?[- ]?(stage[- ]?)?(5|V|G5)( ?D)?",
       "G5 ?A[123]",
+      "stage (5|V|G5)( ?D)? (chronic kidney disease|CKD|chronic renal disease)",
       "chronic (renal|kidney) failure",
       "acute[- ]on[- ]chronic (kidney|renal) failure",
       "(kidney|renal) failure,? (chronic|end[- ]stage)",
@@ -110,6 +120,7 @@ export const NAME_RULES: NameRule[] = [
       "(nephropathy|kidney disease|renal disease) due to (type (1|2|I|II) )?diabetes( mellitus)?",
       "kimmelstiel[- ]wilson( disease| syndrome)?",
       "hypertensive (nephropathy|nephrosclerosis|kidney disease|renal disease|chronic kidney disease)",
+      "(hypertensive|HTN) (CKD|nephropathy|nephrosclerosis)",
     ],
     abbreviations: ["DKD"],
     reason: "Chronic kidney disease named in the record",
@@ -119,7 +130,7 @@ export const NAME_RULES: NameRule[] = [
     causes: ["dialysis"],
     appliesTo: ["Condition", "Procedure"],
     patterns: ["(renal |kidney )?dialysis", "ha?emodialysis", "peritoneal dialysis", "ha?emodiafiltration"],
-    abbreviations: ["CAPD", "CCPD", "CRRT", "on HD", "on PD", "on HHD", "on iHD", "HD-dependent", "HD dependent", "PD-dependent", "ESRD/HD", "ESRD/PD", "ESRD-HD", "ESKD/HD", "CKD5D", "CKD 5D", "CKD-5D", "CKD VD"],
+    abbreviations: ["CAPD", "CCPD", "CRRT", "on HD", "on PD", "On HD", "On PD", "ON HD", "ON PD", "home HD", "Home HD", "on home HD", "on HHD", "on iHD", "HD-dependent", "HD dependent", "PD-dependent", "ESRD/HD", "ESRD/PD", "ESRD-HD", "ESKD/HD", "CKD5D", "CKD 5D", "CKD-5D", "CKD VD"],
     veto: [
       "catheter",
       "fistula",
@@ -137,6 +148,7 @@ export const NAME_RULES: NameRule[] = [
       "awaiting",
       "considering",
       "preparation for",
+      "training",
     ],
     reason: "Dialysis named in the record",
     escalates: true,
@@ -146,7 +158,7 @@ export const NAME_RULES: NameRule[] = [
     causes: ["adrenal-insufficiency"],
     appliesTo: [...C],
     patterns: [
-      "addison(['’]s|s)( disease)?",
+      "addison(['’]s|s)?( disease)?",
       "addison disease",
       "adrenal insufficiency",
       "adrenocortical insufficiency",
@@ -155,17 +167,23 @@ export const NAME_RULES: NameRule[] = [
       "hypocortisolism",
       "glucocorticoid deficiency",
       "adrenal crisis",
-      "addisonian crisis",
+      "addisonian( crisis)?",
       "waterhouse[- ]friderichsen( syndrome)?",
     ],
-    veto: ["addison['’]?s? ana?emia", "addison[- ]biermer"],
+    veto: ["addison(['’]?s?|ian) ana?emia", "addison[- ]biermer"],
     reason: "Adrenal insufficiency named in the record",
   },
   {
     id: "name.alcohol",
     causes: ["alcohol-use-disorder"],
     appliesTo: [...C],
-    patterns: ["(alcohol|etoh|ethanol) (use disorder|dependence|dependency|abuse|misuse|addiction|withdrawal)", "alcoholism"],
+    patterns: [
+      // DSM-5 writes the severity before the remission specifier ("Alcohol use disorder, mild, in early remission"):
+      // the severity belongs to the name, so that the specifier is read as the clause after it
+      "(alcohol|etoh|ethanol) use disorder(,? (mild|moderate|severe))?",
+      "(alcohol|etoh|ethanol) (dependence|dependency|abuse|misuse|addiction|withdrawal)",
+      "alcoholism",
+    ],
     abbreviations: ["AUD"],
     reason: "Alcohol use disorder named in the record",
   },
@@ -173,8 +191,15 @@ export const NAME_RULES: NameRule[] = [
     id: "name.anemia",
     causes: ["anemia"],
     appliesTo: [...C],
-    patterns: ["ana?emi(a|c)"],
-    abbreviations: ["IDA"],
+    patterns: [
+      "ana?emi(a|c)",
+      // hemolytic anemias named without the word (ICD-10-CM D56, D57.0–D57.2, D57.4–D57.8 are in the anemia list)
+      "sickle[- ]cell (disease|disorder|crisis)",
+      "(beta |β-?|alpha |α-?)?thalassa?emia (major|intermedia)",
+      "hemoglobin SS( disease)?",
+    ],
+    // not "SCD": also sudden cardiac death and sequential compression devices
+    abbreviations: ["IDA", "HbSS", "Hb SS"],
     veto: ["trait", "fetal", "fetus", "foetal"],
     reason: "Anemia named in the record",
   },
@@ -182,14 +207,16 @@ export const NAME_RULES: NameRule[] = [
     id: "name.cirrhosis",
     causes: ["cirrhosis"],
     appliesTo: [...C],
-    patterns: ["cirrhosis", "cirrhotic liver"],
+    patterns: ["cirrhosis", "cirrhotic liver", "cirrhotic", "end[- ]stage liver disease"],
+    abbreviations: ["ESLD"],
     reason: "Cirrhosis named in the record",
   },
   {
     id: "name.dehydration",
     causes: ["dehydration"],
     appliesTo: [...C],
-    patterns: ["dehydration", "dehydrated", "hypovolaemia", "hypovolemia", "volume depletion"],
+    patterns: ["dehydration", "dehydrated", // hypovolemic shock (R57.1) is excluded from volume depletion (E86)
+      "hypovola?emi(a|c)(?! shock)", "volume depletion", "volume depleted", "(fluid|extracellular fluid) volume deficit", "intravascular volume depletion"],
     reason: "Dehydration named in the record",
   },
   {
@@ -202,6 +229,7 @@ export const NAME_RULES: NameRule[] = [
       "high blood pressure",
       "high BP",
       "HTN",
+      "(hypertensive|HTN) (CKD|nephropathy|nephrosclerosis)",
     ],
     abbreviations: ["HBP"],
     veto: [
@@ -215,13 +243,54 @@ export const NAME_RULES: NameRule[] = [
       "IIH",
       "white[- ]coat",
       // Hypertension of pregnancy ends with it: not the chronic condition ("history of" it is no hypertension).
-      "gestational hypertension",
-      "pregnancy[- ]induced hypertension",
+      "gestational (hypertension|HTN)",
+      "pregnancy[- ]induced (hypertension|HTN)",
       "reading",
       "without (a )?diagnosis",
       "elevated (blood[- ]pressure|BP)",
     ],
     reason: "High blood pressure named in the record",
+  },
+  {
+    // The hypertensive disorders of pregnancy are high blood pressure while the pregnancy lasts, as their
+    // codes are read (ICD-10-CM O13, O14, O15, O16; SNOMED CT pre-eclampsia, HELLP): both causes. They end
+    // with the pregnancy, so a record that speaks of them in the past, or after the birth, names neither
+    // (hypertension is a chronic condition: "history of" would otherwise keep it current).
+    id: "name.hypertension.pregnancy",
+    causes: ["hypertension", "pregnancy"],
+    appliesTo: [...C],
+    patterns: [
+      "(severe |mild |superimposed )?pre-?eclampsia",
+      "eclampsia",
+      "HELLP( syndrome)?",
+      "gestational (hypertension|HTN)",
+      "pregnancy[- ]induced (hypertension|HTN)",
+      "hypertension (in|of|complicating) pregnancy",
+      "HTN (in|of|complicating) pregnancy",
+    ],
+    // not "PIH": on a problem list it is as often post-inflammatory hyperpigmentation
+    abbreviations: ["gHTN"],
+    veto: [
+      "history",
+      "hx",
+      "h/o",
+      "PMHx?",
+      "prior",
+      "previous",
+      "past",
+      "former",
+      "s/p",
+      "status post",
+      "remote",
+      "resolved",
+      "post-?partum",
+      "puerper\\w*",
+      "delivered",
+      "after (delivery|childbirth)",
+      "following (delivery|childbirth)",
+      "risk",
+    ],
+    reason: "High blood pressure of pregnancy named in the record",
   },
   {
     id: "name.hyperthyroidism",
@@ -239,6 +308,7 @@ export const NAME_RULES: NameRule[] = [
       "toxic (multi|uni)?nodular goit(er|re)",
       "toxic (thyroid )?(adenoma|nodule)",
       "thyroid storm",
+      "hashitoxicosis",
     ],
     reason: "Overactive thyroid named in the record",
   },
@@ -262,7 +332,7 @@ export const NAME_RULES: NameRule[] = [
     id: "name.inactivity",
     causes: ["physical-inactivity"],
     appliesTo: [...C],
-    patterns: ["sedentary( lifestyle| behaviou?r)?", "lack of (physical )?(exercise|activity)", "physical inactivity", "physically inactive", "insufficient (physical )?(exercise|activity)"],
+    patterns: ["sedentary( lifestyle| behaviou?r)?", "lack of (regular |physical )*(exercise|activity)", "physical inactivity", "physically inactive", "insufficient (physical )?(exercise|activity)"],
     reason: "Lack of physical activity named in the record",
   },
   {
@@ -277,7 +347,7 @@ export const NAME_RULES: NameRule[] = [
     id: "name.parkinson",
     causes: ["parkinsons-disease"],
     appliesTo: [...C],
-    patterns: ["parkinson(['’]s|s)( disease)?", "parkinson disease", "paralysis agitans", "(idiopathic|primary) parkinsonism"],
+    patterns: ["parkinson(['’]s|s)?( disease| dz)?", "paralysis agitans", "(idiopathic|primary) parkinsonism", "parkinsonism,? (idiopathic|primary)"],
     veto: ["parkinson(['’]?s)?[- ]plus", "wolff"],
     reason: "Parkinson's disease named in the record",
   },
@@ -293,9 +363,7 @@ export const NAME_RULES: NameRule[] = [
       "claudication",
       "critical limb isch(a)?emia",
       "chronic limb[- ]threatening isch(a)?emia",
-      "atherosclerosis of (the )?(native )?arteries of (the )?(lower )?(extremities|limbs?|legs?)",
       "chronic total occlusion of (the )?arter(y|ies) of (the )?(lower )?(extremit(y|ies)|limbs?|legs?)",
-      "(arterial )?(embolism|thrombosis)( and thrombosis)? of (the )?arter(y|ies) of (the )?(lower )?(extremit(y|ies)|limbs?|legs?)",
       "thromboangiitis obliterans",
       "buerger(['’]?s)?( disease)?",
       "peripheral (vascular|arterial) (angioplasty|bypass|stent)",
@@ -305,8 +373,20 @@ export const NAME_RULES: NameRule[] = [
       "aorto-?iliac occlusive disease",
       "ischa?emic rest pain",
       "(femoral|popliteal|femoropopliteal|fem-pop|iliac|tibial) (artery )?(angioplasty|bypass|stenosis|occlusion)",
+      // a femoral-popliteal bypass is surgery for PAD: "s/p fem-pop" on a problem list is the disease, treated
+      "fem[- ]?pop(liteal)?( artery)?( bypass| graft| BPG)?",
+      "femoral[- ]popliteal( artery)? (bypass|graft)",
+      "femoro-?popliteal (bypass|graft)",
+      "(SFA|superficial femoral artery) (angioplasty|stent|stenosis|occlusion|disease)",
+      "(iliac|femoral|popliteal|tibial|SFA)( artery)? (stent(ing)?|angioplasty|atherectomy|PTA)",
+      "aorto-?(bi)?femoral (bypass|graft)",
+      "ABF (bypass|graft)",
+      "peripheral (arterial |artery |vascular )?(angioplasty|stent(ing)?|atherectomy|revascularization|intervention|PTA)",
+      "atherosclerotic (peripheral vascular|peripheral arterial|peripheral artery) disease",
+      "atherosclerosis of (the )?(native )?arteries of (the )?(both |bilateral |right |left )?(lower )?(extremities|limbs?|legs?)",
+      "(arterial )?(embolism|thrombosis)( and thrombosis)? of (the )?arter(y|ies) of (the )?(both |bilateral |right |left )?(lower )?(extremit(y|ies)|limbs?|legs?)",
     ],
-    abbreviations: ["PAD", "PAOD", "PVD", "CLTI"],
+    abbreviations: ["PAD", "PAOD", "PVD", "CLTI", "CLI", "ASPVD", "PVOD"],
     veto: [
       "neurogenic",
       "spinal",
@@ -331,7 +411,8 @@ export const NAME_RULES: NameRule[] = [
       "diabetic (peripheral|sensory|sensorimotor) neuropathy",
       "(peripheral |poly)neuropathy (due to|secondary to|from) (type (1|2|I|II) )?diabetes( mellitus)?",
       `(peripheral |poly)neuropathy (due to|secondary to|from) ${DIABETES_WORDS}`,
-      `${DIABETES_WORDS},? (with|w/) (diabetic )?(peripheral (poly)?neuropathy|polyneuropathy)`,
+      `PN (due to|secondary to|from|d/t) ${DIABETES_WORDS}`,
+      `${DIABETES_WORDS},? ${WITH} ?(diabetic )?(peripheral (poly)?neuropathy|polyneuropathy|PN|DPN)`,
     ],
     abbreviations: ["DPN", "DPNP"],
     reason: "Diabetic peripheral neuropathy named in the record",
@@ -345,7 +426,10 @@ export const NAME_RULES: NameRule[] = [
       "diabetic nerve damage",
       "neuropathy due to (type (1|2|I|II) )?diabetes( mellitus)?",
       `neuropathy (due to|secondary to|from) ${DIABETES_WORDS}`,
-      `${DIABETES_WORDS},? (with|w/) (diabetic )?neuropathy`,
+      `${DIABETES_WORDS},? ${WITH} ?(diabetic )?neuropathy`,
+      // every kind of nerve damage diabetes causes: autonomic, focal and proximal as well as peripheral
+      "diabetic (autonomic|painful|proximal|focal|motor|cranial|truncal|thoracic|lumbosacral radiculoplexus) (poly)?neuropathy",
+      "diabetic (mono|radiculo|plexo)neuropathy",
     ],
     reason: "Nerve damage from diabetes named in the record",
   },
@@ -365,11 +449,13 @@ export const NAME_RULES: NameRule[] = [
       "chemotherapy[- ]induced (peripheral )?(poly)?neuropathy",
       "(poly)?neuropathy (of|in|involving) (the )?(both |bilateral )?(feet|foot|legs?|lower (extremities|extremity|limbs?))",
       "(bilateral |B/L )?(lower extremity|lower limb|LE|leg|foot|feet) (peripheral )?(poly)?neuropathy",
-      "guillain[- ]barr[eé]( syndrome)?",
-      "charcot[- ]marie[- ]tooth( disease)?",
+      // "barr[eé]?" so that the word boundary can fall before a final "é" (not a word character for \b)
+      "guillain[- –]barr[eé]?( syndrome)?",
+      "charcot[- –]marie[- –]tooth( disease)?",
       "hereditary (motor and sensory |sensory and motor )?neuropathy",
     ],
-    abbreviations: ["CIDP", "CIPN"],
+    // CMT alone is also chiropractic manipulative treatment: only its numbered types (CMT1A, CMT2, CMTX) are read
+    abbreviations: ["CIDP", "CIPN", "CMT[1-4][A-Z]?", "CMT-[1-4][A-Z]?", "CMT type [1-4][A-Z]?", "CMTX\\d?", "HNPP", "AIDP"],
     veto: ["polyneuritis cranialis"],
     reason: "Peripheral neuropathy named in the record",
   },
@@ -377,7 +463,16 @@ export const NAME_RULES: NameRule[] = [
     id: "name.pregnancy",
     causes: ["pregnancy"],
     appliesTo: [...C],
-    patterns: ["pregnancy", "pregnant", "gravid", "intrauterine pregnancy", "IUP"],
+    patterns: [
+      "pregnancy",
+      "pregnant",
+      "gravid",
+      "intrauterine pregnancy",
+      "IUP",
+      // gravida/para with the weeks of a pregnancy now ("G2P1 at 20 wks"): gravida and para alone are the obstetric history
+      "G\\d{1,2} ?P\\d{1,4}(-\\d{1,4}){0,3}( (at|@)|,)? ?\\d{1,2}(\\+\\d)? ?(weeks|wks|wk|w)( gestation| GA)?",
+      "G\\d{1,2} (at|@) ?\\d{1,2}(\\+\\d)? ?(weeks|wks|wk|w)( gestation| GA)?",
+    ],
     veto: [
       "not pregnant",
       "pregnancy test",
@@ -415,7 +510,10 @@ export const NAME_RULES: NameRule[] = [
       "(neural )?foraminal stenosis",
       "central (canal )?stenosis",
       "[LCT]\\d( ?-? ?[LCTS]?\\d)? (spinal |canal |central |foraminal )?stenosis",
+      "stenosis (at |of )?[LCT]\\d( ?-? ?[LCTS]?\\d)?",
+      "(laminectomy|decompression|laminotomy) for (lumbar |cervical |spinal |canal )*stenosis",
     ],
+    abbreviations: ["LSS"],
     // Cervical stenosis of the uterus, and the stenosis of an artery in the neck, are not spinal stenosis.
     veto: ["uter\\w*", "cervix", "endocervical", "(cervical|internal|external) os", "gyn\\w*", "obstetric\\w*", "carotid", "vertebral arter\\w*"],
     reason: "Spinal stenosis named in the record",
@@ -424,7 +522,7 @@ export const NAME_RULES: NameRule[] = [
     id: "name.type-1-diabetes",
     causes: ["type-1-diabetes"],
     appliesTo: [...C],
-    patterns: ["type (1|I|one) (diabetes|DM)", "diabetes( mellitus)?,? type (1|I)", "DM,? type (1|I)", "insulin[- ]dependent diabetes", "juvenile diabetes"],
+    patterns: ["type (1|I|one) (diabetes|DM)", "diabetes( mellitus)?,? type (1|I)", "diabetic( \\w+){1,3},? type (1|I)", "DM,? type (1|I)", "insulin[- ]dependent diabetes", "juvenile diabetes"],
     abbreviations: ["T1DM", "T1D", "IDDM", "DM1", "DM-1", "DM 1", "DM I", "DM-I", "T1 DM"],
     veto: ["non-?insulin[- ]dependent", ...DIABETES_VETO],
     reason: "Type 1 diabetes named in the record",
@@ -433,7 +531,7 @@ export const NAME_RULES: NameRule[] = [
     id: "name.type-2-diabetes",
     causes: ["type-2-diabetes"],
     appliesTo: [...C],
-    patterns: ["type (2|II|two) (diabetes|DM)", "diabetes( mellitus)?,? type (2|II)", "DM,? type (2|II)", "non-?insulin[- ]dependent diabetes", "adult[- ]onset diabetes"],
+    patterns: ["type (2|II|two) (diabetes|DM)", "diabetes( mellitus)?,? type (2|II)", "diabetic( \\w+){1,3},? type (2|II)", "DM,? type (2|II)", "non-?insulin[- ]dependent diabetes", "adult[- ]onset diabetes"],
     abbreviations: ["T2DM", "T2D", "NIDDM", "DM2", "DM-2", "DM 2", "DM II", "DMII", "DM-II", "T2 DM"],
     veto: DIABETES_VETO,
     reason: "Type 2 diabetes named in the record",
@@ -445,8 +543,14 @@ export const NAME_RULES: NameRule[] = [
     patterns: [
       "diabetes( mellitus)?",
       "diabetic (nephropathy|retinopathy|neuropathy|polyneuropathy|kidney disease|ketoacidosis|gastroparesis|foot ulcer|amyotrophy)",
+      "diabetic (peripheral|sensory|sensorimotor|autonomic|painful|proximal|focal|motor) (poly)?neuropathy",
+      "diabetic (mono|radiculo|plexo)neuropathy",
+      "kimmelstiel[- ]wilson( disease| syndrome)?",
     ],
-    veto: [...DIABETES_VETO, "type (1|I|one|2|II|two)", "diabetes( mellitus)?,? type", "T[12]DM", "T[12]D", "N?IDDM", "DM ?-?(1|2|I|II)", "insulin[- ]dependent", "juvenile diabetes", "adult[- ]onset diabetes"],
+    // "DM" alone is diabetes mellitus on a US problem list; dermatomyositis and myotonic dystrophy are
+    // vetoed by their own words (DIABETES_VETO, and the myositis words below).
+    abbreviations: ["DM"],
+    veto: [...DIABETES_VETO, "dermatomyositis", "myositis", "amyopathic", "juvenile DM", "JDM", "type (1|I|one|2|II|two)", "diabetes( mellitus)?,? type", "T[12]DM", "T[12]D", "N?IDDM", "DM ?-?(1|2|I|II)", "insulin[- ]dependent", "juvenile diabetes", "adult[- ]onset diabetes"],
     reason: "Diabetes named in the record, type not stated",
     note: "Diabetes type not recorded: shown under type 2 diabetes (the app's convention)",
     unstated: true,

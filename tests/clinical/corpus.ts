@@ -9,6 +9,7 @@
  * The clock is fixed at CORPUS_NOW.
  */
 import type { CauseId, Strength } from "../../src/engine/types";
+import { CONDITION_VOCABULARY_CORPUS } from "./corpusConditionVocabulary";
 import { CORPUS_SEMANTICS } from "./corpusSemantics";
 import { VOCABULARY_CORPUS } from "./corpusVocabulary";
 import { code, cond, med, proc, textCond, textMed, type PatientSpec, type RecordSpec } from "./records";
@@ -397,4 +398,5 @@ export const CORPUS: CorpusCase[] = [
   { id: "cv-mixed-profile", class: "coverage", patient: { birthDate: "1948-09-09" }, records: [cond(code("icd10", "I10")), cond(code("icd10", "N18.4")), med(code("rxnorm", "314076")), med(code("rxnorm", "313988"), { status: "stopped" })], expect: [cur("older-age", RISK), cur("hypertension", SOMETIMES), cur("chronic-kidney-disease", SOMETIMES), cur("blood-pressure-medicines", SOMETIMES), past("diuretics", POSSIBLE)], reason: "A typical older patient: current and past findings together." },
   ...VOCABULARY_CORPUS,
   ...CORPUS_SEMANTICS,
+  ...CONDITION_VOCABULARY_CORPUS,
 ];

@@ -5,6 +5,7 @@
  * reference's README). Codes are separated by single spaces. Data only: no logic here.
  */
 import type { CodeRule } from "../types";
+import { DIABETES_COMPLICATION_RULES } from "./diabetesComplicationCodes";
 
 export const CONDITION_RULES: CodeRule[] = [
   {
@@ -957,4 +958,6 @@ export const CONDITION_RULES: CodeRule[] = [
     source: "[hl7-it/televisita CodeSystem_ICD9CM_diagnosi.fsh] (333.94 \"SINDROME DA GAMBE SENZA RIPOSO (RLS)\")",
     codes: "333.94",
   },
+  // round three: diabetes and its complications, and Graves' disease, sent without a display
+  ...DIABETES_COMPLICATION_RULES,
 ];

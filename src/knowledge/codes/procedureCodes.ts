@@ -26,7 +26,7 @@ export const PROCEDURE_RULES: CodeRule[] = [
     match: "exact",
     reason: "Dialysis treatment recorded",
     escalates: true,
-    source: "[KT proc_dialysis_services.csv]; [VSAC 2.16.840.1.113883.3.526.3.1083 \"Hemodialysis\"]",
-    codes: "90935 90937 90945 90947 90951 90952 90953 90954 90955 90956 90957 90958 90959 90960 90961 90962 90963 90964 90965 90966 90967 90968 90969 90970",
+    source: "[KT proc_dialysis_services.csv]; [VSAC 2.16.840.1.113883.3.526.3.1083 \"Hemodialysis\"]; [KT proc_dialysis_services.csv] (90999 \"Unlisted dialysis procedure, inpatient or outpatient\", 99512 \"Home visit for hemodialysis\"; 90997 hemoperfusion is not dialysis and stays out)",
+    codes: "90999 99512 90935 90937 90945 90947 90951 90952 90953 90954 90955 90956 90957 90958 90959 90960 90961 90962 90963 90964 90965 90966 90967 90968 90969 90970",
   },
 ];
