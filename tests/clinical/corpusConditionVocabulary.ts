@@ -135,4 +135,17 @@ export const CONDITION_VOCABULARY_CORPUS: CorpusCase[] = [
   { id: "v3-cmt-type-2a", class: "eponyms-shorthand", records: [textCond("CMT type 2A")], expect: [PN], reason: "Charcot-Marie-Tooth type 2A, written with \"type\"." },
   { id: "v3-hypovolemic-shock", class: "eponyms-shorthand", records: [textCond("Hypovolemic shock")], expect: [], reason: "Hypovolemic shock (R57.1, often from bleeding) is excluded from volume depletion (E86)." },
   { id: "v3-dm2-without-neuropathy", class: "eponyms-shorthand", records: [textCond("DM2 w/o neuropathy")], expect: [T2], reason: "\"w/o\" is without: the neuropathy is not read as \"w\" (with)." },
+  // ---------------------------------------------------------------- review of the 1.5.0 vocabulary: look-alikes
+  { id: "v3-subglottic-stenosis-c6", class: "eponyms-shorthand", records: [textCond("Subglottic stenosis at C6")], expect: [], reason: "A narrowing of the airway at a vertebral level is not spinal stenosis." },
+  { id: "v3-lss-saphenous", class: "eponyms-shorthand", records: [textCond("LSS (long saphenous stripping)")], expect: [], reason: "LSS is also long saphenous vein stripping, as the record says." },
+  { id: "v3-fem-pop-dvt", class: "eponyms-shorthand", records: [textCond("Fem-pop DVT")], expect: [], reason: "A clot in the femoral and popliteal veins is not PAD." },
+  { id: "v3-preeclampsia-prevention", class: "pregnancy", records: [textCond("Aspirin for preeclampsia prevention", RECENT)], expect: [], reason: "Preventing pre-eclampsia is not having it (nor is it a record of the pregnancy)." },
+  { id: "v3-preeclampsia-labs", class: "pregnancy", records: [textCond("Preeclampsia labs", RECENT)], expect: [], reason: "Tests for pre-eclampsia are not the disorder." },
+  { id: "v3-sickle-cell-carrier", class: "eponyms-shorthand", records: [textCond("Sickle cell disease carrier")], expect: [], reason: "A carrier has the trait, not the disease." },
+  { id: "v3-lack-exercise-tolerance", class: "eponyms-shorthand", records: [textCond("Lack of exercise tolerance")], expect: [], reason: "Exercise intolerance is a symptom (of the heart or lungs), not lack of physical activity." },
+  { id: "v3-addisonian-pigmentation", class: "eponyms-shorthand", records: [textCond("Addisonian pigmentation")], expect: [], reason: "A pattern of skin darkening, seen in other conditions too: not a diagnosis of adrenal insufficiency." },
+  { id: "v3-dm-risk", class: "eponyms-shorthand", records: [textCond("DM risk")], expect: [], reason: "The risk of diabetes is not diabetes." },
+  { id: "v3-dm-prevention-program", class: "eponyms-shorthand", records: [textCond("Diabetes prevention program")], expect: [], reason: "A programme to prevent diabetes is for people who do not have it." },
+  { id: "v3-g1p0-sab", class: "pregnancy", records: [textCond("G1P0 at 8 wks, SAB", RECENT)], expect: [], reason: "A spontaneous abortion ended the pregnancy." },
+  { id: "v3-g2p1-hx-sab", class: "pregnancy", records: [textCond("G2P1 at 20 wks, h/o SAB", RECENT)], expect: [cur("pregnancy", RISK)], reason: "A past miscarriage does not end the pregnancy now." },
 ];
