@@ -24,7 +24,7 @@ const NOT_TAKEN = [
   "allerg\\w*", "intoleran\\w*", "contraindicat\\w*",
   // declined, stopped or to be avoided, or the medicine's harm (review of the 1.5.0 vocabulary: "Statin declined",
   // "water pill discontinued", "Lisinopril (do not use)", "statin-induced myopathy")
-  "declined", "refused", "discontinued", "stopped", "not taking", "not on", "not tolerated", "not indicated",
+  "declined", "refused", "discontinued", "stopped", "not taking", "not on(?! (the )?formulary)", "not tolerated", "not indicated",
   "do not (use|give)", "induced", "toxicity", "overdose", "poisoning",
 ];
 
@@ -85,6 +85,8 @@ export const NAME_RULES: NameRule[] = [
       "hepatorenal syndrome",
     ],
     abbreviations: ["AKI", "ATN"],
+    // preventing it around a contrast study is not having it ("Contrast nephropathy prophylaxis")
+    veto: ["prophyla\\w*", "prevent\\w*", "precautions?", "risk"],
     reason: "Acute kidney failure named in the record",
   },
   {
@@ -160,6 +162,8 @@ export const NAME_RULES: NameRule[] = [
       "considering",
       "preparation for",
       "training",
+      // PD is also Parkinson's disease ("On PD meds")
+      "PD (meds?|medications?|medicines?|drugs?)", "levodopa", "carbidopa", "parkinson\\w*",
     ],
     reason: "Dialysis named in the record",
     escalates: true,
@@ -368,7 +372,7 @@ export const NAME_RULES: NameRule[] = [
     causes: ["parkinsons-disease"],
     appliesTo: [...C],
     patterns: ["parkinson(['’]s|s)?( disease| dz)?", "paralysis agitans", "(idiopathic|primary) parkinsonism", "parkinsonism,? (idiopathic|primary)"],
-    veto: ["parkinson(['’]?s)?[- ]plus", "wolff"],
+    veto: ["parkinson(['’]?s)?[- ]plus", "wolff", "parkinson(['’]?s)?[- ]like", "(drug|neuroleptic|medication)[- ]induced"],
     reason: "Parkinson's disease named in the record",
   },
   {
@@ -406,7 +410,8 @@ export const NAME_RULES: NameRule[] = [
       "atherosclerosis of (the )?(native )?arteries of (the )?(both |bilateral |right |left )?(lower )?(extremities|limbs?|legs?)",
       "(arterial )?(embolism|thrombosis)( and thrombosis)? of (the )?arter(y|ies) of (the )?(both |bilateral |right |left )?(lower )?(extremit(y|ies)|limbs?|legs?)",
     ],
-    abbreviations: ["PAD", "PAOD", "PVD", "CLTI", "CLI", "ASPVD", "PVOD"],
+    // not PVOD: pulmonary veno-occlusive disease
+    abbreviations: ["PAD", "PAOD", "PVD", "CLTI", "CLI", "ASPVD"],
     veto: [
       "neurogenic",
       "spinal",
@@ -422,6 +427,8 @@ export const NAME_RULES: NameRule[] = [
       // a clot in the femoral and popliteal veins is not PAD ("Fem-pop DVT")
       "fem[- ]?pop(liteal)? (veins?|venous|DVT)",
       "DVT,? (of )?(the )?(left |right |L |R )?fem[- ]?pop",
+      // an aneurysm repair, or a vein stent for May-Thurner syndrome, is not PAD ("Iliac stent graft (EVAR)")
+      "EVAR", "stent[- ]grafts?", "endografts?", "for (an? )?(AAA|aneurysm\\w*)", "may[- ]thurner",
     ],
     reason: "Problem with blood flow to the legs named in the record",
   },
@@ -504,7 +511,7 @@ export const NAME_RULES: NameRule[] = [
       "(?<!(?:history of|h/o|hx of|previous|prior|recurrent|with) )abortion",
       "(?<!(?:history of|h/o|hx of|previous|prior|recurrent|with) )ectopic",
       "(?<!(?:history of|h/o|hx of|previous|prior|recurrent|with) )(?:molar|tubal) pregnancy",
-      "(?<!(?:history of|h/o|hx of|previous|prior|recurrent|with) )(?:SAB|IUFD|fetal demise)",
+      "(?<!(?:history of|h/o|hx of|previous|prior|recurrent|with) )(?:SAB|TAB|EAB|IUFD|fetal demise)",
       "postpartum",
       "post-partum",
       "puerper\\w*",
@@ -541,7 +548,9 @@ export const NAME_RULES: NameRule[] = [
     // Cervical stenosis of the uterus, and the stenosis of an artery in the neck, are not spinal stenosis.
     veto: ["uter\\w*", "cervix", "endocervical", "(cervical|internal|external) os", "gyn\\w*", "obstetric\\w*", "carotid", "vertebral arter\\w*",
       // the airway or gullet at a vertebral level ("Subglottic stenosis at C6"); LSS as long saphenous stripping
-      "trache\\w*", "subglottic", "laryn\\w*", "o?esophag\\w*", "airway", "saphenous"],
+      "trache\\w*", "subglottic", "laryn\\w*", "o?esophag\\w*", "airway", "saphenous",
+      // LSS is also the lumbosacral spine of an imaging order or a pain ("LSS X-ray", "MRI LSS")
+      "LSS (x-?rays?|MRI|CT|films?|views?|pain|strain|sprain)", "(x-?rays?|MRI|CT) (of )?(the )?LSS"],
     reason: "Spinal stenosis named in the record",
   },
   {

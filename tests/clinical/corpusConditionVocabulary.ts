@@ -148,4 +148,13 @@ export const CONDITION_VOCABULARY_CORPUS: CorpusCase[] = [
   { id: "v3-dm-prevention-program", class: "eponyms-shorthand", records: [textCond("Diabetes prevention program")], expect: [], reason: "A programme to prevent diabetes is for people who do not have it." },
   { id: "v3-g1p0-sab", class: "pregnancy", records: [textCond("G1P0 at 8 wks, SAB", RECENT)], expect: [], reason: "A spontaneous abortion ended the pregnancy." },
   { id: "v3-g2p1-hx-sab", class: "pregnancy", records: [textCond("G2P1 at 20 wks, h/o SAB", RECENT)], expect: [cur("pregnancy", RISK)], reason: "A past miscarriage does not end the pregnancy now." },
+  { id: "v3-pvod", class: "eponyms-shorthand", records: [textCond("PVOD")], expect: [], reason: "PVOD is pulmonary veno-occlusive disease, a cause of pulmonary hypertension: not PAD." },
+  { id: "v3-lss-xray", class: "eponyms-shorthand", records: [textCond("LSS X-ray")], expect: [], reason: "LSS on an imaging order is the lumbosacral spine." },
+  { id: "v3-on-pd-meds", class: "eponyms-shorthand", records: [textCond("On PD meds")], expect: [], reason: "PD is also Parkinson's disease: medicines for it are not peritoneal dialysis." },
+  { id: "v3-parkinson-like", class: "eponyms-shorthand", records: [textCond("Parkinson-like tremor")], expect: [], reason: "A tremor like Parkinson's is not Parkinson's disease." },
+  { id: "v3-contrast-nephropathy-prophylaxis", class: "eponyms-shorthand", records: [textCond("Contrast nephropathy prophylaxis", RECENT)], expect: [], reason: "Preventing kidney injury from contrast is not having it." },
+  { id: "v3-evar-stent-graft", class: "eponyms-shorthand", records: [textCond("Iliac stent graft (EVAR)")], expect: [], reason: "An endovascular aneurysm repair, not PAD." },
+  { id: "v3-iliac-stent-may-thurner", class: "eponyms-shorthand", records: [textCond("Left iliac stent for May-Thurner")], expect: [], reason: "A vein stent for May-Thurner syndrome, not an artery." },
+  { id: "v3-pad-and-aaa", class: "eponyms-shorthand", records: [textCond("PAD and AAA")], expect: PAD, reason: "An aneurysm beside PAD does not veto PAD." },
+  { id: "v3-g1p0-tab", class: "pregnancy", records: [textCond("G1P0 at 18 wks - TAB", RECENT)], expect: [], reason: "A termination ended the pregnancy." },
 ];

@@ -177,6 +177,7 @@ export const MEDICINE_VOCABULARY_CORPUS: CorpusCase[] = [
   { id: "ml-avoid-beta-blockers", class: "medicine-look-alikes", records: [textMed("Avoid beta blockers (asthma)", { kind: "statement" })], expect: [], reason: "Advice to avoid a class names no medicine taken." },
   { id: "ml-bp-meds-none", class: "medicine-look-alikes", records: [textMed("BP meds: none", { kind: "statement" })], expect: [], reason: "An empty list entry." },
   { id: "ml-simvastatin-avoid-grapefruit", class: "medicine-look-alikes", records: [textMed("Simvastatin 20 mg - avoid grapefruit juice")], expect: LIPID, reason: "Advice in the instructions does not stop a named medicine counting." },
+  { id: "ml-not-on-formulary", class: "medicine-look-alikes", records: [textMed("Amlodipine 5 mg (not on formulary, patient's own supply)")], expect: BP, reason: "Not on the hospital's formulary: the patient still takes it." },
   { id: "ml-nifedipine-fissure", class: "medicine-look-alikes", records: [textMed("Nifedipine for anal fissure")], expect: [], reason: "Nifedipine for an anal fissure is applied there (an ointment), not a blood pressure medicine." },
   { id: "ml-verapamil-intralesional", class: "medicine-look-alikes", records: [textMed("Verapamil intralesional injection for Peyronie's")], expect: [], reason: "Injected into a plaque of the penis: not systemic." },
   { id: "ml-hct-hydrocortisone", class: "medicine-look-alikes", records: [textMed("Hydrocortisone (HCT) 10 mg tablet")], expect: [], reason: "HCT is also hydrocortisone: not a thiazide." },
