@@ -37,6 +37,12 @@ const NOT_SYSTEMIC = [
   "rectal",
   "rectally",
   "perianal",
+  // an anal fissure is treated with a gel or ointment of diltiazem or nifedipine, not a tablet (review of 1.5.0)
+  "fissures?",
+  // injected into a lesion or around the spinal cord (verapamil for Peyronie's, clonidine for pain)
+  "intralesional",
+  "epidural",
+  "intrathecal",
   // in the nose or the airways (inhaled mannitol is a bronchial challenge test or a mucus treatment, not a diuretic)
   "nasal",
   "intranasal",

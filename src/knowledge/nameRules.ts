@@ -20,7 +20,16 @@ const M = ["Medication"] as const;
  * "Allergy and intolerance records never count as taking a medicine"; "an ACE-inhibitor allergy is not an ACE
  * inhibitor"), or a contraindication. Vetoes every medicine name rule.
  */
-const NOT_TAKEN = ["allerg\\w*", "intoleran\\w*", "contraindicat\\w*"];
+const NOT_TAKEN = [
+  "allerg\\w*", "intoleran\\w*", "contraindicat\\w*",
+  // declined, stopped or to be avoided, or the medicine's harm (review of the 1.5.0 vocabulary: "Statin declined",
+  // "water pill discontinued", "Lisinopril (do not use)", "statin-induced myopathy")
+  "declined", "refused", "discontinued", "stopped", "not taking", "not on(?! (the )?formulary)", "not tolerated", "not indicated",
+  "do not (use|give)", "induced", "toxicity", "overdose", "poisoning",
+];
+
+/** A class named as advice or as an empty list entry ("Avoid beta blockers", "Statin: none"): no medicine taken. */
+const NOT_A_CLASS_TAKEN = ["avoid\\w*", "none"];
 
 const DIABETES_VETO = [
   "pre-?diabet\\w*",
@@ -31,6 +40,8 @@ const DIABETES_VETO = [
   "drug[- ]induced",
   "chemical[- ]induced",
   "due to (an )?underlying",
+  // the risk of diabetes, or a programme to prevent it, is not diabetes ("DM risk", "Diabetes prevention program")
+  "(diabetes( mellitus)?|DM) (risk|prevention)",
   // diabetes due to another condition or a drug (ICD-10-CM E08, E09, E13) counts for neither type
   "(diabetes( mellitus)?|DM) (due to|secondary to|caused by|induced by|d/t) (?!type)",
   "pancreatogenic",
@@ -74,6 +85,8 @@ export const NAME_RULES: NameRule[] = [
       "hepatorenal syndrome",
     ],
     abbreviations: ["AKI", "ATN"],
+    // preventing it around a contrast study is not having it ("Contrast nephropathy prophylaxis")
+    veto: ["prophyla\\w*", "prevent\\w*", "precautions?", "risk"],
     reason: "Acute kidney failure named in the record",
   },
   {
@@ -149,6 +162,8 @@ export const NAME_RULES: NameRule[] = [
       "considering",
       "preparation for",
       "training",
+      // PD is also Parkinson's disease ("On PD meds")
+      "PD (meds?|medications?|medicines?|drugs?)", "levodopa", "carbidopa", "parkinson\\w*",
     ],
     reason: "Dialysis named in the record",
     escalates: true,
@@ -170,7 +185,7 @@ export const NAME_RULES: NameRule[] = [
       "addisonian( crisis)?",
       "waterhouse[- ]friderichsen( syndrome)?",
     ],
-    veto: ["addison(['’]?s?|ian) ana?emia", "addison[- ]biermer"],
+    veto: ["addison(['’]?s?|ian) ana?emia", "addison[- ]biermer", "pigment\\w*", "features"],
     reason: "Adrenal insufficiency named in the record",
   },
   {
@@ -200,7 +215,7 @@ export const NAME_RULES: NameRule[] = [
     ],
     // not "SCD": also sudden cardiac death and sequential compression devices
     abbreviations: ["IDA", "HbSS", "Hb SS"],
-    veto: ["trait", "fetal", "fetus", "foetal"],
+    veto: ["trait", "carriers?", "fetal", "fetus", "foetal"],
     reason: "Anemia named in the record",
   },
   {
@@ -289,6 +304,15 @@ export const NAME_RULES: NameRule[] = [
       "after (delivery|childbirth)",
       "following (delivery|childbirth)",
       "risk",
+      // its prevention, or watching for it, is not the disorder ("Aspirin for preeclampsia prevention")
+      "prevent\\w*",
+      "prophyla\\w*",
+      "precautions?",
+      "labs?",
+      "signs",
+      "symptoms",
+      "surveillance",
+      "monitor\\w*",
     ],
     reason: "High blood pressure of pregnancy named in the record",
   },
@@ -332,7 +356,7 @@ export const NAME_RULES: NameRule[] = [
     id: "name.inactivity",
     causes: ["physical-inactivity"],
     appliesTo: [...C],
-    patterns: ["sedentary( lifestyle| behaviou?r)?", "lack of (regular |physical )*(exercise|activity)", "physical inactivity", "physically inactive", "insufficient (physical )?(exercise|activity)"],
+    patterns: ["sedentary( lifestyle| behaviou?r)?", "lack of (regular |physical )*(exercise|activity)(?![- ](tolerance|intolerance|capacity|induced))", "physical inactivity", "physically inactive", "insufficient (physical )?(exercise|activity)"],
     reason: "Lack of physical activity named in the record",
   },
   {
@@ -348,7 +372,7 @@ export const NAME_RULES: NameRule[] = [
     causes: ["parkinsons-disease"],
     appliesTo: [...C],
     patterns: ["parkinson(['’]s|s)?( disease| dz)?", "paralysis agitans", "(idiopathic|primary) parkinsonism", "parkinsonism,? (idiopathic|primary)"],
-    veto: ["parkinson(['’]?s)?[- ]plus", "wolff"],
+    veto: ["parkinson(['’]?s)?[- ]plus", "wolff", "parkinson(['’]?s)?[- ]like", "(drug|neuroleptic|medication)[- ]induced"],
     reason: "Parkinson's disease named in the record",
   },
   {
@@ -386,7 +410,8 @@ export const NAME_RULES: NameRule[] = [
       "atherosclerosis of (the )?(native )?arteries of (the )?(both |bilateral |right |left )?(lower )?(extremities|limbs?|legs?)",
       "(arterial )?(embolism|thrombosis)( and thrombosis)? of (the )?arter(y|ies) of (the )?(both |bilateral |right |left )?(lower )?(extremit(y|ies)|limbs?|legs?)",
     ],
-    abbreviations: ["PAD", "PAOD", "PVD", "CLTI", "CLI", "ASPVD", "PVOD"],
+    // not PVOD: pulmonary veno-occlusive disease
+    abbreviations: ["PAD", "PAOD", "PVD", "CLTI", "CLI", "ASPVD"],
     veto: [
       "neurogenic",
       "spinal",
@@ -399,6 +424,11 @@ export const NAME_RULES: NameRule[] = [
       "eye",
       "ophth\\w*",
       "floaters",
+      // a clot in the femoral and popliteal veins is not PAD ("Fem-pop DVT")
+      "fem[- ]?pop(liteal)? (veins?|venous|DVT)",
+      "DVT,? (of )?(the )?(left |right |L |R )?fem[- ]?pop",
+      // an aneurysm repair, or a vein stent for May-Thurner syndrome, is not PAD ("Iliac stent graft (EVAR)")
+      "EVAR", "stent[- ]grafts?", "endografts?", "for (an? )?(AAA|aneurysm\\w*)", "may[- ]thurner",
     ],
     reason: "Problem with blood flow to the legs named in the record",
   },
@@ -481,6 +511,7 @@ export const NAME_RULES: NameRule[] = [
       "(?<!(?:history of|h/o|hx of|previous|prior|recurrent|with) )abortion",
       "(?<!(?:history of|h/o|hx of|previous|prior|recurrent|with) )ectopic",
       "(?<!(?:history of|h/o|hx of|previous|prior|recurrent|with) )(?:molar|tubal) pregnancy",
+      "(?<!(?:history of|h/o|hx of|previous|prior|recurrent|with) )(?:SAB|TAB|EAB|IUFD|fetal demise)",
       "postpartum",
       "post-partum",
       "puerper\\w*",
@@ -515,7 +546,11 @@ export const NAME_RULES: NameRule[] = [
     ],
     abbreviations: ["LSS"],
     // Cervical stenosis of the uterus, and the stenosis of an artery in the neck, are not spinal stenosis.
-    veto: ["uter\\w*", "cervix", "endocervical", "(cervical|internal|external) os", "gyn\\w*", "obstetric\\w*", "carotid", "vertebral arter\\w*"],
+    veto: ["uter\\w*", "cervix", "endocervical", "(cervical|internal|external) os", "gyn\\w*", "obstetric\\w*", "carotid", "vertebral arter\\w*",
+      // the airway or gullet at a vertebral level ("Subglottic stenosis at C6"); LSS as long saphenous stripping
+      "trache\\w*", "subglottic", "laryn\\w*", "o?esophag\\w*", "airway", "saphenous",
+      // LSS is also the lumbosacral spine of an imaging order or a pain ("LSS X-ray", "MRI LSS")
+      "LSS (x-?rays?|MRI|CT|films?|views?|pain|strain|sprain)", "(x-?rays?|MRI|CT) (of )?(the )?LSS"],
     reason: "Spinal stenosis named in the record",
   },
   {
@@ -614,7 +649,8 @@ export const NAME_RULES: NameRule[] = [
       "(?:benazepril|captopril|cilazapril|enalapril|fosinopril|lisinopril|moexipril|perindopril|quinapril|ramipril|candesartan|eprosartan|irbesartan|losartan|olmesartan|telmisartan|valsartan|atenolol|bisoprolol|metoprolol|nebivolol|diovan|cozaar|lorzaar|tritace|delix|emconcor|concor|atacand|blopress|aprovel|micardis|kinzal|olmetec|votum|renitec|accupro|coversum|zestril|carace|beloc|seloken|tenormin)[- ]comp",
     ],
     abbreviations: ["HCTZ", "HCT"],
-    veto: NOT_TAKEN,
+    // HCT is also hematocrit and hydrocortisone
+    veto: [...NOT_TAKEN, "hydrocortisone", "ha?ematocrit"],
     reason: "Thiazide (diuretic and blood pressure medicine) named in the medicine",
   },
   {
@@ -753,7 +789,7 @@ export const NAME_RULES: NameRule[] = [
     appliesTo: [...M],
     patterns: ["diuretics?", "water pills?", "water tablets?"],
     // an antidiuretic (desmopressin) does the opposite
-    veto: [...NOT_TAKEN, "anti-?diuretic\\w*"],
+    veto: [...NOT_TAKEN, ...NOT_A_CLASS_TAKEN, "anti-?diuretic\\w*"],
     reason: "Diuretic named by its class in the medicine",
   },
   {
@@ -761,7 +797,7 @@ export const NAME_RULES: NameRule[] = [
     causes: ["diuretics", "blood-pressure-medicines"],
     appliesTo: [...M],
     patterns: ["thiazides?", "thiazide[- ]like diuretics?"],
-    veto: NOT_TAKEN,
+    veto: [...NOT_TAKEN, ...NOT_A_CLASS_TAKEN],
     reason: "Thiazide (diuretic and blood pressure medicine) named by its class in the medicine",
   },
   {
@@ -778,7 +814,7 @@ export const NAME_RULES: NameRule[] = [
       "(?:blood pressure|BP) (?:medicines?|medications?|meds?|pills?|tablets?)",
     ],
     abbreviations: ["ACEI", "ACEi", "ARB", "ARBs", "CCB"],
-    veto: NOT_TAKEN,
+    veto: [...NOT_TAKEN, ...NOT_A_CLASS_TAKEN],
     reason: "Blood pressure medicine named by its class in the medicine",
   },
   {
@@ -786,7 +822,7 @@ export const NAME_RULES: NameRule[] = [
     causes: ["cholesterol-medicines"],
     appliesTo: [...M],
     patterns: ["statins?", "HMG[- ]CoA reductase inhibitors?", "(?:cholesterol|lipid[- ]lowering) (?:medicines?|medications?|meds|pills?|tablets?|drugs?|therapy|agents?)"],
-    veto: NOT_TAKEN,
+    veto: [...NOT_TAKEN, ...NOT_A_CLASS_TAKEN],
     reason: "Cholesterol medicine named by its class in the medicine",
   },
 ];

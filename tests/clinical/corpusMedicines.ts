@@ -167,4 +167,18 @@ export const MEDICINE_VOCABULARY_CORPUS: CorpusCase[] = [
   { id: "ml-antidiuretic", class: "medicine-look-alikes", records: [textMed("desmopressin (anti-diuretic hormone) 0.1 mg tablet")], expect: [], reason: "An antidiuretic does the opposite of a diuretic." },
   { id: "ml-comp-other", class: "medicine-look-alikes", records: [textMed("Ciprofloxacin comp 500 mg")], expect: [], reason: "\"comp\" names a thiazide only after a blood pressure medicine." },
   { id: "ml-plus-conjunction", class: "medicine-look-alikes", records: [textMed("lisinopril plus amlodipine")], expect: BP, reason: "\"plus\" as a word joining two blood pressure medicines adds no diuretic." },
+  // ---------------------------------------------------------------- review of the 1.5.0 vocabulary: a medicine not taken
+  { id: "ml-statin-declined", class: "medicine-look-alikes", records: [textMed("Statin declined", { kind: "statement" })], expect: [], reason: "A statin the patient declined is not a statin taken." },
+  { id: "ml-water-pill-discontinued", class: "medicine-look-alikes", records: [textMed("water pill discontinued", { kind: "statement" })], expect: [], reason: "A diuretic the text says was stopped is not taken now, whatever the record's status." },
+  { id: "ml-metoprolol-not-taking", class: "medicine-look-alikes", records: [textMed("Metoprolol 25 mg (patient not taking)", { kind: "statement" })], expect: [], reason: "The patient does not take it." },
+  { id: "ml-lisinopril-do-not-use", class: "medicine-look-alikes", records: [textMed("Lisinopril (angioedema, do not use)", { kind: "statement" })], expect: [], reason: "A medicine not to be used is not taken." },
+  { id: "ml-statin-induced", class: "medicine-look-alikes", records: [textMed("Statin-induced myopathy", { kind: "statement" })], expect: [], reason: "The medicine's harm reported on a medicine list: an adverse reaction, not the medicine taken." },
+  { id: "ml-ccb-toxicity", class: "medicine-look-alikes", records: [textMed("CCB toxicity", { kind: "statement" })], expect: [], reason: "Poisoning by a calcium channel blocker, not a medicine taken." },
+  { id: "ml-avoid-beta-blockers", class: "medicine-look-alikes", records: [textMed("Avoid beta blockers (asthma)", { kind: "statement" })], expect: [], reason: "Advice to avoid a class names no medicine taken." },
+  { id: "ml-bp-meds-none", class: "medicine-look-alikes", records: [textMed("BP meds: none", { kind: "statement" })], expect: [], reason: "An empty list entry." },
+  { id: "ml-simvastatin-avoid-grapefruit", class: "medicine-look-alikes", records: [textMed("Simvastatin 20 mg - avoid grapefruit juice")], expect: LIPID, reason: "Advice in the instructions does not stop a named medicine counting." },
+  { id: "ml-not-on-formulary", class: "medicine-look-alikes", records: [textMed("Amlodipine 5 mg (not on formulary, patient's own supply)")], expect: BP, reason: "Not on the hospital's formulary: the patient still takes it." },
+  { id: "ml-nifedipine-fissure", class: "medicine-look-alikes", records: [textMed("Nifedipine for anal fissure")], expect: [], reason: "Nifedipine for an anal fissure is applied there (an ointment), not a blood pressure medicine." },
+  { id: "ml-verapamil-intralesional", class: "medicine-look-alikes", records: [textMed("Verapamil intralesional injection for Peyronie's")], expect: [], reason: "Injected into a plaque of the penis: not systemic." },
+  { id: "ml-hct-hydrocortisone", class: "medicine-look-alikes", records: [textMed("Hydrocortisone (HCT) 10 mg tablet")], expect: [], reason: "HCT is also hydrocortisone: not a thiazide." },
 ];
