@@ -162,6 +162,9 @@ export interface PregnancyDating {
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** Said on evidence of a condition that lasts only as long as a pregnancy (CodeRule.endsWithPregnancy). */
+const ENDS_WITH_PREGNANCY_NOTE = "High blood pressure of pregnancy ends with the pregnancy: current only while the record dates a current pregnancy.";
+
 /** Why a current-looking pregnancy is not shown as current. */
 type PregnancyDowngrade = "none" | "no-start" | "too-old";
 
@@ -257,7 +260,9 @@ export function toEvidence(
     if (window.note !== undefined) (notes ??= []).push(window.note);
   }
   let pregnancy: PregnancyReading | undefined;
-  if (m.cause === "pregnancy") {
+  // A condition that lasts only as long as a pregnancy (high blood pressure of pregnancy) is current only
+  // while the record dates a current pregnancy: the pregnancy's own rule.
+  if (m.cause === "pregnancy" || m.rule.endsWithPregnancy === true) {
     pregnancy = readPregnancy(status, ctx, clock);
     status = pregnancy.status;
   }
@@ -414,6 +419,7 @@ class MatchedItem implements EvidenceItem {
     const pregnancy = this.change?.pregnancy;
     const out: string[] = [];
     if (m.rule.note) out.push(m.rule.note);
+    if (m.rule.endsWithPregnancy === true && m.cause !== "pregnancy") out.push(ENDS_WITH_PREGNANCY_NOTE);
     if (m.by === "code" && m.rule.confidence === "weak") out.push("This code was verified only against weak sources: lower confidence.");
     if (m.by === "name") out.push("Recognised from the record's text, not from a code: check the record.");
     if (statusNotes) out.push(...statusNotes);

@@ -64,6 +64,12 @@ export class ConceptMatches {
     return this.indexOf(cause) >= 0;
   }
 
+  /** Some match's rule lasts only as long as a pregnancy (CodeRule.endsWithPregnancy). */
+  endsWithPregnancy(): boolean {
+    for (let i = 0; i < this.length; i++) if (this.matchList[i]!.rule.endsWithPregnancy === true) return true;
+    return false;
+  }
+
   indexOf(cause: CauseId): number {
     for (let i = 0; i < this.length; i++) if (this.matchList[i]!.cause === cause) return i;
     return -1;

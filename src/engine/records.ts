@@ -89,7 +89,8 @@ export const conditionEvidence: RecordReader = (resource, clock, out) => {
   if (onset !== undefined) dates.onset = onset;
   if (abatement !== undefined) dates.abatement = abatement;
   if (recorded !== undefined) dates.recorded = recorded;
-  const pregnancy = MATCHES.has("pregnancy");
+  // Pregnancy dating is read for a pregnancy, and for a condition that lasts only as long as one.
+  const pregnancy = MATCHES.has("pregnancy") || MATCHES.endsWithPregnancy();
   const ctx = new RecordContext(id, "Condition", dates);
   ctx.modified = hasModifier(resource);
   ctx.recordStatus = clinical;

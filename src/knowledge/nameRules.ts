@@ -315,6 +315,8 @@ export const NAME_RULES: NameRule[] = [
       "monitor\\w*",
     ],
     reason: "High blood pressure of pregnancy named in the record",
+    // It ends with the pregnancy: current only while the record dates a current pregnancy.
+    endsWithPregnancy: true,
   },
   {
     id: "name.hyperthyroidism",

@@ -114,6 +114,12 @@ export interface CodeRule {
   unstated?: boolean;
   /** The code itself means the condition ended ("... resolved", "in remission"): never current. (A code for "history of" a chronic condition is that condition: knowledge-source.md.) */
   history?: boolean;
+  /**
+   * The condition lasts only as long as a pregnancy (high blood pressure of pregnancy): its evidence is
+   * current only while the record dates a current pregnancy (the pregnancy's own dating rule). Only high
+   * blood pressure of pregnancy uses it today, and the engine's note on such evidence names it so.
+   */
+  endsWithPregnancy?: boolean;
   /** Where the codes were verified (terminology reference source tags). */
   source: string;
   /** Codes separated by single spaces. */
@@ -151,6 +157,8 @@ export interface NameRule {
   requireForm?: RequiredForm;
   escalates?: boolean;
   unstated?: boolean;
+  /** See CodeRule.endsWithPregnancy. */
+  endsWithPregnancy?: boolean;
 }
 
 /** A form a medicine's text must state for a rule to count it. */

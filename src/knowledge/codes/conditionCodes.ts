@@ -401,7 +401,7 @@ export const CONDITION_RULES: CodeRule[] = [
     match: "exact",
     reason: "High blood pressure recorded",
     source: "[PEDS conditions/dx_2022_01_Hypertension_V1.csv]; [SYN hypertension.json]; [SYN wellness_encounters.json]; [VSAC 2.16.840.1.113883.3.464.1003.104.12.1011 \"Essential Hypertension\"]; [VSAC 2.16.840.1.113883.3.600.263 \"Diagnosis of Hypertension\"]",
-    codes: "1201005 8218002 8762007 9901000 10562009 10725009 14973001 15394000 18416000 19769006 23130000 23717007 23786008 24042004 26078007 28119000 29259002 31407004 31992008 34694006 35303009 37618003 38341003 39018007 39727004 41114007 46481004 46764007 48146000 48194001 48552006 52698002 56218007 57684003 59621000 59720008 63287004 65402008 65518004 67359005 69909000 70272006 71874008 72022006 73410007 74451002 78808002 78975002 81626002 84094009 86041002 89242004 95605009 111438007 123799005 123800009 169465000 194783001 194785008 194788005 194791005 198941007 198942000 198944004 198945003 198946002 198947006 198949009 198951008 198952001 198953006 198965005 198966006 198967002 198968007 198983002 198984008 198985009 198986005 198997005 198999008 199000005 199002002 199003007 199005000 199007008 199008003 206596003 237279007 237281009 237282002 288250001 307632004 367390009 371125006 397748008 398254007 427889009 428575007 429198000 429457004 443482000 697929007 697930002 698638005 698640000 706882009 712832005 720568003 762463000 765182005 766937004 871642009 541000119105 5501000119106 40511000119107 40521000119100 71421000119105 71701000119105 82771000119102 118781000119108 132721000119104 140101000119109 140111000119107 140121000119100 140131000119102 434711000124103 461301000124109 843821000000102 843841000000109 845891000000103 846371000000103 863191000000102 908631000000108 908651000000101 1078301000112100 10752641000119100 10757401000119100 16229371000119100",
+    codes: "1201005 8218002 8762007 9901000 10562009 10725009 14973001 18416000 19769006 23130000 23717007 23786008 24042004 26078007 28119000 29259002 31407004 31992008 34694006 35303009 37618003 38341003 39018007 39727004 46481004 48146000 48552006 52698002 56218007 57684003 59621000 59720008 63287004 65402008 65518004 67359005 69909000 70272006 71874008 72022006 73410007 74451002 78808002 78975002 81626002 84094009 86041002 89242004 111438007 123799005 123800009 169465000 194783001 194785008 194788005 194791005 198941007 198942000 198944004 198945003 198946002 198947006 198949009 198951008 198952001 198953006 198997005 198999008 199000005 199002002 199003007 199005000 199007008 199008003 206596003 288250001 367390009 371125006 397748008 427889009 428575007 429198000 429457004 443482000 697929007 697930002 706882009 712832005 720568003 762463000 766937004 871642009 541000119105 5501000119106 40511000119107 71421000119105 71701000119105 82771000119102 118781000119108 132721000119104 140101000119109 140111000119107 140121000119100 140131000119102 434711000124103 461301000124109 843821000000102 843841000000109 845891000000103 846371000000103 863191000000102 908631000000108 908651000000101 1078301000112100 10752641000119100 10757401000119100 16229371000119100",
   },
   {
     id: "htn.icd10",
@@ -411,7 +411,36 @@ export const CONDITION_RULES: CodeRule[] = [
     match: "prefix",
     reason: "High blood pressure recorded",
     source: "[PEDS conditions/dx_2022_01_Hypertension_V1.csv]; [VSAC 2.16.840.1.113883.3.600.263 \"Diagnosis of Hypertension\"]; [VSAC 2.16.840.1.113762.1.4.1029.332 \"Hypertension\"]; terminology reference group pregnancy (O14.x \"pre-eclampsia\", \"HELLP syndrome\", VSAC 2.16.840.1.113883.3.526.3.378) and [ICD codes_o15.ex] (O15 eclampsia): hypertensive disorders of pregnancy, counted as SNOMED CT 398254007 \"Pre-eclampsia\", 46764007 \"Severe pre-eclampsia\" and 95605009 \"HELLP syndrome\" are in htn.snomed; I1A.0 \"Resistant hypertension\" (ICD-10-CM 2023) [globalalliantinc ACCESS eCKM Track Qualifying Diagnoses ValueSet, expansion with displays; several public code lists]",
-    codes: "I10 I11 I12 I13 I15 I16 O10 O11 O13 O16 H35.03 I67.4 I97.3 O14 O15 I1A",
+    codes: "I10 I11 I12 I13 I15 I16 O10 O11 H35.03 I67.4 I97.3 I1A",
+  },
+  {
+    // High blood pressure that the pregnancy brought and that ends with it (gestational hypertension,
+    // pre-eclampsia, eclampsia, HELLP): current only while the record dates a current pregnancy, so a
+    // pre-eclampsia left active on the list years ago is not today's hypertension. High blood pressure that
+    // was there before the pregnancy (O10, O11, "pre-existing", "chronic", "essential … complicating
+    // pregnancy") stays in the rules above: it does not end.
+    id: "htn.pregnancy.icd10",
+    causes: ["hypertension"],
+    appliesTo: ["Condition"],
+    system: "icd10cm",
+    match: "prefix",
+    reason: "High blood pressure of pregnancy recorded",
+    endsWithPregnancy: true,
+    source:
+      "ICD-10-CM O13 gestational hypertension, O14 pre-eclampsia (HELLP O14.2), O15 eclampsia, O16 unspecified maternal hypertension (chapter 15, \"Edema, proteinuria and hypertensive disorders in pregnancy, childbirth and the puerperium\"): terminology reference group pregnancy (O14.x, VSAC 2.16.840.1.113883.3.526.3.378) and [ICD codes_o15.ex]; moved from htn.icd10 (issue 20: a stale pre-eclampsia is not current hypertension)",
+    codes: "O13 O14 O15 O16",
+  },
+  {
+    id: "htn.pregnancy.snomed",
+    causes: ["hypertension"],
+    appliesTo: ["Condition"],
+    system: "snomed",
+    match: "exact",
+    reason: "High blood pressure of pregnancy recorded",
+    endsWithPregnancy: true,
+    source:
+      "[PEDS conditions/dx_2022_01_Hypertension_V1.csv]; [VSAC 2.16.840.1.113883.3.600.263 \"Diagnosis of Hypertension\"] (terminology reference, hypertension rows with these displays: transient, pregnancy-induced, non-proteinuric and moderate proteinuric hypertension of pregnancy, toxemia of pregnancy, mild and severe pre-eclampsia, impending eclampsia, HELLP syndrome, postpartum pre-eclampsia and pregnancy-induced hypertension, hypertension in the puerperium with pulmonary edema); moved from htn.snomed (issue 20)",
+    codes: "237279007 398254007 46764007 48194001 198985009 198967002 198965005 198966006 41114007 198983002 198984008 237281009 237282002 15394000 198986005 198968007 307632004 95605009 765182005 698638005 40521000119100 698640000",
   },
   {
     id: "htn.icd9",
@@ -421,7 +450,18 @@ export const CONDITION_RULES: CodeRule[] = [
     match: "prefix",
     reason: "High blood pressure recorded",
     source: "[PEDS conditions/dx_2022_01_Hypertension_V1.csv]",
-    codes: "401 402 403 404 405 642.0 642.1 642.2 642.3 642.7 642.9 362.11 437.2 997.91",
+    codes: "401 402 403 404 405 642.0 642.1 642.2 642.7 642.9 362.11 437.2 997.91",
+  },
+  {
+    id: "htn.pregnancy.icd9",
+    causes: ["hypertension"],
+    appliesTo: ["Condition"],
+    system: "icd9cm",
+    match: "prefix",
+    reason: "High blood pressure of pregnancy recorded",
+    endsWithPregnancy: true,
+    source: "[PEDS conditions/dx_2022_01_Hypertension_V1.csv] (642.3 transient hypertension of pregnancy); moved from htn.icd9 (issue 20)",
+    codes: "642.3",
   },
   {
     id: "hyperthyroid.snomed",
