@@ -6,6 +6,8 @@ export const CHANGELOG: ChangelogEntry[] = [
     version: "1.5.0",
     date: "2026-12-08",
     changes: [
+      // a treatment that ends a condition (the round's precision review)
+      "A liver transplant the record's words say was done (\"Cirrhosis s/p OLT\", \"ESLD s/p liver transplant\") makes that cirrhosis past, as a kidney transplant ends kidney failure, unless the words say it recurred in the graft or the transplant is only planned (endingTreatments.ts).",
       // stale high blood pressure of pregnancy (issue 20, found by the round's precision review)
       "High blood pressure of pregnancy ends with it: gestational hypertension, pre-eclampsia, eclampsia and HELLP (ICD-10-CM O13–O16, ICD-9-CM 642.3, their SNOMED CT codes, and the same words) count as hypertension only while the record dates a current pregnancy (the pregnancy's own 42-week rule); one left active on the list for years is stale, not today's hypertension. High blood pressure there before the pregnancy (O10, O11, \"pre-existing\", \"chronic\") does not end with it.",
       // medicines of real charts (issue 20, round three)

@@ -4,6 +4,7 @@
  * text says, as a clinician would"; "Strength is raised only by evidence that still holds: a resolved
  * end-stage kidney disease (after a transplant, say) … stays in the record as past evidence").
  *
+ * A liver transplant ends cirrhosis (the cirrhotic liver is removed), unless the text says it recurred in the graft.
  * A kidney transplant ends kidney failure and dialysis, not chronic kidney disease: the rule applies to
  * evidence of kidney failure (the escalating rules of chronic kidney disease: end-stage, stage 5, failure of
  * unstated kind) and to dialysis. Chronic kidney disease short of failure ("CKD stage 3 s/p kidney
@@ -39,5 +40,18 @@ export const ENDING_TREATMENTS: readonly EndingTreatment[] = [
     ],
     veto: ["fail(?:ed|ing)", "(?:transplant|graft) failure", "reject\\w*", "await\\w*", "evaluat\\w*", "candidate", "wait[- ]?list\\w*", "pending", "planned", "referr\\w*", "back on", "resumed"],
     note: "The record's words say a kidney transplant was done: this kidney failure or dialysis is past.",
+  },
+  {
+    // The cirrhotic liver is removed at a liver transplant: "Cirrhosis s/p OLT" is past cirrhosis, unless the
+    // text says it came back in the new liver (recurrent disease in the graft) or the transplant is only planned.
+    id: "liver-transplant",
+    causes: ["cirrhosis"],
+    escalatingOnly: [],
+    done: [
+      "(?:s/p|status post|post|after|following|h/o|hx of|history of|with(?: a)?)[- ]+(?:(?:deceased|living)[- ]donor )?(?:(?:orthotopic )?liver (?:transplant\\w*|allograft|tx)|OLT|OLTx|LTx)",
+      "liver (?:transplant|allograft) (?:recipient|status)",
+    ],
+    veto: ["recurr\\w*", "in (?:the )?(?:graft|allograft|transplant)", "graft cirrhosis", "fail(?:ed|ing)", "reject\\w*", "await\\w*", "evaluat\\w*", "candidate", "wait[- ]?list\\w*", "listed", "pending", "planned", "referr\\w*"],
+    note: "The record's words say a liver transplant was done: this cirrhosis is past.",
   },
 ];
