@@ -93,6 +93,18 @@ function add(system: SystemKey, match: "exact" | "prefix", codes: string, entry:
 }
 
 CODE_RULES.forEach((rule, i) => add(rule.system, rule.match, rule.codes, { rule, order: i }));
+
+/**
+ * The rules of conditions that last only as long as a pregnancy (CodeRule.endsWithPregnancy), as one set:
+ * asked of every matched record, a set lookup costs less than reading an optional field across rules of
+ * many shapes.
+ */
+const PREGNANCY_BOUND: ReadonlySet<CodeRule | NameRule> = new Set([...CODE_RULES, ...NAME_RULES].filter((r) => r.endsWithPregnancy === true));
+
+/** Whether a match's rule lasts only as long as a pregnancy (CodeRule.endsWithPregnancy). */
+export function endsWithPregnancy(rule: CodeRule | NameRule): boolean {
+  return PREGNANCY_BOUND.has(rule);
+}
 LOOK_ALIKES.forEach((lookAlike, i) => add(lookAlike.system, lookAlike.match, lookAlike.codes, { lookAlike, order: i }));
 
 /** A cause a code supports, by a rule: shared by every record with the code (see lookupCode's memo). */

@@ -2,7 +2,7 @@
 import type { Coding } from "fhir/r4";
 import { DIABETES_TYPES_CONFLICT, type CodeRule, type NameRule, type RequiredForm, type ResourceKind } from "../knowledge";
 import { leadingContext, makesEvidence, mentionContext, resolvedAtEnd, type EvidenceContext } from "./context";
-import { formVetoes, lookupCode, nameRulesFor, saysOral, saysSystemic, systemKeyOf, type CodeHit, type CompiledNameRule } from "./lookup";
+import { endsWithPregnancy, formVetoes, lookupCode, nameRulesFor, saysOral, saysSystemic, systemKeyOf, type CodeHit, type CompiledNameRule } from "./lookup";
 import { isObj, joinedText, rawCodings, str } from "./read";
 import type { CauseId } from "./types";
 import type { TextContext } from "../knowledge";
@@ -66,7 +66,7 @@ export class ConceptMatches {
 
   /** Some match's rule lasts only as long as a pregnancy (CodeRule.endsWithPregnancy). */
   endsWithPregnancy(): boolean {
-    for (let i = 0; i < this.length; i++) if (this.matchList[i]!.rule.endsWithPregnancy === true) return true;
+    for (let i = 0; i < this.length; i++) if (endsWithPregnancy(this.matchList[i]!.rule)) return true;
     return false;
   }
 
