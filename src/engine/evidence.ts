@@ -12,7 +12,7 @@ import { PREGNANCY_CURRENT_WEEKS, RECORD_TYPES } from "../knowledge";
 import { CHRONIC_CONDITIONS } from "../knowledge/conventions";
 import type { EvidenceContext } from "./context";
 import { isoDay, toMillis, visitDateOf } from "./dates";
-import { endsWithPregnancy, systemLabel } from "./lookup";
+import { endsWithPregnancy, meansEnded, systemLabel } from "./lookup";
 import type { ConceptMatch } from "./match";
 import { gestationWeeks, isPregnancyEndTitle } from "./pregnancy";
 import { str } from "./read";
@@ -241,7 +241,7 @@ export function toEvidence(
   let status = recordStatus;
   // Notes only where the words or a window changed something (rare): no list, and no closure, per record.
   let notes: string[] | undefined;
-  if (m.by === "code" && m.rule.history === true && isCurrent(status)) status = "past";
+  if (m.by === "code" && meansEnded(m.rule) && isCurrent(status)) status = "past";
   const context = m.by === "name" ? (m.context === "affirmed" ? undefined : m.context) : words?.context;
   if (context === "resolved" || (context === "history" && !CHRONIC.has(m.cause))) {
     if (isCurrent(status)) status = "past";

@@ -105,6 +105,14 @@ const PREGNANCY_BOUND: ReadonlySet<CodeRule | NameRule> = new Set([...CODE_RULES
 export function endsWithPregnancy(rule: CodeRule | NameRule): boolean {
   return PREGNANCY_BOUND.has(rule);
 }
+
+/** The code rules whose code itself means the condition ended (CodeRule.history), as one set (see PREGNANCY_BOUND). */
+const HISTORY_CODES: ReadonlySet<CodeRule | NameRule> = new Set(CODE_RULES.filter((r) => r.history === true));
+
+/** Whether a match's rule is a code that itself means the condition ended (CodeRule.history). */
+export function meansEnded(rule: CodeRule | NameRule): boolean {
+  return HISTORY_CODES.has(rule);
+}
 LOOK_ALIKES.forEach((lookAlike, i) => add(lookAlike.system, lookAlike.match, lookAlike.codes, { lookAlike, order: i }));
 
 /** A cause a code supports, by a rule: shared by every record with the code (see lookupCode's memo). */
