@@ -45,8 +45,8 @@ const LEADING = TEXT_CONTEXT.LEADING_CUES.map((c) => ({ context: c.context, re: 
 
 /** Separator joinedText puts between the record's text and each display (see read.ts). */
 const ENTRY_SEPARATOR = " | ";
-/** Clause boundaries inside an entry. */
-const CLAUSE_BOUNDARY = /[.;,:()[\]]| - | but | however /gi;
+/** Clause boundaries inside an entry ("=" as in "DM = no"). */
+const CLAUSE_BOUNDARY = /[.;,:=()[\]]| - | but | however /gi;
 
 function isOtherPerson(entry: string): boolean {
   return FAMILY_ABBREVIATION.test(entry) || OTHER_PERSON.test(entry);
@@ -73,9 +73,9 @@ function aboutRelative(text: string, entryStart: number, clauseEnd: number, entr
   return (RELATIVE_OR_SIDE.test(rest) || hasRelative(rest)) && relativesAfter(rest);
 }
 
-/** What follows the name with its separators trimmed ("DM: no" gives "no"). */
+/** What follows the name with its separators trimmed ("DM: no" and "DM = no" give "no"). */
 function alone(after: string): string {
-  return after.replace(/^[\s\-–:,;.()[\]]+|[\s\-–:,;.()[\]]+$/g, "");
+  return after.replace(/^[\s\-–:=,;.()[\]]+|[\s\-–:=,;.()[\]]+$/g, "");
 }
 
 /** Start and end of the clause around [start, end) within [entryStart, entryEnd). */

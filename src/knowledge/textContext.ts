@@ -7,7 +7,7 @@
  * Scopes:
  * - "entry": anywhere in the same piece of text (code.text or one coding display): a family-history or a
  *   screening entry is about that for everything it names ("FH: hypertension, diabetes").
- * - "clause": in the same clause (split at . ; , : ( ) [ ] and " - "), before the name ("no CKD"), or
+ * - "clause": in the same clause (split at . ; , : = ( ) [ ] and " - "), before the name ("no CKD"), or
  *   after it ("AKI ruled out"); when nothing follows the name in its clause, the next clause counts as
  *   "after" ("Alcohol dependence, in remission").
  * - "after cue": from the cue to the end of the entry ("PMH: HTN, DM2, CKD" makes all three history).
