@@ -79,12 +79,18 @@ export function renderKnowledgeMarkdown(): string {
   const cueRow = (reading: string, scope: string, list: readonly string[]) => out.push(`| ${reading} | ${scope} | ${esc(list.join(", "))} |`);
   cueRow("someone else", "anywhere in the entry", TEXT_CONTEXT.OTHER_PERSON_CUES);
   cueRow("someone else", "anywhere in the entry, as written (upper case only)", TEXT_CONTEXT.OTHER_PERSON_ABBREVIATIONS);
+  cueRow("someone else (a relative)", "before the name in the entry, or in its clause", TEXT_CONTEXT.RELATIVE_CUES);
+  cueRow("someone else (a relative)", "the same, as written (upper case only)", TEXT_CONTEXT.RELATIVE_ABBREVIATIONS);
+  cueRow("someone else (a relative)", "a later clause of relatives alone, which may also hold these words (the first three alone suffice)", [...TEXT_CONTEXT.RELATIVE_SIDE, ...TEXT_CONTEXT.RELATIVE_FILLER]);
   cueRow("screening, test, risk", "anywhere in the entry", TEXT_CONTEXT.TEST_CUES);
   cueRow("negated", "before the name, same clause", TEXT_CONTEXT.NEGATION_BEFORE);
   cueRow("negated", "written onto the name", TEXT_CONTEXT.NEGATION_ADJACENT);
   cueRow("negated", "after the name, same or next clause", TEXT_CONTEXT.NEGATION_AFTER);
+  cueRow("negated", "the whole of what follows the name, in its clause or the next", TEXT_CONTEXT.NEGATION_ALONE);
   cueRow("suspicion", "before the name, same clause", TEXT_CONTEXT.UNCERTAIN_BEFORE);
   cueRow("suspicion", "after the name, same or next clause", TEXT_CONTEXT.UNCERTAIN_AFTER);
+  cueRow("suspicion", "the whole of what follows the name, in its clause or the next", TEXT_CONTEXT.UNCERTAIN_ALONE);
+  cueRow("suspicion (a differential)", "before or after the name, same clause", TEXT_CONTEXT.DIFFERENTIAL);
   cueRow("precursor", "written right before the name", TEXT_CONTEXT.PRECURSOR_BEFORE);
   cueRow("history (past at most for a condition that ends; the condition itself for a chronic one)", "anywhere before the name in the entry", TEXT_CONTEXT.HISTORY_BEFORE);
   cueRow("history (past at most for a condition that ends; the condition itself for a chronic one)", "after the name, same or next clause", TEXT_CONTEXT.HISTORY_AFTER);

@@ -17,12 +17,23 @@ function adjacent(fragments: readonly string[]): RegExp {
 /** "FH" / "FHx" only as written; the other cues in any case. */
 const FAMILY_ABBREVIATION = cues(TEXT_CONTEXT.OTHER_PERSON_ABBREVIATIONS, "");
 const OTHER_PERSON = cues(TEXT_CONTEXT.OTHER_PERSON_CUES);
+const RELATIVE = cues(TEXT_CONTEXT.RELATIVE_CUES);
+const RELATIVE_ABBREVIATION = new RegExp(cues(TEXT_CONTEXT.RELATIVE_ABBREVIATIONS, "").source, "g");
+const RELATIVE_OR_SIDE = cues([...TEXT_CONTEXT.RELATIVE_CUES, ...TEXT_CONTEXT.RELATIVE_SIDE]);
+/** A clause of relatives alone, abbreviations read as "mother" first ("maternal grandmother", "mother's side", "both parents"). */
+const RELATIVES_ALONE = (() => {
+  const word = `(?:${[...TEXT_CONTEXT.RELATIVE_CUES, ...TEXT_CONTEXT.RELATIVE_SIDE, ...TEXT_CONTEXT.RELATIVE_FILLER].join("|")})(?:['’]s)?`;
+  return new RegExp(`^[\\s&/+]*${word}(?:[\\s&/+]+${word})*[\\s&/+]*$`, "i");
+})();
 const TEST = cues(TEXT_CONTEXT.TEST_CUES);
 const NEGATION_BEFORE = cues(TEXT_CONTEXT.NEGATION_BEFORE);
 const NEGATION_ADJACENT = adjacent(TEXT_CONTEXT.NEGATION_ADJACENT);
 const NEGATION_AFTER = cues(TEXT_CONTEXT.NEGATION_AFTER);
 const UNCERTAIN_BEFORE = cues(TEXT_CONTEXT.UNCERTAIN_BEFORE);
 const UNCERTAIN_AFTER = cues(TEXT_CONTEXT.UNCERTAIN_AFTER);
+const NEGATION_ALONE = new RegExp(`^(?:${TEXT_CONTEXT.NEGATION_ALONE.join("|")})$`, "i");
+const UNCERTAIN_ALONE = new RegExp(`^(?:${TEXT_CONTEXT.UNCERTAIN_ALONE.join("|")})$`, "i");
+const DIFFERENTIAL = cues(TEXT_CONTEXT.DIFFERENTIAL);
 const PRECURSOR = adjacent(TEXT_CONTEXT.PRECURSOR_BEFORE);
 const HISTORY_BEFORE = cues(TEXT_CONTEXT.HISTORY_BEFORE);
 const HISTORY_AFTER = cues(TEXT_CONTEXT.HISTORY_AFTER);
@@ -34,11 +45,37 @@ const LEADING = TEXT_CONTEXT.LEADING_CUES.map((c) => ({ context: c.context, re: 
 
 /** Separator joinedText puts between the record's text and each display (see read.ts). */
 const ENTRY_SEPARATOR = " | ";
-/** Clause boundaries inside an entry. */
-const CLAUSE_BOUNDARY = /[.;,:()[\]]| - | but | however /gi;
+/** Clause boundaries inside an entry ("=" as in "DM = no"). */
+const CLAUSE_BOUNDARY = /[.;,:=()[\]]| - | but | however /gi;
 
 function isOtherPerson(entry: string): boolean {
   return FAMILY_ABBREVIATION.test(entry) || OTHER_PERSON.test(entry);
+}
+
+function hasRelative(text: string): boolean {
+  RELATIVE_ABBREVIATION.lastIndex = 0;
+  return RELATIVE.test(text) || RELATIVE_ABBREVIATION.test(text);
+}
+
+/** A later clause of the entry holds relatives alone ("DM (mom)", "HTN - father", "CKD (maternal grandmother)"). */
+function relativesAfter(rest: string): boolean {
+  for (const clause of rest.split(CLAUSE_BOUNDARY)) {
+    const words = clause.replace(RELATIVE_ABBREVIATION, "mother");
+    if (RELATIVE_OR_SIDE.test(words) && RELATIVES_ALONE.test(words)) return true;
+  }
+  return false;
+}
+
+/** A relative before the name or in its clause ("Mom - DM", "DM in mother"), or a later clause of relatives alone. */
+function aboutRelative(text: string, entryStart: number, clauseEnd: number, entryEnd: number): boolean {
+  if (hasRelative(text.slice(entryStart, clauseEnd))) return true;
+  const rest = text.slice(clauseEnd, entryEnd);
+  return (RELATIVE_OR_SIDE.test(rest) || hasRelative(rest)) && relativesAfter(rest);
+}
+
+/** What follows the name with its separators trimmed ("DM: no" and "DM = no" give "no"). */
+function alone(after: string): string {
+  return after.replace(/^[\s\-–:=,;.()[\]]+|[\s\-–:=,;.()[\]]+$/g, "");
 }
 
 /** Start and end of the clause around [start, end) within [entryStart, entryEnd). */
@@ -76,19 +113,25 @@ export function mentionContext(text: string, start: number, end: number): TextCo
   const entryEnd = sepAfter < 0 ? text.length : sepAfter;
   const entry = text.slice(entryStart, entryEnd);
   if (isOtherPerson(entry)) return "other-person";
-  if (TEST.test(entry)) return "test";
   const [clauseStart, clauseEnd] = clauseBounds(text, entryStart, entryEnd, start, end);
+  if (aboutRelative(text, entryStart, clauseEnd, entryEnd)) return "other-person";
+  if (TEST.test(entry)) return "test";
   const before = text.slice(clauseStart, start);
-  let after = text.slice(end, clauseEnd);
+  const inClause = text.slice(end, clauseEnd);
+  let after = inClause;
+  // What follows the name: the rest of its clause, or the next clause when only the name's tail is left.
+  let following = inClause;
   if (clauseEnd < entryEnd && isNameTail(after)) {
     // Nothing but the name's own tail follows it in its clause: the next clause qualifies it ("AKI, ruled
     // out"; "Type 2 diabetes mellitus - in remission", where the name read is "Type 2 diabetes").
     const [, nextEnd] = clauseBounds(text, entryStart, entryEnd, clauseEnd + 1, clauseEnd + 1);
     after = text.slice(end, nextEnd);
+    following = text.slice(clauseEnd, nextEnd);
   }
   const justBefore = text.slice(Math.max(entryStart, start - 20), start);
-  if (NEGATION_BEFORE.test(before) || NEGATION_ADJACENT.test(justBefore) || NEGATION_AFTER.test(after)) return "negated";
-  if (UNCERTAIN_BEFORE.test(before) || UNCERTAIN_AFTER.test(after)) return "uncertain";
+  const rest = alone(following);
+  if (NEGATION_BEFORE.test(before) || NEGATION_ADJACENT.test(justBefore) || NEGATION_AFTER.test(after) || NEGATION_ALONE.test(rest)) return "negated";
+  if (UNCERTAIN_BEFORE.test(before) || UNCERTAIN_AFTER.test(after) || UNCERTAIN_ALONE.test(rest) || DIFFERENTIAL.test(before) || DIFFERENTIAL.test(inClause)) return "uncertain";
   if (PRECURSOR.test(justBefore)) return "precursor";
   const sinceEntry = text.slice(entryStart, start);
   if (RESOLVED_BEFORE.test(sinceEntry) || RESOLVED_AFTER.test(after)) return "resolved";

@@ -6,6 +6,8 @@ export const CHANGELOG: ChangelogEntry[] = [
     version: "1.5.0",
     date: "2026-12-08",
     changes: [
+      // free text written after the name (the round's precision review)
+      "Free text written after the name is read as a clinician would: a relative in brackets or after a dash (\"DM (mom)\", \"HTN - father\", \"CKD (maternal grandmother)\", \"ASPVD - family\", \"Hx of DM in family\") or before it (\"Mom - DM\") is a family history, while a later clause saying something of its own about a relative (\"DM, mother also diabetic\", \"DM, per mother\") leaves the patient's condition; \"DM: no\", \"DM - denies\", \"?DM\", \"DM - r/o\", \"AKI (query)\" and a differential (\"DM vs stress hyperglycemia\"; not \"CKD 3a vs 3b\") name nothing, \"HTN, no meds\" still does; \"Diabetes in pregnancy, type 2\" is type 2 diabetes; oral minoxidil or spironolactone for hair loss is systemic (topical minoxidil still is not); a newborn screen result is a screening.",
       // a treatment that ends a condition (the round's precision review)
       "A liver transplant the record's words say was done (\"Cirrhosis s/p OLT\", \"ESLD s/p liver transplant\") makes that cirrhosis past, as a kidney transplant ends kidney failure, unless the words say it recurred in the graft or the transplant is only planned (endingTreatments.ts).",
       // stale high blood pressure of pregnancy (issue 20, found by the round's precision review)

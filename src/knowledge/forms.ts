@@ -27,7 +27,8 @@ const NOT_SYSTEMIC = [
   "transdermal foam",
   "shampoo",
   "scalp",
-  "hair",
+  // not "hair": oral minoxidil for hair loss is systemic (its rule requires a form taken by mouth); topical
+  // minoxidil still says solution in percent, foam, topical or Rogaine (review of 1.5.0)
   "foam",
   "cream",
   "ointment",

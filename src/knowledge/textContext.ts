@@ -7,7 +7,7 @@
  * Scopes:
  * - "entry": anywhere in the same piece of text (code.text or one coding display): a family-history or a
  *   screening entry is about that for everything it names ("FH: hypertension, diabetes").
- * - "clause": in the same clause (split at . ; , : ( ) [ ] and " - "), before the name ("no CKD"), or
+ * - "clause": in the same clause (split at . ; , : = ( ) [ ] and " - "), before the name ("no CKD"), or
  *   after it ("AKI ruled out"); when nothing follows the name in its clause, the next clause counts as
  *   "after" ("Alcohol dependence, in remission").
  * - "after cue": from the cue to the end of the entry ("PMH: HTN, DM2, CKD" makes all three history).
@@ -20,31 +20,31 @@
 /** What a mention of a name means, strongest first: only "affirmed", "history" and "resolved" ever make evidence. */
 export type TextContext = "other-person" | "test" | "negated" | "uncertain" | "precursor" | "resolved" | "history" | "affirmed";
 
-/** About someone else (entry scope). */
-export const OTHER_PERSON_CUES = [
-  "family history",
-  "family hx",
-  "fam hx",
-  "mother",
-  "father",
-  "sister",
-  "brother",
-  "sibling",
-  "parents?",
-  "son",
-  "daughter",
-  "grandmother",
-  "grandfather",
-  "grandparents?",
-  "aunt",
-  "uncle",
-  "cousin",
-  "relatives?",
-  "family member",
-];
+/** About someone else (entry scope): a family history. */
+export const OTHER_PERSON_CUES = ["family history", "family hx", "fam hx", "relatives?", "family member", "(?:runs )?in (?:the )?family"];
 
 /** About someone else, as written (upper case only: lower-case "fh" is not family history). Entry scope. */
 export const OTHER_PERSON_ABBREVIATIONS = ["FHx?"];
+
+/**
+ * A relative: about someone else when written before the name anywhere in the entry ("Mom - DM"), in the
+ * name's own clause ("DM in mother"), or after it as a clause of relatives alone ("DM (mom)", "CKD (maternal
+ * grandmother)", "HTN - father's side", "PAD - family"). A later clause that says something of its own about
+ * a relative ("DM, mother also diabetic"; "HTN; mother had a stroke") leaves the patient's name affirmed.
+ */
+export const RELATIVE_CUES = [
+  "mother", "father", "sisters?", "brothers?", "siblings?", "parents?", "sons?", "daughters?", "grandmother", "grandfather",
+  "grandparents?", "aunt", "uncle", "cousin", "mom", "mum", "dad", "grandma", "grandpa",
+];
+
+/** Relatives as written (upper case only): maternal or paternal grandmother or grandfather. */
+export const RELATIVE_ABBREVIATIONS = ["[MP]G[MF]"];
+
+/** Words that make a clause of relatives alone by themselves, after the name only ("DM - maternal"). */
+export const RELATIVE_SIDE = ["maternal", "paternal", "family"];
+
+/** Words a clause of relatives alone may also hold ("both parents", "mother and sister", "father's side"). */
+export const RELATIVE_FILLER = ["side", "both", "and", "or", "in", "the", "his", "her", "pt'?s", "patient'?s"];
 
 /** A screening, a test, a risk or a counselling entry (entry scope). */
 export const TEST_CUES = [
@@ -62,6 +62,8 @@ export const TEST_CUES = [
   "counsell?ing",
   "education",
   "encounter for",
+  // a newborn screening result is a screening, not a diagnosis ("Newborn screen: sickle cell disease")
+  "(?:newborn|neonatal) screen",
 ];
 
 /** Negation before the name, in the same clause. */
@@ -87,6 +89,12 @@ export const NEGATION_BEFORE = [
 /** Negation written onto the name ("non-diabetic"): matched against the text immediately before it. */
 export const NEGATION_ADJACENT = ["non-? ?"];
 
+/**
+ * Negation written as the whole of what follows the name, in its clause or the next ("DM: no", "DM - denies",
+ * "HTN (none)"); "HTN, no meds" and "CKD, no dialysis" stay affirmed.
+ */
+export const NEGATION_ALONE = ["no", "none", "neg", "nil", "denies", "denied"];
+
 /** Negation after the name, in the same clause ("AKI ruled out", "PAD: negative"). */
 export const NEGATION_AFTER = ["ruled out", "excluded", "negative", "not found", "not present", "not confirmed", "denied", "absent"];
 
@@ -106,7 +114,17 @@ export const UNCERTAIN_BEFORE = [
   "likely",
   "concern for",
   "cannot exclude",
+  "\\?",
 ];
+
+/** Suspicion written as the whole of what follows the name, in its clause or the next ("DM - r/o", "HTN (questionable)"). */
+export const UNCERTAIN_ALONE = ["r/o", "(?:to )?rule out", "questionable", "query", "uncertain", "unconfirmed", "\\?+"];
+
+/**
+ * A differential diagnosis in the name's own clause, before or after it ("DM vs stress hyperglycemia",
+ * "Stress hyperglycemia vs DM"): a suspicion. Not between two stages or types of one name ("CKD 3a vs 3b").
+ */
+export const DIFFERENTIAL = ["(?:vs\\.?|versus|v/s)(?!\\s*(?:type |stage |grade )?(?:\\d|[IV]+\\b))"];
 
 /** Suspicion after the name ("PAD?", "CKD - suspected"). The "?" is matched literally, not as a word. */
 export const UNCERTAIN_AFTER = ["suspected", "possible", "probable", "unlikely", "\\?"];

@@ -181,4 +181,9 @@ export const MEDICINE_VOCABULARY_CORPUS: CorpusCase[] = [
   { id: "ml-nifedipine-fissure", class: "medicine-look-alikes", records: [textMed("Nifedipine for anal fissure")], expect: [], reason: "Nifedipine for an anal fissure is applied there (an ointment), not a blood pressure medicine." },
   { id: "ml-verapamil-intralesional", class: "medicine-look-alikes", records: [textMed("Verapamil intralesional injection for Peyronie's")], expect: [], reason: "Injected into a plaque of the penis: not systemic." },
   { id: "ml-hct-hydrocortisone", class: "medicine-look-alikes", records: [textMed("Hydrocortisone (HCT) 10 mg tablet")], expect: [], reason: "HCT is also hydrocortisone: not a thiazide." },
+  // oral minoxidil for hair loss is systemic; topical minoxidil stays nothing (review of 1.5.0)
+  { id: "ml-minoxidil-tablet-hair-loss", class: "medicine-look-alikes", records: [textMed("Minoxidil 2.5 mg tablet for hair loss")], expect: BP, reason: "Low-dose oral minoxidil for hair loss is still minoxidil taken by mouth, a direct vasodilator: what it treats does not make a tablet topical." },
+  { id: "ml-spironolactone-tablet-hair-loss", class: "medicine-look-alikes", records: [textMed("Spironolactone 100 mg tablet for hair loss")], expect: DIURETIC, reason: "Spironolactone tablets for hair loss are the diuretic taken by mouth." },
+  { id: "ml-minoxidil-solution-hair-loss", class: "medicine-look-alikes", records: [textMed("Minoxidil 5% solution for hair loss")], expect: [], reason: "A solution in percent for the scalp: topical." },
+  { id: "ml-minoxidil-hair-regrowth", class: "medicine-look-alikes", records: [textMed("Minoxidil for hair regrowth")], expect: [], reason: "No form said: minoxidil counts only when the record says it is taken by mouth." },
 ];
