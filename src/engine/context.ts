@@ -78,6 +78,22 @@ function alone(after: string): string {
   return after.replace(/^[\s\-–:=,;.()[\]]+|[\s\-–:=,;.()[\]]+$/g, "");
 }
 
+/**
+ * Which side of a differential ("IDA vs anemia of chronic disease") a mention sits on, in its clause: 1
+ * before the "vs", 2 after it, 0 when its clause has none. A cause named on both sides is not in doubt,
+ * only which form of it (match.ts).
+ */
+export function differentialSide(text: string, start: number, end: number): number {
+  const sepBefore = text.lastIndexOf(ENTRY_SEPARATOR, start);
+  const entryStart = sepBefore < 0 ? 0 : sepBefore + ENTRY_SEPARATOR.length;
+  const sepAfter = text.indexOf(ENTRY_SEPARATOR, end);
+  const entryEnd = sepAfter < 0 ? text.length : sepAfter;
+  const [clauseStart, clauseEnd] = clauseBounds(text, entryStart, entryEnd, start, end);
+  if (DIFFERENTIAL.test(text.slice(clauseStart, start))) return 2;
+  if (DIFFERENTIAL.test(text.slice(end, clauseEnd))) return 1;
+  return 0;
+}
+
 /** Start and end of the clause around [start, end) within [entryStart, entryEnd). */
 function clauseBounds(text: string, entryStart: number, entryEnd: number, start: number, end: number): [number, number] {
   let clauseStart = entryStart;

@@ -1,7 +1,7 @@
 /** Which causes a record's concept supports: codes first (every system), name matching last. */
 import type { Coding } from "fhir/r4";
 import { DIABETES_TYPES_CONFLICT, type CodeRule, type NameRule, type RequiredForm, type ResourceKind } from "../knowledge";
-import { leadingContext, makesEvidence, mentionContext, resolvedAtEnd, type EvidenceContext } from "./context";
+import { differentialSide, leadingContext, makesEvidence, mentionContext, resolvedAtEnd, type EvidenceContext } from "./context";
 import { endsWithPregnancy, formVetoes, lookupCode, nameRulesFor, saysOral, saysSystemic, systemKeyOf, type CodeHit, type CompiledNameRule } from "./lookup";
 import { isObj, joinedText, rawCodings, str } from "./read";
 import type { CauseId } from "./types";
@@ -217,10 +217,24 @@ function computeNames(kind: ResourceKind, text: string): readonly ConceptMatch[]
   const rules = nameRulesFor(kind);
   if (!rules || !rules.any.test(text)) return NO_MATCHES;
   const out = new Map<CauseId, ConceptMatch>();
+  // Per cause, the sides of a differential its doubted mentions sit on ("IDA vs anemia of chronic disease",
+  // "DM type 2 vs LADA"): a cause named on both is not in doubt, only which form of it.
+  let differential: Map<CauseId, { mask: number; text: string; rule: NameRule }> | undefined;
   for (const compiled of rules.rules) {
     const { rule, veto } = compiled;
-    const mention = bestMention(compiled, text);
-    if (!mention) continue;
+    const sides: Sides = { mask: 0, first: undefined };
+    const mention = bestMention(compiled, text, sides);
+    if (!mention) {
+      if (sides.first !== undefined && !veto?.test(text)) {
+        differential ??= new Map();
+        for (const cause of rule.causes) {
+          const seen = differential.get(cause);
+          if (seen) seen.mask |= sides.mask;
+          else differential.set(cause, { mask: sides.mask, text: sides.first, rule });
+        }
+      }
+      continue;
+    }
     if (veto && veto.test(text)) continue;
     for (const cause of rule.causes) {
       const previous = out.get(cause);
@@ -230,13 +244,20 @@ function computeNames(kind: ResourceKind, text: string): readonly ConceptMatch[]
       out.set(cause, { cause, by: "name", rule, matchedText: mention.text, matchKey: mention.text.toLowerCase(), context: mention.context });
     }
   }
+  if (differential) {
+    for (const [cause, { mask, text: named, rule }] of differential) {
+      if (mask !== 3 || out.has(cause)) continue;
+      if (kind === "Medication" && !medicineFormOk(cause, rule.requireForm, text)) continue;
+      out.set(cause, { cause, by: "name", rule, matchedText: named, matchKey: named.toLowerCase(), context: "affirmed" });
+    }
+  }
   return out.size === 0 ? NO_MATCHES : [...out.values()];
 }
 
 /**
  * Calls `visit` with the context of each of the rule's mentions in the text, in order, until it returns true.
  */
-function eachMention(compiled: CompiledNameRule, text: string, visit: (context: TextContext, mention: string) => boolean): void {
+function eachMention(compiled: CompiledNameRule, text: string, visit: (context: TextContext, mention: string, start: number) => boolean): void {
   for (const re of compiled.patterns) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -244,7 +265,7 @@ function eachMention(compiled: CompiledNameRule, text: string, visit: (context: 
         re.lastIndex++;
         continue;
       }
-      if (visit(mentionContext(text, m.index, m.index + m[0].length), m[0]) === true) return;
+      if (visit(mentionContext(text, m.index, m.index + m[0].length), m[0], m.index) === true) return;
     }
   }
 }
@@ -253,14 +274,28 @@ function eachMention(compiled: CompiledNameRule, text: string, visit: (context: 
  * The rule's best mention in the text: the first affirmed one, else the first history or resolved one.
  * Negated, other-person, test, precursor and uncertain mentions make nothing (knowledge-source.md, free text).
  */
-function bestMention(compiled: CompiledNameRule, text: string): { text: string; context: EvidenceContext } | undefined {
+function bestMention(compiled: CompiledNameRule, text: string, sides: Sides): { text: string; context: EvidenceContext } | undefined {
   let best: { text: string; context: EvidenceContext } | undefined;
-  eachMention(compiled, text, (context, mention) => {
+  eachMention(compiled, text, (context, mention, start) => {
+    if (context === "uncertain" && !best) {
+      // Doubt from a differential: note the side, in case the cause is named on the other side too.
+      const side = differentialSide(text, start, start + mention.length);
+      if (side !== 0) {
+        sides.mask |= side;
+        sides.first ??= mention;
+      }
+    }
     if (!makesEvidence(context) || (best && context !== "affirmed")) return false;
     best = { text: mention, context };
     return context === "affirmed";
   });
   return best;
+}
+
+/** The sides of a differential a rule's doubted mentions sit on (differentialSide: 1 | 2), and the first of them. */
+interface Sides {
+  mask: number;
+  first: string | undefined;
 }
 
 /**
@@ -304,15 +339,19 @@ function causeMentionContext(kind: ResourceKind, text: string, cause: CauseId): 
   if (!rules || !rules.any.test(text)) return undefined;
   let past: TextContext | undefined;
   let other: TextContext | undefined;
+  // The sides of a differential the cause's doubted mentions sit on: named on both, it is not in doubt.
+  let sides = 0;
   for (const compiled of rules.rules) {
     if (!compiled.rule.causes.includes(cause) || compiled.veto?.test(text)) continue;
-    eachMention(compiled, text, (context) => {
+    eachMention(compiled, text, (context, mention, start) => {
       if (context === "affirmed") past = context;
       else if (makesEvidence(context)) past ??= context;
       else other ??= context;
+      if (context === "uncertain") sides |= differentialSide(text, start, start + mention.length);
       return context === "affirmed";
     });
     if (past === "affirmed") return past;
   }
+  if (past === undefined && sides === 3) return "affirmed";
   return past ?? other;
 }

@@ -118,6 +118,8 @@ export const CORPUS_SEMANTICS: CorpusCase[] = [
   { id: "fa-htn-denies-headache", class: "free-text", records: [textCond("HTN, denies headache")], expect: [cur("hypertension", SOMETIMES)], reason: "Only the headache is denied." },
   { id: "fa-question-dm", class: "free-text", records: [textCond("?DM")], expect: [], reason: "A question mark before the name is a suspicion." },
   { id: "fa-dm-vs-stress", class: "free-text", records: [textCond("DM vs stress hyperglycemia")], expect: [], reason: "A differential diagnosis: diabetes is not established." },
+  { id: "fa-anemia-ida-vs-acd", class: "free-text", records: [textCond("Iron deficiency anemia vs anemia of chronic disease")], expect: [cur("anemia", SOMETIMES)], reason: "Anemia named on both sides of the differential: only its kind is in doubt, not the anemia." },
+  { id: "fa-anemia-ida-vs-acd-coded", class: "free-text", records: [cond(code("icd10", "D50.9"), { text: "Anemia: IDA vs ACD" })], expect: [cur("anemia", SOMETIMES)], reason: "A coded anemia whose own words weigh two kinds of it is still anemia." },
   { id: "fa-pad-versus", class: "free-text", records: [textCond("PAD versus neuropathic pain")], expect: [], reason: "A differential: a suspected known cause must not show as one." },
   { id: "fa-aki-query", class: "free-text", records: [textCond("AKI (query)")], expect: [], reason: "Queried, written after the name." },
   { id: "fa-anemia-dash-ro", class: "free-text", records: [textCond("Anemia - r/o")], expect: [], reason: "To be ruled out, written after the name." },
