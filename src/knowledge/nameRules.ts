@@ -53,6 +53,14 @@ const DIABETES_VETO = [
   "maturity[- ]onset diabetes of the young",
   "cystic fibrosis",
   "other specified diabetes",
+  // monogenic diabetes (neonatal diabetes, MODY) and diabetes after organ transplantation are "specific types due to
+  // other causes" (ADA Standards of Care, section 2, Classification): neither type 1 nor type 2
+  "monogenic",
+  "neonatal diabetes",
+  "post-?transplant(ation)? (diabetes|DM)",
+  "(diabetes( mellitus)?|DM) (after|following) (\\w+ )?transplant\\w*",
+  "NODAT",
+  "PTDM",
   // DM1 and DM2 are also the two types of myotonic dystrophy
   "myotonic",
   "dystroph\\w*",
@@ -351,7 +359,9 @@ export const NAME_RULES: NameRule[] = [
     appliesTo: [...C],
     // Hashimoto's thyroiditis alone is not named here: the disease is not hypothyroidism until the thyroid fails
     // ("Hashimoto's hypothyroidism" is read by its last word).
-    patterns: ["hypothyroidism", "hypothyroid", "underactive thyroid", "low thyroid", "myxoe?dema"],
+    // myxedema (US) and myxoedema (UK) are hypothyroidism (ICD-10-CM E03.9 "Myxedema NOS", E03.5 myxedema coma);
+    // pretibial myxedema is Graves' dermopathy, a skin sign, not an underactive thyroid
+    patterns: ["hypothyroidism", "hypothyroid", "underactive thyroid", "low thyroid", "(?<!pre-?tibial )myxo?e?dema"],
     reason: "Underactive thyroid named in the record",
   },
   {
@@ -509,6 +519,8 @@ export const NAME_RULES: NameRule[] = [
       "not pregnant",
       "pregnancy test",
       "termination of pregnancy",
+      "terminated",
+      "miscarried",
       "(?<!(?:history of|h/o|hx of|previous|prior|recurrent|with) )(?:mis)?carriage",
       "(?<!(?:history of|h/o|hx of|previous|prior|recurrent|with) )abortion",
       "(?<!(?:history of|h/o|hx of|previous|prior|recurrent|with) )ectopic",

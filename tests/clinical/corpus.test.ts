@@ -12,7 +12,7 @@ const NOW = new Date(CORPUS_NOW);
 
 function actual(c: CorpusCase) {
   const { findings } = matchRecords(toInput(c.records, c.patient), { now: NOW });
-  return findings.map((f) => ({ cause: f.causeId, current: f.current, strength: f.strength, label: f.label }));
+  return findings.map((f) => ({ cause: f.causeId, current: f.current, strength: f.strength, label: f.label, basis: f.basis }));
 }
 
 describe("clinical corpus", () => {
@@ -53,7 +53,10 @@ describe("clinical corpus", () => {
 
   it.each(CORPUS.map((c) => [c.id, c] as const))("%s", (_id, c) => {
     const got = actual(c);
-    const want = c.expect.map((e) => ({ cause: e.cause, current: e.current, strength: e.strength, label: e.label ?? got.find((g) => g.cause === e.cause)?.label }));
+    const want = c.expect.map((e) => {
+      const same = got.find((g) => g.cause === e.cause);
+      return { cause: e.cause, current: e.current, strength: e.strength, label: e.label ?? same?.label, basis: e.basis ?? same?.basis };
+    });
     const byCause = (a: { cause: string }, b: { cause: string }) => (a.cause < b.cause ? -1 : a.cause > b.cause ? 1 : 0);
     expect([...got].sort(byCause), c.reason).toEqual([...want].sort(byCause));
   });

@@ -10,6 +10,7 @@
  */
 import type { CauseId, Strength } from "../../src/engine/types";
 import { CONDITION_VOCABULARY_CORPUS } from "./corpusConditionVocabulary";
+import { CORPUS_CHARTS } from "./corpusCharts";
 import { CORPUS_SEMANTICS } from "./corpusSemantics";
 import { VOCABULARY_CORPUS } from "./corpusVocabulary";
 import { code, cond, med, proc, textCond, textMed, type PatientSpec, type RecordSpec } from "./records";
@@ -37,7 +38,8 @@ export type CorpusClass =
   | "rule-errors"
   | "standard-code"
   | "medicine-shorthand"
-  | "medicine-look-alikes";
+  | "medicine-look-alikes"
+  | "whole-charts";
 
 export const CLASS_TITLES: Record<CorpusClass, string> = {
   "kidney-failure-unstated": "Kidney failure of unstated kind",
@@ -61,6 +63,7 @@ export const CLASS_TITLES: Record<CorpusClass, string> = {
   "standard-code": "A standard code says what the record is",
   "medicine-shorthand": "Medicines as real lists write them: shorthand, misspellings, EU spellings and class names",
   "medicine-look-alikes": "Medicine look-alikes: a gel or inhaled form, a supplement, an allergy",
+  "whole-charts": "Whole charts: a patient's conditions, medicines, procedures and lab results together",
 };
 
 export interface ExpectedFinding {
@@ -69,6 +72,8 @@ export interface ExpectedFinding {
   strength: Strength;
   /** Checked when given: the finding's title (for details the record does not state). */
   label?: string;
+  /** Checked when given: "lab" when the finding rests on lab results alone, "record" otherwise (lab-results.md). */
+  basis?: "record" | "lab";
 }
 
 export interface CorpusCase {
@@ -399,4 +404,5 @@ export const CORPUS: CorpusCase[] = [
   ...VOCABULARY_CORPUS,
   ...CORPUS_SEMANTICS,
   ...CONDITION_VOCABULARY_CORPUS,
+  ...CORPUS_CHARTS,
 ];

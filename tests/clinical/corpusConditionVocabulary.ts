@@ -168,4 +168,19 @@ export const CONDITION_VOCABULARY_CORPUS: CorpusCase[] = [
   { id: "v3-iliac-stent-may-thurner", class: "eponyms-shorthand", records: [textCond("Left iliac stent for May-Thurner")], expect: [], reason: "A vein stent for May-Thurner syndrome, not an artery." },
   { id: "v3-pad-and-aaa", class: "eponyms-shorthand", records: [textCond("PAD and AAA")], expect: PAD, reason: "An aneurysm beside PAD does not veto PAD." },
   { id: "v3-g1p0-tab", class: "pregnancy", records: [textCond("G1P0 at 18 wks - TAB", RECENT)], expect: [], reason: "A termination ended the pregnancy." },
+
+  // ---------------------------------------------------------------- found by the whole-chart review (corpusCharts.ts)
+  { id: "v3-myxedema-us", class: "eponyms-shorthand", records: [textCond("Myxedema")], expect: [cur("hypothyroidism", SOMETIMES)], reason: "Myxedema (US spelling; ICD-10-CM E03.9 \"Myxedema NOS\") is an underactive thyroid." },
+  { id: "v3-myxedema-coma", class: "eponyms-shorthand", records: [textCond("Myxedema coma", { category: "encounter-diagnosis", ...RECENT })], expect: [cur("hypothyroidism", SOMETIMES)], reason: "Myxedema coma (E03.5) is severe hypothyroidism." },
+  { id: "v3-pretibial-myxoedema", class: "eponyms-shorthand", records: [textCond("Pretibial myxoedema")], expect: [], reason: "Pretibial myxoedema is Graves' dermopathy, a skin sign, not an underactive thyroid." },
+  { id: "v3-post-transplant-dm", class: "eponyms-shorthand", records: [textCond("Post-transplant diabetes mellitus")], expect: [], reason: "Diabetes after organ transplantation is a specific type due to another cause (ADA: drug-induced), neither type 1 nor type 2." },
+  { id: "v3-dm-after-transplant", class: "eponyms-shorthand", records: [textCond("Diabetes mellitus after kidney transplant")], expect: [], reason: "The same, in words." },
+  { id: "v3-monogenic-dm", class: "eponyms-shorthand", records: [textCond("Monogenic diabetes")], expect: [], reason: "Monogenic diabetes (MODY, neonatal diabetes) is neither type 1 nor type 2." },
+  { id: "v3-neonatal-dm", class: "eponyms-shorthand", records: [textCond("Neonatal diabetes")], expect: [], reason: "Neonatal diabetes is monogenic." },
+  { id: "v3-dm-sp-transplant", class: "eponyms-shorthand", records: [textCond("Diabetes mellitus, s/p kidney transplant")], expect: [DM_UNSTATED], reason: "A transplant beside diabetes does not make it post-transplant diabetes: the type is just not recorded." },
+  { id: "v3-z331-miscarriage-text", class: "pregnancy", records: [cond(code("icd10", "Z33.1", "Pregnant state, incidental"), { text: "Pregnant - miscarriage 10/2026", onset: "2026-09-05" })], expect: [], reason: "The pregnancy code's own words say it ended in a miscarriage." },
+  { id: "v3-snomed-pregnancy-sab-text", class: "pregnancy", records: [cond(code("snomed", "77386006", "Pregnancy"), { text: "Pregnancy - SAB 10/2026", onset: "2026-09-05" })], expect: [], reason: "SAB (spontaneous abortion) in the record's own words ends it." },
+  { id: "v3-pregnancy-terminated", class: "pregnancy", records: [textCond("Pregnancy - terminated", RECENT)], expect: [], reason: "A terminated pregnancy is not current." },
+  { id: "v3-pregnancy-ho-sab", class: "pregnancy", records: [cond(code("icd10", "Z33.1", "Pregnant state, incidental"), { text: "Pregnancy, 12 weeks, h/o SAB x2", ...RECENT })], expect: [cur("pregnancy", RISK)], reason: "Past miscarriages do not end this pregnancy." },
+  { id: "v3-threatened-abortion", class: "pregnancy", records: [cond(code("icd10", "O20.0", "Threatened abortion"), RECENT)], expect: [cur("pregnancy", RISK)], reason: "A threatened miscarriage is a pregnancy still going on." },
 ];

@@ -3,7 +3,7 @@
  * resources the engine reads (as src/fhir would hand them over) and into one readable line for the
  * corpus document. Pure helpers: no I/O.
  */
-import type { CodeableConcept, Condition, MedicationRequest, MedicationStatement, Patient, Procedure } from "fhir/r4";
+import type { CodeableConcept, Condition, MedicationRequest, MedicationStatement, Observation, Patient, Procedure } from "fhir/r4";
 import type { EngineInput, MedicationUse } from "../../src/engine/types";
 
 /** Code systems as EHRs send them; "epic" and "cerner" are local code systems with their own URIs. */
@@ -14,6 +14,7 @@ export const SYSTEM_URI = {
   rxnorm: "http://www.nlm.nih.gov/research/umls/rxnorm",
   cpt: "http://www.ama-assn.org/go/cpt",
   atc: "http://www.whocc.no/atc",
+  loinc: "http://loinc.org",
   epic: "urn:oid:1.2.840.114350.1.13.0.1.7.2.696871",
   cerner: "https://fhir.cerner.com/ec2458f2-1e24-41c8-b71b-0e701af7583d/nomenclature",
 } as const;
@@ -26,6 +27,7 @@ const SYSTEM_LABEL: Record<Sys, string> = {
   rxnorm: "RxNorm",
   cpt: "CPT",
   atc: "ATC",
+  loinc: "LOINC",
   epic: "Epic local",
   cerner: "Oracle Health local",
 };
@@ -76,11 +78,23 @@ export interface ProcedureSpec extends Base {
   periodEnd?: string;
 }
 
-export type RecordSpec = ConditionSpec | MedicineSpec | ProcedureSpec;
+/** A lab result (lab-results.md): a LOINC-coded Observation with a number and a unit, or the value as a string. */
+export interface ObservationSpec extends Base {
+  kind: "observation";
+  status: string;
+  effective: string;
+  value?: number;
+  comparator?: "<" | "<=" | ">" | ">=";
+  unit?: string;
+  valueString?: string;
+}
+
+export type RecordSpec = ConditionSpec | MedicineSpec | ProcedureSpec | ObservationSpec;
 
 export interface PatientSpec {
   birthDate?: string;
   deceasedDateTime?: string;
+  gender?: "female" | "male" | "other" | "unknown";
 }
 
 /** Short builders used by the corpus table. */
@@ -108,6 +122,20 @@ export function proc(codings: CodingSpec | CodingSpec[], status: string, opts: O
   return { kind: "procedure", codings: Array.isArray(codings) ? codings : [codings], status, ...opts };
 }
 
+/** A final lab result: LOINC code, value in a unit (UCUM code and unit alike), date. */
+export function obs(loinc: string, value: number | string, unit: string | undefined, effective: string, opts: { status?: string; display?: string; comparator?: ObservationSpec["comparator"] } = {}): ObservationSpec {
+  const { status = "final", display, comparator } = opts;
+  return {
+    kind: "observation",
+    codings: [code("loinc", loinc, display)],
+    status,
+    effective,
+    ...(typeof value === "number" ? { value } : { valueString: value }),
+    ...(unit !== undefined ? { unit } : {}),
+    ...(comparator ? { comparator } : {}),
+  };
+}
+
 /** A stable small number for local codes (so ids do not depend on order). */
 function hash(text: string): number {
   let h = 7;
@@ -129,6 +157,7 @@ export function toInput(records: readonly RecordSpec[], patient?: PatientSpec): 
     const p: Patient = { resourceType: "Patient", id: "p1" };
     if (patient.birthDate) p.birthDate = patient.birthDate;
     if (patient.deceasedDateTime) p.deceasedDateTime = patient.deceasedDateTime;
+    if (patient.gender) p.gender = patient.gender;
     input.patient = p;
   }
   records.forEach((spec, i) => {
@@ -151,6 +180,11 @@ export function toInput(records: readonly RecordSpec[], patient?: PatientSpec): 
       if (spec.performed) p.performedDateTime = spec.performed;
       if (spec.periodStart || spec.periodEnd) p.performedPeriod = { start: spec.periodStart, end: spec.periodEnd };
       input.procedures.push(p);
+    } else if (spec.kind === "observation") {
+      const o: Observation = { resourceType: "Observation", id, status: spec.status as Observation["status"], subject: { reference: "Patient/p1" }, code: concept(spec), effectiveDateTime: spec.effective };
+      if (spec.value !== undefined) o.valueQuantity = { value: spec.value, ...(spec.comparator ? { comparator: spec.comparator } : {}), ...(spec.unit !== undefined ? { unit: spec.unit, system: "http://unitsofmeasure.org", code: spec.unit } : {}) };
+      else if (spec.valueString !== undefined) o.valueString = spec.valueString;
+      (input.observations ??= []).push(o);
     } else {
       const medicationCodeableConcept = concept(spec);
       let resource: MedicationRequest | MedicationStatement;
@@ -211,6 +245,10 @@ export function describe(spec: RecordSpec): string {
   if (spec.kind === "procedure") {
     const when = spec.performed ? `performed ${spec.performed}` : spec.periodStart || spec.periodEnd ? `period ${spec.periodStart ?? "?"} to ${spec.periodEnd ?? "?"}` : "no date";
     return `Procedure: ${codingsLine(spec)} (${spec.status}, ${when})`;
+  }
+  if (spec.kind === "observation") {
+    const value = spec.value !== undefined ? `${spec.comparator ?? ""}${spec.value}${spec.unit !== undefined ? ` ${spec.unit}` : ""}` : `"${spec.valueString ?? ""}"`;
+    return `Observation: ${codingsLine(spec)} = ${value} (${spec.status}, ${spec.effective})`;
   }
   const bits = [
     spec.status ?? "active",

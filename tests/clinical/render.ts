@@ -19,7 +19,7 @@ const STRENGTH_WORDS: Record<ExpectedFinding["strength"], string> = {
 function expected(list: readonly ExpectedFinding[]): string {
   if (list.length === 0) return "**no finding**";
   return list
-    .map((e) => `**${e.cause}** — ${e.current ? "current" : "not current"}, ${STRENGTH_WORDS[e.strength]}${e.label ? `, titled "${e.label}"` : ""}`)
+    .map((e) => `**${e.cause}** — ${e.current ? "current" : "not current"}, ${STRENGTH_WORDS[e.strength]}${e.label ? `, titled "${e.label}"` : ""}${e.basis === "lab" ? ", from lab results alone" : e.basis === "record" ? ", from the record" : ""}`)
     .join("<br>");
 }
 
@@ -45,7 +45,7 @@ export function renderCorpusMarkdown(): string {
     out.push("|---|---|---|---|");
     for (const c of CORPUS.filter((x) => x.class === cls)) {
       const records = [
-        ...(c.patient ? [`Patient: born ${c.patient.birthDate ?? "?"}${c.patient.deceasedDateTime ? `, died ${c.patient.deceasedDateTime}` : ""}`] : []),
+        ...(c.patient ? [`Patient: born ${c.patient.birthDate ?? "?"}${c.patient.gender ? `, ${c.patient.gender}` : ""}${c.patient.deceasedDateTime ? `, died ${c.patient.deceasedDateTime}` : ""}`] : []),
         ...c.records.map(describe),
       ];
       out.push(`| ${c.id} | ${esc(records.join("<br>") || "(none)")} | ${esc(expected(c.expect))} | ${esc(c.reason)} |`);

@@ -152,7 +152,13 @@ export const THIRD_TRIMESTER_CODES: readonly string[] = [
  * Title words that mark a record of a pregnancy's end (knowledge-source.md: "any code whose title says
  * puerperium, postpartum or childbirth"), checked on a pregnancy code's display and text when the title
  * does not also speak of the pregnancy itself ("complicating pregnancy, childbirth and the puerperium" is
- * still a pregnancy). "Delivered" always marks the end.
+ * still a pregnancy). "Delivered" always marks the end, and so do a loss or termination of this pregnancy in the
+ * record's own words ("Pregnant - miscarriage 10/2026", "Pregnancy - SAB", "Pregnancy - terminated": knowledge-source.md,
+ * miscarriage and abortion end it), but not a past or threatened one ("history of miscarriage", "threatened abortion").
  */
 export const PREGNANCY_END_TITLE_WORDS = ["puerperium", "puerperal", "postpartum", "post-partum", "childbirth", "after delivery", "following delivery"];
-export const PREGNANCY_END_ALWAYS = ["delivered"];
+export const PREGNANCY_END_ALWAYS = [
+  "delivered",
+  "terminated",
+  "(?<!(?:history of|h/o|hx of|previous|prior|recurrent|habitual|with|threatened|risk of) )(?:miscarriage|miscarried|spontaneous abortion|SAB|IUFD|fetal demise|stillbirth|ectopic)",
+];
