@@ -26,9 +26,11 @@ const REVIEWER_ONLY_FIELDS: readonly { file: RegExp; field: string }[] = [
   { file: /[\\/]src[\\/]knowledge[\\/]causes\.ts$/, field: "conventions" },
 ];
 
-/** A one-line string (`"…"`), or a list of them on one line or one per line (`[\n  "…",\n]`). */
+/** A one-line string (`"…"`), strings joined by `+` over several lines, or a list of them on one line or one per line (`[\n  "…",\n]`). */
 const STRING = `"(?:[^"\\\\\\n]|\\\\.)*"`;
-const STRING_OR_LIST = `(?:${STRING}|\\[\\s*(?:${STRING},?\\s*)*\\])`;
+const STRING_OR_LIST = `(?:${STRING}(?:\\s*\\+\\s*${STRING})*|\\[\\s*(?:${STRING},?\\s*)*\\])`;
+/** A one-line template literal (`` `${SOURCE} (…)` ``): a field's value built from a shared string. */
+const TEMPLATE = "`(?:[^`\\\\\\n]|\\\\.)*`";
 
 function reviewerFieldsOutOfBundle(): Plugin {
   return {
@@ -39,7 +41,8 @@ function reviewerFieldsOutOfBundle(): Plugin {
       if (fields.length === 0) return null;
       // String properties and string-list properties that end their line (`  source: "…",`,
       // `  conventions: [\n    "…",\n  ],`): anything else is left as written.
-      return code.replace(new RegExp(`^(\\s*)(?:${fields.join("|")}): ${STRING_OR_LIST},$`, "gm"), "$1");
+      // The value may start on the next line (`source:\n      "…",`, as the formatter wraps long ones).
+      return code.replace(new RegExp(`^(\\s*)(?:${fields.join("|")}):\\s*(?:${STRING_OR_LIST}|${TEMPLATE}),$`, "gm"), "$1");
     },
   };
 }

@@ -187,6 +187,10 @@ describe("what the build leaves out (vite.config.ts)", () => {
     expect(bundle).toContain("40095003"); // a look-alike's code stays...
     expect(bundle).not.toContain("akf.injury-of-kidney"); // ...its id (reviewers' and tests') does not
     expect(bundle).not.toContain("neurogenic claudication belongs to spinal stenosis"); // nor a cause's conventions (causes.ts)
+    // Citations written as the formatter wraps them, joined by "+" or built from a shared string, go too.
+    expect(bundle).not.toContain("codes_g47.ex"); // "source:\n  \"…\" +\n  \"…\"" (legCrampCodes.ts)
+    expect(bundle).not.toContain("exact-string searches 2026-12-08"); // `${SOURCE_DM} (…)` (diabetesComplicationCodes.ts)
+    expect(bundle).not.toContain("moved from htn.icd10"); // "source:\n  \"…\"" (conditionCodes.ts)
   });
 
   it("index.html's entry script carries no code list: the engine downloads beside the token exchange, not before it", () => {
