@@ -154,11 +154,15 @@ export const THIRD_TRIMESTER_CODES: readonly string[] = [
  * does not also speak of the pregnancy itself ("complicating pregnancy, childbirth and the puerperium" is
  * still a pregnancy). "Delivered" always marks the end, and so do a loss or termination of this pregnancy in the
  * record's own words ("Pregnant - miscarriage 10/2026", "Pregnancy - SAB", "Pregnancy - terminated": knowledge-source.md,
- * miscarriage and abortion end it), but not a past or threatened one ("history of miscarriage", "threatened abortion").
+ * miscarriage and abortion end it), but not a past or threatened one ("history of miscarriage", "threatened abortion"),
+ * and so does "postpartum" written after the pregnancy ("Pregnancy, postpartum").
  */
 export const PREGNANCY_END_TITLE_WORDS = ["puerperium", "puerperal", "postpartum", "post-partum", "childbirth", "after delivery", "following delivery"];
 export const PREGNANCY_END_ALWAYS = [
   "delivered",
   "terminated",
+  // the record's own words put the end after the pregnancy ("Pregnancy, postpartum", "Pregnant - now postpartum"),
+  // not a plan about after the birth ("Pregnancy; postpartum hemorrhage risk")
+  "pregnan\\w*\\W{1,3}(?:now )?post-?partum(?=\\s*(?:$|[,;.(|]))",
   "(?<!(?:history of|h/o|hx of|previous|prior|recurrent|habitual|with|threatened|risk of) )(?:miscarriage|miscarried|spontaneous abortion|SAB|IUFD|fetal demise|stillbirth|ectopic)",
 ];
