@@ -12,7 +12,7 @@
  * `--baseline <dir>`: also runs the engine of another checkout (e.g. `git worktree add /tmp/base <commit>`),
  * interleaved with this one in the same process (in an order drawn each round), for before/after figures
  * under the same load, and prints the paired ratio: the median over rounds of this engine's block median
- * divided by the baseline's in the same round.
+ * divided by the baseline's in the same round. `--inputs <checkout>`: that checkout's inputs (see below).
  */
 import { availableParallelism, loadavg } from "node:os";
 import { resolve } from "node:path";
@@ -22,7 +22,7 @@ import { matchRecords } from "../src/engine";
 import { indexStats } from "../src/engine/lookup";
 import type { EngineInput, EngineResult } from "../src/engine/types";
 import { CODE_RULES, codesOf, LOOK_ALIKES, NAME_RULES, SYSTEMS } from "../src/knowledge";
-import { labObservations, NOW, recordsInput } from "./engineInputs";
+import * as ownInputs from "./engineInputs";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -36,6 +36,16 @@ const WARM_UP_ROUNDS = 2;
 const TARGET_MS = 20;
 
 type Engine = (input: EngineInput, options: { now: Date }) => EngineResult;
+
+/**
+ * `--inputs <checkout>`: the inputs as another checkout's bench/engineInputs.ts makes them. They draw their
+ * codes from the knowledge base, so a larger one makes inputs with more records to recognise; the inputs of
+ * the baseline's checkout compare both engines on the records the baseline was measured on.
+ */
+const inputsFrom = arg("--inputs");
+const { labObservations, NOW, recordsInput } = inputsFrom
+  ? ((await import(pathToFileURL(resolve(inputsFrom, "bench/engineInputs.ts")).href)) as typeof ownInputs)
+  : ownInputs;
 
 const cases: { name: string; description: string; input: EngineInput }[] = [
   {
@@ -105,6 +115,7 @@ const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(" ");
 console.log(
   `Engine benchmark: matchRecords, ${RUNS} calls per case (${ROUNDS} interleaved blocks of ${BLOCK}, after ${WARM_UP_ROUNDS * BLOCK} warm-up calls); target median ≤ ${TARGET_MS} ms`,
 );
+console.log(`  inputs: ${inputsFrom ? `${inputsFrom}/bench/engineInputs.ts` : "this checkout's bench/engineInputs.ts"}`);
 console.log(`  load average (1, 5, 15 min): ${load(loadBefore)} before, ${load(loadAfter)} after, on ${availableParallelism()} cores`);
 for (const c of cases) {
   console.log(`  ${c.name}: ${c.description}`);
