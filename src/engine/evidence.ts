@@ -12,7 +12,7 @@ import { PREGNANCY_CURRENT_WEEKS, RECORD_TYPES } from "../knowledge";
 import { CHRONIC_CONDITIONS } from "../knowledge/conventions";
 import type { EvidenceContext } from "./context";
 import { isoDay, toMillis, visitDateOf } from "./dates";
-import { endsWithPregnancy, meansEnded, systemLabel } from "./lookup";
+import { MATCH_FLAGS, systemLabel } from "./lookup";
 import type { ConceptMatch } from "./match";
 import { gestationWeeks, isPregnancyEndTitle } from "./pregnancy";
 import { str } from "./read";
@@ -241,7 +241,7 @@ export function toEvidence(
   let status = recordStatus;
   // Notes only where the words or a window changed something (rare): no list, and no closure, per record.
   let notes: string[] | undefined;
-  if (m.by === "code" && meansEnded(m.rule) && isCurrent(status)) status = "past";
+  if ((m.flags & MATCH_FLAGS.meansEnded) !== 0 && isCurrent(status)) status = "past";
   const context = m.by === "name" ? (m.context === "affirmed" ? undefined : m.context) : words?.context;
   if (context === "resolved" || (context === "history" && !CHRONIC.has(m.cause))) {
     if (isCurrent(status)) status = "past";
@@ -262,7 +262,7 @@ export function toEvidence(
   let pregnancy: PregnancyReading | undefined;
   // A condition that lasts only as long as a pregnancy (high blood pressure of pregnancy) is current only
   // while the record dates a current pregnancy: the pregnancy's own rule.
-  if (m.cause === "pregnancy" || endsWithPregnancy(m.rule)) {
+  if (m.cause === "pregnancy" || (m.flags & MATCH_FLAGS.endsWithPregnancy) !== 0) {
     pregnancy = readPregnancy(status, ctx, clock);
     status = pregnancy.status;
   }
@@ -419,7 +419,7 @@ class MatchedItem implements EvidenceItem {
     const pregnancy = this.change?.pregnancy;
     const out: string[] = [];
     if (m.rule.note) out.push(m.rule.note);
-    if (m.cause !== "pregnancy" && endsWithPregnancy(m.rule)) out.push(ENDS_WITH_PREGNANCY_NOTE);
+    if (m.cause !== "pregnancy" && (m.flags & MATCH_FLAGS.endsWithPregnancy) !== 0) out.push(ENDS_WITH_PREGNANCY_NOTE);
     if (m.by === "code" && m.rule.confidence === "weak") out.push("This code was verified only against weak sources: lower confidence.");
     if (m.by === "name") out.push("Recognised from the record's text, not from a code: check the record.");
     if (statusNotes) out.push(...statusNotes);

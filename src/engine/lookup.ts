@@ -20,6 +20,7 @@ import {
   type ResourceKind,
   type SystemKey,
 } from "../knowledge";
+import { mayBeEndedByTreatment } from "./endedByTreatment";
 import type { CauseId } from "./types";
 
 interface Entry {
@@ -95,23 +96,27 @@ function add(system: SystemKey, match: "exact" | "prefix", codes: string, entry:
 CODE_RULES.forEach((rule, i) => add(rule.system, rule.match, rule.codes, { rule, order: i }));
 
 /**
- * The rules of conditions that last only as long as a pregnancy (CodeRule.endsWithPregnancy), as one set:
- * asked of every matched record, a set lookup costs less than reading an optional field across rules of
- * many shapes.
+ * What the readers ask of every match, as bits of one number worked out once per match (a code's lookup
+ * hit, or a text's name match, both shared by every record with that code or text): reading a field of
+ * the shared match costs less, per record, than reading an optional field across rules of many shapes or
+ * asking a set.
  */
-const PREGNANCY_BOUND: ReadonlySet<CodeRule | NameRule> = new Set([...CODE_RULES, ...NAME_RULES].filter((r) => r.endsWithPregnancy === true));
+export const MATCH_FLAGS = {
+  /** The rule lasts only as long as a pregnancy (CodeRule.endsWithPregnancy). */
+  endsWithPregnancy: 1,
+  /** The code itself means the condition ended (CodeRule.history). */
+  meansEnded: 2,
+  /** A treatment the record's words say was done may end the cause (endingTreatments.ts). */
+  mayBeEndedByTreatment: 4,
+} as const;
 
-/** Whether a match's rule lasts only as long as a pregnancy (CodeRule.endsWithPregnancy). */
-export function endsWithPregnancy(rule: CodeRule | NameRule): boolean {
-  return PREGNANCY_BOUND.has(rule);
-}
-
-/** The code rules whose code itself means the condition ended (CodeRule.history), as one set (see PREGNANCY_BOUND). */
-const HISTORY_CODES: ReadonlySet<CodeRule | NameRule> = new Set(CODE_RULES.filter((r) => r.history === true));
-
-/** Whether a match's rule is a code that itself means the condition ended (CodeRule.history). */
-export function meansEnded(rule: CodeRule | NameRule): boolean {
-  return HISTORY_CODES.has(rule);
+/** The MATCH_FLAGS of a match of `rule` for `cause`. */
+export function matchFlags(cause: CauseId, rule: CodeRule | NameRule): number {
+  return (
+    (rule.endsWithPregnancy === true ? MATCH_FLAGS.endsWithPregnancy : 0) |
+    ("history" in rule && rule.history === true ? MATCH_FLAGS.meansEnded : 0) |
+    (mayBeEndedByTreatment(cause) ? MATCH_FLAGS.mayBeEndedByTreatment : 0)
+  );
 }
 LOOK_ALIKES.forEach((lookAlike, i) => add(lookAlike.system, lookAlike.match, lookAlike.codes, { lookAlike, order: i }));
 
@@ -120,6 +125,8 @@ export interface CodeHit {
   readonly cause: CauseId;
   readonly by: "code";
   readonly rule: CodeRule;
+  /** MATCH_FLAGS of this cause and rule. */
+  readonly flags: number;
 }
 
 export interface CodeLookup {
@@ -191,7 +198,7 @@ function computeLookup(system: SystemKey, rawCode: string, kind: ResourceKind): 
   const hits: CodeHit[] = [];
   let blocked: CauseId[] | undefined;
   for (const [cause, b] of best) {
-    if (!b.negative && b.rule) hits.push({ cause, by: "code", rule: b.rule });
+    if (!b.negative && b.rule) hits.push({ cause, by: "code", rule: b.rule, flags: matchFlags(cause, b.rule) });
     else if (b.negative) (blocked ??= []).push(cause);
   }
   return { hits, blocked: blocked ?? NONE };

@@ -2,7 +2,7 @@
 import type { Coding } from "fhir/r4";
 import { DIABETES_TYPES_CONFLICT, type CodeRule, type NameRule, type RequiredForm, type ResourceKind } from "../knowledge";
 import { differentialSide, leadingContext, makesEvidence, mentionContext, resolvedAtEnd, type EvidenceContext } from "./context";
-import { endsWithPregnancy, formVetoes, lookupCode, nameRulesFor, saysOral, saysSystemic, systemKeyOf, type CodeHit, type CompiledNameRule } from "./lookup";
+import { formVetoes, lookupCode, MATCH_FLAGS, matchFlags, nameRulesFor, saysOral, saysSystemic, systemKeyOf, type CodeHit, type CompiledNameRule } from "./lookup";
 import { isObj, joinedText, rawCodings, str } from "./read";
 import type { CauseId } from "./types";
 import type { TextContext } from "../knowledge";
@@ -22,6 +22,8 @@ export interface NameMatch {
   matchKey: string;
   /** How the text uses the name: affirmed, history ("history of X") or resolved ("X, resolved"): see evidence.ts. */
   context: EvidenceContext;
+  /** MATCH_FLAGS of this cause and rule (lookup.ts). */
+  flags: number;
 }
 
 export type ConceptMatch = CodeMatch | NameMatch;
@@ -66,7 +68,7 @@ export class ConceptMatches {
 
   /** Some match's rule lasts only as long as a pregnancy (CodeRule.endsWithPregnancy). */
   endsWithPregnancy(): boolean {
-    for (let i = 0; i < this.length; i++) if (endsWithPregnancy(this.matchList[i]!.rule)) return true;
+    for (let i = 0; i < this.length; i++) if ((this.matchList[i]!.flags & MATCH_FLAGS.endsWithPregnancy) !== 0) return true;
     return false;
   }
 
@@ -171,7 +173,8 @@ function conflictHit(type2: CodeRule): CodeMatch {
   let hit = CONFLICT_HITS.get(type2);
   if (!hit) {
     const { appliesTo, system, match, codes } = type2;
-    hit = { cause: "type-2-diabetes", by: "code", rule: { ...DIABETES_TYPES_CONFLICT, appliesTo, system, match, codes } };
+    const rule: CodeRule = { ...DIABETES_TYPES_CONFLICT, appliesTo, system, match, codes };
+    hit = { cause: "type-2-diabetes", by: "code", rule, flags: matchFlags("type-2-diabetes", rule) };
     CONFLICT_HITS.set(type2, hit);
   }
   return hit;
@@ -241,14 +244,14 @@ function computeNames(kind: ResourceKind, text: string): readonly ConceptMatch[]
       // An affirmed mention from a later rule replaces a history-only one from an earlier rule.
       if (previous && (previous.by !== "name" || previous.context === "affirmed" || mention.context !== "affirmed")) continue;
       if (kind === "Medication" && !medicineFormOk(cause, rule.requireForm, text)) continue;
-      out.set(cause, { cause, by: "name", rule, matchedText: mention.text, matchKey: mention.text.toLowerCase(), context: mention.context });
+      out.set(cause, { cause, by: "name", rule, matchedText: mention.text, matchKey: mention.text.toLowerCase(), context: mention.context, flags: matchFlags(cause, rule) });
     }
   }
   if (differential) {
     for (const [cause, { mask, text: named, rule }] of differential) {
       if (mask !== 3 || out.has(cause)) continue;
       if (kind === "Medication" && !medicineFormOk(cause, rule.requireForm, text)) continue;
-      out.set(cause, { cause, by: "name", rule, matchedText: named, matchKey: named.toLowerCase(), context: "affirmed" });
+      out.set(cause, { cause, by: "name", rule, matchedText: named, matchKey: named.toLowerCase(), context: "affirmed", flags: matchFlags(cause, rule) });
     }
   }
   return out.size === 0 ? NO_MATCHES : [...out.values()];

@@ -2,7 +2,8 @@
 import type { ResourceKind } from "../knowledge";
 import { leadingContext, makesEvidence } from "./context";
 import { doseText } from "./dose";
-import { endedByTreatment, mayBeEndedByTreatment } from "./endedByTreatment";
+import { endedByTreatment } from "./endedByTreatment";
+import { MATCH_FLAGS } from "./lookup";
 import { RecordContext, toEvidence, type Clock, type EvidenceItem, type TextReading } from "./evidence";
 import { codedTextContext, ConceptMatches, matchConcept } from "./match";
 import { conceptCode, endOf, field, isObj, joinedText, startOf, str, textOf } from "./read";
@@ -59,7 +60,7 @@ function pushAll(
       if (context !== undefined && !makesEvidence(context)) continue;
       if (context === "history" || context === "resolved") words = { context, endedBy: undefined };
     }
-    if (mayBeEndedByTreatment(m.cause)) {
+    if ((m.flags & MATCH_FLAGS.mayBeEndedByTreatment) !== 0) {
       const endedBy = endedByTreatment(m.by === "code" ? own : joinedText(concept, extraText), m.cause, m.rule.escalates === true);
       if (endedBy !== undefined) words = { context: words?.context, endedBy };
     }
