@@ -95,6 +95,8 @@ function add(system: SystemKey, match: "exact" | "prefix", codes: string, entry:
 
 CODE_RULES.forEach((rule, i) => add(rule.system, rule.match, rule.codes, { rule, order: i }));
 
+LOOK_ALIKES.forEach((lookAlike, i) => add(lookAlike.system, lookAlike.match, lookAlike.codes, { lookAlike, order: i }));
+
 /**
  * What the readers ask of every match, as bits of one number worked out once per match (a code's lookup
  * hit, or a text's name match, both shared by every record with that code or text): reading a field of
@@ -118,7 +120,6 @@ export function matchFlags(cause: CauseId, rule: CodeRule | NameRule): number {
     (mayBeEndedByTreatment(cause) ? MATCH_FLAGS.mayBeEndedByTreatment : 0)
   );
 }
-LOOK_ALIKES.forEach((lookAlike, i) => add(lookAlike.system, lookAlike.match, lookAlike.codes, { lookAlike, order: i }));
 
 /** A cause a code supports, by a rule: shared by every record with the code (see lookupCode's memo). */
 export interface CodeHit {
