@@ -24,6 +24,8 @@ const REVIEWER_ONLY_FIELDS: readonly { file: RegExp; field: string }[] = [
   // strengths and states its conventions in src/report.
   { file: /[\\/]src[\\/]knowledge[\\/]causes\.ts$/, field: "description" },
   { file: /[\\/]src[\\/]knowledge[\\/]causes\.ts$/, field: "conventions" },
+  // Where an ending treatment is stated: for the knowledge report.
+  { file: /[\\/]src[\\/]knowledge[\\/]endingTreatments\.ts$/, field: "source" },
 ];
 
 /** A one-line string (`"…"`), strings joined by `+` over several lines, or a list of them on one line or one per line (`[\n  "…",\n]`). */

@@ -8,7 +8,7 @@
  * a record means for "now": codes and words that mean history, pregnancy dating and staleness, deceased.
  */
 import type { Coding } from "fhir/r4";
-import { PREGNANCY_CURRENT_WEEKS, RECORD_TYPES } from "../knowledge";
+import { PREGNANCY_CURRENT_WEEKS, PREGNANCY_DATING, RECORD_TYPES } from "../knowledge";
 import { CHRONIC_CONDITIONS } from "../knowledge/conventions";
 import type { EvidenceContext } from "./context";
 import { isoDay, toMillis, visitDateOf } from "./dates";
@@ -161,9 +161,6 @@ export interface PregnancyDating {
 }
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
-
-/** Said on evidence of a condition that lasts only as long as a pregnancy (CodeRule.endsWithPregnancy). */
-const ENDS_WITH_PREGNANCY_NOTE = "High blood pressure of pregnancy ends with the pregnancy: current only while the record dates a current pregnancy.";
 
 /** Why a current-looking pregnancy is not shown as current. */
 type PregnancyDowngrade = "none" | "no-start" | "too-old";
@@ -419,7 +416,7 @@ class MatchedItem implements EvidenceItem {
     const pregnancy = this.change?.pregnancy;
     const out: string[] = [];
     if (m.rule.note) out.push(m.rule.note);
-    if (m.cause !== "pregnancy" && (m.flags & MATCH_FLAGS.endsWithPregnancy) !== 0) out.push(ENDS_WITH_PREGNANCY_NOTE);
+    if (m.cause !== "pregnancy" && (m.flags & MATCH_FLAGS.endsWithPregnancy) !== 0) out.push(PREGNANCY_DATING.PREGNANCY_BOUND_NOTE);
     if (m.by === "code" && m.rule.confidence === "weak") out.push("This code was verified only against weak sources: lower confidence.");
     if (m.by === "name") out.push("Recognised from the record's text, not from a code: check the record.");
     if (statusNotes) out.push(...statusNotes);

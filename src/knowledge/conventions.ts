@@ -18,6 +18,13 @@ import type { CauseId } from "./types";
  * their dates alone (issue 23): a diagnosis made long ago is not a sign that it ended. Procedures
  * (dialysis has its own recency rule), age and lab results are never marked.
  */
+/**
+ * Said on evidence of diabetes whose type the record does not state (codes, names and lab results alike):
+ * knowledge-source.md ("Diabetes: … diabetes whose type the record does not state is shown under
+ * type-2-diabetes with the evidence saying the type is not recorded").
+ */
+export const DIABETES_TYPE_NOT_RECORDED_NOTE = "Diabetes type not recorded: shown under type 2 diabetes (the app's convention)";
+
 export const CONFIRM_STILL_CURRENT = {
   medicineYears: 2,
   acuteStateYears: 1,

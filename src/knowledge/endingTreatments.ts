@@ -26,7 +26,12 @@ export interface EndingTreatment {
   veto: readonly string[];
   /** The note shown with the evidence it makes past. */
   note: string;
+  /** What says the treatment ends the condition (for reviewers and the knowledge report; not in the app's bundle). */
+  source: string;
 }
+
+/** Words that say a transplant was not done, failed or is only planned: it ends nothing. */
+const NOT_DONE = ["fail(?:ed|ing)", "(?:transplant|graft) failure", "reject\\w*", "await\\w*", "evaluat\\w*", "candidate", "wait[- ]?list\\w*", "pending", "planned", "referr\\w*"];
 
 export const ENDING_TREATMENTS: readonly EndingTreatment[] = [
   {
@@ -38,8 +43,9 @@ export const ENDING_TREATMENTS: readonly EndingTreatment[] = [
       "(?:kidney|renal) (?:transplant|allograft) (?:recipient|status)",
       "(?:transplanted|functioning) (?:kidney|renal)",
     ],
-    veto: ["fail(?:ed|ing)", "(?:transplant|graft) failure", "reject\\w*", "await\\w*", "evaluat\\w*", "candidate", "wait[- ]?list\\w*", "pending", "planned", "referr\\w*", "back on", "resumed"],
+    veto: [...NOT_DONE, "back on", "resumed"],
     note: "The record's words say a kidney transplant was done: this kidney failure or dialysis is past.",
+    source: "docs/spec/knowledge-source.md, free text (\"a code for end-stage kidney disease whose text says 's/p kidney transplant' … is judged by what the text says\") and strength (\"a resolved end-stage kidney disease (after a transplant, say) … stays in the record as past evidence\")",
   },
   {
     // The cirrhotic liver is removed at a liver transplant: "Cirrhosis s/p OLT" is past cirrhosis, unless the
@@ -51,7 +57,8 @@ export const ENDING_TREATMENTS: readonly EndingTreatment[] = [
       "(?:s/p|status post|post|after|following|h/o|hx of|history of|with(?: a)?)[- ]+(?:(?:deceased|living)[- ]donor )?(?:(?:orthotopic )?liver (?:transplant\\w*|allograft|tx)|OLT|OLTx|LTx)",
       "liver (?:transplant|allograft) (?:recipient|status)",
     ],
-    veto: ["recurr\\w*", "in (?:the )?(?:graft|allograft|transplant)", "graft cirrhosis", "fail(?:ed|ing)", "reject\\w*", "await\\w*", "evaluat\\w*", "candidate", "wait[- ]?list\\w*", "listed", "pending", "planned", "referr\\w*"],
+    veto: [...NOT_DONE, "recurr\\w*", "in (?:the )?(?:graft|allograft|transplant)", "graft cirrhosis", "listed"],
     note: "The record's words say a liver transplant was done: this cirrhosis is past.",
+    source: "EASL Clinical Practice Guidelines: Liver transplantation (J Hepatol 2016;64(2):433–485): transplantation is the standard therapy for chronic liver failure; in the usual orthotopic technique the recipient's own (cirrhotic) liver is removed and replaced (StatPearls, Liver Transplantation, updated 2023); cirrhosis can recur in the graft (hence the veto)",
   },
 ];

@@ -102,7 +102,9 @@ const VITAMIN_NIACIN = [
   `(?<![\\d.])${NIACIN_VITAMIN_DOSE}[^|/;\\d]{0,12}?${NIACIN_NAME}`,
   `\\b(?:multi-?vitamins?|multiple vitamins?|MVI|b[- ]complex|vitamin b[- ]complex|prenatal vitamins?)\\b[^|]*${NIACIN_NAME}`,
   `${NIACIN_NAME}[^|]*\\b(?:multi-?vitamins?|multiple vitamins?|b[- ]complex)\\b`,
-  // "flush-free" / "no-flush" niacin is inositol hexanicotinate, a supplement that releases no free nicotinic acid
+  // "flush-free" / "no-flush" niacin is inositol hexanicotinate, a supplement that contains no free nicotinic acid
+  // (Meyers CD et al., "Varying cost and free nicotinic acid content in over-the-counter niacin preparations for
+  // dyslipidemia", Ann Intern Med 2003;139(12):996–1002): not a lipid medicine
   `\\b(?:flush[- ]?free|no[- ]?flush|non[- ]?flush\\w*)\\b[^|]*${NIACIN_NAME}`,
   `${NIACIN_NAME}[^|]*\\b(?:flush[- ]?free|no[- ]?flush|non[- ]?flush\\w*)\\b`,
 ];
@@ -219,7 +221,7 @@ export const FORM_VETOES_RAW_MEANING: Partial<Record<CauseId, string>> = {
   diuretics: "a strength in percent (eye drops, skin) when nothing says by mouth, injection or infusion",
   "blood-pressure-medicines": "a strength in percent (eye drops, skin) when nothing says by mouth, injection or infusion",
   "cholesterol-medicines":
-    "niacin at a vitamin dose (a strength below 250 mg, half the lowest lipid dose of the niacin extended-release label on DailyMed), inside a multivitamin, or \"flush-free\" (a supplement)",
+    "niacin at a vitamin dose (a strength below 250 mg, half the lowest lipid dose of the niacin extended-release label on DailyMed), inside a multivitamin, or \"flush-free\" (a supplement with no free nicotinic acid: Meyers et al., Ann Intern Med 2003)",
 };
 
 /** For rules with `requireForm: "oral"`: the text must contain one of these words. */

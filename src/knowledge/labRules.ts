@@ -3,6 +3,7 @@
  * for each rule its cut-off, time windows and the published definition it restates, and the hemoglobin
  * cut-off table. Data only: src/engine/labs interprets it. The LOINC codes live in labTests.ts.
  */
+import { DIABETES_TYPE_NOT_RECORDED_NOTE } from "./conventions";
 import type { LabTestId } from "./labTests";
 import type { CauseId, Citation, Strength } from "./types";
 
@@ -405,7 +406,7 @@ export const LAB_RULES: readonly LabRule[] = [
     condition: { kind: "repeated", differentDays: true },
     current: { kind: "always" },
     joins: ["type-1-diabetes", "type-2-diabetes"],
-    aloneNote: "Diabetes type not recorded: shown under type 2 diabetes (the app's convention)",
+    aloneNote: DIABETES_TYPE_NOT_RECORDED_NOTE,
     reason: "Two HbA1c results of 6.5 % (48 mmol/mol) or more on different days",
     definition: "ADA Standards of Care in Diabetes 2025, section 2: HbA1c 6.5 % (48 mmol/mol) or more; the diagnosis needs two abnormal results",
     citation: ADA_2025_DIAGNOSIS,

@@ -10,6 +10,7 @@
  * simply not listed ("DM" is also dermatomyositis and myotonic dystrophy; "diabetic" alone is a diet or a
  * shoe): a missing "sometimes linked" is better than a false "known cause".
  */
+import { DIABETES_TYPE_NOT_RECORDED_NOTE } from "./conventions";
 import type { NameRule } from "./types";
 
 const C = ["Condition"] as const;
@@ -182,7 +183,6 @@ export const NAME_RULES: NameRule[] = [
     appliesTo: [...C],
     patterns: [
       "addison(['’]s|s)?( disease)?",
-      "addison disease",
       "adrenal insufficiency",
       "adrenocortical insufficiency",
       "adrenal (failure|hypofunction)",
@@ -601,7 +601,7 @@ export const NAME_RULES: NameRule[] = [
     abbreviations: ["DM"],
     veto: [...DIABETES_VETO, "dermatomyositis", "myositis", "amyopathic", "juvenile DM", "JDM", "type (1|I|one|2|II|two)", "diabetes( mellitus)?,? type", "T[12]DM", "T[12]D", "N?IDDM", "DM ?-?(1|2|I|II)", "insulin[- ]dependent", "juvenile diabetes", "adult[- ]onset diabetes"],
     reason: "Diabetes named in the record, type not stated",
-    note: "Diabetes type not recorded: shown under type 2 diabetes (the app's convention)",
+    note: DIABETES_TYPE_NOT_RECORDED_NOTE,
     unstated: true,
   },
   {
@@ -672,7 +672,7 @@ export const NAME_RULES: NameRule[] = [
     causes: ["diuretics"],
     appliesTo: [...M],
     patterns: [
-      "spironolactone", "eplerenone", "amiloride", "triamterene", "finerenone", "canrenone", "potassium canrenoate", "acetazolamide",
+      "eplerenone", "amiloride", "triamterene", "finerenone", "canrenone", "potassium canrenoate", "acetazolamide",
       "methazolamide", "mannitol", "aldactone", "carospir", "inspra", "midamor", "dyrenium", "dytac", "diamox", "osmitrol",
       // German and Nordic spelling; finerenone's, methazolamide's and dichlorphenamide's (a systemic carbonic anhydrase inhibitor) brands
       "spironolactone?", "kerendia", "neptazane", "dichlorphenamide", "diclofenamide", "keveyis",

@@ -4,6 +4,7 @@
  * reference) and curated by hand: every list cites where its codes were verified (source tags of the
  * reference's README). Codes are separated by single spaces. Data only: no logic here.
  */
+import { DIABETES_TYPE_NOT_RECORDED_NOTE } from "../conventions";
 import type { CodeRule } from "../types";
 import { DIABETES_COMPLICATION_RULES } from "./diabetesComplicationCodes";
 
@@ -427,7 +428,7 @@ export const CONDITION_RULES: CodeRule[] = [
     reason: "High blood pressure of pregnancy recorded",
     endsWithPregnancy: true,
     source:
-      "ICD-10-CM O13 gestational hypertension, O14 pre-eclampsia (HELLP O14.2), O15 eclampsia, O16 unspecified maternal hypertension (chapter 15, \"Edema, proteinuria and hypertensive disorders in pregnancy, childbirth and the puerperium\"): terminology reference group pregnancy (O14.x, VSAC 2.16.840.1.113883.3.526.3.378) and [ICD codes_o15.ex]; moved from htn.icd10 (issue 20: a stale pre-eclampsia is not current hypertension)",
+      "ICD-10-CM O13 gestational hypertension, O14 pre-eclampsia (HELLP O14.2), O15 eclampsia, O16 unspecified maternal hypertension (chapter 15, \"Edema, proteinuria and hypertensive disorders in pregnancy, childbirth and the puerperium\"): terminology reference group pregnancy (O14.x, VSAC 2.16.840.1.113883.3.526.3.378) and [ICD codes_o15.ex]; moved from htn.icd10 (issue 20: a stale pre-eclampsia is not current hypertension); that they end with the pregnancy: ACOG Practice Bulletin No. 222, Gestational Hypertension and Preeclampsia (Obstet Gynecol 2020;135(6):e237–e260), new-onset hypertensive disorders of pregnancy apart from chronic hypertension",
     codes: "O13 O14 O15 O16",
   },
   {
@@ -439,7 +440,7 @@ export const CONDITION_RULES: CodeRule[] = [
     reason: "High blood pressure of pregnancy recorded",
     endsWithPregnancy: true,
     source:
-      "[PEDS conditions/dx_2022_01_Hypertension_V1.csv]; [VSAC 2.16.840.1.113883.3.600.263 \"Diagnosis of Hypertension\"] (terminology reference, hypertension rows with these displays: transient, pregnancy-induced, non-proteinuric and moderate proteinuric hypertension of pregnancy, toxemia of pregnancy, mild and severe pre-eclampsia, impending eclampsia, HELLP syndrome, postpartum pre-eclampsia and pregnancy-induced hypertension, hypertension in the puerperium with pulmonary edema); moved from htn.snomed (issue 20)",
+      "[PEDS conditions/dx_2022_01_Hypertension_V1.csv]; [VSAC 2.16.840.1.113883.3.600.263 \"Diagnosis of Hypertension\"] (terminology reference, hypertension rows with these displays: transient, pregnancy-induced, non-proteinuric and moderate proteinuric hypertension of pregnancy, toxemia of pregnancy, mild and severe pre-eclampsia, impending eclampsia, HELLP syndrome, postpartum pre-eclampsia and pregnancy-induced hypertension, hypertension in the puerperium with pulmonary edema); moved from htn.snomed (issue 20); that they end with the pregnancy: ACOG Practice Bulletin No. 222, Gestational Hypertension and Preeclampsia (Obstet Gynecol 2020;135(6):e237–e260), new-onset hypertensive disorders of pregnancy apart from chronic hypertension",
     codes: "237279007 398254007 46764007 48194001 198985009 198967002 198965005 198966006 41114007 198983002 198984008 237281009 237282002 15394000 198986005 198968007 307632004 95605009 765182005 698638005 40521000119100 698640000",
   },
   {
@@ -460,7 +461,7 @@ export const CONDITION_RULES: CodeRule[] = [
     match: "prefix",
     reason: "High blood pressure of pregnancy recorded",
     endsWithPregnancy: true,
-    source: "[PEDS conditions/dx_2022_01_Hypertension_V1.csv] (642.3 transient hypertension of pregnancy); moved from htn.icd9 (issue 20)",
+    source: "[PEDS conditions/dx_2022_01_Hypertension_V1.csv] (642.3 transient hypertension of pregnancy); moved from htn.icd9 (issue 20); that they end with the pregnancy: ACOG Practice Bulletin No. 222, Gestational Hypertension and Preeclampsia (Obstet Gynecol 2020;135(6):e237–e260), new-onset hypertensive disorders of pregnancy apart from chronic hypertension",
     codes: "642.3",
   },
   {
@@ -816,7 +817,7 @@ export const CONDITION_RULES: CodeRule[] = [
     system: "snomed",
     match: "exact",
     reason: "Diabetes recorded, type not stated",
-    note: "Diabetes type not recorded: shown under type 2 diabetes (the app's convention)",
+    note: DIABETES_TYPE_NOT_RECORDED_NOTE,
     unstated: true,
     source: "73211009 [IDX, weak]; the others as cited under their own cause (diabetic neuropathy, PAD, CKD)",
     codes: "49455004 73211009 126534007 126535008 127013003 127014009 230572002 230574001 230575000 230576004 421895002 789585000",
@@ -838,7 +839,7 @@ export const CONDITION_RULES: CodeRule[] = [
     system: "icd10cm",
     match: "prefix",
     reason: "Pre-existing diabetes in pregnancy recorded, type not stated",
-    note: "Diabetes type not recorded: shown under type 2 diabetes (the app's convention)",
+    note: DIABETES_TYPE_NOT_RECORDED_NOTE,
     unstated: true,
     source: "[ICD codes_o24.ex] (O24.3x \"Unspecified pre-existing diabetes mellitus in pregnancy / childbirth / the puerperium\"); [VSAC 2.16.840.1.113883.3.526.3.378 \"Pregnancy\"]",
     codes: "O24.3",

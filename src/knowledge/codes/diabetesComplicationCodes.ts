@@ -12,6 +12,7 @@
  * 170747006, 170763003), and several in code-only diabetes value sets. Not checked against a SNOMED CT
  * release: marked weak.
  */
+import { DIABETES_TYPE_NOT_RECORDED_NOTE } from "../conventions";
 import type { CodeRule } from "../types";
 
 const SOURCE_DM =
@@ -97,7 +98,7 @@ export const DIABETES_COMPLICATION_RULES: CodeRule[] = [
     system: "snomed",
     match: "exact",
     reason: "Diabetes recorded, type not stated",
-    note: "Diabetes type not recorded: shown under type 2 diabetes (the app's convention)",
+    note: DIABETES_TYPE_NOT_RECORDED_NOTE,
     unstated: true,
     confidence: "weak",
     source: `${SOURCE_DM} (111552007 "Diabetes mellitus without complication", 170745003 "Diabetic on diet only", 170747006 "Diabetic on insulin", 170763003 "Diabetic - good control", 268519009 "Diabetic - poor control"; and every code above, which names diabetes of unstated type)`,

@@ -166,3 +166,12 @@ export const PREGNANCY_END_ALWAYS = [
   "pregnan\\w*\\W{1,3}(?:now )?post-?partum(?=\\s*(?:$|[,;.(|]))",
   "(?<!(?:history of|h/o|hx of|previous|prior|recurrent|habitual|with|threatened|risk of) )(?:miscarriage|miscarried|spontaneous abortion|SAB|IUFD|fetal demise|stillbirth|ectopic)",
 ];
+
+/**
+ * Said on evidence of a condition that lasts only as long as a pregnancy (CodeRule.endsWithPregnancy: high
+ * blood pressure of pregnancy). Gestational hypertension and pre-eclampsia are new-onset hypertensive
+ * disorders of pregnancy, told apart from chronic hypertension, which was there before it (ACOG Practice
+ * Bulletin No. 222, "Gestational Hypertension and Preeclampsia", Obstet Gynecol 2020;135(6):e237–e260);
+ * the pregnancy's own currency rule (PREGNANCY_CURRENT_WEEKS) then decides whether it is current.
+ */
+export const PREGNANCY_BOUND_NOTE = "High blood pressure of pregnancy ends with the pregnancy: current only while the record dates a current pregnancy.";
