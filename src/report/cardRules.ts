@@ -16,8 +16,6 @@ import { formatDate, plural } from "./format";
 import { medicineStartDate } from "./medicineStart";
 import type { Report } from "./types";
 
-/** A linked medicine started this many days before the leg-cramp record, or after it, is new (the spec's rule, knowledge/conventions.ts). */
-export { NEW_MEDICINE_DAYS };
 const DAY_MS = 86_400_000;
 
 /** The reasons an EHR offers for overriding the card (CDS Hooks 2.0 `overrideReasons`, Codings). */

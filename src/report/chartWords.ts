@@ -2,12 +2,12 @@
  * A test's chart in words (docs/spec/lab-results.md): its title, caption, the cut-off lines it draws, and
  * its text alternative (a row per result). Loaded with the chart itself, after the first screen.
  */
-import type { LabInterpretation, LabSeries, LabSeriesPoint } from "../engine/labs/types";
+import type { LabInterpretation, LabSeries } from "../engine/labs/types";
 import type { CauseId, Finding } from "../engine/types";
 import type { LabTestId } from "../knowledge";
 import { formatDate, plain, plural } from "./format";
 import { findingLabTests } from "./labs";
-import { causeLabTests, displayNumber, displayUnit } from "./labStory";
+import { causeLabTests, displayNumber, displayUnit, pointValue } from "./labStory";
 
 /**
  * The charts a finding draws: one per test of its cause (and of its own lab evidence) with at least two
@@ -17,11 +17,6 @@ import { causeLabTests, displayNumber, displayUnit } from "./labStory";
 export function findingSeries(f: Finding, labs: LabInterpretation | undefined, home: ReadonlyMap<LabTestId, CauseId>): LabSeries[] {
   const tests = new Set<LabTestId>([...causeLabTests(f.causeId), ...findingLabTests(f)]);
   return [...tests].flatMap((t) => (home.get(t) === f.causeId ? (labs?.series.filter((s) => s.test === t && s.points.length >= 2) ?? []) : []));
-}
-
-/** A value in the chart's unit, as the text alternative shows it: ">90", "≈ 6.9" (converted only for the chart). */
-function chartValueText(p: LabSeriesPoint, test: LabTestId): string {
-  return `${p.approximate ? "≈ " : ""}${p.comparator ?? ""}${displayNumber(p.value, test, p.cutoff)}`;
 }
 
 /** A cut-off line's label with its date written for people ("… on 3 Mar 2026"). */
@@ -89,7 +84,8 @@ export function chartRows(s: LabSeries): ChartRow[] {
       ref: p.ref,
       date: formatDate(p.date),
       reported: displayUnit(plain(p.valueText, 60)),
-      value: chartValueText(p, s.test),
+      // In the chart's unit, as the text alternative shows it: ">90", "≈ 6.9" (converted only for the chart).
+      value: pointValue(p, s.test, p.cutoff),
       meets: p.meets ? `meets the cut-off${where}` : "does not meet the cut-off",
     };
   });

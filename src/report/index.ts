@@ -147,7 +147,6 @@ export {
   currentCauses,
   lineLabel,
   medicineStart,
-  NEW_MEDICINE_DAYS,
   newAndModifiable,
   newMedicineWords,
   OVERRIDE_REASON_SYSTEM,

@@ -69,7 +69,7 @@ export function displayUnit(text: string): string {
 }
 
 /** A series point's value in the test's unit, for sentences: ">90", "11", "≈ 6.5". */
-function pointValue(p: LabSeriesPoint, test: LabTestId, cutoff?: number): string {
+export function pointValue(p: LabSeriesPoint, test: LabTestId, cutoff?: number): string {
   return `${p.approximate ? "≈ " : ""}${p.comparator ?? ""}${displayNumber(p.value, test, cutoff)}`;
 }
 

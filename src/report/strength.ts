@@ -51,6 +51,7 @@ export const STRENGTH_SCALE: readonly StrengthLevel[] = [
     strength: "differential",
     level: 0,
     heading: "Different condition: tell apart",
+    // The RLS guide's first statement, with its citation (knowledge/rlsGuide.ts).
     words: "a different condition, often confused with cramps",
     description: SOURCE_STATEMENTS.strength.differential,
   },

@@ -18,7 +18,7 @@ import { findingLabLines } from "./labStory";
 import { panelHomes, panelOrder, findingRows } from "./order";
 import { medicineWhen, NO_LABS_ON_FILE, noLabsOnFile } from "./review";
 import { staleWords } from "./staleWords";
-import { STRENGTH_SCALE, isRaised } from "./strength";
+import { STRENGTH_SCALE, isRaised, strengthLevel } from "./strength";
 import { SOURCE_STATEMENTS } from "../knowledge/sourceStatements";
 import { completeness, reportGaps } from "./summary";
 import type { Report } from "./types";
@@ -133,7 +133,7 @@ function compose(report: Report, now: Date, detail: Detail, cap: number, checkDe
     const past = causeFindings(order.past).map((f) => notCurrentWords(f, checkDetail));
     if (past.length > 0) check.push(`Not current: ${capped(past, cap)}.`);
     if (report.findings.some((f) => f.causeId === "restless-legs-syndrome" && f.current)) {
-      check.push("Restless legs syndrome is recorded: a different condition, often confused with cramps.");
+      check.push(`Restless legs syndrome is recorded: ${strengthLevel("differential").words}.`);
     }
     if (noLabsOnFile(report)) check.push(NO_LABS_ON_FILE);
     lines.push(check.join(" "));
