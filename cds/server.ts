@@ -29,7 +29,7 @@ import { openStore, StoreUnavailable, type Store, type StoreSpec } from "../node
 import { CLOCK_SKEW_SECONDS, MAX_LIFETIME_SECONDS } from "./auth";
 import { ReplayGuard } from "./replay";
 import { CardSilence, cardDigest, overriddenCards, silenceStoreRoom } from "./silence";
-import { readRequestBody, RequestTooLarge } from "../node/requestBody";
+import { discardBound, discardRest, readRequestBody, RequestTooLarge } from "../node/requestBody";
 
 export interface CdsLogger {
   info(message: string): void;
@@ -313,14 +313,7 @@ export async function startCdsService(options: CdsServiceOptions): Promise<CdsSe
 
   /** Answers without reading the body: the rest is discarded, up to a bound past which the socket is closed. */
   const refuse = (req: IncomingMessage, res: ServerResponse, status: number, body: unknown, extra?: Record<string, string>): number => {
-    let drained = 0;
-    const bound = config.maxBodyBytes * 4;
-    req.removeAllListeners("data");
-    req.on("data", (chunk: Buffer) => {
-      drained += chunk.length;
-      if (drained > bound) req.socket.destroy();
-    });
-    req.resume();
+    discardRest(req, discardBound(config.maxBodyBytes));
     return reply(res, status, body, extra);
   };
 

@@ -15,6 +15,9 @@ import { ASYMMETRIC_CLIENT, demoCredentials, serverExchangeDemo, SYMMETRIC_CLIEN
 
 export { ASYMMETRIC_CLIENT, SYMMETRIC_CLIENT };
 
+/** The sandbox patient the exchange tests launch for. */
+export const TREY = "f46d1649-8a02-4de8-8cff-f76fae267d3a";
+
 export const BASE_CONFIG = {
   clientId: "night-leg-cramps",
   scope: "launch openid fhirUser patient/Patient.rs patient/Condition.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Procedure.rs patient/Observation.rs patient/Medication.rs",

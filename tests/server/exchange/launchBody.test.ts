@@ -4,9 +4,8 @@
  * destroyed), whether the length was declared or the body streamed in chunks; a body under it is read.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startExchangeStack, type ExchangeStack } from "./harness";
+import { startExchangeStack, type ExchangeStack, TREY } from "./harness";
 
-const TREY = "f46d1649-8a02-4de8-8cff-f76fae267d3a";
 
 let stack: ExchangeStack;
 beforeAll(async () => {

@@ -5,9 +5,8 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { MemoryStore } from "../../../node/store";
-import { startExchangeStack, type ExchangeStack } from "./harness";
+import { startExchangeStack, type ExchangeStack, TREY } from "./harness";
 
-const TREY = "f46d1649-8a02-4de8-8cff-f76fae267d3a";
 
 /** Remembers the lifetime of every page link written. */
 class PageTtlStore extends MemoryStore {

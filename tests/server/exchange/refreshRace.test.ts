@@ -6,9 +6,8 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { MemoryStore, type Store } from "../../../node/store";
-import { startExchangeStack, type ExchangeStack } from "./harness";
+import { startExchangeStack, type ExchangeStack, TREY } from "./harness";
 
-const TREY = "f46d1649-8a02-4de8-8cff-f76fae267d3a";
 
 /** Resolves when `signal` fires or after `ms`, whichever comes first (so a broken ordering fails, not hangs). */
 function within(promise: Promise<void>, ms: number): Promise<void> {

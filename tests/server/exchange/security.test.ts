@@ -5,9 +5,8 @@
  * header or log line.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startExchangeStack, type Browser, type ExchangeStack } from "./harness";
+import { startExchangeStack, type Browser, type ExchangeStack, TREY } from "./harness";
 
-const TREY = "f46d1649-8a02-4de8-8cff-f76fae267d3a";
 const AMMIE = "aa0b29d0-6916-4fb7-85f0-6e42370dd5fa";
 let stack: ExchangeStack;
 

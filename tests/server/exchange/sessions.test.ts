@@ -6,9 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, parseStoreSpec } from "../../../node/store";
 import { startRedis, type TestRedis } from "../../node/redisServer";
-import { Browser, startExchangeStack, type ExchangeStack } from "./harness";
+import { Browser, startExchangeStack, type ExchangeStack, TREY } from "./harness";
 
-const TREY = "f46d1649-8a02-4de8-8cff-f76fae267d3a";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let redis: TestRedis;
